@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@luoshi/server/audit';
+import { IdentityModule } from '@luoshi/server/identity';
+import { PlatformModule } from '@luoshi/server/platform';
+
+/** Composes the capabilities; no logic lives here. */
+@Module({
+  imports: [PlatformModule, AuditModule, IdentityModule],
+})
+export class AppModule {}

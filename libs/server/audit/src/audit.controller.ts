@@ -1,0 +1,31 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { AllowRoles } from '@luoshi/server/platform';
+import { AuditService } from './audit.service';
+
+export class AuditQueryDto {
+  @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @IsOptional() @IsString() @MaxLength(100) subjectType?: string;
+  @IsOptional() @IsString() @MaxLength(100) subjectId?: string;
+  @IsOptional() @IsUUID() actorId?: string;
+  @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+  @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @AllowRoles('office_admin')
+  search(@Query() query: AuditQueryDto) {
+    return this.audit.search(query);
+  }
+}

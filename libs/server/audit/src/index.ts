@@ -1,0 +1,3 @@
+export { AuditModule } from './audit.module';
+export { AuditService, type AuditRecord } from './audit.service';
+export { AuditEventEntity } from './audit-event.entity';

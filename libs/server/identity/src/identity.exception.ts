@@ -1,0 +1,46 @@
+import { DomainException } from '@luoshi/server/platform';
+
+export enum IdentityErrorCode {
+  BAD_CREDENTIALS = 'BAD_CREDENTIALS',
+  LOGIN_THROTTLED = 'LOGIN_THROTTLED',
+  BAD_REFRESH_TOKEN = 'BAD_REFRESH_TOKEN',
+  UNKNOWN_DEPARTMENT = 'UNKNOWN_DEPARTMENT',
+  USERNAME_TAKEN = 'USERNAME_TAKEN',
+  USER_NOT_FOUND = 'USER_NOT_FOUND',
+  DEPARTMENT_CODE_TAKEN = 'DEPARTMENT_CODE_TAKEN',
+  DEPARTMENT_NOT_FOUND = 'DEPARTMENT_NOT_FOUND',
+  STALE_VERSION = 'STALE_VERSION',
+}
+
+export class IdentityException extends DomainException {
+  static badCredentials() {
+    return new IdentityException(401, IdentityErrorCode.BAD_CREDENTIALS, '用户名或密码错误', 'Wrong username or password');
+  }
+  static throttled(retryAfterSeconds: number) {
+    return new IdentityException(
+      429,
+      IdentityErrorCode.LOGIN_THROTTLED,
+      `登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`,
+      `Too many failed logins, retry in ${retryAfterSeconds} s`,
+      { retryAfterSeconds },
+    );
+  }
+  static badRefreshToken() {
+    return new IdentityException(401, IdentityErrorCode.BAD_REFRESH_TOKEN, '登录已失效，请重新登录', 'Refresh token invalid or revoked');
+  }
+  static unknownDepartment(code: string) {
+    return new IdentityException(400, IdentityErrorCode.UNKNOWN_DEPARTMENT, `部门不存在：${code}`, `Unknown department: ${code}`);
+  }
+  static usernameTaken(username: string) {
+    return new IdentityException(409, IdentityErrorCode.USERNAME_TAKEN, `用户名已存在：${username}`, `Username taken: ${username}`);
+  }
+  static userNotFound(id: string) {
+    return new IdentityException(404, IdentityErrorCode.USER_NOT_FOUND, `用户不存在：${id}`, `User not found: ${id}`);
+  }
+  static departmentCodeTaken(code: string) {
+    return new IdentityException(409, IdentityErrorCode.DEPARTMENT_CODE_TAKEN, `部门编码已存在：${code}`, `Department code taken: ${code}`);
+  }
+  static departmentNotFound(id: string) {
+    return new IdentityException(404, IdentityErrorCode.DEPARTMENT_NOT_FOUND, `部门不存在：${id}`, `Department not found: ${id}`);
+  }
+}

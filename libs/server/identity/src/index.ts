@@ -1,0 +1,6 @@
+export { IdentityModule } from './identity.module';
+export { DirectoryService } from './directory.service';
+export { seedIdentity, type DemoUserSeed } from './identity-seeder';
+export { DepartmentEntity, toDepartmentResponse } from './department.entity';
+export { UserEntity, toUserResponse } from './user.entity';
+export { hashPassword } from './password-hasher';

@@ -1,0 +1,58 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import { OFFICE_WIDE_ROLES, type Role } from '@luoshi/contracts';
+
+/** The signed-in user, as the access token and its live session say. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  departmentId: string;
+  departmentCode: string;
+  sessionId: string;
+}
+
+/** Who acts, from where, in which request: what the audit log records. */
+export interface RequestActor {
+  user: AuthUser | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export type AccessPolicy = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
+
+export const ACCESS_POLICY_KEY = 'luoshi:access-policy';
+
+/** Anyone, signed in or not (login, health, docs). */
+export const Public = () => SetMetadata(ACCESS_POLICY_KEY, { kind: 'public' } satisfies AccessPolicy);
+/** Any signed-in user; the service applies the department scope. */
+export const Authenticated = () => SetMetadata(ACCESS_POLICY_KEY, { kind: 'authenticated' } satisfies AccessPolicy);
+/** Only users holding one of these roles. */
+export const AllowRoles = (...roles: Role[]) =>
+  SetMetadata(ACCESS_POLICY_KEY, { kind: 'roles', roles } satisfies AccessPolicy);
+
+export type AuthenticatedRequest = Request & { id?: string; user?: AuthUser };
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});
+
+export function actorOf(request: AuthenticatedRequest): RequestActor {
+  return { user: request.user ?? null, requestId: request.id ? String(request.id) : null, ip: request.ip ?? null };
+}
+
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestActor =>
+  actorOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()),
+);
+
+export function hasAnyRole(user: Pick<AuthUser, 'roles'>, roles: readonly Role[]): boolean {
+  return user.roles.some((r) => roles.includes(r));
+}
+
+/** Office roles, leaders and viewers see every department; everyone else sees their own. */
+export function seesAllDepartments(user: Pick<AuthUser, 'roles'>): boolean {
+  return hasAnyRole(user, OFFICE_WIDE_ROLES);
+}

@@ -1,0 +1,115 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import type { ApiErrorResponse } from '@luoshi/contracts';
+import { DomainException } from './domain.exception';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+const STATUS_CODES: Record<number, [string, string, string]> = {
+  400: ['BAD_REQUEST', '请求无效', 'Bad request'],
+  401: ['UNAUTHENTICATED', '未登录或登录已过期', 'Not signed in or the session has expired'],
+  403: ['FORBIDDEN', '无权执行此操作', 'You are not allowed to do this'],
+  404: ['NOT_FOUND', '资源不存在', 'Not found'],
+  409: ['CONFLICT', '数据已被他人修改，请刷新后重试', 'Conflict: the data changed, reload and retry'],
+  413: ['PAYLOAD_TOO_LARGE', '请求内容过大', 'Request body too large'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型', 'Unsupported media type'],
+  429: ['TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试', 'Too many requests, try again later'],
+};
+
+/** Maps every error to the one shape {statusCode, code, message}; never leaks a stack trace. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = this.toBody(exception);
+    body.requestId = request?.id ? String(request.id) : undefined;
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorResponse {
+    if (exception instanceof DomainException) {
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        messageEn: exception.messageEn,
+        details: exception.details,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const [code, zh, en] = STATUS_CODES[status] ?? ['ERROR', '请求失败', 'Request failed'];
+      if (typeof raw === 'object' && raw !== null && 'code' in raw) {
+        return { statusCode: status, ...(raw as Omit<ApiErrorResponse, 'statusCode'>) };
+      }
+      const detail = typeof raw === 'object' && raw !== null ? (raw as { message?: unknown }).message : raw;
+      return {
+        statusCode: status,
+        code,
+        message: zh,
+        messageEn: typeof detail === 'string' && detail !== exception.name ? detail : en,
+      };
+    }
+    const parserError = describeBodyParserError(exception);
+    if (parserError) return parserError;
+    if (exception instanceof QueryFailedError) {
+      const pgCode = (exception as QueryFailedError & { code?: string }).code;
+      if (pgCode === '23505') {
+        return { statusCode: 409, code: 'DUPLICATE', message: '数据已存在', messageEn: 'Already exists' };
+      }
+      if (pgCode === '23503') {
+        return { statusCode: 409, code: 'REFERENCED', message: '数据仍被引用或引用不存在', messageEn: 'Referenced row missing or in use' };
+      }
+      if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
+        return { statusCode: 400, code: 'BAD_VALUE', message: '参数格式错误', messageEn: 'Malformed value' };
+      }
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL',
+      message: '服务器内部错误',
+      messageEn: 'Internal server error',
+    };
+  }
+}
+
+/** Express body-parser failures (malformed JSON, too large) as the API error shape, or null. */
+export function describeBodyParserError(exception: unknown): ApiErrorResponse | null {
+  const parserError = exception as BodyParserError;
+  if (parserError?.type === 'entity.parse.failed') {
+    return { statusCode: 400, code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON', messageEn: 'Malformed JSON body' };
+  }
+  if (parserError?.type === 'entity.too.large') {
+    return {
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `请求内容过大（上限 ${parserError.limit ?? ''} 字节）`,
+      messageEn: `Request body too large (limit ${parserError.limit ?? ''} bytes)`,
+    };
+  }
+  if (parserError?.type && parserError.status && parserError.status < 500) {
+    return { statusCode: parserError.status, code: 'BAD_REQUEST', message: '请求无效', messageEn: parserError.type };
+  }
+  return null;
+}
+
+/** Express error middleware placed right after the body parsers, before Nest rewrites their errors. */
+export function bodyParserErrorHandler(error: unknown, req: Request & { id?: string }, res: Response, next: (err?: unknown) => void): void {
+  const body = describeBodyParserError(error);
+  if (!body) return next(error);
+  res.status(body.statusCode).json({ ...body, requestId: req.id });
+}

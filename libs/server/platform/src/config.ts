@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads, validated once at boot. A missing or malformed setting stops
+ * the process with a message that names it (issue: "a clear error naming a missing or malformed setting").
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
+const redisUrl = z
+  .string()
+  .url()
+  .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://');
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/luoshi'),
+    REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+    JWT_SECRET: z.string().min(16).optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(14),
+    LUOSHI_DEMO_PASSWORD: z.string().min(8).default('Luoshi@2026'),
+    LUOSHI_DEMO_USERS: booleanFlag.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'like 1mb or 512kb').default('1mb'),
+    WEB_DIST_DIR: z.string().optional(),
+    UPLOAD_DIR: z.string().default('var/uploads'),
+    LOGIN_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, 'letters, digits, : _ -').default('luoshi'),
+  })
+  .transform((c) => ({
+    ...c,
+    // Demo users are on by default, off in production unless asked for.
+    LUOSHI_DEMO_USERS: c.LUOSHI_DEMO_USERS ?? c.NODE_ENV !== 'production',
+    JWT_SECRET: c.JWT_SECRET ?? (c.NODE_ENV === 'production' ? '' : 'luoshi-development-secret-change-me'),
+  }))
+  .refine((c) => c.JWT_SECRET.length >= 16, {
+    message: 'JWT_SECRET must be set (16+ characters) in production',
+    path: ['JWT_SECRET'],
+  });
+
+export type AppConfig = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`配置错误 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // Empty strings mean "not set", so a blank line in an env file falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`));
+  }
+  return result.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,10 @@
+export * from './config';
+export * from './domain.exception';
+export * from './api-exception.filter';
+export * from './validation.pipe';
+export * from './access-policy';
+export * from './access.guard';
+export * from './redis.module';
+export * from './platform.module';
+export * from './database/migration-data-source';
+export { ALL_MIGRATIONS } from './migrations';

@@ -1,0 +1,4 @@
+import { CreateIdentityAndAudit1764300000000 } from './1764300000000-CreateIdentityAndAudit';
+
+/** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
+export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000];

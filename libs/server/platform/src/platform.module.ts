@@ -1,0 +1,47 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { APP_CONFIG, type AppConfig, loadConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health.controller';
+import { RedisModule } from './redis.module';
+
+const configProvider = { provide: APP_CONFIG, useFactory: () => loadConfig() };
+
+@Global()
+@Module({
+  providers: [configProvider],
+  exports: [configProvider],
+})
+class ConfigModule {}
+
+/** Config, logs, database, Redis, health and the one error shape. (The access guard comes with identity.) */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          // The request id middleware in create-app sets req.id first; reuse it.
+          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+        },
+      }),
+    }),
+    DatabaseModule,
+    RedisModule,
+    TerminusModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+  ],
+})
+export class PlatformModule {}

@@ -1,0 +1,55 @@
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { APP_CONFIG, type AppConfig } from './config';
+
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+
+/**
+ * One shared ioredis client for commands (rate limits, caches, health). It fails fast while Redis
+ * is down (no offline queue) so the API keeps answering, and reconnects by itself.
+ */
+export function createRedisClient(url: string, name: string): Redis {
+  return new Redis(url, {
+    connectionName: name,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: false,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+}
+
+@Injectable()
+class RedisShutdown implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS_CLIENT,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const client = createRedisClient(config.REDIS_URL, 'luoshi-api');
+        const logger = new Logger('Redis');
+        let lastError = '';
+        client.on('error', (err: Error) => {
+          // Log each distinct failure once, not once per reconnect attempt.
+          if (err.message !== lastError) logger.warn(`Redis unavailable: ${err.message}`);
+          lastError = err.message;
+        });
+        client.on('ready', () => {
+          if (lastError) logger.log('Redis connection restored');
+          lastError = '';
+        });
+        return client;
+      },
+    },
+    RedisShutdown,
+  ],
+  exports: [REDIS_CLIENT],
+})
+export class RedisModule {}

@@ -1,0 +1,16 @@
+/** API routes shared by the server and the web app. All are under /api. */
+export const API_PREFIX = 'api';
+
+export const ApiPaths = {
+  health: '/api/health',
+  login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+  users: '/api/users',
+  departments: '/api/departments',
+  audit: '/api/audit',
+  plans: '/api/plans',
+  planImport: '/api/plans/import',
+  tasks: '/api/tasks',
+} as const;
