@@ -1,14 +1,9 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import type { DepartmentSeed } from '@luoshi/contracts';
-import { seedIdentity, type DemoUserSeed } from '@luoshi/server/identity';
 import { ConfigError, loadConfig, runMigrations } from '@luoshi/server/platform';
+import { loadSeeds } from './seeds';
 
 /** Operations the start script and operators run outside the HTTP server. */
-const seedsDir = process.env['SEEDS_DIR'] ?? join(process.cwd(), 'seeds');
-const readSeed = <T>(file: string): T => JSON.parse(readFileSync(join(seedsDir, file), 'utf8')) as T;
 
 async function withDataSource<T>(url: string, work: (ds: DataSource) => Promise<T>): Promise<T> {
   const ds = new DataSource({ type: 'postgres', url, logging: ['error'] });
@@ -29,15 +24,8 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'seed': {
-      const summary = await withDataSource(config.DATABASE_URL, (ds) =>
-        seedIdentity(ds, {
-          departments: readSeed<{ departments: DepartmentSeed[] }>('departments.json').departments,
-          demoUsers: readSeed<{ users: DemoUserSeed[] }>('demo-users.json').users,
-          demoEnabled: config.LUOSHI_DEMO_USERS,
-          demoPassword: config.LUOSHI_DEMO_PASSWORD,
-        }),
-      );
-      console.log(`种子数据 / seeds: ${summary.departments} departments, ${summary.demoUsers} demo users`);
+      const summary = await withDataSource(config.DATABASE_URL, (ds) => loadSeeds(ds, config));
+      console.log(`种子数据 / seeds loaded: ${summary.join(', ')}`);
       return;
     }
     default:

@@ -14,7 +14,10 @@ export function countWorkingDays(isWorkingDay: IsWorkingDay, from: IsoDate, to: 
   parseIsoDate(to);
   const order = compareIsoDates(from, to);
   if (order === 0) return 0;
-  if (order > 0) return -countWorkingDays(isWorkingDay, to, from);
+  if (order > 0) {
+    const backwards = countWorkingDays(isWorkingDay, to, from);
+    return backwards === 0 ? 0 : -backwards; // never -0
+  }
   let count = 0;
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
     if (isWorkingDay(d)) count++;

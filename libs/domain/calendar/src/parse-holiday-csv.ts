@@ -60,7 +60,7 @@ export function parseHolidayCsv(csv: string, options: ParseHolidayCsvOptions = {
     const lineNo = i + 1;
     const line = rawLine.trim();
     if (line === '' || line.startsWith('#')) return;
-    const fail = (msg: string) => errors.push(`第${lineNo}行: ${msg}`);
+    const fail = (msg: string): void => void errors.push(`第${lineNo}行: ${msg}`);
 
     const cells = splitCsvLine(line);
     if (cells === null) return fail('引号不匹配');

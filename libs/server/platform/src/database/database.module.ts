@@ -15,7 +15,7 @@ import { ALL_MIGRATIONS } from '../migrations';
         synchronize: false,
         migrations: ALL_MIGRATIONS,
         migrationsRun: false,
-        logging: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? ['query', 'error'] : ['error'],
+        logging: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? ['query', 'error'] : config.LOG_LEVEL === 'silent' ? false : ['error'],
         extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'luoshi-api' },
         retryAttempts: 2,
         retryDelay: 1000,
