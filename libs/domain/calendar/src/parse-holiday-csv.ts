@@ -81,8 +81,10 @@ export function parseHolidayCsv(csv: string, options: ParseHolidayCsvOptions = {
       columns = POSITIONAL;
     }
 
-    const expectedMin = columns === POSITIONAL ? 3 : columns.length;
-    const expectedMax = columns === POSITIONAL ? 4 : columns.length;
+    // A trailing optional `confirmed` cell may be left out.
+    const cols = columns;
+    const expectedMin = Math.max(...(['date', 'kind', 'name'] as const).map((c) => cols.indexOf(c))) + 1;
+    const expectedMax = columns.length;
     if (cells.length < expectedMin || cells.length > expectedMax) {
       return fail(`列数应为 ${expectedMin === expectedMax ? expectedMin : `${expectedMin}–${expectedMax}`}，实际为 ${cells.length}`);
     }

@@ -46,8 +46,10 @@ export interface ApprovalStepState {
   key: string;
   name: string;
   mode: StepMode;
-  /** Resolved user ids in order; always equal to `lanes.flat()`, kept flat for readers and queries. */
+  /** Current user ids in order; always equal to `lanes.flat()`, kept flat for readers and queries. */
   approvers: string[];
+  /** The ids resolved at start; a step re-run after a return starts again from these. */
+  resolvedApprovers: string[];
   /** See the model above. */
   lanes: string[][];
   /** Users a timeout escalated the step to; each can decide the step alone. */
@@ -191,7 +193,7 @@ export function startApproval(input: StartApprovalInput): ApprovalInstanceState 
 
   const steps: ApprovalStepState[] = templateSnapshot.steps.map((tpl) => {
     const base = { key: tpl.key, name: tpl.name, mode: tpl.mode, escalatedTo: [], decisions: [], timeouts: 0 };
-    if (skip.has(tpl.key)) return { ...base, approvers: [], lanes: [], status: 'skipped' as const };
+    if (skip.has(tpl.key)) return { ...base, approvers: [], resolvedApprovers: [], lanes: [], status: 'skipped' as const };
     const approvers = uniqueIds(input.resolvedApprovers[tpl.key] ?? []);
     if (approvers.length === 0) {
       throw new WorkflowError(
@@ -201,7 +203,7 @@ export function startApproval(input: StartApprovalInput): ApprovalInstanceState 
         { stepKey: tpl.key, stepName: tpl.name },
       );
     }
-    return { ...base, approvers, lanes: approvers.map((id) => [id]), status: 'pending' as const };
+    return { ...base, approvers, resolvedApprovers: [...approvers], lanes: approvers.map((id) => [id]), status: 'pending' as const };
   });
 
   const first = steps.findIndex((s) => s.status !== 'skipped');
@@ -396,12 +398,15 @@ class Run {
       this.effects.push(...notify([this.s.drafterId], APPROVAL_NOTIFY_REASONS.returned));
       return;
     }
-    // Re-run from the target: it and every step after it start clean (approvers, including
-    // transfers and added signers, are kept; decisions, timeouts and escalations are not).
+    // Re-run from the target: it and every step after it start clean, from the approvers resolved
+    // at start. Transfers, added signers, decisions, timeouts and escalations belonged to the
+    // previous run (the person who transferred may be back; a consulted signer was a one-off).
     for (let i = target; i <= current; i++) {
       const st = this.s.steps[i];
       if (st.status === 'skipped') continue;
       st.status = 'pending';
+      st.approvers = [...st.resolvedApprovers];
+      st.lanes = st.resolvedApprovers.map((id) => [id]);
       st.decisions = [];
       st.escalatedTo = [];
       st.timeouts = 0;

@@ -1,0 +1,62 @@
+// Browser journeys: build, start the real API on a fresh database, run Playwright in Debian's
+// Chromium (installed from Debian's packages when missing), then stop and drop everything.
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { dropDatabase, ensureDatabase, ensureServices, withDatabaseName } from './lib/services.mjs';
+import { buildAll, ensureDependencies, run, runCli, runNpx, startServer, waitForHealth } from './lib/workspace.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+function ensureChromium(log) {
+  if (existsSync(CHROMIUM)) return;
+  log("Installing Chromium from Debian's packages (apt-get install chromium)…");
+  run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk']);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function runJourneys({ log = console.log } = {}) {
+  ensureChromium(log);
+  const services = await ensureServices({ log });
+  buildAll();
+  const databaseUrl = withDatabaseName(services.databaseUrl, `luoshi_e2e_${Date.now()}`);
+  await ensureDatabase(databaseUrl, log);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: services.redisUrl,
+    REDIS_PREFIX: `luoshi-e2e-${Date.now()}`,
+    LOG_LEVEL: 'warn',
+  };
+  const port = await freePort();
+  let server;
+  try {
+    runCli(['migrate'], env);
+    runCli(['seed'], env);
+    server = startServer({ ...env, PORT: String(port) });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    if (!(await waitForHealth(baseUrl))) throw new Error('the API did not come up for the browser journeys');
+    runNpx(['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts'], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
+  } finally {
+    server?.kill('SIGTERM');
+    await new Promise((r) => (server ? server.once('exit', r) : r()));
+    await dropDatabase(databaseUrl).catch(() => undefined);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  ensureDependencies();
+  runJourneys().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(error.exitCode ?? 1);
+  });
+}

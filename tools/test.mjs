@@ -1,0 +1,35 @@
+// `npm test`: type check, lint, unit tests, integration tests against the real PostgreSQL and
+// Redis (fresh database per run), then the browser journeys in Debian's Chromium.
+import { ensureServices, ServiceError } from './lib/services.mjs';
+import { ensureDependencies, runNpx } from './lib/workspace.mjs';
+import { runJourneys } from './e2e.mjs';
+
+const log = (message) => console.log(`\n[luoshi test] ${message}`);
+const steps = [];
+
+async function step(name, work) {
+  log(name);
+  const started = Date.now();
+  await work();
+  steps.push(`${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+async function main() {
+  ensureDependencies(log);
+  const services = await ensureServices({ log });
+  process.env.DATABASE_URL = services.databaseUrl;
+  process.env.REDIS_URL = services.redisUrl;
+  await step('type check', () => runNpx(['tsc', '-p', 'tsconfig.check.json']));
+  await step('lint (zero warnings)', () => runNpx(['eslint', '--max-warnings=0', '.']));
+  await step('unit tests', () => runNpx(['jest', '-c', 'jest.unit.config.js', '--ci']));
+  await step('integration tests (real PostgreSQL and Redis)', () =>
+    runNpx(['jest', '-c', 'jest.integration.config.js', '--ci', '--runInBand', '--forceExit']),
+  );
+  await step('browser journeys (Chromium)', () => runJourneys({ log }));
+  log(`all green:\n  - ${steps.join('\n  - ')}`);
+}
+
+main().catch((error) => {
+  console.error(`\n[luoshi test] FAILED: ${error instanceof ServiceError ? error.message : (error.message ?? error)}`);
+  process.exit(error.exitCode ?? 1);
+});
