@@ -28,7 +28,7 @@ describe('Access policy on every route', () => {
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const route = `${method} ${wrapper.name}.${name}`;
         routes.push(route);
-        const policy = reflector.getAllAndOverride(ACCESS_POLICY_KEY, [handler, wrapper.metatype as object]);
+        const policy = reflector.getAllAndOverride(ACCESS_POLICY_KEY, [handler, wrapper.metatype as () => unknown]);
         if (!policy) missing.push(route);
       }
     }

@@ -1,6 +1,6 @@
 import type { IsoDate, WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { defaultLevelFor, type RecipientRule, type ReminderLevel, type ReminderRule } from './reminder-rule';
-import { assertValidInstant, moveOutOfQuietHours } from './move-out-of-quiet-hours';
+import { assertValidInstant, moveValidatedOutOfQuietHours } from './move-out-of-quiet-hours';
 import { fromShanghaiLocal, parseTimeOfDay, toShanghaiLocal } from './shanghai-time';
 import { assertValidReminderRule } from './validate-reminder-rule';
 
@@ -64,11 +64,11 @@ export function computeReminderSchedule(input: ComputeReminderScheduleInput): Pl
   const planned: (PlannedReminder & { order: number })[] = [];
 
   const add = (key: string, day: IsoDate, level: ReminderLevel, recipients: RecipientRule[], offset: number, order: number) => {
-    let fireAt = moveOutOfQuietHours(fromShanghaiLocal(day, sendAt), rule, calendar);
+    let fireAt = moveValidatedOutOfQuietHours(fromShanghaiLocal(day, sendAt), rule, calendar);
     if (fireAt.getTime() < now.getTime()) {
       const isDueToday = key === 'offset:0' && day === today;
       if (!isDueToday) return;
-      fireAt = moveOutOfQuietHours(now, rule, calendar);
+      fireAt = moveValidatedOutOfQuietHours(now, rule, calendar);
       if (toShanghaiLocal(fireAt).date !== day) return;
     }
     planned.push({ key, fireAt, level, recipients: [...recipients], offsetWorkingDays: offset, order });

@@ -18,7 +18,11 @@ import { assertValidReminderRule } from './validate-reminder-rule';
  */
 export function moveOutOfQuietHours(at: Date, rule: ReminderRule, calendar: WorkingDayCalendar): Date {
   assertValidInstant(at, 'at');
-  const valid = assertValidReminderRule(rule);
+  return moveValidatedOutOfQuietHours(at, assertValidReminderRule(rule), calendar);
+}
+
+/** moveOutOfQuietHours for callers that have already validated `at` and the rule. */
+export function moveValidatedOutOfQuietHours(at: Date, valid: ReminderRule, calendar: WorkingDayCalendar): Date {
   const local = toShanghaiLocal(at);
   const working = calendar.isWorkingDay(local.date);
   if (working && !isInQuietHours(local.minutes, valid.quietHours)) return new Date(at.getTime());

@@ -467,6 +467,7 @@ class Run {
       );
     }
     const waiting = pendingApprovers(this.s);
+    // Nothing is awaited any more; 'active' would wrongly put it in someone's to-do list.
     this.step.status = 'pending';
     this.s.status = 'withdrawn';
     this.record({ type: 'withdraw', actorId: a.actorId });

@@ -12,5 +12,6 @@ export const ApiPaths = {
   audit: '/api/audit',
   plans: '/api/plans',
   planImport: '/api/plans/import',
+  planCorrections: '/api/plan-corrections',
   tasks: '/api/tasks',
 } as const;

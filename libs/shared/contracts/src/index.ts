@@ -4,3 +4,4 @@ export * from './auth';
 export * from './errors';
 export * from './audit';
 export * from './api-paths';
+export * from './plans';

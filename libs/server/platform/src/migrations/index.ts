@@ -1,4 +1,5 @@
 import { CreateIdentityAndAudit1764300000000 } from './1764300000000-CreateIdentityAndAudit';
+import { CreatePlans1764300100000 } from './1764300100000-CreatePlans';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
-export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000];
+export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000];

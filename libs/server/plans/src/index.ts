@@ -1,0 +1,5 @@
+export { PlansModule } from './plans.module';
+export { PlanImportService, type PlanImportInput } from './plan-import.service';
+export { PlansQueryService } from './plans-query.service';
+export { CorrectionsService } from './corrections.service';
+export { PlanEntity, PlanNodeEntity, IndicatorEntity, PlanDutyEntity } from './plan.entities';

@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { PlanDiffEntry, PlanDiffResponse, PlanImportResponse } from '@luoshi/contracts';
+import {
+  diffPlanVersions,
+  type DirectoryDepartment,
+  type ParsedPlan,
+  parsePlan,
+  PlanParseError,
+  type PlanNodeDraft,
+} from '@luoshi/domain/plan-parser';
+import { AuditService } from '@luoshi/server/audit';
+import { DepartmentEntity } from '@luoshi/server/identity';
+import type { RequestActor } from '@luoshi/server/platform';
+import { CorrectionsService } from './corrections.service';
+import { PlanEntity, PlanNodeEntity, PlanVersionEntity } from './plan.entities';
+import { PlanException } from './plan.exception';
+import { readPlanDocument } from './read-plan-document';
+import { writeIndicatorsAndDuties } from './write-indicators-and-duties';
+
+export interface PlanImportInput {
+  fileName: string;
+  buffer: Buffer;
+  dryRun: boolean;
+  planId?: string;
+  confirmRemovals?: boolean;
+}
+
+const toDiffEntry = (n: PlanNodeDraft, previous?: PlanNodeDraft): PlanDiffEntry => ({
+  code: n.code,
+  title: n.title,
+  kind: n.kind,
+  ...(previous && previous.code !== n.code ? { previousCode: previous.code } : {}),
+});
+
+/**
+ * Plan import: document → text → parse (with the correction dictionary and the department
+ * directory) → preview with a diff against the current version → commit in one transaction.
+ */
+@Injectable()
+export class PlanImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly corrections: CorrectionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(input: PlanImportInput, actor: RequestActor): Promise<PlanImportResponse> {
+    const { format, text } = await readPlanDocument(input.fileName, input.buffer);
+    const checksum = createHash('sha256').update(input.buffer).digest('hex');
+    const parsed = this.parse(text, await this.corrections.activeEntries(), await this.directory());
+
+    const plan = await this.findTargetPlan(input.planId, parsed.title);
+    const previousNodes = plan ? await this.liveNodes(this.dataSource.manager, plan.id) : [];
+    const previousVersion = plan
+      ? await this.dataSource.getRepository(PlanVersionEntity).findOneByOrFail({ planId: plan.id, version: plan.currentVersion })
+      : null;
+    const unchanged = previousVersion?.checksum === checksum;
+    const rawDiff = diffPlanVersions(previousNodes.map((n) => n.draft), parsed.nodes);
+    const diff: PlanDiffResponse = {
+      added: rawDiff.added.map((n) => toDiffEntry(n)),
+      changed: rawDiff.changed.map((c) => toDiffEntry(c.after, c.before)),
+      removed: rawDiff.removed.map((n) => toDiffEntry(n)),
+      moved: rawDiff.moved.map((c) => toDiffEntry(c.after, c.before)),
+      unchanged: rawDiff.unchanged.length,
+    };
+    const response: PlanImportResponse = {
+      dryRun: input.dryRun,
+      unchanged,
+      planId: plan?.id ?? null,
+      planCode: plan?.code ?? `plan-${checksum.slice(0, 10)}`,
+      title: parsed.title,
+      version: unchanged || !plan ? (plan?.currentVersion ?? 1) : plan.currentVersion + 1,
+      previousVersion: plan?.currentVersion ?? null,
+      checksum,
+      format,
+      stats: parsed.stats,
+      nodes: parsed.nodes.map((n) => ({ code: n.code, parentCode: n.parentCode, kind: n.kind, title: n.title, body: n.body, line: n.line, inferred: n.inferred })),
+      indicators: parsed.indicators,
+      duties: parsed.duties.map((d) => ({
+        deliverable: d.deliverable,
+        kind: d.kind,
+        leadDepartmentCode: d.leadDepartmentCode,
+        leadName: d.leadName,
+        coDepartmentCodes: d.coDepartmentCodes,
+        coNames: d.coNames,
+        sourceSentence: d.sourceSentence,
+        nodeCode: d.nodeCode,
+      })),
+      corrections: parsed.corrections,
+      warnings: parsed.warnings,
+      diff,
+    };
+    if (input.dryRun || unchanged) return response;
+    if (plan && rawDiff.removed.length > 0 && !input.confirmRemovals) {
+      throw PlanException.removalsNeedConfirmation(rawDiff.removed.map((n) => n.code));
+    }
+
+    const planId = await this.dataSource.transaction(async (m) => {
+      const id = await this.commit(m, { plan, parsed, rawDiff, response, fileName: input.fileName, actor });
+      return id;
+    });
+    return { ...response, planId };
+  }
+
+  private parse(text: string, corrections: Awaited<ReturnType<CorrectionsService['activeEntries']>>, directory: DirectoryDepartment[]): ParsedPlan {
+    try {
+      return parsePlan(text, { corrections, directory });
+    } catch (error) {
+      if (error instanceof PlanParseError) {
+        if (error.code === 'EMPTY') throw PlanException.fileEmpty();
+        if (error.code === 'BINARY') throw PlanException.binary();
+        throw PlanException.noStructure(error.message);
+      }
+      throw error;
+    }
+  }
+
+  private async directory(): Promise<DirectoryDepartment[]> {
+    const rows = await this.dataSource.getRepository(DepartmentEntity).find();
+    return rows.map((d) => ({ code: d.code, name: d.name, aliases: d.aliases }));
+  }
+
+  private async findTargetPlan(planId: string | undefined, title: string): Promise<PlanEntity | null> {
+    const plans = this.dataSource.getRepository(PlanEntity);
+    if (planId) {
+      const plan = await plans.findOneBy({ id: planId });
+      if (!plan) throw PlanException.planNotFound(planId);
+      return plan;
+    }
+    // Without an explicit target, a document with the title of an existing plan is its new version.
+    return plans.findOne({ where: { title, status: 'active' }, order: { createdAt: 'ASC' } });
+  }
+
+  private async liveNodes(m: EntityManager, planId: string): Promise<{ id: string; draft: PlanNodeDraft }[]> {
+    const rows = await m.find(PlanNodeEntity, { where: { planId, retiredInVersion: IsNull() }, order: { order: 'ASC' } });
+    const codeById = new Map(rows.map((r) => [r.id, r.code]));
+    return rows.map((r) => ({
+      id: r.id,
+      draft: {
+        code: r.code,
+        parentCode: r.parentId ? (codeById.get(r.parentId) ?? null) : null,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        order: r.order,
+        line: r.sourceLine,
+        inferred: r.inferred,
+      },
+    }));
+  }
+
+  private async commit(
+    m: EntityManager,
+    args: {
+      plan: PlanEntity | null;
+      parsed: ParsedPlan;
+      rawDiff: ReturnType<typeof diffPlanVersions>;
+      response: PlanImportResponse;
+      fileName: string;
+      actor: RequestActor;
+    },
+  ): Promise<string> {
+    const { parsed, rawDiff, response, actor } = args;
+    let plan = args.plan;
+    if (plan) {
+      // Serialize concurrent imports of one plan; a version that moved meanwhile is a conflict.
+      const locked = await m.findOne(PlanEntity, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || locked.currentVersion !== response.previousVersion) {
+        throw new PlanException(409, 'PLAN_VERSION_CHANGED', '计划已被他人更新，请重新预览', 'The plan changed meanwhile; preview again');
+      }
+      plan = locked;
+    } else {
+      plan = await m.save(m.create(PlanEntity, { code: response.planCode, title: parsed.title, kind: 'action_plan', currentVersion: 0 }));
+    }
+    const version = plan.currentVersion + 1;
+    const previous = await this.liveNodes(m, plan.id);
+    const idByPreviousCode = new Map(previous.map((p) => [p.draft.code, p.id]));
+    const existingIdFor = new Map<string, { id: string; touched: boolean }>();
+    for (const n of rawDiff.unchanged) existingIdFor.set(n.code, { id: idByPreviousCode.get(n.code)!, touched: false });
+    for (const c of [...rawDiff.changed, ...rawDiff.moved]) {
+      existingIdFor.set(c.after.code, { id: idByPreviousCode.get(c.before.code)!, touched: true });
+    }
+
+    // Codes may swap places between versions: park every live code first, then write the final ones.
+    await m.query(`UPDATE plan_node SET code = '~' || id WHERE plan_id = $1 AND retired_in_version IS NULL`, [plan.id]);
+    for (const removed of rawDiff.removed) {
+      await m.update(PlanNodeEntity, { id: idByPreviousCode.get(removed.code)! }, { retiredInVersion: version, code: `~retired-${version}-${removed.code}` });
+    }
+    const idByNewCode = new Map<string, string>();
+    for (const node of parsed.nodes) {
+      const parentId = node.parentCode ? (idByNewCode.get(node.parentCode) ?? null) : null;
+      const fields = {
+        code: node.code,
+        parentId,
+        kind: node.kind,
+        title: node.title,
+        body: node.body,
+        order: node.order,
+        inferred: node.inferred,
+        sourceLine: node.line,
+      };
+      const existing = existingIdFor.get(node.code);
+      if (existing) {
+        await m.update(PlanNodeEntity, { id: existing.id }, existing.touched ? { ...fields, changedInVersion: version } : fields);
+        idByNewCode.set(node.code, existing.id);
+      } else {
+        const inserted = await m.save(m.create(PlanNodeEntity, { ...fields, planId: plan.id, firstVersion: version, changedInVersion: version }));
+        idByNewCode.set(node.code, inserted.id);
+      }
+    }
+    await writeIndicatorsAndDuties(m, { planId: plan.id, version, parsed, nodeIdByCode: idByNewCode });
+    await m.save(
+      m.create(PlanVersionEntity, {
+        planId: plan.id,
+        version,
+        title: parsed.title,
+        fileName: args.fileName.slice(0, 255),
+        format: response.format,
+        checksum: response.checksum,
+        stats: parsed.stats,
+        diff: response.diff,
+        corrections: parsed.corrections,
+        warnings: parsed.warnings,
+        importedBy: actor.user?.id ?? null,
+      }),
+    );
+    await m.update(PlanEntity, { id: plan.id }, { currentVersion: version, title: parsed.title });
+    await this.audit.record(m, actor, {
+      action: 'plan.import',
+      subjectType: 'plan',
+      subjectId: plan.id,
+      before: args.plan ? { version: args.plan.currentVersion } : null,
+      after: {
+        version,
+        title: parsed.title,
+        checksum: response.checksum,
+        stats: parsed.stats,
+        added: response.diff.added.length,
+        changed: response.diff.changed.length,
+        moved: response.diff.moved.length,
+        removed: response.diff.removed.length,
+      },
+    });
+    return plan.id;
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CorrectionsService } from './corrections.service';
+import { PLAN_ENTITIES } from './plan.entities';
+import { PlanImportService } from './plan-import.service';
+import { PlanCorrectionsController, PlansController } from './plans.controller';
+import { PlansQueryService } from './plans-query.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(PLAN_ENTITIES)],
+  controllers: [PlansController, PlanCorrectionsController],
+  providers: [PlanImportService, PlansQueryService, CorrectionsService],
+  exports: [PlanImportService, PlansQueryService, CorrectionsService],
+})
+export class PlansModule {}

@@ -1,0 +1,30 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Observable } from 'rxjs';
+import { ApiPaths, type AuditEventResponse, type Page } from '@luoshi/contracts';
+
+export interface AuditQuery {
+  action?: string;
+  subjectType?: string;
+  actorId?: string;
+  /** ISO timestamp, inclusive. */
+  from?: string;
+  /** ISO timestamp, exclusive. */
+  to?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable({ providedIn: 'root' })
+export class AuditApi {
+  private readonly http = inject(HttpClient);
+
+  search(query: AuditQuery): Observable<Page<AuditEventResponse>> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+    }
+    return this.http.get<Page<AuditEventResponse>>(ApiPaths.audit, { params });
+  }
+}

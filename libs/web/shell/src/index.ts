@@ -1,0 +1,4 @@
+export * from './lib/app-layout.component';
+export * from './lib/coming-soon.page';
+export * from './lib/profile-drawer.component';
+export * from './lib/status.page';
