@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DataSource } from 'typeorm';
 import type { DepartmentSeed } from '@luoshi/contracts';
 import { type DemoUserSeed, seedIdentity } from '@luoshi/server/identity';
-import type { AppConfig } from '@luoshi/server/platform';
+import { type AppConfig, APP_CONFIG, type RequestActor } from '@luoshi/server/platform';
+import { CorrectionsService, PlanImportService } from '@luoshi/server/plans';
 
 /** Where the data files live: seeds/ at the repository root unless SEEDS_DIR says otherwise. */
 export function seedsDirectory(): string {
@@ -14,13 +16,36 @@ export function readSeedJson<T>(file: string): T {
   return JSON.parse(readFileSync(join(seedsDirectory(), file), 'utf8')) as T;
 }
 
-/** Loads every seed the application needs, idempotently. */
-export async function loadSeeds(dataSource: DataSource, config: AppConfig): Promise<string[]> {
+export const SEED_ACTOR: RequestActor = { user: null, requestId: 'seed', ip: null };
+export const SEED_PLAN_FILE = 'plans/zhejiang-yrd-action-plan.raw.txt';
+
+/** Loads every seed the application needs, idempotently: a second run changes nothing. */
+export async function loadSeeds(app: INestApplicationContext, options: { plan?: boolean } = {}): Promise<string[]> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const dataSource = app.get(DataSource);
   const identity = await seedIdentity(dataSource, {
     departments: readSeedJson<{ departments: DepartmentSeed[] }>('departments.json').departments,
     demoUsers: readSeedJson<{ users: DemoUserSeed[] }>('demo-users.json').users,
     demoEnabled: config.LUOSHI_DEMO_USERS,
     demoPassword: config.LUOSHI_DEMO_PASSWORD,
   });
-  return [`${identity.departments} departments`, `${identity.demoUsers} demo users`];
+  const summary = [`${identity.departments} departments`, `${identity.demoUsers} demo users`];
+
+  const corrections = app.get(CorrectionsService);
+  const dictionaryDir = join(seedsDirectory(), 'corrections');
+  for (const file of readdirSync(dictionaryDir).filter((f) => f.endsWith('.tsv'))) {
+    const count = await corrections.seedFromTsv(basename(file, '.tsv'), readFileSync(join(dictionaryDir, file), 'utf8'));
+    summary.push(`${count} corrections (${file})`);
+  }
+
+  if (options.plan !== false) {
+    const buffer = readFileSync(join(seedsDirectory(), SEED_PLAN_FILE));
+    const result = await app.get(PlanImportService).import({ fileName: basename(SEED_PLAN_FILE), buffer, dryRun: false }, SEED_ACTOR);
+    summary.push(
+      result.unchanged
+        ? `seed plan unchanged (version ${result.version})`
+        : `seed plan 《${result.title}》 v${result.version}: ${result.stats.measures} measures, ${result.stats.indicators} indicators`,
+    );
+  }
+  return summary;
 }

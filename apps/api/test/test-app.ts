@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { type AppConfig, APP_CONFIG, runMigrations } from '@luoshi/server/platform';
+import { runMigrations } from '@luoshi/server/platform';
 import { createApp } from '../src/create-app';
 import { loadSeeds } from '../src/seeds';
 
@@ -17,14 +17,15 @@ export interface TestApp {
 }
 
 /** The real application on the run's fresh database and the real Redis. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { plan?: boolean } = {}): Promise<TestApp> {
   const databaseUrl = process.env['DATABASE_URL'];
   if (!databaseUrl?.includes('luoshi_it_')) throw new Error('integration tests need the global setup (fresh database)');
   await runMigrations(databaseUrl);
   const app = await createApp({ logs: false });
   await app.init();
   const dataSource = app.get(DataSource);
-  await loadSeeds(dataSource, app.get<AppConfig>(APP_CONFIG));
+  // The seed plan is imported by the plan tests themselves; the rest loads for every suite.
+  await loadSeeds(app, { plan: options.plan ?? false });
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();
   return {

@@ -1,12 +1,18 @@
-import seed2025 from '../../../../seeds/holidays/2025.json';
-import seed2026 from '../../../../seeds/holidays/2026.json';
-import seed2027 from '../../../../seeds/holidays/2027.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CalendarError } from './calendar-error';
 import { addDays } from './iso-date';
 import { findReportingPeriod, listReportingPeriods } from './list-reporting-periods';
 import { REPORTING_CYCLES, type ReportingCycle } from './reporting-cycle';
 import { validateHolidayYear } from './validate-holiday-year';
 import { WorkingDayCalendar } from './working-day-calendar';
+
+/** The shipped seed file for a year (read from disk: test code only, the library does no I/O). */
+const loadSeed = (year: number): unknown =>
+  JSON.parse(readFileSync(join(__dirname, '../../../../seeds/holidays', `${year}.json`), 'utf8'));
+const seed2025 = loadSeed(2025);
+const seed2026 = loadSeed(2026);
+const seed2027 = loadSeed(2027);
 
 const calendar = new WorkingDayCalendar([seed2025, seed2026, seed2027].map(validateHolidayYear));
 

@@ -89,7 +89,7 @@ export function parseHolidayCsv(csv: string, options: ParseHolidayCsvOptions = {
       return fail(`列数应为 ${expectedMin === expectedMax ? expectedMin : `${expectedMin}–${expectedMax}`}，实际为 ${cells.length}`);
     }
     const cell = (c: Column) => {
-      const idx = (columns as readonly Column[]).indexOf(c);
+      const idx = cols.indexOf(c);
       return idx >= 0 && idx < cells.length ? cells[idx] : '';
     };
 
