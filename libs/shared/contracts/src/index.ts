@@ -5,3 +5,5 @@ export * from './errors';
 export * from './audit';
 export * from './api-paths';
 export * from './plans';
+export * from './tasks';
+export * from './calendar';

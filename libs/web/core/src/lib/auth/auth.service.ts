@@ -72,8 +72,9 @@ export class AuthService {
     if (!this.signedIn()) return of(null);
     return this.http.get<UserResponse>(ApiPaths.me).pipe(
       tap((user) => {
+        // Only if still signed in as the same user (not signed out or switched meanwhile).
         const current = this.session();
-        if (current) this.setSession({ ...current, user });
+        if (current && current.user.id === user.id) this.setSession({ ...current, user });
       }),
     );
   }

@@ -206,7 +206,6 @@ export const EN: Translations = {
     requestId: 'Request ID',
     before: 'Before',
     after: 'After',
-    system: 'System',
     snapshot: 'Change',
     noSnapshot: '(none)',
     subjectId: 'Subject ID',

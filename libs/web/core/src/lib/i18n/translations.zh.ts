@@ -205,7 +205,6 @@ export const ZH = {
     requestId: '请求编号',
     before: '变更前',
     after: '变更后',
-    system: '系统',
     snapshot: '变更内容',
     noSnapshot: '（无）',
     subjectId: '对象编号',

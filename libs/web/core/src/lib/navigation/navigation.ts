@@ -39,11 +39,11 @@ export const NAVIGATION: readonly NavItem[] = [
     icon: 'team',
     roles: ['office_admin'],
     children: [
-      { id: 'users', labelKey: 'nav.users', icon: 'user', link: '/admin/users', roles: ['office_admin'] },
-      { id: 'departments', labelKey: 'nav.departments', icon: 'cluster', link: '/admin/departments', roles: ['office_admin'] },
+      { id: 'users', labelKey: 'nav.users', icon: 'user', link: '/system/users', roles: ['office_admin'] },
+      { id: 'departments', labelKey: 'nav.departments', icon: 'cluster', link: '/system/departments', roles: ['office_admin'] },
     ],
   },
-  { id: 'audit', labelKey: 'nav.audit', icon: 'history', link: '/admin/audit', roles: ['office_admin'] },
+  { id: 'audit', labelKey: 'nav.audit', icon: 'history', link: '/system/audit', roles: ['office_admin'] },
 ];
 
 /** The menu for a user holding `roles`; a group keeps only the children they may see. */

@@ -1,0 +1,52 @@
+import { inject } from '@angular/core';
+import { type NavigationError, type RedirectCommand, Router, type Routes } from '@angular/router';
+import { AuthService, homePathFor, roleGuard, signedInGuard, signedOutGuard, type TranslationKey } from '@luoshi/web/core';
+
+const shell = () => import('@luoshi/web/shell');
+const home = () => import('@luoshi/web/home');
+
+/** A menu entry whose feature arrives in a later round. */
+function comingSoon(path: string, feature: TranslationKey, guard: ReturnType<typeof roleGuard>): Routes[number] {
+  return { path, title: feature, canActivate: [guard], data: { feature }, loadComponent: () => shell().then((m) => m.ComingSoonPage) };
+}
+
+const officeAdmin = roleGuard('office_admin');
+const reviewer = roleGuard('office_reviewer');
+const dept = roleGuard('dept_liaison', 'dept_head');
+
+export const appRoutes: Routes = [
+  { path: 'login', title: 'nav.login', canActivate: [signedOutGuard], loadComponent: () => import('@luoshi/web/auth').then((m) => m.LoginPage) },
+  { path: 'error', title: 'nav.error', data: { status: '500' }, loadComponent: () => shell().then((m) => m.StatusPage) },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
+    loadComponent: () => shell().then((m) => m.AppLayoutComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: () => homePathFor(inject(AuthService).roles()) },
+      { path: 'office', title: 'home.officeTitle', canActivate: [officeAdmin], loadComponent: () => home().then((m) => m.OfficeHomePage) },
+      { path: 'review', title: 'home.reviewerTitle', canActivate: [reviewer], loadComponent: () => home().then((m) => m.ReviewerHomePage) },
+      { path: 'dept', title: 'nav.deptHome', canActivate: [dept], loadComponent: () => home().then((m) => m.DeptHomePage) },
+      { path: 'cockpit', title: 'home.cockpitTitle', canActivate: [roleGuard('leader')], loadComponent: () => home().then((m) => m.LeaderCockpitPage) },
+      { path: 'overview', title: 'home.overviewTitle', canActivate: [roleGuard('viewer')], loadComponent: () => home().then((m) => m.ViewerOverviewPage) },
+      comingSoon('plans/import', 'nav.planImport', officeAdmin),
+      comingSoon('plans', 'nav.plans', officeAdmin),
+      comingSoon('tasks/assign', 'nav.taskAssign', officeAdmin),
+      comingSoon('approvals', 'nav.approvals', reviewer),
+      comingSoon('tasks', 'nav.tasks', reviewer),
+      comingSoon('my-tasks', 'nav.myTasks', dept),
+      comingSoon('reports', 'nav.reports', roleGuard('dept_liaison')),
+      comingSoon('report-approvals', 'nav.reportApprovals', roleGuard('dept_head')),
+      comingSoon('instructions', 'nav.instructions', roleGuard('leader')),
+      // Not /admin: the API keeps /admin for its own pages (no index.html fallback there).
+      { path: 'system', canActivate: [officeAdmin], loadChildren: () => import('@luoshi/web/admin').then((m) => m.ADMIN_ROUTES) },
+      { path: 'forbidden', title: 'nav.forbidden', data: { status: '403' }, loadComponent: () => shell().then((m) => m.StatusPage) },
+      { path: '**', title: 'nav.notFound', data: { status: '404' }, loadComponent: () => shell().then((m) => m.StatusPage) },
+    ],
+  },
+];
+
+/** A navigation that fails (typically a lazy chunk missing after a deploy) shows the error page. */
+export function redirectToErrorPage(_error: NavigationError): RedirectCommand | void {
+  void inject(Router).navigateByUrl('/error', { skipLocationChange: true });
+}

@@ -1,0 +1,10 @@
+export * from './plan-types';
+export * from './plan-parse-error';
+export { normalizeText } from './normalize-text';
+export { parseCorrectionsTsv, CorrectionsFormatError } from './parse-corrections-tsv';
+export { applyCorrections } from './apply-corrections';
+export { parsePlan } from './parse-plan';
+export { diffPlanVersions, type PlanVersionDiff } from './diff-plan-versions';
+export { readIndicatorTable } from './extract-indicators';
+export { parseChineseNumeral, formatChineseNumeral } from './parse-chinese-numeral';
+export { generateSyntheticPlan } from './testing/generate-synthetic-plan';

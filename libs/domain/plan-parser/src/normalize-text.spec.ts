@@ -1,0 +1,38 @@
+import { normalizeText } from './normalize-text';
+
+describe(normalizeText.name, () => {
+  it('converts full-width letters, digits and symbols to half-width', () => {
+    expect(normalizeText('ＰＭ２．５浓度下降１５％')).toBe('PM2.5浓度下降15%');
+  });
+
+  it('gives both parenthesis styles and commas the Chinese form', () => {
+    expect(normalizeText('(一)加强领导,明确责任;(1)细化分工')).toBe('（一）加强领导，明确责任；（1）细化分工');
+    expect(normalizeText('（一）加强领导，明确责任')).toBe('（一）加强领导，明确责任');
+  });
+
+  it('keeps numbers, ratios and URLs intact', () => {
+    expect(normalizeText('投资1,500亿元,比例1.8:1')).toBe('投资1,500亿元，比例1.8:1');
+    expect(normalizeText('详见 https://example.com/a,b (附件)')).toBe('详见 https://example.com/a,b (附件)');
+  });
+
+  it('removes full-width spaces and spaces between Chinese characters', () => {
+    expect(normalizeText('\u3000\u3000一、\u3000总体要求  ')).toBe('一、总体要求');
+    expect(normalizeText('推进 5G 网络 建设')).toBe('推进 5G 网络建设');
+  });
+
+  it('blanks page-number lines but keeps the line count', () => {
+    const text = '第一段。\r\n— 3 —\r\n- 4 -\n第 5 页\n第6页 共10页\n7/10\n第二段。';
+    const out = normalizeText(text);
+    expect(out.split('\n')).toEqual(['第一段。', '', '', '', '', '', '第二段。']);
+  });
+
+  it('removes inline footnote markers and footnote definition lines', () => {
+    expect(normalizeText('研发投入强度达到3%[1]，专利数量翻番①。\n[1] 数据来源：统计局。\n① 按常住人口计算。')).toBe(
+      '研发投入强度达到3%，专利数量翻番。\n\n',
+    );
+  });
+
+  it('drops a byte-order mark and zero-width characters', () => {
+    expect(normalizeText('\uFEFF总体\u200b要求')).toBe('总体要求');
+  });
+});

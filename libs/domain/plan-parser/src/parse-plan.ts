@@ -1,0 +1,58 @@
+import { applyCorrections } from './apply-corrections';
+import { assertPlanText } from './assert-plan-text';
+import { buildPlanTree } from './build-plan-tree';
+import { extractDepartmentDuties } from './extract-department-duties';
+import { extractIndicators } from './extract-indicators';
+import { normalizeText } from './normalize-text';
+import { PlanParseError } from './plan-parse-error';
+import type { ParsedPlan, ParsePlanOptions } from './plan-types';
+
+/**
+ * normalize → correct → structure → indicators → duties. Pure: no I/O, the same text and options
+ * always give the same result (and the same node codes). Line numbers everywhere refer to
+ * `normalizedText`, which keeps the line layout of the input (see normalizeText).
+ */
+export function parsePlan(text: string, options: ParsePlanOptions = {}): ParsedPlan {
+  assertPlanText(text);
+  const normalized = normalizeText(text);
+  const { text: corrected, corrections } = applyCorrections(normalized, options.corrections ?? []);
+  const tree = buildPlanTree(corrected);
+
+  const measures = tree.nodes.filter((node) => node.kind === 'measure');
+  if (tree.nodes.length === 0 || (tree.headingCount === 0 && measures.length < 2)) {
+    throw new PlanParseError('NO_STRUCTURE', '未识别出方案结构：没有“一、”“（一）”“1.”等标题，也没有以标题句开头的措施段落');
+  }
+
+  const warnings = [...tree.warnings];
+  if (!tree.title) warnings.push({ line: 1, code: 'TITLE_MISSING', message: '未识别出方案标题（首行应为标题）' });
+  const indicators = extractIndicators(tree.segments, tree.tables, readTitleYear(tree.title), warnings);
+  const duties = extractDepartmentDuties(tree.segments, options.directory, warnings);
+  warnings.sort((a, b) => a.line - b.line);
+
+  return {
+    title: tree.title,
+    preamble: tree.preamble,
+    nodes: tree.nodes,
+    indicators,
+    duties,
+    corrections,
+    warnings,
+    stats: {
+      parts: tree.nodes.filter((node) => node.kind === 'part').length,
+      sections: tree.nodes.filter((node) => node.kind === 'section').length,
+      measures: measures.length,
+      indicators: indicators.length,
+      duties: duties.length,
+      corrections: corrections.length,
+    },
+    normalizedText: corrected,
+  };
+}
+
+/** The end year of a plan period in the title, e.g. （2021—2025年） → 2025, used when no 到20XX年. */
+function readTitleYear(title: string): number | null {
+  const range = /(\d{4})\s*[-—–~～至到]+\s*(\d{4})\s*年/.exec(title);
+  if (range) return Number(range[2]);
+  const single = /(\d{4})\s*年/.exec(title);
+  return single ? Number(single[1]) : null;
+}

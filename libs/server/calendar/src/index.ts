@@ -1,0 +1,4 @@
+export { CalendarModule } from './calendar.module';
+export { CalendarService } from './calendar.service';
+export { CalendarException, CalendarErrorCode } from './calendar.exception';
+export { HolidayEntity, HolidayYearEntity } from './holiday.entity';

@@ -1,0 +1,64 @@
+import type { TaskReportingCycle } from '@luoshi/contracts';
+import type { TaskState } from '@luoshi/domain/workflow';
+
+/** A task as the write side reads it (dates as 'YYYY-MM-DD' text). */
+export interface TaskRow {
+  id: string;
+  planId: string;
+  code: string;
+  measureNodeId: string;
+  title: string;
+  body: string;
+  leadDepartmentId: string | null;
+  coDepartmentIds: string[];
+  ownerUserId: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  deadlineText: string | null;
+  reportingCycle: TaskReportingCycle;
+  status: TaskState;
+  resumeTo: TaskState | null;
+  progress: number;
+  lastReportLate: boolean;
+  returnedReason: string | null;
+  version: number;
+}
+
+/** The columns of TaskRow, for `SELECT ${TASK_ROW_COLUMNS} FROM task t`. */
+export const TASK_ROW_COLUMNS = `
+  t.id, t.plan_id AS "planId", t.code, t.measure_node_id AS "measureNodeId", t.title, t.body,
+  t.lead_department_id AS "leadDepartmentId", t.co_department_ids AS "coDepartmentIds",
+  t.owner_user_id AS "ownerUserId", t.start_date::text AS "startDate", t.due_date::text AS "dueDate",
+  t.deadline_text AS "deadlineText", t.reporting_cycle AS "reportingCycle", t.status, t.resume_to AS "resumeTo",
+  t.progress, t.last_report_late AS "lastReportLate", t.returned_reason AS "returnedReason", t.version`;
+
+/** Columns a write may set, mapped to their SQL names. */
+export const WRITABLE_COLUMNS = {
+  title: 'title',
+  leadDepartmentId: 'lead_department_id',
+  coDepartmentIds: 'co_department_ids',
+  ownerUserId: 'owner_user_id',
+  startDate: 'start_date',
+  dueDate: 'due_date',
+  deadlineText: 'deadline_text',
+  reportingCycle: 'reporting_cycle',
+  status: 'status',
+  resumeTo: 'resume_to',
+  returnedReason: 'returned_reason',
+  returnedAt: 'returned_at',
+} as const;
+
+export type TaskWrite = Partial<{
+  title: string;
+  leadDepartmentId: string | null;
+  coDepartmentIds: string[];
+  ownerUserId: string | null;
+  startDate: string | null;
+  dueDate: string | null;
+  deadlineText: string | null;
+  reportingCycle: TaskReportingCycle;
+  status: TaskState;
+  resumeTo: TaskState | null;
+  returnedReason: string | null;
+  returnedAt: Date | null;
+}>;

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { TaskEventKind } from '@luoshi/contracts';
+import { AuditService } from '@luoshi/server/audit';
+import { CalendarService } from '@luoshi/server/calendar';
+import type { RequestActor } from '@luoshi/server/platform';
+import { DepartmentDirectory, type DirectoryDepartment } from './department-directory';
+import type { AssignmentContext } from './resolve-assignment';
+import { TaskException } from './task.exception';
+import { TASK_ROW_COLUMNS, type TaskRow, type TaskWrite, WRITABLE_COLUMNS } from './task-row';
+
+/** The fields an audit record keeps of a task, before and after a change. */
+function snapshot(t: TaskRow): Record<string, unknown> {
+  return {
+    code: t.code,
+    title: t.title,
+    status: t.status,
+    leadDepartmentId: t.leadDepartmentId,
+    coDepartmentIds: t.coDepartmentIds,
+    ownerUserId: t.ownerUserId,
+    startDate: t.startDate,
+    dueDate: t.dueDate,
+    deadlineText: t.deadlineText,
+    reportingCycle: t.reportingCycle,
+    returnedReason: t.returnedReason,
+    version: t.version,
+  };
+}
+
+/**
+ * The write side shared by every task use case: read (and lock) a task, apply a version-checked
+ * UPDATE, and write the timeline event and the audit record in the caller's transaction.
+ */
+@Injectable()
+export class TaskStore {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async find(m: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<TaskRow> {
+    const [row] = await m.query(`SELECT ${TASK_ROW_COLUMNS} FROM task t WHERE t.id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
+    if (!row) throw TaskException.notFound(id);
+    return row as TaskRow;
+  }
+
+  /**
+   * `UPDATE task SET … , version = version + 1 WHERE id = $1 AND version = $2`. Of concurrent
+   * writers holding the same version exactly one succeeds; the others get 409 TASK_STALE_VERSION.
+   */
+  async update(m: EntityManager, id: string, expectedVersion: number, write: TaskWrite): Promise<TaskRow> {
+    const sets: string[] = [];
+    const params: unknown[] = [id, expectedVersion];
+    for (const [key, value] of Object.entries(write)) {
+      if (value === undefined) continue;
+      params.push(value);
+      sets.push(`${WRITABLE_COLUMNS[key as keyof typeof WRITABLE_COLUMNS]} = $${params.length}`);
+    }
+    const [rows] = (await m.query(
+      `UPDATE task t SET ${[...sets, 'version = t.version + 1', 'updated_at = now()'].join(', ')}
+        WHERE t.id = $1 AND t.version = $2
+        RETURNING ${TASK_ROW_COLUMNS}`,
+      params,
+    )) as [TaskRow[], number];
+    if (rows[0]) return rows[0];
+    const [current] = await m.query(`SELECT version FROM task WHERE id = $1`, [id]);
+    if (!current) throw TaskException.notFound(id);
+    throw TaskException.staleVersion(current.version, expectedVersion);
+  }
+
+  async event(
+    m: EntityManager,
+    taskId: string,
+    actor: RequestActor,
+    kind: TaskEventKind,
+    body: string | null = null,
+    data: Record<string, unknown> = {},
+  ): Promise<void> {
+    await m.query(`INSERT INTO task_event (task_id, actor_id, actor_name, kind, body, data) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      taskId,
+      actor.user?.id ?? null,
+      actor.user?.displayName ?? null,
+      kind,
+      body,
+      data,
+    ]);
+  }
+
+  async record(m: EntityManager, actor: RequestActor, action: string, before: TaskRow | null, after: TaskRow | null, extra?: Record<string, unknown>) {
+    await this.audit.record(m, actor, {
+      action,
+      subjectType: 'task',
+      subjectId: (after ?? before)?.id ?? null,
+      before: before ? snapshot(before) : null,
+      after: after ? { ...snapshot(after), ...extra } : (extra ?? null),
+    });
+  }
+
+  async directory(m: EntityManager): Promise<DepartmentDirectory> {
+    const rows: DirectoryDepartment[] = await m.query(
+      `SELECT id, code, name, short_name AS "shortName", kind, aliases FROM department ORDER BY code`,
+    );
+    return new DepartmentDirectory(rows);
+  }
+
+  async assignmentContext(m: EntityManager, ownerIds: (string | null | undefined)[]): Promise<AssignmentContext> {
+    const ids = [...new Set(ownerIds.filter((id): id is string => typeof id === 'string'))];
+    const owners = new Map<string, { departmentId: string; active: boolean }>();
+    if (ids.length > 0) {
+      const rows: { id: string; departmentId: string; active: boolean }[] = await m.query(
+        `SELECT id, department_id AS "departmentId", active FROM app_user WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      for (const r of rows) owners.set(r.id, { departmentId: r.departmentId, active: r.active });
+    }
+    return {
+      directory: await this.directory(m),
+      calendar: await this.calendar.calendar(),
+      today: this.calendar.today(),
+      owners,
+    };
+  }
+}

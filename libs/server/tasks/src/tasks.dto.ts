@@ -1,0 +1,107 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { TASK_REPORTING_CYCLES, TASK_SORTS, type TaskReportingCycle, type TaskSort } from '@luoshi/contracts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DEPARTMENT_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toOptionalString = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export class TaskListQueryDto {
+  @IsOptional() @IsIn(['mine', 'all']) scope?: 'mine' | 'all';
+  @IsOptional() @IsUUID() planId?: string;
+  @IsOptional() @IsString() @MaxLength(32) partCode?: string;
+  @IsOptional() @IsString() @MaxLength(32) sectionCode?: string;
+  @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'department: a department code' }) department?: string;
+  @IsOptional() @IsString() @MaxLength(200) status?: string;
+  @IsOptional() @IsString() @MaxLength(40) health?: string;
+  @IsOptional() @Matches(ISO_DATE, { message: 'dueFrom: YYYY-MM-DD' }) dueFrom?: string;
+  @IsOptional() @Matches(ISO_DATE, { message: 'dueTo: YYYY-MM-DD' }) dueTo?: string;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
+  @IsOptional() @Transform(toOptionalString) @IsString() @MaxLength(100) q?: string;
+  @IsOptional() @IsIn(TASK_SORTS) sort?: TaskSort;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+}
+
+const CYCLE_MESSAGE = { message: `reportingCycle: one of ${TASK_REPORTING_CYCLES.join(', ')}` };
+
+export class UpdateTaskDto {
+  @IsInt() @Min(1) version!: number;
+  @IsOptional() @IsString() @Length(1, 500) title?: string;
+  @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'leadDepartmentCode: a department code' }) leadDepartmentCode?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(32, { each: true }) coDepartmentCodes?: string[];
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() ownerUserId?: string | null;
+  @IsOptional() @Matches(ISO_DATE, { message: 'startDate: YYYY-MM-DD' }) startDate?: string;
+  /** null = long-term (长期). */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(ISO_DATE, { message: 'dueDate: YYYY-MM-DD or null' }) dueDate?: string | null;
+  @IsOptional() @IsString() @Length(1, 100) deadlineText?: string;
+  @IsOptional() @IsIn(TASK_REPORTING_CYCLES, CYCLE_MESSAGE) reportingCycle?: TaskReportingCycle;
+}
+
+export class BulkAssignItemDto {
+  @IsUUID() taskId!: string;
+  @IsInt() @Min(1) version!: number;
+  @Matches(DEPARTMENT_CODE, { message: 'leadDepartmentCode: a department code' }) leadDepartmentCode!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(32, { each: true }) coDepartmentCodes?: string[];
+  @IsOptional() @Matches(ISO_DATE, { message: 'startDate: YYYY-MM-DD' }) startDate?: string;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(ISO_DATE, { message: 'dueDate: YYYY-MM-DD or null' }) dueDate?: string | null;
+  @IsOptional() @IsString() @Length(1, 100) deadlineText?: string;
+  @IsOptional() @IsIn(TASK_REPORTING_CYCLES, CYCLE_MESSAGE) reportingCycle?: TaskReportingCycle;
+}
+
+export class BulkAssignDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => BulkAssignItemDto) items!: BulkAssignItemDto[];
+}
+
+export class SplitTaskDto {
+  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 500, { each: true }) titles!: string[];
+  @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class TaskReasonDto {
+  @IsString() @Length(1, 1000) reason!: string;
+  @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class TaskVersionDto {
+  @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class ReassignTaskDto {
+  @Matches(DEPARTMENT_CODE, { message: 'leadDepartmentCode: a department code' }) leadDepartmentCode!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(32, { each: true }) coDepartmentCodes?: string[];
+  @IsString() @Length(1, 1000) reason!: string;
+  @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class TaskTextDto {
+  @IsString() @Length(1, 2000) text!: string;
+}
+
+export class UrgeTaskDto {
+  @IsString() @Length(1, 1000) message!: string;
+}
+
+export class ImportAssignmentsQueryDto {
+  @IsOptional() @Transform(toBoolean) @IsBoolean() dryRun = true;
+  /** Resolves 任务编号 when the sheet has no 任务ID column and codes repeat across plans. */
+  @IsOptional() @IsUUID() planId?: string;
+}

@@ -1,0 +1,132 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { NzAutocompleteModule } from 'ng-zorro-antd/auto-complete';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { AuditApi, type AuditQuery, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { JsonViewComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+
+/** Actions the server records today; the filter also accepts any other text. */
+export const KNOWN_AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'user.create',
+  'user.update',
+  'department.create',
+  'department.update',
+] as const;
+
+export const KNOWN_SUBJECT_TYPES = ['user', 'department'] as const;
+
+const FAILED_ACTIONS = new Set<string>(['auth.login_failed']);
+
+function startOfDay(date: Date, addDays = 0): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + addDays);
+}
+
+/** office_admin: search the audit log; each row expands to its before/after snapshots. */
+@Component({
+  selector: 'luoshi-audit-log-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    FormsModule,
+    NzAutocompleteModule,
+    NzButtonModule,
+    NzDatePickerModule,
+    NzIconModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+    JsonViewComponent,
+    LoadErrorComponent,
+    PageHeaderComponent,
+  ],
+  templateUrl: './audit-log.page.html',
+  styleUrls: ['../admin-page.css', './audit-log.page.css'],
+})
+export class AuditLogPage {
+  private readonly audit = inject(AuditApi);
+  protected readonly i18n = inject(I18nService);
+  protected readonly subjectTypes = KNOWN_SUBJECT_TYPES;
+
+  // Filter inputs (applied on search).
+  protected readonly action = signal('');
+  protected readonly subjectType = signal<string | null>(null);
+  protected readonly range = signal<Date[]>([]);
+  protected readonly q = signal('');
+
+  protected readonly query = signal<AuditQuery>({ page: 1, pageSize: 20 });
+  protected readonly result = rxResource({ params: () => this.query(), stream: ({ params }) => this.audit.search(params) });
+  protected readonly rows = computed(() => (this.result.hasValue() ? this.result.value().items : []));
+  protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
+  protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+
+  protected readonly actionOptions = computed(() => {
+    const text = this.action().trim().toLowerCase();
+    return KNOWN_AUDIT_ACTIONS.map((code) => ({ code, label: this.actionLabel(code) })).filter(
+      (option) => !text || option.code.includes(text) || option.label.toLowerCase().includes(text),
+    );
+  });
+
+  protected actionLabel(action: string): string {
+    return this.i18n.lookup(`auditActions.${action.replace(/\./g, '_')}`) ?? action;
+  }
+
+  protected subjectLabel(type: string): string {
+    return this.i18n.lookup(`subjectTypes.${type}`) ?? type;
+  }
+
+  protected isFailure(action: string): boolean {
+    return FAILED_ACTIONS.has(action);
+  }
+
+  protected apply(): void {
+    const [from, to] = this.range();
+    this.expanded.set(new Set());
+    this.query.set({
+      action: this.action().trim() || undefined,
+      subjectType: this.subjectType() ?? undefined,
+      from: from ? startOfDay(from).toISOString() : undefined,
+      to: to ? startOfDay(to, 1).toISOString() : undefined,
+      q: this.q().trim() || undefined,
+      page: 1,
+      pageSize: this.query().pageSize,
+    });
+  }
+
+  protected reset(): void {
+    this.action.set('');
+    this.subjectType.set(null);
+    this.range.set([]);
+    this.q.set('');
+    this.apply();
+  }
+
+  protected pageChange(page: number): void {
+    if (page !== this.query().page) this.query.update((q) => ({ ...q, page }));
+  }
+
+  protected pageSizeChange(pageSize: number): void {
+    if (pageSize !== this.query().pageSize) this.query.update((q) => ({ ...q, pageSize, page: 1 }));
+  }
+
+  protected toggle(id: string, open: boolean): void {
+    this.expanded.update((set) => {
+      const next = new Set(set);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+}

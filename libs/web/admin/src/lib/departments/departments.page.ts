@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
+import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { type DepartmentFormData, DepartmentFormDialog } from './department-form.dialog';
+
+function matches(department: DepartmentResponse, text: string): boolean {
+  return [department.code, department.name, department.shortName, ...department.aliases].some((v) => v.toLowerCase().includes(text));
+}
+
+/** office_admin: the department directory, a tab per kind. */
+@Component({
+  selector: 'luoshi-departments-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    NzButtonModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzTableModule,
+    NzTabsModule,
+    NzTagModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    PageHeaderComponent,
+  ],
+  templateUrl: './departments.page.html',
+  styleUrl: '../admin-page.css',
+})
+export class DepartmentsPage {
+  private readonly directory = inject(DirectoryApi);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  protected readonly i18n = inject(I18nService);
+
+  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
+  protected readonly search = signal('');
+  protected readonly tabIndex = signal(0);
+
+  private readonly all = computed(() => (this.departments.hasValue() ? this.departments.value() : []));
+  private readonly nameById = computed(() => new Map(this.all().map((d) => [d.id, d.name])));
+  protected readonly tabs = computed(() => {
+    const text = this.search().trim().toLowerCase();
+    const list = text ? this.all().filter((d) => matches(d, text)) : this.all();
+    return DEPARTMENT_KINDS.map((kind) => ({ kind, rows: list.filter((d) => d.kind === kind) }));
+  });
+
+  protected parentName(department: DepartmentResponse): string | null {
+    return department.parentId ? (this.nameById().get(department.parentId) ?? null) : null;
+  }
+
+  protected create(): void {
+    this.open({ departments: this.all(), kind: DEPARTMENT_KINDS[this.tabIndex()] as DepartmentKind | undefined });
+  }
+
+  protected edit(department: DepartmentResponse): void {
+    this.open({ departments: this.all(), department });
+  }
+
+  private open(data: DepartmentFormData): void {
+    this.modal
+      .create<DepartmentFormDialog, DepartmentFormData, DepartmentResponse>({
+        nzTitle: this.i18n.t(data.department ? 'departments.edit' : 'departments.create'),
+        nzContent: DepartmentFormDialog,
+        nzData: data,
+        nzWidth: 620,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((saved) => {
+        if (!saved) return;
+        if (data.department) this.departments.update((list) => list?.map((d) => (d.id === saved.id ? saved : d)));
+        else this.departments.reload();
+        this.message.success(this.i18n.t(data.department ? 'departments.updated' : 'departments.created', { name: saved.name }));
+      });
+  }
+}

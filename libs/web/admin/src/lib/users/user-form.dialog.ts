@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import type { Observable } from 'rxjs';
+import { type DepartmentResponse, ROLES, type Role, type UpdateUserRequest, type UserResponse } from '@luoshi/contracts';
+import { type ApiError, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { groupByKind } from '../department-options';
+
+export interface UserFormData {
+  departments: DepartmentResponse[];
+  /** The user to edit; absent to create one. */
+  user?: UserResponse;
+}
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
+
+/** Create a user, or edit one's name, department, roles and active flag. Closes with the saved user. */
+@Component({
+  selector: 'luoshi-user-form-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCheckboxModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
+    NzSelectModule,
+    NzSwitchModule,
+    TranslatePipe,
+  ],
+  templateUrl: './user-form.dialog.html',
+})
+export class UserFormDialog {
+  private readonly data = inject<UserFormData>(NZ_MODAL_DATA);
+  private readonly modal = inject<NzModalRef<UserFormDialog, UserResponse>>(NzModalRef);
+  private readonly directory = inject(DirectoryApi);
+  protected readonly i18n = inject(I18nService);
+
+  protected readonly editing = this.data.user;
+  protected readonly groups = groupByKind(this.data.departments);
+  protected readonly roleOptions = computed(() => ROLES.map((role) => ({ label: this.i18n.roleLabel(role), value: role })));
+  protected readonly saving = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly errorText = computed(() => {
+    const error = this.error();
+    return error ? this.i18n.errorText(error) : null;
+  });
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    username: [this.editing?.username ?? '', this.editing ? [] : [Validators.required, Validators.pattern(USERNAME_PATTERN)]],
+    displayName: [this.editing?.displayName ?? '', [Validators.required, Validators.maxLength(64)]],
+    password: ['', this.editing ? [] : [Validators.required, Validators.minLength(8), Validators.maxLength(200)]],
+    departmentCode: [this.editing?.department.code ?? '', [Validators.required]],
+    roles: [this.editing?.roles ?? ([] as Role[]), [Validators.required]],
+    active: [this.editing?.active ?? true],
+  });
+
+  constructor() {
+    if (this.editing) this.form.controls.username.disable();
+  }
+
+  protected usernameError(): string {
+    return this.i18n.t(this.form.controls.username.hasError('required') ? 'users.usernameRequired' : 'users.usernameInvalid');
+  }
+
+  protected passwordError(): string {
+    return this.i18n.t(this.form.controls.password.hasError('required') ? 'login.passwordRequired' : 'users.passwordTooShort');
+  }
+
+  protected cancel(): void {
+    this.modal.destroy();
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      for (const control of Object.values(this.form.controls)) {
+        control.markAsDirty();
+        control.updateValueAndValidity();
+      }
+      return;
+    }
+    this.saving.set(true);
+    this.error.set(null);
+    this.save().subscribe({
+      next: (user) => this.modal.close(user),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.error.set(toApiError(error));
+      },
+    });
+  }
+
+  private save(): Observable<UserResponse> {
+    const value = this.form.getRawValue();
+    const displayName = value.displayName.trim();
+    if (!this.editing) {
+      return this.directory.createUser({
+        username: value.username.trim(),
+        displayName,
+        password: value.password,
+        departmentCode: value.departmentCode,
+        roles: value.roles,
+      });
+    }
+    const before = this.editing;
+    const patch: UpdateUserRequest = {};
+    if (displayName !== before.displayName) patch.displayName = displayName;
+    if (value.departmentCode !== before.department.code) patch.departmentCode = value.departmentCode;
+    if (value.roles.length !== before.roles.length || value.roles.some((r) => !before.roles.includes(r))) patch.roles = value.roles;
+    if (value.active !== before.active) patch.active = value.active;
+    return this.directory.updateUser(before.id, patch);
+  }
+}

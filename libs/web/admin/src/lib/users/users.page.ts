@@ -1,0 +1,127 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDividerModule } from 'ng-zorro-antd/divider';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
+import { AuthService, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent, RoleTagComponent } from '@luoshi/web/ui';
+import { groupByKind } from '../department-options';
+import { ResetPasswordDialog } from './reset-password.dialog';
+import { type UserFormData, UserFormDialog } from './user-form.dialog';
+
+/** office_admin: list, create and edit user accounts. */
+@Component({
+  selector: 'luoshi-users-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    NzButtonModule,
+    NzDividerModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    PageHeaderComponent,
+    RoleTagComponent,
+  ],
+  templateUrl: './users.page.html',
+  styleUrl: '../admin-page.css',
+})
+export class UsersPage {
+  private readonly directory = inject(DirectoryApi);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  protected readonly i18n = inject(I18nService);
+  protected readonly me = inject(AuthService).user;
+
+  protected readonly users = rxResource({ stream: () => this.directory.users() });
+  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
+  protected readonly groups = computed(() => groupByKind(this.departments.hasValue() ? this.departments.value() : []));
+
+  protected readonly search = signal('');
+  protected readonly departmentFilter = signal<string | null>(null);
+  protected readonly busyId = signal<string | null>(null);
+
+  protected readonly rows = computed(() => {
+    if (!this.users.hasValue()) return [];
+    const text = this.search().trim().toLowerCase();
+    const department = this.departmentFilter();
+    return this.users
+      .value()
+      .filter((user) => !department || user.department.code === department)
+      .filter((user) => !text || user.username.toLowerCase().includes(text) || user.displayName.toLowerCase().includes(text));
+  });
+
+  protected create(): void {
+    this.openForm(undefined);
+  }
+
+  protected edit(user: UserResponse): void {
+    this.openForm(user);
+  }
+
+  protected resetPassword(user: UserResponse): void {
+    this.modal
+      .create<ResetPasswordDialog, UserResponse, UserResponse>({
+        nzTitle: this.i18n.t('users.resetPasswordFor', { name: user.displayName }),
+        nzContent: ResetPasswordDialog,
+        nzData: user,
+        nzWidth: 460,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((saved) => {
+        if (saved) this.message.success(this.i18n.t('users.passwordResetDone', { name: saved.displayName }));
+      });
+  }
+
+  protected setActive(user: UserResponse, active: boolean): void {
+    this.busyId.set(user.id);
+    this.directory.updateUser(user.id, { active }).subscribe({
+      next: (saved) => {
+        this.busyId.set(null);
+        this.replace(saved);
+        this.message.success(this.i18n.t(active ? 'users.activated' : 'users.deactivated', { name: saved.displayName }));
+      },
+      error: (error: unknown) => {
+        this.busyId.set(null);
+        this.message.error(this.i18n.errorText(toApiError(error)));
+      },
+    });
+  }
+
+  private openForm(user: UserResponse | undefined): void {
+    const departments: DepartmentResponse[] = this.departments.hasValue() ? this.departments.value() : [];
+    this.modal
+      .create<UserFormDialog, UserFormData, UserResponse>({
+        nzTitle: this.i18n.t(user ? 'users.edit' : 'users.create'),
+        nzContent: UserFormDialog,
+        nzData: { departments, user },
+        nzWidth: 620,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((saved) => {
+        if (!saved) return;
+        if (user) this.replace(saved);
+        else this.users.reload();
+        this.message.success(this.i18n.t(user ? 'users.updated' : 'users.created', { name: saved.displayName }));
+      });
+  }
+
+  private replace(saved: UserResponse): void {
+    this.users.update((list) => list?.map((u) => (u.id === saved.id ? saved : u)));
+  }
+}

@@ -1,0 +1,5 @@
+export * from './lib/dept-home.page';
+export * from './lib/leader-cockpit.page';
+export * from './lib/office-home.page';
+export * from './lib/reviewer-home.page';
+export * from './lib/viewer-overview.page';
