@@ -40,11 +40,10 @@ describe(applyCorrections.name, () => {
     );
   });
 
-  it('corrects a long text in linear time', () => {
+  // Speed is measured by `npm run bench`, not asserted here.
+  it('corrects every occurrence in a long text', () => {
     const text = '鞭策成长，外小企业。'.repeat(50_000);
-    const started = performance.now();
     const result = applyCorrections(text, entries);
     expect(result.corrections).toHaveLength(150_000);
-    expect(performance.now() - started).toBeLessThan(1500);
   });
 });

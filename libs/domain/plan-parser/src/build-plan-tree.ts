@@ -33,11 +33,13 @@ interface OpenNode {
 }
 
 /**
- * Builds the node tree. Heading depth follows the numbering styles present, outermost first
- * (第一章 > 第一节 > 一、 > （一） > 1. > （1）, markdown # levels above all), so a document that
- * starts at （一） gets parts from （一）. Depth 0/1/2 are part/section/measure, deeper is
- * submeasure. A paragraph whose lead sentence is a title becomes a measure of the enclosing part
- * or section. Codes are positions: parent code + '.' + 1-based index among siblings.
+ * Builds the node tree. Heading depth is the rank of its numbering style among the styles present,
+ * outermost first (markdown # levels, 第一章, 第一节, 一、, （一）, 1./1、, （1）), so the outermost
+ * style in use holds the parts. Depth 0/1/2 are part/section/measure, deeper is submeasure.
+ * A paragraph whose lead sentence is a title becomes a measure of the enclosing part or section;
+ * a following paragraph without a title continues that measure (PARAGRAPH_WITHOUT_TITLE), except
+ * target paragraphs (到2035年，…), which belong to the section. Text with no headings at all is a
+ * flat list of measures. Codes are positions: parent code + '.' + 1-based index among siblings.
  */
 export function buildPlanTree(text: string): PlanTree {
   const warnings: ParseWarning[] = [];
@@ -56,7 +58,8 @@ export function buildPlanTree(text: string): PlanTree {
   let roots = 0;
   let lastMeasure: OpenNode | null = null;
 
-  const createNode = (parent: OpenNode | undefined, kind: PlanNodeKind, depth: number, fields: Pick<PlanNodeDraft, 'title' | 'body' | 'line' | 'inferred' | 'label'>): OpenNode => {
+  type NodeFields = Pick<PlanNodeDraft, 'title' | 'body' | 'line' | 'inferred' | 'label'>;
+  const createNode = (parent: OpenNode | undefined, kind: PlanNodeKind, depth: number, fields: NodeFields): OpenNode => {
     const order = parent ? ++parent.children : ++roots;
     const code = parent ? `${parent.node.code}.${order}` : String(order);
     const node: PlanNodeDraft = { code, parentCode: parent?.node.code ?? null, kind, order, ...fields };
@@ -66,7 +69,9 @@ export function buildPlanTree(text: string): PlanTree {
     return entry;
   };
   const scopeOf = (): string | null => {
-    for (let i = open.length - 1; i >= 0; i--) if (open[i].node.kind === 'part' || open[i].node.kind === 'section') return open[i].node.code;
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (open[i].node.kind === 'part' || open[i].node.kind === 'section') return open[i].node.code;
+    }
     return null;
   };
 
@@ -84,7 +89,9 @@ export function buildPlanTree(text: string): PlanTree {
       });
       open.push(entry);
       lastMeasure = null;
-      if (!block.inferred) segments.push({ text: joinLead(block), line: block.line, nodeCode: entry.node.code, scopeCode: scopeOf() });
+      if (!block.inferred) {
+        segments.push({ text: joinLead(block), line: block.line, nodeCode: entry.node.code, scopeCode: scopeOf() });
+      }
       continue;
     }
     const container = open[open.length - 1];
@@ -98,7 +105,8 @@ export function buildPlanTree(text: string): PlanTree {
       // A text made only of measure paragraphs (no headings at all) is a flat list of measures.
       const flatTitle = headingCount === 0 ? readMeasureTitle(block.text) : null;
       if (flatTitle !== null) {
-        lastMeasure = createNode(undefined, 'measure', 0, { title: flatTitle, body: block.text.slice(flatTitle.length + 1).trim(), line: block.line, inferred: false, label: '' });
+        const body = block.text.slice(flatTitle.length + 1).trim();
+        lastMeasure = createNode(undefined, 'measure', 0, { title: flatTitle, body, line: block.line, inferred: false, label: '' });
         segments.push({ text: block.text, line: block.line, nodeCode: lastMeasure.node.code, scopeCode: null });
         continue;
       }

@@ -76,7 +76,8 @@ function classifyLine(raw: string, line: number): Block | null {
     const heading: HeadingBlock = numbered ?? { ...emptyHeading('markdown', line), ...splitLead(inner) };
     return { ...heading, style: 'markdown', mdLevel: md[1].length };
   }
-  const text = stripEmphasis(raw.replace(/^(>\s*)+/, '').replace(/^([-*+•·●▪◆■]|——|—)\s*/, ''));
+  // Markdown bullets need a space after -*+ (so **bold** survives); Chinese bullets and —— do not.
+  const text = stripEmphasis(raw.replace(/^(>\s*)+/, '').replace(/^([-*+]\s+|[•·●▪◆■]\s*|——\s*)/, ''));
   if (!text) return null;
   return matchNumbered(text, line) ?? { type: 'paragraph', text, line };
 }

@@ -9,6 +9,8 @@ export interface PlanVersionDiff {
   moved: { before: PlanNodeDraft; after: PlanNodeDraft }[];
   /** The next version of every node that is neither changed nor moved. */
   unchanged: PlanNodeDraft[];
+  /** Every matched pair (unchanged, changed or moved): how the next version's nodes keep their identity. */
+  matched: { before: PlanNodeDraft; after: PlanNodeDraft }[];
 }
 
 /**
@@ -74,13 +76,14 @@ export function diffPlanVersions(previous: readonly PlanNodeDraft[], next: reado
     });
   }
 
-  const diff: PlanVersionDiff = { added: [], removed: [], changed: [], moved: [], unchanged: [] };
+  const diff: PlanVersionDiff = { added: [], removed: [], changed: [], moved: [], unchanged: [], matched: [] };
   for (const after of next) {
     const before = pairOfNext.get(after);
     if (!before) {
       diff.added.push(after);
       continue;
     }
+    diff.matched.push({ before, after });
     const textChanged = before.title !== after.title || before.body !== after.body;
     if (moved.has(after)) diff.moved.push({ before, after });
     if (textChanged) diff.changed.push({ before, after });

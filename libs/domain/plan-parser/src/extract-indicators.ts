@@ -133,7 +133,7 @@ function readTarget(piece: string, inheritedActionVerb: string | null): FoundTar
     const after = piece.slice((m.index ?? 0) + m[0].length);
     const verb = VERBS.find(([word]) => before.endsWith(word));
     const suffix = SUFFIXES.find(([re]) => re.test(after));
-    const actionVerb = ACTION_VERBS.find((word) => before.startsWith(word)) ?? null;
+    const actionVerb = leadingActionVerbs(before);
     // 能耗下降14% / 年均增长6%: the change itself is the indicator, named with its verb.
     const change = !verb && CHANGE_WORDS.some((word) => before.endsWith(word));
     const inherited = !verb && !suffix && !actionVerb && !change ? inheritedActionVerb : null;
@@ -160,6 +160,17 @@ function readTarget(piece: string, inheritedActionVerb: string | null): FoundTar
     };
   }
   return null;
+}
+
+/** 累计培育绿色工厂 → 累计培育: the verbs a following list item (、绿色园区10个) shares. */
+function leadingActionVerbs(text: string): string | null {
+  let rest = text;
+  let verbs = '';
+  for (let verb = ACTION_VERBS.find((w) => rest.startsWith(w)); verb; verb = ACTION_VERBS.find((w) => rest.startsWith(w))) {
+    verbs += verb;
+    rest = rest.slice(verb.length);
+  }
+  return verbs || null;
 }
 
 function cleanName(raw: string): string {

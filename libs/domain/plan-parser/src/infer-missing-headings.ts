@@ -166,7 +166,16 @@ export function headingKey(block: HeadingBlock): string {
   return block.style === 'markdown' ? `markdown${block.mdLevel}` : block.style;
 }
 
-const STYLE_ORDER: string[] = ['inferred-part', 'markdown1', 'markdown2', 'markdown3', 'markdown4', 'markdown5', 'markdown6', 'chapter', 'jie', 'cn-dun', 'cn-paren', 'arabic', 'arabic-paren'];
+const STYLE_ORDER: string[] = [
+  'inferred-part',
+  ...[1, 2, 3, 4, 5, 6].map((level) => `markdown${level}`),
+  'chapter',
+  'jie',
+  'cn-dun',
+  'cn-paren',
+  'arabic',
+  'arabic-paren',
+];
 function styleRank(key: string): number {
   return STYLE_ORDER.indexOf(key);
 }

@@ -193,6 +193,14 @@ describe(parsePlan.name, () => {
       }
     });
 
+    it('leaves a correctly written text with the risky characters alone', () => {
+      const correct =
+        '坚持对外开放，统筹国内外两个市场，实行外国人来华工作许可制度，加快天然气管道和太湖取水工程建设，争取国家支持，' +
+        '取消不合理收费，正在推进垃圾无害化处理，从严从实抓好落实，核心区率先发展，优化口岸通关环境，完善社会公用计量标准，' +
+        '加强监测分析，深化平安建设，及时通报落实情况，推广设备联网上云，发放电子营业执照，生态系统保持稳定，产业结构持续优化。';
+      expect(applyCorrections(correct, corrections)).toEqual({ text: correct, corrections: [] });
+    });
+
     it('reports every correction with its line and column', () => {
       expect(plan.stats.corrections).toBeGreaterThan(2500);
       expect(plan.corrections[0]).toEqual({ wrong: '金山区智慧教育云平台', right: '', line: 1, column: 22 });
@@ -231,15 +239,6 @@ describe(parsePlan.name, () => {
       expect(diff.removed.map((n) => [n.code, n.title])).toEqual([['2.8.2', '加快推进长三角医保一体化']]);
       expect(diff.moved.map((m) => [m.before.code, m.after.code, m.after.title])).toEqual([['2.1.2', '2.2.6', '推动科技创新资源开放共享']]);
       expect(diff.unchanged).toHaveLength(plan.nodes.length - 3);
-    });
-
-    it('parses the seed well under 100 ms', () => {
-      parse();
-      const started = performance.now();
-      parse();
-      const elapsed = performance.now() - started;
-      console.log(`seed parse ${elapsed.toFixed(1)} ms`);
-      expect(elapsed).toBeLessThan(100);
     });
   });
 });

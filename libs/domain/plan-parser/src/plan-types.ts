@@ -27,13 +27,15 @@ export interface DirectoryDepartment {
 export type PlanNodeKind = 'part' | 'section' | 'measure' | 'submeasure';
 
 export interface PlanNodeDraft {
-  /** Position in the tree, e.g. '2', '2.1', '2.1.3'; '3.0.4' = 4th measure of part 3 outside any section. */
+  /** Position in the tree: parent code + '.' + position among siblings, e.g. '2', '2.1', '2.1.3'. */
   code: string;
   parentCode: string | null;
   kind: PlanNodeKind;
   title: string;
   body: string;
+  /** 1-based position among siblings (the last segment of code). */
   order: number;
+  /** 1-based line in ParsedPlan.normalizedText, which keeps the input's line layout. */
   line: number;
   /** True when the heading was not in the text and was recovered by a rule (see build-plan-tree.ts). */
   inferred: boolean;
@@ -94,6 +96,7 @@ export interface ParsedPlan {
   corrections: AppliedCorrection[];
   warnings: ParseWarning[];
   stats: ParsedPlanStats;
+  /** The text after normalizeText and the corrections; all line numbers refer to it. */
   normalizedText: string;
 }
 

@@ -178,10 +178,11 @@ export class PlanImportService {
     const version = plan.currentVersion + 1;
     const previous = await this.liveNodes(m, plan.id);
     const idByPreviousCode = new Map(previous.map((p) => [p.draft.code, p.id]));
+    // Identity follows the diff's matching, not the code: inserting a measure shifts the codes after it.
+    const touchedCodes = new Set([...rawDiff.changed, ...rawDiff.moved].map((c) => c.after.code));
     const existingIdFor = new Map<string, { id: string; touched: boolean }>();
-    for (const n of rawDiff.unchanged) existingIdFor.set(n.code, { id: idByPreviousCode.get(n.code)!, touched: false });
-    for (const c of [...rawDiff.changed, ...rawDiff.moved]) {
-      existingIdFor.set(c.after.code, { id: idByPreviousCode.get(c.before.code)!, touched: true });
+    for (const { before, after } of rawDiff.matched) {
+      existingIdFor.set(after.code, { id: idByPreviousCode.get(before.code)!, touched: touchedCodes.has(after.code) || before.code !== after.code });
     }
 
     // Codes may swap places between versions: park every live code first, then write the final ones.
