@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@luoshi/server/audit';
+import { CalendarModule } from '@luoshi/server/calendar';
 import { IdentityModule } from '@luoshi/server/identity';
+import { NotificationsModule } from '@luoshi/server/notifications';
 import { PlansModule } from '@luoshi/server/plans';
 import { PlatformModule } from '@luoshi/server/platform';
+import { RemindersModule } from '@luoshi/server/reminders';
+import { TasksModule } from '@luoshi/server/tasks';
 
-/** Composes the capabilities; no logic lives here. */
+/**
+ * Composes the capabilities; no logic lives here. Job workers run in this process unless
+ * WORKERS_IN_PROCESS=false (then run apps/worker, as many as needed).
+ */
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, PlansModule],
+  imports: [PlatformModule, AuditModule, IdentityModule, NotificationsModule, RemindersModule, PlansModule, CalendarModule, TasksModule],
 })
 export class AppModule {}

@@ -2,10 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataSource } from 'typeorm';
-import type { DepartmentSeed } from '@luoshi/contracts';
+import type { DepartmentKeywordSeed, DepartmentSeed } from '@luoshi/contracts';
+import { CalendarService } from '@luoshi/server/calendar';
 import { type DemoUserSeed, seedIdentity } from '@luoshi/server/identity';
 import { type AppConfig, APP_CONFIG, type RequestActor } from '@luoshi/server/platform';
 import { CorrectionsService, PlanImportService } from '@luoshi/server/plans';
+import { TaskSuggestionService } from '@luoshi/server/tasks';
 
 /** Where the data files live: seeds/ at the repository root unless SEEDS_DIR says otherwise. */
 export function seedsDirectory(): string {
@@ -30,6 +32,15 @@ export async function loadSeeds(app: INestApplicationContext, options: { plan?: 
     demoPassword: config.LUOSHI_DEMO_PASSWORD,
   });
   const summary = [`${identity.departments} departments`, `${identity.demoUsers} demo users`];
+
+  const holidayDir = join(seedsDirectory(), 'holidays');
+  const holidayFiles = readdirSync(holidayDir).filter((f) => /^\d{4}\.json$/.test(f)).sort();
+  const holidays = await app.get(CalendarService).seedYears(holidayFiles.map((f) => readSeedJson<unknown>(join('holidays', f))));
+  summary.push(`holiday years: ${holidays.inserted} new, ${holidays.refreshed} refreshed, ${holidays.kept} kept`);
+  const keywords = await app
+    .get(TaskSuggestionService)
+    .seedKeywords(readSeedJson<{ keywords: DepartmentKeywordSeed[] }>('department-keywords.json').keywords);
+  summary.push(`${keywords.keywords} new department keywords`);
 
   const corrections = app.get(CorrectionsService);
   const dictionaryDir = join(seedsDirectory(), 'corrections');

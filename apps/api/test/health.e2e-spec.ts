@@ -9,6 +9,7 @@ describe('Health and API docs', () => {
 
   it('reports the database and Redis up', async () => {
     const res = await t.http().get('/api/health').expect(200);
+    expect(res.body.status).toBe('ok');
     expect(res.body.details.database.status).toBe('up');
     expect(res.body.details.redis.status).toBe('up');
   });

@@ -32,6 +32,13 @@ export const Authenticated = () => SetMetadata(ACCESS_POLICY_KEY, { kind: 'authe
 export const AllowRoles = (...roles: Role[]) =>
   SetMetadata(ACCESS_POLICY_KEY, { kind: 'roles', roles } satisfies AccessPolicy);
 
+/**
+ * Lets a GET route take the token as ?access_token=… : EventSource (server-sent events) cannot
+ * send headers. Only for such streams; tokens in URLs end up in logs elsewhere.
+ */
+export const ALLOW_QUERY_TOKEN_KEY = 'luoshi:allow-query-token';
+export const AllowQueryToken = () => SetMetadata(ALLOW_QUERY_TOKEN_KEY, true);
+
 export type AuthenticatedRequest = Request & { id?: string; user?: AuthUser };
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_POLICY_KEY, type AccessPolicy, type AuthenticatedRequest, type AuthUser, hasAnyRole } from './access-policy';
+import { ACCESS_POLICY_KEY, ALLOW_QUERY_TOKEN_KEY, type AccessPolicy, type AuthenticatedRequest, type AuthUser, hasAnyRole } from './access-policy';
 import { DomainException } from './domain.exception';
 
 /** Turns a bearer token into the live user, or null when it is invalid, expired or its session revoked. */
@@ -35,7 +35,11 @@ export class AccessGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    let token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!token && this.reflector.get<boolean>(ALLOW_QUERY_TOKEN_KEY, context.getHandler())) {
+      const fromQuery = request.query['access_token'];
+      token = typeof fromQuery === 'string' ? fromQuery : '';
+    }
     const user = token ? await this.verifier.verify(token) : null;
     if (!user) {
       throw new DomainException(401, 'UNAUTHENTICATED', '未登录或登录已过期', 'Not signed in or the session has expired');

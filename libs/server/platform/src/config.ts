@@ -33,6 +33,18 @@ const configSchema = z
     WEB_DIST_DIR: z.string().optional(),
     UPLOAD_DIR: z.string().default('var/uploads'),
     LOGIN_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    WORKERS_IN_PROCESS: booleanFlag.default('true'),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+    // How long a job stays locked to a worker that stopped answering (killed) before another takes it.
+    WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
+    RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
+      .optional(),
+    SMTP_FROM: z.string().default('落实 Luoshi <luoshi@localhost>'),
+    PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, 'letters, digits, : _ -').default('luoshi'),
   })
   .transform((c) => ({

@@ -8,3 +8,4 @@ export * from './redis.module';
 export * from './platform.module';
 export * from './database/migration-data-source';
 export { ALL_MIGRATIONS } from './migrations';
+export * from './queues';

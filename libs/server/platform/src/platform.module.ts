@@ -8,14 +8,15 @@ import { ApiExceptionFilter } from './api-exception.filter';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health.controller';
+import { QueueFactory } from './queues';
 import { RedisModule } from './redis.module';
 
 const configProvider = { provide: APP_CONFIG, useFactory: () => loadConfig() };
 
 @Global()
 @Module({
-  providers: [configProvider],
-  exports: [configProvider],
+  providers: [configProvider, QueueFactory],
+  exports: [configProvider, QueueFactory],
 })
 class ConfigModule {}
 

@@ -44,6 +44,16 @@ class RedisShutdown implements OnApplicationShutdown {
         client.on('ready', () => {
           if (lastError) logger.log('Redis connection restored');
           lastError = '';
+          // Queued reminders must never be evicted; say so clearly when Redis might.
+          client
+            .config('GET', 'maxmemory-policy')
+            .then((reply) => {
+              const policy = Array.isArray(reply) ? String(reply[1]) : '';
+              if (policy && policy !== 'noeviction') {
+                logger.error(`Redis maxmemory-policy is "${policy}", not "noeviction": under memory pressure Redis may drop queued reminder jobs (the reconciler restores them from the database, late). Set maxmemory-policy noeviction.`);
+              }
+            })
+            .catch(() => undefined);
         });
         return client;
       },

@@ -7,3 +7,4 @@ export * from './api-paths';
 export * from './plans';
 export * from './tasks';
 export * from './calendar';
+export * from './notifications';

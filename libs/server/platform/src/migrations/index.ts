@@ -2,6 +2,9 @@ import { CreateIdentityAndAudit1764300000000 } from './1764300000000-CreateIdent
 import { CreatePlans1764300100000 } from './1764300100000-CreatePlans';
 import { CreateCalendar1764400000000 } from './1764400000000-CreateCalendar';
 import { CreateTasks1764400100000 } from './1764400100000-CreateTasks';
+import { CreateRemindersAndDelivery1764500000000 } from './1764500000000-CreateRemindersAndDelivery';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
-export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000, CreateCalendar1764400000000, CreateTasks1764400100000];
+export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000, CreateCalendar1764400000000, CreateTasks1764400100000,
+  CreateRemindersAndDelivery1764500000000,
+];

@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { EmailChannel, WebhookChannel } from './delivery-channels';
+import { NOTIFICATIONS_QUEUE, type NotificationJobs } from './notifications.service';
+
+const MAX_ATTEMPTS = 5;
+
+interface DeliveryRow {
+  id: string;
+  channel: 'email' | 'webhook';
+  target: string;
+  title: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * Sends e-mail and webhook deliveries. A delivery row is locked while it is sent, so two workers
+ * never send it twice; failures retry with backoff and end as 'failed' for the office to retry.
+ */
+@Injectable()
+export class NotificationDeliveryWorker implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NotificationDeliveryWorker.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueFactory,
+    private readonly email: EmailChannel,
+    private readonly webhook: WebhookChannel,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.WORKERS_IN_PROCESS && process.env['LUOSHI_ROLE'] !== 'worker') return;
+    this.queues.worker(NOTIFICATIONS_QUEUE, (job: Job) => this.handle(job));
+    // Daily digest at 09:00 Beijing time; declared next to its handler.
+    void this.queues
+      .queue(NOTIFICATIONS_QUEUE)
+      .upsertJobScheduler('send-digests', { pattern: '0 9 * * *', tz: 'Asia/Shanghai' }, { name: 'send-digests', data: {} })
+      .catch((err: Error) => this.logger.warn(`digest scheduler not registered: ${err.message}`));
+  }
+
+  async handle(job: Job): Promise<string> {
+    if (job.name === 'send-delivery') return this.handleSendDelivery((job.data as NotificationJobs['send-delivery']).deliveryId);
+    if (job.name === 'send-digests') return this.handleSendDigests();
+    return 'unknown job';
+  }
+
+  async handleSendDelivery(deliveryId: string): Promise<string> {
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const [row] = (await m.query(
+        `SELECT id, channel, target, title, body, attempts FROM notification_delivery
+          WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+        [deliveryId],
+      )) as DeliveryRow[];
+      if (!row) return 'skipped';
+      try {
+        await this.send(m, row);
+        await m.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+        return 'sent';
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const message = (error as Error).message.slice(0, 500);
+        await m.query(`UPDATE notification_delivery SET attempts = $2, last_error = $3, status = $4 WHERE id = $1`, [
+          row.id,
+          attempts,
+          message,
+          attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+        ]);
+        return attempts >= MAX_ATTEMPTS ? 'failed' : `retry: ${message}`;
+      }
+    });
+    // The attempt count is committed; throwing now lets BullMQ retry with backoff.
+    if (outcome.startsWith('retry: ')) throw new Error(outcome.slice(7));
+    return outcome;
+  }
+
+  private async send(m: EntityManager, row: DeliveryRow): Promise<void> {
+    if (row.channel === 'email') {
+      await this.email.send({ target: row.target, title: row.title, body: row.body });
+      return;
+    }
+    const [endpoint] = (await m.query(`SELECT url, secret FROM webhook_endpoint WHERE id = $1 AND enabled`, [row.target])) as { url: string; secret: string }[];
+    if (!endpoint) throw new Error('webhook endpoint removed or disabled');
+    await this.webhook.send({ target: endpoint.url, secret: endpoint.secret, title: row.title, body: row.body });
+  }
+
+  /** Merges each person's held e-mails into one message. */
+  async handleSendDigests(): Promise<string> {
+    const users: { user_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT user_id FROM notification_delivery WHERE status = 'held' AND channel = 'email'`,
+    );
+    for (const { user_id } of users) {
+      await this.dataSource.transaction(async (m) => {
+        const rows = (await m.query(
+          `SELECT id, target, title, body FROM notification_delivery
+            WHERE status = 'held' AND channel = 'email' AND user_id = $1 ORDER BY created_at FOR UPDATE SKIP LOCKED`,
+          [user_id],
+        )) as DeliveryRow[];
+        if (rows.length === 0) return;
+        const body = rows.map((r, i) => `${i + 1}. ${r.title}\n${r.body}`).join('\n\n');
+        await this.email.send({ target: rows[rows.length - 1].target, title: `落实每日提醒汇总（${rows.length} 条）`, body });
+        await m.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      });
+    }
+    return `digests: ${users.length}`;
+  }
+}

@@ -1,0 +1,132 @@
+import { Body, Controller, Delete, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Put, Query, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { concat, from, interval, map, merge, Observable, switchMap } from 'rxjs';
+import type { NotificationStreamEvent } from '@luoshi/contracts';
+import {
+  AllowQueryToken,
+  AllowRoles,
+  Authenticated,
+  type AuthUser,
+  CurrentActor,
+  CurrentUser,
+  type RequestActor,
+} from '@luoshi/server/platform';
+import { NotificationStreamService } from './notification-stream.service';
+import { NotificationsInboxService } from './notifications-inbox.service';
+
+export class NotificationListQueryDto {
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread = false;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+}
+
+export class MarkReadDto {
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) ids?: string[];
+  @IsOptional() @IsBoolean() all?: boolean;
+}
+
+export class PreferencesDto {
+  @ValidateIf((o: PreferencesDto) => o.email !== null) @IsEmail() email!: string | null;
+  @IsBoolean() emailEnabled!: boolean;
+  @IsBoolean() dailyDigest!: boolean;
+}
+
+export class WebhookDto {
+  @IsOptional() @IsString() @Length(1, 32) departmentCode?: string;
+  @IsString() @Length(1, 64) name!: string;
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }) url!: string;
+  @IsString() @Length(8, 200) secret!: string;
+}
+
+export class DeliveryQueryDto {
+  @IsOptional() @IsIn(['failed', 'pending', 'sent', 'held']) status: 'failed' | 'pending' | 'sent' | 'held' = 'failed';
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly inbox: NotificationsInboxService,
+    private readonly stream: NotificationStreamService,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  list(@CurrentUser() user: AuthUser, @Query() query: NotificationListQueryDto) {
+    return this.inbox.list(user.id, { unreadOnly: query.unread, page: query.page, pageSize: query.pageSize });
+  }
+
+  @Get('unread-count')
+  @Authenticated()
+  async unreadCount(@CurrentUser() user: AuthUser) {
+    return { unread: await this.inbox.unreadCount(user.id) };
+  }
+
+  /** Server-sent events: the unread count now, then on every new notification (and a heartbeat). */
+  @Sse('stream')
+  @Authenticated()
+  @AllowQueryToken()
+  live(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
+    const snapshot = (type: NotificationStreamEvent['type'], extra: Partial<NotificationStreamEvent> = {}) =>
+      from(this.inbox.unreadCount(user.id)).pipe(map((unread): MessageEvent => ({ data: { type, unread, ...extra } satisfies NotificationStreamEvent })));
+    return merge(
+      concat(snapshot('hello')),
+      this.stream.forUser(user.id).pipe(switchMap((push) => snapshot('notification', { notificationId: push.notificationId, title: push.title }))),
+      interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
+    );
+  }
+
+  @Post('read')
+  @HttpCode(200)
+  @Authenticated()
+  markRead(@CurrentUser() user: AuthUser, @Body() dto: MarkReadDto) {
+    return this.inbox.markRead(user.id, dto.all ? 'all' : (dto.ids ?? []));
+  }
+
+  @Get('preferences')
+  @Authenticated()
+  preferences(@CurrentUser() user: AuthUser) {
+    return this.inbox.preferences(user.id);
+  }
+
+  @Put('preferences')
+  @Authenticated()
+  updatePreferences(@CurrentActor() actor: RequestActor, @CurrentUser() user: AuthUser, @Body() dto: PreferencesDto) {
+    return this.inbox.updatePreferences({ ...actor, user }, dto);
+  }
+
+  @Get('webhooks')
+  @AllowRoles('office_admin')
+  webhooks() {
+    return this.inbox.webhooks();
+  }
+
+  @Post('webhooks')
+  @AllowRoles('office_admin')
+  addWebhook(@CurrentActor() actor: RequestActor, @Body() dto: WebhookDto) {
+    return this.inbox.addWebhook(actor, dto);
+  }
+
+  @Delete('webhooks/:id')
+  @HttpCode(204)
+  @AllowRoles('office_admin')
+  async removeWebhook(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string) {
+    await this.inbox.removeWebhook(actor, id);
+  }
+
+  @Get('deliveries')
+  @AllowRoles('office_admin')
+  deliveries(@Query() query: DeliveryQueryDto) {
+    return this.inbox.deliveries(query.status);
+  }
+
+  @Post('deliveries/:id/retry')
+  @HttpCode(204)
+  @AllowRoles('office_admin')
+  async retry(@CurrentActor() actor: RequestActor, @Param('id', new ParseUUIDPipe()) id: string) {
+    await this.inbox.retryDelivery(actor, id);
+  }
+}

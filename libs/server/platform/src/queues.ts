@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { type JobsOptions, Queue, Worker, type Processor } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from './config';
+
+/**
+ * Creates BullMQ queues and workers with the installation's Redis and key prefix, and closes
+ * them on shutdown. The queue carries ids only; the database holds the state.
+ */
+@Injectable()
+export class QueueFactory implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueFactory.name);
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        prefix: this.config.REDIS_PREFIX,
+        // Producers fail fast while Redis is down; the reconciler re-enqueues from the database.
+        connection: { url: this.config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+      });
+      queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  worker(name: string, processor: Processor, concurrency = this.config.WORKER_CONCURRENCY): Worker {
+    const worker = new Worker(name, processor, {
+      prefix: this.config.REDIS_PREFIX,
+      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
+      concurrency,
+      lockDuration: this.config.WORKER_LOCK_MS,
+      stalledInterval: this.config.WORKER_LOCK_MS,
+    });
+    worker.on('error', (err) => this.logger.warn(`worker ${name}: ${err.message}`));
+    worker.on('failed', (job, err) => this.logger.warn(`job ${name}/${job?.name}/${job?.id} failed: ${err.message}`));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** Adds jobs without ever hanging a request: a Redis outage is logged, and the reconciler catches up. */
+  async addBulkSafely(name: string, jobs: { name: string; data: unknown; opts?: JobsOptions }[], timeoutMs = 2000): Promise<boolean> {
+    if (jobs.length === 0) return true;
+    try {
+      await withTimeout(this.queue(name).addBulk(jobs), timeoutMs);
+      return true;
+    } catch (error) {
+      this.logger.warn(`could not enqueue ${jobs.length} ${name} job(s) now (${(error as Error).message}); the reconciler will`);
+      return false;
+    }
+  }
+
+  async removeSafely(name: string, jobIds: string[], timeoutMs = 2000): Promise<void> {
+    if (jobIds.length === 0) return;
+    try {
+      const queue = this.queue(name);
+      await withTimeout(Promise.all(jobIds.map((id) => queue.remove(id))), timeoutMs);
+    } catch (error) {
+      // A stale job left behind is harmless: its handler finds the row cancelled and skips it.
+      this.logger.warn(`could not remove ${jobIds.length} ${name} job(s): ${(error as Error).message}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}

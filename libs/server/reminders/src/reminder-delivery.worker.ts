@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { EMPTY_OUTCOME, NotificationsService } from '@luoshi/server/notifications';
+import { REMINDERS_QUEUE, reminderJobId, type ReminderJobs } from './reminder-queue';
+import { resolveTaskRecipients } from './resolve-task-recipients';
+
+const LEVEL_TITLES: Record<string, string> = {
+  near_due: '临近到期提醒',
+  due: '今日到期提醒',
+  overdue: '逾期提醒',
+  escalation: '逾期督办升级',
+};
+
+/** How far ahead the reconciler re-enqueues due rows that Redis may have lost. */
+const RECONCILE_LOOKAHEAD_SECONDS = 600;
+
+/**
+ * Delivers reminders exactly once: the handler claims the row with a conditional UPDATE in the
+ * transaction that writes the notifications, so a job run twice (or by two workers) delivers
+ * once. A reconciler re-enqueues due rows missing from Redis (a flushed or restarted Redis).
+ */
+@Injectable()
+export class ReminderDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReminderDeliveryWorker.name);
+  private watchdog?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueFactory,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.WORKERS_IN_PROCESS && process.env['LUOSHI_ROLE'] !== 'worker') return;
+    this.queues.worker(REMINDERS_QUEUE, (job: Job) => this.handle(job));
+    void this.ensureReconcileScheduler();
+    // The job scheduler lives in Redis and goes with a flush; this timer puts it back and
+    // reconciles directly, so nothing depends on Redis having kept anything.
+    this.watchdog = setInterval(() => {
+      void this.ensureReconcileScheduler();
+      void this.handleReconcile().catch((err: Error) => this.logger.warn(`reconcile failed: ${err.message}`));
+    }, this.config.RECONCILE_EVERY_SECONDS * 1000);
+    this.watchdog.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+  }
+
+  private async ensureReconcileScheduler(): Promise<void> {
+    try {
+      await this.queues
+        .queue(REMINDERS_QUEUE)
+        .upsertJobScheduler('reconcile-reminders', { every: this.config.RECONCILE_EVERY_SECONDS * 1000 }, { name: 'reconcile-reminders', data: {} });
+    } catch (error) {
+      this.logger.warn(`reconcile scheduler not registered now: ${(error as Error).message}`);
+    }
+  }
+
+  async handle(job: Job): Promise<string> {
+    if (job.name === 'deliver-reminder') return this.handleDeliverReminder((job.data as ReminderJobs['deliver-reminder']).reminderId);
+    if (job.name === 'reconcile-reminders') return `re-enqueued ${await this.handleReconcile()}`;
+    return 'unknown job';
+  }
+
+  async handleDeliverReminder(reminderId: string): Promise<string> {
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const [claimed] = (await m.query(
+        `UPDATE reminder SET status = 'sent', sent_at = now()
+          WHERE id = $1 AND status = 'scheduled'
+          RETURNING subject_type, subject_id, title, level, recipients, to_char(deadline, 'YYYY-MM-DD') AS deadline`,
+        [reminderId],
+      )) as [{ subject_type: string; subject_id: string; title: string; level: string; recipients: string[]; deadline: string }[], number];
+      const row = claimed[0];
+      if (!row) return null; // cancelled, or already delivered: stale job, skip.
+      const userIds = row.subject_type === 'task' ? await resolveTaskRecipients(m, row.subject_id, row.recipients) : [];
+      if (userIds.length === 0) return EMPTY_OUTCOME;
+      return this.notifications.notify(m, {
+        userIds,
+        kind: 'reminder',
+        title: `【${LEVEL_TITLES[row.level] ?? '提醒'}】${row.title}`,
+        body: `任务「${row.title}」完成时限：${row.deadline}。请及时办理并填报进展。`,
+        link: row.subject_type === 'task' ? `/tasks/${row.subject_id}` : null,
+        subjectType: row.subject_type,
+        subjectId: row.subject_id,
+        reminderId,
+        level: row.level,
+      });
+    });
+    if (!outcome) return 'skipped';
+    await this.notifications.dispatch(outcome);
+    return `delivered to ${outcome.pushes.length}`;
+  }
+
+  /** Re-enqueues scheduled rows due soon, and pending deliveries that never got a job. */
+  async handleReconcile(now = Date.now()): Promise<number> {
+    const due: { id: string; fire_at: Date }[] = await this.dataSource.query(
+      `SELECT id, fire_at FROM reminder WHERE status = 'scheduled' AND fire_at <= now() + make_interval(secs => $1) ORDER BY fire_at LIMIT 20000`,
+      [RECONCILE_LOOKAHEAD_SECONDS],
+    );
+    // Same jobId as at planning time: BullMQ ignores the ones it still has.
+    await this.queues.addBulkSafely(
+      REMINDERS_QUEUE,
+      due.map((r) => ({
+        name: 'deliver-reminder',
+        data: { reminderId: r.id } satisfies ReminderJobs['deliver-reminder'],
+        opts: { jobId: reminderJobId(r.id), delay: Math.max(0, new Date(r.fire_at).getTime() - now), removeOnComplete: true, removeOnFail: true },
+      })),
+      10_000,
+    );
+    const stuck: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification_delivery WHERE status = 'pending' AND created_at < now() - interval '1 minute' LIMIT 5000`,
+    );
+    await this.notifications.enqueueDeliveries(stuck.map((d) => d.id));
+    return due.length;
+  }
+}

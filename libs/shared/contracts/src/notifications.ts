@@ -1,0 +1,84 @@
+export interface NotificationResponse {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  level: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPageResponse {
+  items: NotificationResponse[];
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface NotificationPreferenceResponse {
+  email: string | null;
+  emailEnabled: boolean;
+  dailyDigest: boolean;
+}
+
+export interface WebhookEndpointResponse {
+  id: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  name: string;
+  url: string;
+  enabled: boolean;
+}
+
+export interface NotificationDeliveryResponse {
+  id: string;
+  channel: 'email' | 'webhook';
+  target: string;
+  title: string;
+  status: 'pending' | 'held' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** What the live stream (server-sent events) sends. */
+export interface NotificationStreamEvent {
+  type: 'notification' | 'hello';
+  unread: number;
+  notificationId?: string;
+  title?: string;
+}
+
+export type ReminderRecipientRule = 'assignee' | 'lead_liaison' | 'lead_head' | 'office' | 'leader';
+
+export interface ReminderRuleBody {
+  offsets: { workingDays: number; recipients: ReminderRecipientRule[]; level?: 'near_due' | 'due' | 'overdue' | 'escalation' }[];
+  escalation: { afterWorkingDays: number; recipients: ReminderRecipientRule[] }[];
+  sendAt: string;
+  quietHours: { start: string; end: string };
+  timeZone: 'Asia/Shanghai';
+}
+
+export interface ReminderRuleResponse {
+  scope: 'global' | 'plan' | 'task';
+  scopeId: string | null;
+  rule: ReminderRuleBody;
+  inherited: boolean;
+}
+
+export interface ReminderResponse {
+  id: string;
+  subjectType: string;
+  subjectId: string;
+  deadline: string;
+  key: string;
+  fireAt: string;
+  level: string;
+  recipients: string[];
+  status: 'scheduled' | 'sent' | 'cancelled';
+}
