@@ -9,6 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@luoshi/contracts';
 import { type AppConfig, APP_CONFIG, bodyParserErrorHandler, createValidationPipe } from '@luoshi/server/platform';
+import { mountQueueBoard } from '@luoshi/server/reminders';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP application (used by main.ts and by the integration tests alike). */
@@ -47,6 +48,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
+  mountQueueBoard(app);
   serveWebApp(app, config);
   return app;
 }

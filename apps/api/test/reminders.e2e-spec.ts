@@ -115,4 +115,17 @@ describe('Reminders', () => {
     expect(good.body.inherited).toBe(false);
     await t.http().put('/api/reminders/rules').query({ scope: 'global' }).set('Authorization', await t.login('leader')).send(DEFAULT_REMINDER_RULE).expect(403);
   });
+
+  it('shows Bull Board at /admin/queues to office_admin only', async () => {
+    await t.http().get('/admin/queues').expect(401);
+    const liaison = await t.login('jtt.liaison');
+    await t.http().get('/admin/queues').set('Authorization', liaison).expect(403);
+    await t.http().post('/api/reminders/queue-board-session').set('Authorization', liaison).expect(403);
+    const session = await t.http().post('/api/reminders/queue-board-session').set('Authorization', await t.login('office')).expect(204);
+    const cookie = session.headers['set-cookie'];
+    const page = await t.http().get('/admin/queues').set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('<html');
+    const api = await t.http().get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
+    expect(JSON.stringify(api.body)).toContain('reminders');
+  });
 });

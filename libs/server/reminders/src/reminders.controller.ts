@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ReminderResponse } from '@luoshi/contracts';
 import { AllowRoles, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from './queue-board';
 import { ReminderDeliveryWorker } from './reminder-delivery.worker';
 import { ReminderRulesService, type RuleScope } from './reminder-rules.service';
 
@@ -46,6 +48,15 @@ export class RemindersController {
       [taskId],
     );
     return rows.map((r: ReminderResponse) => ({ ...r, fireAt: new Date(r.fireAt).toISOString() }));
+  }
+
+  /** Opens Bull Board for this browser: the access token goes into an HttpOnly cookie for /admin/queues. */
+  @Post('queue-board-session')
+  @HttpCode(204)
+  @AllowRoles('office_admin')
+  openQueueBoard(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    const token = (req.headers.authorization ?? '').slice(7);
+    res.cookie(QUEUE_BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: QUEUE_BOARD_PATH, maxAge: 3600_000 });
   }
 
   @Post('reconcile')
