@@ -114,7 +114,7 @@ export class NotificationsService {
       deliveryIds.map((deliveryId) => ({
         name: 'send-delivery',
         data: { deliveryId } satisfies NotificationJobs['send-delivery'],
-        opts: { jobId: `delivery.${deliveryId}`, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: true },
+        opts: { jobId: `delivery.${deliveryId}`, attempts: 5, backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS }, removeOnComplete: true, removeOnFail: true },
       })),
     );
   }

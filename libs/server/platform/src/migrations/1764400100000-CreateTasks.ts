@@ -66,11 +66,13 @@ export class CreateTasks1764400100000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX task_measure_idx ON task (measure_node_id)`);
     await q.query(`CREATE INDEX task_lead_idx ON task (lead_department_id)`);
-    await q.query(`CREATE INDEX task_co_departments_idx ON task USING gin (co_department_ids)`);
+    await q.query(`CREATE INDEX task_co_departments_idx ON task USING gin (co_department_ids) WITH (fastupdate = off)`);
     await q.query(`CREATE INDEX task_status_due_idx ON task (status, due_date)`);
     await q.query(`CREATE INDEX task_due_idx ON task (due_date)`);
     await q.query(`CREATE INDEX task_updated_idx ON task (updated_at DESC)`);
-    await q.query(`CREATE INDEX task_search_grams_idx ON task USING gin (search_grams)`);
+    // fastupdate off: entries go straight into the index instead of a pending list. Tasks are written
+    // rarely, and a pending list makes the planner cost the index too high and scan the table.
+    await q.query(`CREATE INDEX task_search_grams_idx ON task USING gin (search_grams) WITH (fastupdate = off)`);
 
     await q.query(`
       CREATE TABLE task_event (
