@@ -38,7 +38,7 @@ describe('Tasks: Chinese search', () => {
   afterAll(() => t.close());
 
   const search = async (q: string) => (await listPlanTasks(t, plan.planId, 'office', { q })).map((x) => x.id).sort();
-  const reference = async (term: string) =>
+  const reference = async (term: string): Promise<string[]> =>
     (
       await t.dataSource.query(`SELECT id FROM task WHERE plan_id = $1 AND (title ILIKE $2 OR body ILIKE $2)`, [plan.planId, ilike(term)])
     ).map((r: { id: string }) => r.id).sort();
@@ -57,7 +57,7 @@ describe('Tasks: Chinese search', () => {
     }
     // Several words: every one must match.
     const construction = new Set(await reference('建设'));
-    const both = (await reference('推进')).filter((id) => construction.has(id));
+    const both = (await reference('推进')).filter((id: string) => construction.has(id));
     expect(both.length).toBeGreaterThan(0);
     expect(await search('推进 建设')).toEqual(both);
   });

@@ -148,6 +148,7 @@ export class PlanImportService {
         order: r.order,
         line: r.sourceLine,
         inferred: r.inferred,
+        label: '',
       },
     }));
   }

@@ -40,6 +40,8 @@ export interface TaskListFilter {
   pageSize?: number;
   /** Internal: one task by id, whatever the scope (the detail view reuses the list query and checks access). */
   id?: string;
+  /** Internal: these tasks, whatever the scope (answers of office-only writes). */
+  ids?: string[];
 }
 
 export interface TaskListRow extends TaskRow {
@@ -166,6 +168,8 @@ export class TaskQueryService {
     // One task by id: the caller checks visibility and answers 403, not an empty result.
     if (filter.id) {
       where.push(`t.id = ${p(filter.id)}`);
+    } else if (filter.ids) {
+      where.push(`t.id = ANY(${p(filter.ids)}::uuid[])`);
     } else if (scope === 'mine') {
       const dept = p(user.departmentId);
       where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[] OR t.owner_user_id = ${p(user.id)})`);

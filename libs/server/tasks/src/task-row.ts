@@ -34,6 +34,7 @@ export const TASK_ROW_COLUMNS = `
 
 /** Columns a write may set, mapped to their SQL names. */
 export const WRITABLE_COLUMNS = {
+  code: 'code',
   title: 'title',
   leadDepartmentId: 'lead_department_id',
   coDepartmentIds: 'co_department_ids',
@@ -49,6 +50,7 @@ export const WRITABLE_COLUMNS = {
 } as const;
 
 export type TaskWrite = Partial<{
+  code: string;
   title: string;
   leadDepartmentId: string | null;
   coDepartmentIds: string[];

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { TaskEventKind } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
 import type { RequestActor } from '@luoshi/server/platform';
+import { type ReminderChanges, ReminderPlanner } from '@luoshi/server/reminders';
 import { DepartmentDirectory, type DirectoryDepartment } from './department-directory';
 import type { AssignmentContext } from './resolve-assignment';
 import { TaskException } from './task.exception';
@@ -33,10 +35,32 @@ function snapshot(t: TaskRow): Record<string, unknown> {
  */
 @Injectable()
 export class TaskStore {
+  /** Reminder changes made in each open transaction, applied to the queue once it commits. */
+  private readonly pendingReminders = new WeakMap<EntityManager, ReminderChanges[]>();
+
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
+    private readonly reminders: ReminderPlanner,
   ) {}
+
+  /**
+   * A transaction for task writes: every version-checked update in it also re-plans the task's
+   * reminder rows (same transaction); their BullMQ jobs are added or removed after the commit.
+   */
+  async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const changes: ReminderChanges[] = [];
+    const result = await this.dataSource.transaction(async (m) => {
+      this.pendingReminders.set(m, changes);
+      return work(m);
+    });
+    await this.reminders.applyToQueue({
+      scheduled: changes.flatMap((c) => c.scheduled),
+      cancelled: changes.flatMap((c) => c.cancelled),
+    });
+    return result;
+  }
 
   async find(m: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<TaskRow> {
     const [row] = await m.query(`SELECT ${TASK_ROW_COLUMNS} FROM task t WHERE t.id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
@@ -62,7 +86,13 @@ export class TaskStore {
         RETURNING ${TASK_ROW_COLUMNS}`,
       params,
     )) as [TaskRow[], number];
-    if (rows[0]) return rows[0];
+    if (rows[0]) {
+      // Deadline, status or lead department may have changed: the reminders follow in this transaction.
+      const changes = await this.reminders.replanTask(m, id);
+      // Outside TaskStore.transaction the rows are still written; the reconciler enqueues them.
+      this.pendingReminders.get(m)?.push(changes);
+      return rows[0];
+    }
     const [current] = await m.query(`SELECT version FROM task WHERE id = $1`, [id]);
     if (!current) throw TaskException.notFound(id);
     throw TaskException.staleVersion(current.version, expectedVersion);
@@ -75,15 +105,19 @@ export class TaskStore {
     kind: TaskEventKind,
     body: string | null = null,
     data: Record<string, unknown> = {},
-  ): Promise<void> {
-    await m.query(`INSERT INTO task_event (task_id, actor_id, actor_name, kind, body, data) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      taskId,
-      actor.user?.id ?? null,
-      actor.user?.displayName ?? null,
-      kind,
-      body,
-      data,
-    ]);
+  ): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO task_event (task_id, actor_id, actor_name, kind, body, data) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
+      [
+        taskId,
+        actor.user?.id ?? null,
+        actor.user?.displayName ?? null,
+        kind,
+        body,
+        data,
+      ],
+    );
+    return row.id as string;
   }
 
   async record(m: EntityManager, actor: RequestActor, action: string, before: TaskRow | null, after: TaskRow | null, extra?: Record<string, unknown>) {

@@ -12,6 +12,7 @@ export enum TaskErrorCode {
   DEADLINE_LOCKED = 'TASK_DEADLINE_LOCKED',
   LEAD_LOCKED = 'TASK_LEAD_LOCKED',
   CLOSED = 'TASK_CLOSED',
+  NOT_URGEABLE = 'TASK_NOT_URGEABLE',
   NOT_DRAFT = 'TASK_NOT_DRAFT',
   NO_LEAD_DEPARTMENT = 'TASK_NO_LEAD_DEPARTMENT',
   UNKNOWN_DEPARTMENT = 'TASK_UNKNOWN_DEPARTMENT',
@@ -99,6 +100,12 @@ export class TaskException extends DomainException {
       `Bulk assignment refused: items[${index}] is stale (current version ${currentVersion})`,
       { index, field: 'version', currentVersion },
     );
+  }
+  static notUrgeable() {
+    return new TaskException(409, TaskErrorCode.NOT_URGEABLE, '只能催办已交办且未办结的任务', 'Only assigned, open tasks can be urged');
+  }
+  static closed() {
+    return new TaskException(409, TaskErrorCode.CLOSED, '任务已办结或撤销', 'The task is completed or cancelled');
   }
   static instructionNotFound(id: string) {
     return new TaskException(404, TaskErrorCode.INSTRUCTION_NOT_FOUND, `批示不存在：${id}`, `Instruction not found: ${id}`);

@@ -247,8 +247,8 @@ export interface DepartmentSuggestionResponse {
 }
 
 export interface TaskImportChange {
-  field: 'title' | 'leadDepartment' | 'coDepartments' | 'deadline';
-  /** The column as the sheet names it: 任务, 牵头单位, 配合单位, 完成时限. */
+  field: 'title' | 'leadDepartment' | 'coDepartments' | 'deadline' | 'status';
+  /** The column as the sheet names it: 任务, 牵头单位, 配合单位, 完成时限, 状态. */
   column: string;
   from: string | null;
   to: string | null;

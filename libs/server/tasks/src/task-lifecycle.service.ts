@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { TaskEventKind, TaskResponse } from '@luoshi/contracts';
+import { type TaskEvent, transitionTask, WorkflowError } from '@luoshi/domain/workflow';
+import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { assertCanSee, assertLeadDepartmentMember } from './task-access';
+import { TaskErrorCode, TaskException } from './task.exception';
+import { TaskQueryService } from './task-query.service';
+import type { TaskRow, TaskWrite } from './task-row';
+import { TaskStore } from './task-store';
+
+type Actor = RequestActor & { user: AuthUser };
+
+interface TransitionSpec {
+  event: TaskEvent;
+  eventKind: TaskEventKind;
+  audit: string;
+  version?: number;
+  body?: string | null;
+  /** Throws when the caller may not fire the event on this task (checked before the state). */
+  authorize?: (task: TaskRow) => void;
+  /** Extra columns to write with the new state. */
+  extra?: (task: TaskRow) => TaskWrite;
+  data?: Record<string, unknown>;
+}
+
+/** 签收, 退办, 暂停, 恢复, 撤销, 改派: every one a transitionTask, a version bump, an event and an audit record. */
+@Injectable()
+export class TaskLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: TaskStore,
+    private readonly query: TaskQueryService,
+  ) {}
+
+  accept(id: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+    return this.transition(id, actor, {
+      event: 'accept',
+      eventKind: 'accepted',
+      audit: 'task.accept',
+      version,
+      authorize: (t) => assertLeadDepartmentMember(actor.user, t, '签收任务'),
+      // Whoever accepts becomes the owner unless the office named one.
+      extra: (t) => (t.ownerUserId ? {} : { ownerUserId: actor.user.id }),
+    });
+  }
+
+  /** 退办: only before acceptance; back to draft with the reason, which the office sees on the task. */
+  returnToOffice(id: string, reason: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+    return this.transition(id, actor, {
+      event: 'return_to_office',
+      eventKind: 'returned',
+      audit: 'task.return',
+      version,
+      body: reason,
+      authorize: (t) => assertLeadDepartmentMember(actor.user, t, '退办任务'),
+      extra: () => ({ returnedReason: reason, returnedAt: new Date() }),
+    });
+  }
+
+  suspend(id: string, reason: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+    return this.transition(id, actor, { event: 'suspend', eventKind: 'suspended', audit: 'task.suspend', version, body: reason });
+  }
+
+  resume(id: string, reason: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+    return this.transition(id, actor, {
+      event: 'resume',
+      eventKind: 'resumed',
+      audit: 'task.resume',
+      version,
+      body: reason,
+      extra: () => ({ resumeTo: null }),
+    });
+  }
+
+  cancel(id: string, reason: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+    return this.transition(id, actor, { event: 'cancel', eventKind: 'cancelled', audit: 'task.cancel', version, body: reason });
+  }
+
+  /** 改派: a new lead department, which must accept again. */
+  async reassign(
+    id: string,
+    input: { leadDepartmentCode: string; coDepartmentCodes?: string[]; reason: string; version?: number },
+    actor: Actor,
+  ): Promise<TaskResponse> {
+    const directory = await this.store.directory(this.dataSource.manager);
+    const lead = directory.byCode(input.leadDepartmentCode);
+    if (!lead) throw unknownDepartment('leadDepartmentCode', input.leadDepartmentCode);
+    const co: string[] = [];
+    for (const code of input.coDepartmentCodes ?? []) {
+      const d = directory.byCode(code);
+      if (!d) throw unknownDepartment('coDepartmentCodes', code);
+      if (d.id !== lead.id && !co.includes(d.id)) co.push(d.id);
+    }
+    return this.transition(id, actor, {
+      event: 'reassign',
+      eventKind: 'reassigned',
+      audit: 'task.reassign',
+      version: input.version,
+      body: input.reason,
+      extra: (t) => ({
+        leadDepartmentId: lead.id,
+        ...(input.coDepartmentCodes ? { coDepartmentIds: co } : { coDepartmentIds: t.coDepartmentIds.filter((c) => c !== lead.id) }),
+        // The owner belonged to the old lead department.
+        ownerUserId: null,
+      }),
+      data: { toLeadDepartment: lead.code },
+    });
+  }
+
+  private async transition(id: string, actor: Actor, spec: TransitionSpec): Promise<TaskResponse> {
+    await this.store.transaction(async (m) => {
+      const task = await this.store.find(m, id, { lock: true });
+      assertCanSee(actor.user, task);
+      spec.authorize?.(task);
+      if (spec.version !== undefined && spec.version !== task.version) throw TaskException.staleVersion(task.version, spec.version);
+      let next;
+      try {
+        next = transitionTask(task.status, spec.event, { resumeTo: task.resumeTo ?? undefined });
+      } catch (error) {
+        if (error instanceof WorkflowError) throw TaskException.invalidTransition(error);
+        throw error;
+      }
+      const write: TaskWrite = { status: next.state, ...(next.resumeTo ? { resumeTo: next.resumeTo } : {}), ...spec.extra?.(task) };
+      const after = await this.store.update(m, id, task.version, write);
+      await this.store.event(m, id, actor, spec.eventKind, spec.body ?? null, {
+        from: task.status,
+        to: after.status,
+        ...(task.leadDepartmentId !== after.leadDepartmentId ? { fromLeadDepartmentId: task.leadDepartmentId } : {}),
+        ...spec.data,
+      });
+      await this.store.record(m, actor, spec.audit, task, after, spec.body ? { reason: spec.body } : undefined);
+    });
+    return (await this.query.all({ id }, actor.user, 1))[0];
+  }
+}
+
+function unknownDepartment(field: string, code: string): TaskException {
+  return TaskException.fromProblem({
+    status: 400,
+    code: TaskErrorCode.UNKNOWN_DEPARTMENT,
+    field,
+    message: `${field}: 未知部门“${code}”`,
+    messageEn: `${field}: unknown department "${code}"`,
+    details: { department: code },
+  });
+}
