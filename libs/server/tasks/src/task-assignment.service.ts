@@ -103,8 +103,10 @@ export class TaskAssignmentService {
 
   private async apply(m: EntityManager, task: TaskRow, version: number, resolved: ResolvedAssignment, actor: RequestActor): Promise<TaskRow> {
     if (Object.keys(resolved.write).length === 0) {
-      // Nothing to change still proves the caller held the current version.
-      if (task.version !== version) throw TaskException.staleVersion(task.version, version);
+      // Nothing to change still proves the caller held the current version. The locking read
+      // waits for a concurrent writer to commit, so a no-op cannot pass on a stale snapshot.
+      const [current] = await m.query(`SELECT version FROM task WHERE id = $1 FOR UPDATE`, [task.id]);
+      if (current.version !== version) throw TaskException.staleVersion(current.version, version);
       return task;
     }
     const after = await this.store.update(m, task.id, version, resolved.write);
