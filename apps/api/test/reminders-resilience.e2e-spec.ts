@@ -99,7 +99,8 @@ describe('Reminder delivery under failure', () => {
 
   it('delivers all after a worker is killed with SIGKILL mid-batch, none twice', async () => {
     const ids = await insertReminders(1000, 0);
-    const first = await startWorkerProcess({ ...baseEnv(), WORKER_CONCURRENCY: '5' });
+    // One reminder per job and two at a time, so the kill lands mid-batch.
+    const first = await startWorkerProcess({ ...baseEnv(), WORKER_CONCURRENCY: '2', REMINDER_DELIVERY_BATCH: '1' });
     processes.push(first);
     await enqueue(ids, 0);
     await waitFor(

@@ -58,8 +58,11 @@ describe('Reminders', () => {
     expect(second.cancelled.sort()).toEqual(first.scheduled.map((s) => s.id).sort());
     for (const old of first.scheduled) {
       expect(await queue.getJob(old.id)).toBeUndefined();
-      // Even a stale job that escaped removal finds its row cancelled and delivers nothing.
-      expect(await worker.handleDeliverReminder(old.id)).toBe('skipped');
+      // Even a stale job that escaped removal finds its row cancelled and delivers nothing for it.
+      await worker.handleDeliverReminder(old.id);
+      const [row] = await t.dataSource.query(`SELECT status FROM reminder WHERE id = $1`, [old.id]);
+      expect(row.status).toBe('cancelled');
+      expect(await t.dataSource.query(`SELECT 1 FROM notification WHERE reminder_id = $1`, [old.id])).toHaveLength(0);
     }
     const rows = await rowsOf(taskId);
     expect(rows.filter((r: { status: string }) => r.status === 'scheduled').every((r: { deadline: string }) => r.deadline === '2027-05-31')).toBe(true);

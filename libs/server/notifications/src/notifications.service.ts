@@ -54,24 +54,49 @@ export class NotificationsService {
   ) {}
 
   async notify(m: EntityManager, input: NotifyInput): Promise<NotifyOutcome> {
-    const userIds = [...new Set(input.userIds)];
-    if (userIds.length === 0) return EMPTY_OUTCOME;
+    return this.notifyMany(m, [input]);
+  }
+
+  /**
+   * Set-based: one INSERT for every notification of every input, one for e-mails, one for
+   * webhooks, whatever the number of inputs (a batch of reminders costs three statements).
+   */
+  async notifyMany(m: EntityManager, inputs: NotifyInput[]): Promise<NotifyOutcome> {
+    const rows = inputs
+      .map((input, ord) => ({
+        ord,
+        user_ids: [...new Set(input.userIds)],
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        link: input.link ?? null,
+        subject_type: input.subjectType ?? null,
+        subject_id: input.subjectId ?? null,
+        reminder_id: input.reminderId ?? null,
+        level: input.level ?? null,
+      }))
+      .filter((r) => r.user_ids.length > 0);
+    if (rows.length === 0) return EMPTY_OUTCOME;
     // With a reminder id, the unique (reminder_id, user_id) key makes a second delivery a no-op.
-    const created: { id: string; user_id: string }[] = await m.query(
+    const created: { id: string; user_id: string; title: string; kind: string }[] = await m.query(
       `INSERT INTO notification (user_id, kind, title, body, link, subject_type, subject_id, reminder_id, level)
-       SELECT u, $2, $3, $4, $5, $6, $7, $8, $9 FROM unnest($1::uuid[]) AS u
+       SELECT DISTINCT ON (x.ord, u) u, x.kind, x.title, x.body, x.link, x.subject_type, x.subject_id, x.reminder_id, x.level
+         FROM jsonb_to_recordset($1::jsonb) AS x(ord int, user_ids uuid[], kind text, title text, body text, link text,
+                subject_type text, subject_id uuid, reminder_id uuid, level text)
+         CROSS JOIN LATERAL unnest(x.user_ids) AS u
        ON CONFLICT (reminder_id, user_id) WHERE reminder_id IS NOT NULL DO NOTHING
-       RETURNING id, user_id`,
-      [userIds, input.kind, input.title, input.body, input.link ?? null, input.subjectType ?? null, input.subjectId ?? null, input.reminderId ?? null, input.level ?? null],
+       RETURNING id, user_id, title, kind`,
+      [JSON.stringify(rows)],
     );
     if (created.length === 0) return EMPTY_OUTCOME;
-    const text = `${input.body}${input.link ? `\n\n${this.config.PUBLIC_BASE_URL}${input.link}` : ''}`;
-    const deliveries: { id: string }[] = [];
+    const ids = created.map((c) => c.id);
+    const text = `n.body || CASE WHEN n.link IS NULL THEN '' ELSE E'\n\n' || $2 || n.link END`;
+    const deliveries: { id: string; status: string }[] = [];
     if (this.email.enabled) {
       deliveries.push(
         ...(await m.query(
           `INSERT INTO notification_delivery (notification_id, reminder_id, channel, target, title, body, status, digest_key, user_id)
-           SELECT n.id, $2, 'email', p.email, $3, $4,
+           SELECT n.id, n.reminder_id, 'email', p.email, n.title, ${text},
                   CASE WHEN p.daily_digest THEN 'held' ELSE 'pending' END,
                   CASE WHEN p.daily_digest THEN to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') END,
                   n.user_id
@@ -79,26 +104,27 @@ export class NotificationsService {
             WHERE n.id = ANY($1::uuid[]) AND p.email_enabled AND p.email IS NOT NULL
            ON CONFLICT DO NOTHING
            RETURNING id, status`,
-          [created.map((c) => c.id), input.reminderId ?? null, input.title, text],
+          [ids, this.config.PUBLIC_BASE_URL],
         )),
       );
     }
-    // One robot message per department endpoint (and office-wide endpoints), not one per person.
+    // One robot message per department endpoint (office-wide endpoints for escalations), not one per person.
     deliveries.push(
       ...(await m.query(
         `INSERT INTO notification_delivery (reminder_id, channel, target, title, body)
-         SELECT DISTINCT $2::uuid, 'webhook', w.id::text, $3, $4
-           FROM webhook_endpoint w
-          WHERE w.enabled AND (w.department_id IS NULL AND $5::boolean
-                 OR w.department_id IN (SELECT department_id FROM app_user WHERE id = ANY($1::uuid[])))
+         SELECT DISTINCT n.reminder_id, 'webhook', w.id::text, n.title, ${text}
+           FROM notification n
+           JOIN app_user u ON u.id = n.user_id
+           JOIN webhook_endpoint w ON w.enabled AND (w.department_id = u.department_id OR (w.department_id IS NULL AND n.level = 'escalation'))
+          WHERE n.id = ANY($1::uuid[])
          ON CONFLICT DO NOTHING
          RETURNING id, status`,
-        [created.map((c) => c.user_id), input.reminderId ?? null, input.title, text, input.level === 'escalation'],
+        [ids, this.config.PUBLIC_BASE_URL],
       )),
     );
     return {
-      pushes: created.map((c) => ({ userId: c.user_id, notificationId: c.id, title: input.title, kind: input.kind })),
-      deliveryIds: (deliveries as { id: string; status?: string }[]).filter((d) => d.status !== 'held').map((d) => d.id),
+      pushes: created.map((c) => ({ userId: c.user_id, notificationId: c.id, title: c.title, kind: c.kind })),
+      deliveryIds: deliveries.filter((d) => d.status !== 'held').map((d) => d.id),
     };
   }
 

@@ -14,6 +14,16 @@ const LEVEL_TITLES: Record<string, string> = {
   escalation: '逾期督办升级',
 };
 
+interface ClaimedReminder {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  title: string;
+  level: string;
+  recipients: string[];
+  deadline: string;
+}
+
 /** How far ahead the reconciler re-enqueues due rows that Redis may have lost. */
 const RECONCILE_LOOKAHEAD_SECONDS = 600;
 
@@ -67,29 +77,45 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap, OnApplica
     return 'unknown job';
   }
 
+  /**
+   * Claims this reminder and, in the same statement, up to a batch of other reminders already
+   * due (FOR UPDATE SKIP LOCKED: workers never wait on each other, so no deadlocks), then writes
+   * all their notifications set-based. A row is claimed by exactly one transaction; the jobs of
+   * rows claimed by another batch find nothing left to do.
+   */
   async handleDeliverReminder(reminderId: string): Promise<string> {
     const outcome = await this.dataSource.transaction(async (m) => {
       const [claimed] = (await m.query(
-        `UPDATE reminder SET status = 'sent', sent_at = now()
-          WHERE id = $1 AND status = 'scheduled'
-          RETURNING subject_type, subject_id, title, level, recipients, to_char(deadline, 'YYYY-MM-DD') AS deadline`,
-        [reminderId],
-      )) as [{ subject_type: string; subject_id: string; title: string; level: string; recipients: string[]; deadline: string }[], number];
-      const row = claimed[0];
-      if (!row) return null; // cancelled, or already delivered: stale job, skip.
-      const userIds = row.subject_type === 'task' ? await resolveTaskRecipients(m, row.subject_id, row.recipients) : [];
-      if (userIds.length === 0) return EMPTY_OUTCOME;
-      return this.notifications.notify(m, {
-        userIds,
-        kind: 'reminder',
-        title: `【${LEVEL_TITLES[row.level] ?? '提醒'}】${row.title}`,
-        body: `任务「${row.title}」完成时限：${row.deadline}。请及时办理并填报进展。`,
-        link: row.subject_type === 'task' ? `/tasks/${row.subject_id}` : null,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        reminderId,
-        level: row.level,
-      });
+        `WITH batch AS (
+           SELECT id FROM reminder
+            WHERE status = 'scheduled' AND (id = $1 OR fire_at <= now())
+            ORDER BY (id = $1) DESC, fire_at
+            LIMIT $2 FOR UPDATE SKIP LOCKED)
+         UPDATE reminder r SET status = 'sent', sent_at = now()
+           FROM batch WHERE r.id = batch.id
+         RETURNING r.id, r.subject_type, r.subject_id, r.title, r.level, r.recipients, to_char(r.deadline, 'YYYY-MM-DD') AS deadline`,
+        [reminderId, this.config.REMINDER_DELIVERY_BATCH],
+      )) as [ClaimedReminder[], number];
+      if (claimed.length === 0) return null; // cancelled, already delivered or being delivered: skip.
+      const taskReminders = claimed.filter((r) => r.subject_type === 'task');
+      const recipients = await resolveTaskRecipients(
+        m,
+        taskReminders.map((r) => ({ reminderId: r.id, taskId: r.subject_id, rules: r.recipients })),
+      );
+      return this.notifications.notifyMany(
+        m,
+        taskReminders.map((r) => ({
+          userIds: recipients.get(r.id) ?? [],
+          kind: 'reminder',
+          title: `【${LEVEL_TITLES[r.level] ?? '提醒'}】${r.title}`,
+          body: `任务「${r.title}」完成时限：${r.deadline}。请及时办理并填报进展。`,
+          link: `/tasks/${r.subject_id}`,
+          subjectType: r.subject_type,
+          subjectId: r.subject_id,
+          reminderId: r.id,
+          level: r.level,
+        })),
+      );
     });
     if (!outcome) return 'skipped';
     await this.notifications.dispatch(outcome);

@@ -66,18 +66,23 @@ export class ReminderPlanner {
       await m.query(`UPDATE reminder SET status = 'cancelled', cancelled_at = now() WHERE id = ANY($1::uuid[])`, [cancelled]);
     }
     const missing = input.wanted.filter((r) => !live.some((row) => sameAs(row, r)));
-    const scheduled: ReminderChanges['scheduled'] = [];
-    for (const r of missing) {
-      const [row] = await m.query(
-        `INSERT INTO reminder (subject_type, subject_id, deadline, key, fire_at, level, recipients, title)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (subject_type, subject_id, deadline, key) WHERE status <> 'cancelled' DO NOTHING
-         RETURNING id`,
-        [input.subjectType, input.subjectId, input.deadline, r.key, r.fireAt, r.level, r.recipients, input.title],
-      );
-      // A conflict means this reminder was already sent for this deadline: never twice.
-      if (row) scheduled.push({ id: row.id, fireAt: r.fireAt });
-    }
+    if (missing.length === 0) return { scheduled: [], cancelled };
+    // One INSERT for all of them. A conflict means that reminder was already sent for this deadline: never twice.
+    const inserted: { id: string; fire_at: Date }[] = await m.query(
+      `INSERT INTO reminder (subject_type, subject_id, deadline, key, fire_at, level, recipients, title)
+       SELECT $1, $2, $3, x.key, x.fire_at, x.level, x.recipients, $4
+         FROM jsonb_to_recordset($5::jsonb) AS x(key text, fire_at timestamptz, level text, recipients text[])
+       ON CONFLICT (subject_type, subject_id, deadline, key) WHERE status <> 'cancelled' DO NOTHING
+       RETURNING id, fire_at`,
+      [
+        input.subjectType,
+        input.subjectId,
+        input.deadline,
+        input.title,
+        JSON.stringify(missing.map((r) => ({ key: r.key, fire_at: r.fireAt.toISOString(), level: r.level, recipients: r.recipients }))),
+      ],
+    );
+    const scheduled = inserted.map((row) => ({ id: row.id, fireAt: new Date(row.fire_at) }));
     return { scheduled, cancelled };
   }
 

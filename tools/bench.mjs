@@ -1,0 +1,311 @@
+// `npm run bench [-- --scale small|full]`: one table of our figures beside baselines measured in
+// the same run, as ratios (machines here are small and noisy). Writes bench/results.json.
+import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import { join } from 'node:path';
+import { generateBenchData, SCALES } from './bench/generate-data.mjs';
+import { startStatementCounter } from './bench/pg-statement-counter.mjs';
+import { dropDatabase, ensureDatabase, ensureServices, withDatabaseName } from './lib/services.mjs';
+import { ensureDependencies, ROOT, runCli, runNpx, startServer, waitForHealth } from './lib/workspace.mjs';
+
+const args = process.argv.slice(2);
+const scale = args.includes('--scale') ? args[args.indexOf('--scale') + 1] : 'full';
+if (!SCALES[scale]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+const keep = args.includes('--keep-db');
+const DURATION = scale === 'small' ? 5 : 10;
+const log = (m) => console.log(`[bench] ${m}`);
+const require = createRequire(import.meta.url);
+const rows = [];
+const started = Date.now();
+
+const pct = (values, p) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+function addRow(scenario, ours, baseline, unit, target, met, note = '') {
+  const ratio = baseline ? ours / baseline : NaN;
+  rows.push({ scenario, ours, baseline, unit, ratio, target, met, note });
+  log(`${scenario}: ours ${fmt(ours)} ${unit}, baseline ${fmt(baseline)} ${unit}, ratio ${fmt(ratio, 2)} ${met === null ? '' : met ? '✓' : '✗'} ${note}`);
+}
+
+function rssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+function cannon(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: 20, duration: DURATION, headers }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function timeIt(fn) {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+async function main() {
+  ensureDependencies(log);
+  const services = await ensureServices({ log });
+  log('building the server…');
+  runNpx(['nx', 'run', 'api:build', '--output-style=stream']);
+  const databaseUrl = withDatabaseName(services.databaseUrl, `luoshi_bench_${scale}_${Date.now()}`);
+  const prefix = `luoshi-bench-${Date.now()}`;
+  await ensureDatabase(databaseUrl, log);
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: services.redisUrl, REDIS_PREFIX: prefix };
+  runCli(['migrate'], env);
+  runCli(['seed'], env);
+
+  const pg = require('pg');
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  log(`generating the ${scale} data set: ${JSON.stringify(SCALES[scale])}`);
+  const { rows: hashRows } = await admin.query(`SELECT password_hash FROM app_user WHERE username = 'office'`);
+  const { planId } = await generateBenchData(admin, scale, hashRows[0].password_hash, log);
+
+  // The API talks to PostgreSQL through a counting proxy; everything else goes direct.
+  const dbUrl = new URL(databaseUrl);
+  const counter = await startStatementCounter(dbUrl.hostname, Number(dbUrl.port || 5432));
+  const proxied = new URL(databaseUrl);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(counter.port);
+  const apiPort = 3900 + Math.floor(Math.random() * 50);
+  const api = startServer({ ...env, DATABASE_URL: proxied.toString(), PORT: String(apiPort), LOG_LEVEL: 'warn', WORKERS_IN_PROCESS: 'true' }, { stdio: 'inherit' });
+  const base = `http://127.0.0.1:${apiPort}`;
+  if (!(await waitForHealth(base))) throw new Error('API did not start');
+  const login = async (username = 'office') => {
+    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'Luoshi@2026' }) });
+    return `Bearer ${(await res.json()).accessToken}`;
+  };
+  const office = await login();
+  const rss = [];
+  const noteRss = (after) => rss.push({ after, mb: rssMb(api.pid) });
+
+  // In-process application context over the same database: the exact SQL the list runs, the
+  // reminder planner, the parser — so baselines run the same work without our HTTP stack.
+  Object.assign(process.env, env, { WORKERS_IN_PROCESS: 'false', LOG_LEVEL: 'warn' });
+  require('./register-paths.cjs');
+  require('reflect-metadata');
+  const { NestFactory } = require('@nestjs/core');
+  const { AppModule } = require(join(ROOT, 'dist/server/apps/api/src/app.module.js'));
+  const ctx = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  const { TaskQueryService } = require('@luoshi/server/tasks');
+  const tasks = ctx.get(TaskQueryService);
+  const [officeUser] = (await admin.query(`SELECT id, roles, department_id AS "departmentId" FROM app_user WHERE username = 'office'`)).rows;
+
+  // 1. Task list through the API vs the thinnest node:http + pg server running the same query.
+  const filter = { planId, status: 'in_progress', sort: 'dueDate', page: 1, pageSize: 50 };
+  const { sql, params } = await tasks.listSql(filter, officeUser, await tasks.healthContext(), { limit: 50, offset: 0 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  const baselineServer = http.createServer(async (_req, res) => {
+    const result = await pool.query(sql, params);
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ items: result.rows, total: result.rows[0] ? Number(result.rows[0].total) : 0 }));
+  });
+  await new Promise((r) => baselineServer.listen(0, '127.0.0.1', r));
+  const listPath = `/api/tasks?planId=${planId}&status=in_progress&sort=dueDate&pageSize=50`;
+  const check = await fetch(base + listPath, { headers: { Authorization: office } });
+  if (check.status !== 200) throw new Error(`task list answered ${check.status}: ${await check.text()}`);
+  log('task list: warming up…');
+  await cannon(base + listPath, { Authorization: office });
+  const ours = await cannon(base + listPath, { Authorization: office });
+  const raw = await cannon(`http://127.0.0.1:${baselineServer.address().port}/`);
+  addRow('task list (filtered, 50/page) throughput', ours.requests.average, raw.requests.average, 'req/s', '≥ 0.5×', ours.requests.average / raw.requests.average >= 0.5);
+  addRow('task list latency p50', ours.latency.p50, raw.latency.p50, 'ms', '—', null);
+  addRow('task list latency p99', ours.latency.p99, raw.latency.p99, 'ms', '—', null);
+  noteRss('task list');
+
+  // 2. Dashboard summary through the API vs the same SQL through raw pg (when the capability exists).
+  const dash = await fetch(`${base}/api/dashboards/summary?planId=${planId}`, { headers: { Authorization: office } });
+  if (dash.status === 200) {
+    let dashboardSql = null;
+    try {
+      const { DashboardService } = require('@luoshi/server/dashboards');
+      dashboardSql = ctx.get(DashboardService).summaryQueries?.(planId) ?? null;
+    } catch {
+      dashboardSql = null;
+    }
+    const oursDash = await cannon(`${base}/api/dashboards/summary?planId=${planId}`, { Authorization: office });
+    if (dashboardSql) {
+      const times = [];
+      for (let i = 0; i < 20; i++) times.push(await timeIt(() => Promise.all(dashboardSql.map((q) => pool.query(q.sql, q.params)))));
+      addRow('dashboard summary latency p50', oursDash.latency.p50, pct(times, 50), 'ms', '≤ 1.5×', oursDash.latency.p50 <= 1.5 * pct(times, 50), 'API answers from a short cache');
+    } else {
+      addRow('dashboard summary latency p50', oursDash.latency.p50, NaN, 'ms', '≤ 1.5×', null, 'baseline SQL not exposed');
+    }
+    noteRss('dashboard');
+  } else {
+    addRow('dashboard summary', NaN, NaN, 'ms', '≤ 1.5×', null, `not measured: /api/dashboards/summary answered ${dash.status}`);
+  }
+
+  // 3. Chinese search: indexed vs sequential scan; recall vs LIKE.
+  for (const term of ['交通', '港口', '领域交通', '加快生态']) {
+    const q = `SELECT count(*) AS n FROM task t WHERE t.search_grams @> luoshi_search_query_grams($1) AND (t.title ILIKE $2 OR t.body ILIKE $2)`;
+    const like = `SELECT count(*) AS n FROM task t WHERE t.title ILIKE $2 OR t.body ILIKE $2 OR $1 = ''`;
+    const p = [term, `%${term}%`];
+    const indexed = [];
+    const scanned = [];
+    for (let i = 0; i < 5; i++) indexed.push(await timeIt(() => admin.query(q, p)));
+    await admin.query('SET enable_bitmapscan = off; SET enable_indexscan = off');
+    for (let i = 0; i < 5; i++) scanned.push(await timeIt(() => admin.query(q, p)));
+    await admin.query('RESET enable_bitmapscan; RESET enable_indexscan');
+    const found = Number((await admin.query(q, p)).rows[0].n);
+    const expected = Number((await admin.query(like, p)).rows[0].n);
+    addRow(`search "${term}" indexed vs seq scan`, pct(indexed, 50), pct(scanned, 50), 'ms', '< 1×', pct(indexed, 50) < pct(scanned, 50), `recall vs LIKE ${expected ? fmt(found / expected, 3) : '1.000'} (${found}/${expected})`);
+    if (found !== expected) rows[rows.length - 1].met = false;
+  }
+
+  // 4. SQL statements per list request, page size 100 vs 10 (no N+1).
+  const perRequest = async (size) => {
+    const path = `/api/tasks?planId=${planId}&sort=code&pageSize=${size}`;
+    await fetch(base + path, { headers: { Authorization: office } });
+    const before = counter.count();
+    for (let i = 0; i < 20; i++) await fetch(base + path, { headers: { Authorization: office } });
+    return (counter.count() - before) / 20;
+  };
+  const at100 = await perRequest(100);
+  const at10 = await perRequest(10);
+  addRow('SQL statements per list request (100 vs 10 per page)', at100, at10, 'stmts', 'equal', at100 === at10);
+
+  // 5. Login + one authorized request vs the argon2id verification alone (the floor).
+  const { verify } = require('@node-rs/argon2');
+  const loginTimes = [];
+  const verifyTimes = [];
+  for (let i = 0; i < 30; i++) {
+    loginTimes.push(
+      await timeIt(async () => {
+        const auth = await login('viewer');
+        await fetch(`${base}/api/auth/me`, { headers: { Authorization: auth } });
+      }),
+    );
+    verifyTimes.push(await timeIt(() => verify(hashRows[0].password_hash, 'Luoshi@2026')));
+  }
+  addRow('login + one authorized request p50', pct(loginTimes, 50), pct(verifyTimes, 50), 'ms', '—', null, 'baseline: argon2id verify alone');
+  noteRss('login');
+
+  // 6. Reminders: scheduling throughput vs raw BullMQ addBulk on the same Redis.
+  const { Queue, Worker } = require('bullmq');
+  const { ReminderPlanner } = require('@luoshi/server/reminders');
+  const { DataSource } = require('typeorm');
+  const planner = ctx.get(ReminderPlanner);
+  const dataSource = ctx.get(DataSource);
+  const schedTasks = (await admin.query(`SELECT id FROM task WHERE plan_id = $1 AND status = 'in_progress' AND due_date > now() + interval '30 days' ORDER BY code LIMIT 500`, [planId])).rows;
+  let scheduledCount = 0;
+  const oursMs = await timeIt(async () => {
+    for (const task of schedTasks) {
+      const changes = await dataSource.transaction((m) => planner.replanTask(m, task.id));
+      await planner.applyToQueue(changes);
+      scheduledCount += changes.scheduled.length;
+    }
+  });
+  const rawQueue = new Queue('bench-raw', { connection: { url: services.redisUrl }, prefix });
+  const rawMs = await timeIt(async () => {
+    for (let i = 0; i < schedTasks.length; i++) {
+      await rawQueue.addBulk(Array.from({ length: scheduledCount / schedTasks.length }, (_, j) => ({ name: 'noop', data: { i, j }, opts: { delay: 3_600_000 } })));
+    }
+  });
+  const oursRate = scheduledCount / (oursMs / 1000);
+  const rawRate = scheduledCount / (rawMs / 1000);
+  addRow('reminder scheduling throughput', oursRate, rawRate, 'reminders/s', '≥ 0.3×', oursRate / rawRate >= 0.3, `${scheduledCount} reminders for ${schedTasks.length} tasks (rows + jobs)`);
+  await rawQueue.obliterate({ force: true });
+
+  // 7. Delivery lateness: 10,000 reminders due in the same minute vs raw no-op delayed jobs.
+  const N = scale === 'small' ? 2_000 : 10_000;
+  const [target] = (await admin.query(`SELECT id FROM task WHERE plan_id = $1 AND status = 'in_progress' LIMIT 1`, [planId])).rows;
+  const dueAt = new Date(Date.now() + 15_000);
+  const inserted = (
+    await admin.query(
+      `INSERT INTO reminder (subject_type, subject_id, deadline, key, fire_at, level, recipients, title)
+       SELECT 'task', $1, DATE '2030-01-01', 'bench:' || i, $2, 'due', ARRAY['lead_head'], '性能测试提醒' FROM generate_series(1, $3) AS i RETURNING id`,
+      [target.id, dueAt, N],
+    )
+  ).rows;
+  await planner.applyToQueue({ scheduled: inserted.map((r) => ({ id: r.id, fireAt: dueAt })), cancelled: [] });
+  for (;;) {
+    const { rows: left } = await admin.query(`SELECT count(*)::int AS n FROM reminder WHERE key LIKE 'bench:%' AND status = 'scheduled'`);
+    if (left[0].n === 0) break;
+    if (Date.now() - dueAt.getTime() > 300_000) throw new Error('reminders not delivered within 5 minutes');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const lateness = (await admin.query(`SELECT extract(epoch FROM sent_at - fire_at) * 1000 AS ms FROM reminder WHERE key LIKE 'bench:%'`)).rows.map((r) => Number(r.ms));
+  noteRss('reminder delivery');
+
+  const noopQueue = new Queue('bench-noop', { connection: { url: services.redisUrl }, prefix });
+  const rawLateness = [];
+  const rawDue = Date.now() + 15_000;
+  const noopWorker = new Worker('bench-noop', async (job) => {
+    rawLateness.push(Date.now() - (job.timestamp + job.opts.delay));
+  }, { connection: { url: services.redisUrl, maxRetriesPerRequest: null }, prefix, concurrency: 20 });
+  for (let i = 0; i < N; i += 1000) {
+    const now = Date.now();
+    await noopQueue.addBulk(Array.from({ length: Math.min(1000, N - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { delay: rawDue - now, removeOnComplete: true } })));
+  }
+  while (rawLateness.length < N) await new Promise((r) => setTimeout(r, 200));
+  await noopWorker.close();
+  await noopQueue.obliterate({ force: true });
+  await noopQueue.close();
+  await rawQueue.close();
+  addRow(`reminder delivery lateness p50 (${N} due in one minute)`, pct(lateness, 50), pct(rawLateness, 50), 'ms', '—', null);
+  addRow(`reminder delivery lateness p99 (${N} due in one minute)`, pct(lateness, 99), pct(rawLateness, 99), 'ms', '≤ 1.5× and ≤ 1000 ms', pct(lateness, 99) <= 1.5 * pct(rawLateness, 99) && pct(lateness, 99) <= 1000);
+
+  // 8. Plan import: the seed and a generated 2,000-measure document, API dry run vs the parser alone.
+  const parser = require('@luoshi/domain/plan-parser');
+  const seedText = readFileSync(join(ROOT, 'seeds/plans/zhejiang-yrd-action-plan.raw.txt'));
+  const synthetic = Buffer.from(parser.generateSyntheticPlan(2000), 'utf8');
+  const corrections = parser.parseCorrectionsTsv(readFileSync(join(ROOT, 'seeds/corrections/zhejiang-yrd.tsv'), 'utf8'));
+  for (const [label, buffer] of [['seed plan', seedText], ['2,000-measure plan', synthetic]]) {
+    const apiTimes = [];
+    const parseTimes = [];
+    for (let i = 0; i < 5; i++) {
+      apiTimes.push(
+        await timeIt(async () => {
+          const form = new FormData();
+          form.append('file', new Blob([buffer]), 'plan.txt');
+          const res = await fetch(`${base}/api/plans/import?dryRun=true`, { method: 'POST', headers: { Authorization: office }, body: form });
+          if (res.status !== 200) throw new Error(`import answered ${res.status}: ${await res.text()}`);
+          await res.arrayBuffer();
+        }),
+      );
+      parseTimes.push(await timeIt(async () => parser.parsePlan(buffer.toString('utf8'), { corrections })));
+    }
+    addRow(`plan import dry run: ${label}`, pct(apiTimes, 50), pct(parseTimes, 50), 'ms', '—', null, 'baseline: parsePlan alone');
+  }
+  noteRss('plan import');
+
+  for (const r of rss) addRow(`API resident memory after ${r.after}`, r.mb, NaN, 'MB', '≤ 300 MB', r.mb <= 300);
+
+  // Done: the table and the file.
+  await ctx.close();
+  await pool.end();
+  baselineServer.close();
+  api.kill('SIGTERM');
+  await new Promise((r) => api.once('exit', r));
+  await counter.close();
+  await admin.end();
+  if (!keep) await dropDatabase(databaseUrl).catch(() => undefined);
+
+  const header = '| scenario | ours | baseline (same run) | ratio | target | met |';
+  const lines = rows.map((r) => `| ${r.scenario}${r.note ? ` — ${r.note}` : ''} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baseline)} ${Number.isFinite(r.baseline) ? r.unit : ''} | ${fmt(r.ratio, 2)} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : 'NO'} |`);
+  const table = [header, '|---|---|---|---|---|---|', ...lines].join('\n');
+  console.log(`\nLuoshi bench, scale ${scale}, ${new Date().toISOString()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${((Date.now() - started) / 60000).toFixed(1)} min\n`);
+  console.log(table);
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), scale, cores: os.cpus().length, rows, rss }, null, 2));
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(`[bench] failed: ${error.stack ?? error}`);
+  process.exit(1);
+});
