@@ -16,7 +16,7 @@ const dept = roleGuard('dept_liaison', 'dept_head');
 
 export const appRoutes: Routes = [
   { path: 'login', title: 'nav.login', canActivate: [signedOutGuard], loadComponent: () => import('@luoshi/web/auth').then((m) => m.LoginPage) },
-  { path: 'error', title: 'nav.error', data: { status: '500' }, loadComponent: () => shell().then((m) => m.StatusPage) },
+  { path: 'error', title: 'nav.error', data: { status: '500', standalone: true }, loadComponent: () => shell().then((m) => m.StatusPage) },
   {
     path: '',
     canActivate: [signedInGuard],
@@ -29,8 +29,7 @@ export const appRoutes: Routes = [
       { path: 'dept', title: 'nav.deptHome', canActivate: [dept], loadComponent: () => home().then((m) => m.DeptHomePage) },
       { path: 'cockpit', title: 'home.cockpitTitle', canActivate: [roleGuard('leader')], loadComponent: () => home().then((m) => m.LeaderCockpitPage) },
       { path: 'overview', title: 'home.overviewTitle', canActivate: [roleGuard('viewer')], loadComponent: () => home().then((m) => m.ViewerOverviewPage) },
-      comingSoon('plans/import', 'nav.planImport', officeAdmin),
-      comingSoon('plans', 'nav.plans', officeAdmin),
+      { path: 'plans', loadChildren: () => import('@luoshi/web/plans').then((m) => m.PLAN_ROUTES) },
       comingSoon('tasks/assign', 'nav.taskAssign', officeAdmin),
       comingSoon('approvals', 'nav.approvals', reviewer),
       comingSoon('tasks', 'nav.tasks', reviewer),
@@ -38,6 +37,8 @@ export const appRoutes: Routes = [
       comingSoon('reports', 'nav.reports', roleGuard('dept_liaison')),
       comingSoon('report-approvals', 'nav.reportApprovals', roleGuard('dept_head')),
       comingSoon('instructions', 'nav.instructions', roleGuard('leader')),
+      { path: 'notifications', title: 'nav.notifications', loadComponent: () => import('@luoshi/web/settings').then((m) => m.NotificationsPage) },
+      { path: 'settings', loadChildren: () => import('@luoshi/web/settings').then((m) => m.SETTINGS_ROUTES) },
       // Not /admin: the API keeps /admin for its own pages (no index.html fallback there).
       { path: 'system', canActivate: [officeAdmin], loadChildren: () => import('@luoshi/web/admin').then((m) => m.ADMIN_ROUTES) },
       { path: 'forbidden', title: 'nav.forbidden', data: { status: '403' }, loadComponent: () => shell().then((m) => m.StatusPage) },

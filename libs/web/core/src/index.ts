@@ -1,6 +1,10 @@
 export * from './lib/api/api-error';
 export * from './lib/api/audit.api';
+export * from './lib/api/calendar.api';
 export * from './lib/api/directory.api';
+export * from './lib/api/notifications.api';
+export * from './lib/api/plans.api';
+export * from './lib/api/reminders.api';
 export * from './lib/auth/auth-context';
 export * from './lib/auth/auth.guard';
 export * from './lib/auth/auth.interceptor';
@@ -13,3 +17,5 @@ export * from './lib/i18n/i18n-title.strategy';
 export * from './lib/i18n/translate.pipe';
 export * from './lib/i18n/translation-key';
 export * from './lib/navigation/navigation';
+export * from './lib/notifications/notification-feed.service';
+export * from './lib/notifications/notification-stream';

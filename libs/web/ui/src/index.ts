@@ -4,3 +4,6 @@ export * from './lib/page-header.component';
 export * from './lib/role-tag.component';
 export * from './lib/shortcut-grid.component';
 export * from './lib/load-error.component';
+export * from './lib/calendar-banner.component';
+export * from './lib/highlight-parts';
+export * from './lib/highlight.component';

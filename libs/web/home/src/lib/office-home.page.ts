@@ -8,13 +8,13 @@ import { NzListModule } from 'ng-zorro-antd/list';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { forkJoin } from 'rxjs';
-import { AuditApi, DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { AuditApi, CalendarApi, DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { CalendarBannerComponent, LoadErrorComponent } from '@luoshi/web/ui';
 import { HomeIntroComponent } from './home-intro.component';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
 import { UpcomingCardComponent } from './upcoming-card.component';
 
-/** office_admin's home: directory figures and recent audit events (real data), shortcuts. */
+/** office_admin's home: directory figures and recent audit events (real data), shortcuts, the holiday-calendar warning. */
 @Component({
   selector: 'luoshi-office-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,6 +27,7 @@ import { UpcomingCardComponent } from './upcoming-card.component';
     NzSkeletonModule,
     NzStatisticModule,
     TranslatePipe,
+    CalendarBannerComponent,
     LoadErrorComponent,
     HomeIntroComponent,
     HomeShortcutsComponent,
@@ -43,12 +44,15 @@ import { UpcomingCardComponent } from './upcoming-card.component';
 export class OfficeHomePage {
   private readonly directory = inject(DirectoryApi);
   private readonly audit = inject(AuditApi);
+  private readonly calendar = inject(CalendarApi);
   protected readonly i18n = inject(I18nService);
 
   protected readonly figures = rxResource({
     stream: () => forkJoin({ departments: this.directory.departments(), users: this.directory.users() }),
   });
   protected readonly recent = rxResource({ stream: () => this.audit.search({ page: 1, pageSize: 6 }) });
+  /** An unconfirmed holiday year makes working-day deadlines provisional: the office is asked to confirm it. */
+  protected readonly holidayYears = rxResource({ stream: () => this.calendar.years() });
 
   protected readonly stats = computed(() => {
     if (!this.figures.hasValue()) return null;

@@ -8,6 +8,7 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { AuthService, navigationFor, TranslatePipe } from '@luoshi/web/core';
 import { LangSwitchComponent, RoleTagComponent } from '@luoshi/web/ui';
+import { NotificationBellComponent } from './notification-bell.component';
 import { ProfileDrawerComponent } from './profile-drawer.component';
 
 /** Sider menu (per role), header with who is signed in, language switch and sign-out. */
@@ -27,6 +28,7 @@ import { ProfileDrawerComponent } from './profile-drawer.component';
     LangSwitchComponent,
     RoleTagComponent,
     ProfileDrawerComponent,
+    NotificationBellComponent,
   ],
   templateUrl: './app-layout.component.html',
   styleUrl: './app-layout.component.css',

@@ -11,7 +11,7 @@ import { AuthService, TranslatePipe } from '@luoshi/web/core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, NzResultModule, NzButtonModule, TranslatePipe],
   template: `
-    <div class="status" [attr.data-testid]="'status-' + status()">
+    <div class="status" [class.status--page]="standalone()" [attr.data-testid]="'status-' + status()">
       @switch (status()) {
         @case ('403') {
           <nz-result nzStatus="403" [nzTitle]="'errors.forbiddenTitle' | t" [nzSubTitle]="'errors.forbiddenBody' | t">
@@ -38,13 +38,18 @@ import { AuthService, TranslatePipe } from '@luoshi/web/core';
       }
     </div>
   `,
-  styles: `.status { background: #fff; border-radius: 8px; padding: 24px; min-height: 60vh; }`,
+  styles: `
+    .status { background: #fff; border-radius: 8px; padding: 24px; min-height: 60vh; }
+    .status--page { max-width: 960px; margin: 48px auto; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.06); }
+  `,
 })
 export class StatusPage {
   private readonly auth = inject(AuthService);
   private readonly document = inject(DOCUMENT);
   /** Bound from the route's data. */
   readonly status = input<'403' | '404' | '500'>('404');
+  /** Shown outside the app layout (the error page), so it frames itself. */
+  readonly standalone = input(false);
   protected readonly home = computed(() => (this.auth.signedIn() ? this.auth.homePath() : '/login'));
 
   protected reload(): void {

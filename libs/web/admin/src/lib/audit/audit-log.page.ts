@@ -28,6 +28,17 @@ export const KNOWN_SUBJECT_TYPES = ['user', 'department'] as const;
 
 const FAILED_ACTIONS = new Set<string>(['auth.login_failed']);
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Top-level fields whose value differs between two snapshots (both must be objects). */
+export function changedFields(before: unknown, after: unknown): string[] {
+  if (!isRecord(before) || !isRecord(after)) return [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
 function startOfDay(date: Date, addDays = 0): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + addDays);
 }
@@ -86,6 +97,8 @@ export class AuditLogPage {
   protected subjectLabel(type: string): string {
     return this.i18n.lookup(`subjectTypes.${type}`) ?? type;
   }
+
+  protected readonly changedFields = changedFields;
 
   protected isFailure(action: string): boolean {
     return FAILED_ACTIONS.has(action);

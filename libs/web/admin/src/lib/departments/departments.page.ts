@@ -56,12 +56,21 @@ export class DepartmentsPage {
     return DEPARTMENT_KINDS.map((kind) => ({ kind, rows: list.filter((d) => d.kind === kind) }));
   });
 
+  /** While searching, an empty tab gives way to the first tab with matches. */
+  protected readonly selectedIndex = computed(() => {
+    const index = this.tabIndex();
+    const tabs = this.tabs();
+    if (!this.search().trim() || tabs[index]?.rows.length) return index;
+    const withMatches = tabs.findIndex((tab) => tab.rows.length > 0);
+    return withMatches >= 0 ? withMatches : index;
+  });
+
   protected parentName(department: DepartmentResponse): string | null {
     return department.parentId ? (this.nameById().get(department.parentId) ?? null) : null;
   }
 
   protected create(): void {
-    this.open({ departments: this.all(), kind: DEPARTMENT_KINDS[this.tabIndex()] as DepartmentKind | undefined });
+    this.open({ departments: this.all(), kind: DEPARTMENT_KINDS[this.selectedIndex()] as DepartmentKind | undefined });
   }
 
   protected edit(department: DepartmentResponse): void {
@@ -80,7 +89,10 @@ export class DepartmentsPage {
       .afterClose.subscribe((saved) => {
         if (!saved) return;
         if (data.department) this.departments.update((list) => list?.map((d) => (d.id === saved.id ? saved : d)));
-        else this.departments.reload();
+        else {
+          this.departments.reload();
+          this.tabIndex.set(DEPARTMENT_KINDS.indexOf(saved.kind));
+        }
         this.message.success(this.i18n.t(data.department ? 'departments.updated' : 'departments.created', { name: saved.name }));
       });
   }

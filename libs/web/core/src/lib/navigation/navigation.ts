@@ -1,4 +1,4 @@
-import type { Role } from '@luoshi/contracts';
+import { ROLES, type Role } from '@luoshi/contracts';
 import type { TranslationKey } from '../i18n/translation-key';
 
 export interface NavItem {
@@ -25,7 +25,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { id: 'dept-home', labelKey: 'nav.deptHome', icon: 'dashboard', link: '/dept', roles: DEPT, home: true },
   { id: 'overview', labelKey: 'nav.overview', icon: 'eye', link: '/overview', roles: ['viewer'], home: true },
   { id: 'plan-import', labelKey: 'nav.planImport', icon: 'cloud-upload', link: '/plans/import', roles: ['office_admin'] },
-  { id: 'plans', labelKey: 'nav.plans', icon: 'file-text', link: '/plans', roles: ['office_admin'] },
+  { id: 'plans', labelKey: 'nav.plans', icon: 'file-text', link: '/plans', roles: ROLES },
+  { id: 'plan-corrections', labelKey: 'nav.planCorrections', icon: 'book', link: '/plans/corrections', roles: ['office_admin', 'office_reviewer'] },
   { id: 'task-assign', labelKey: 'nav.taskAssign', icon: 'apartment', link: '/tasks/assign', roles: ['office_admin'] },
   { id: 'approvals', labelKey: 'nav.approvals', icon: 'audit', link: '/approvals', roles: ['office_reviewer'] },
   { id: 'tasks', labelKey: 'nav.tasks', icon: 'profile', link: '/tasks', roles: ['office_reviewer'] },
@@ -44,6 +45,18 @@ export const NAVIGATION: readonly NavItem[] = [
     ],
   },
   { id: 'audit', labelKey: 'nav.audit', icon: 'history', link: '/system/audit', roles: ['office_admin'] },
+  { id: 'notifications', labelKey: 'nav.notifications', icon: 'bell', link: '/notifications', roles: ROLES },
+  {
+    id: 'settings',
+    labelKey: 'nav.settings',
+    icon: 'setting',
+    roles: ROLES,
+    children: [
+      { id: 'reminder-settings', labelKey: 'nav.reminderSettings', icon: 'clock-circle', link: '/settings/reminders', roles: ['office_admin'] },
+      { id: 'channel-settings', labelKey: 'nav.channelSettings', icon: 'notification', link: '/settings/channels', roles: ROLES },
+      { id: 'calendar-settings', labelKey: 'nav.calendarSettings', icon: 'calendar', link: '/settings/calendar', roles: ROLES },
+    ],
+  },
 ];
 
 /** The menu for a user holding `roles`; a group keeps only the children they may see. */

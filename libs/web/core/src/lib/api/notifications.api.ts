@@ -1,0 +1,87 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Observable } from 'rxjs';
+import type {
+  NotificationDeliveryResponse,
+  NotificationPageResponse,
+  NotificationPreferenceResponse,
+  WebhookEndpointResponse,
+} from '@luoshi/contracts';
+
+export const NotificationApiPaths = {
+  list: '/api/notifications',
+  unreadCount: '/api/notifications/unread-count',
+  read: '/api/notifications/read',
+  stream: '/api/notifications/stream',
+  preferences: '/api/notifications/preferences',
+  webhooks: '/api/notifications/webhooks',
+  deliveries: '/api/notifications/deliveries',
+} as const;
+
+export type DeliveryStatus = NotificationDeliveryResponse['status'];
+
+/** Body of POST /api/notifications/webhooks (a group robot; department optional). */
+export interface CreateWebhookRequest {
+  departmentCode?: string;
+  name: string;
+  url: string;
+  secret: string;
+}
+
+/** My notifications and channel preferences; the office's webhooks and deliveries. */
+@Injectable({ providedIn: 'root' })
+export class NotificationsApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: { unread?: boolean; page: number; pageSize: number }): Observable<NotificationPageResponse> {
+    let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
+    if (query.unread) params = params.set('unread', 'true');
+    return this.http.get<NotificationPageResponse>(NotificationApiPaths.list, { params });
+  }
+
+  unreadCount(): Observable<{ unread: number }> {
+    return this.http.get<{ unread: number }>(NotificationApiPaths.unreadCount);
+  }
+
+  markRead(ids: string[]): Observable<{ unread: number }> {
+    return this.http.post<{ unread: number }>(NotificationApiPaths.read, { ids });
+  }
+
+  markAllRead(): Observable<{ unread: number }> {
+    return this.http.post<{ unread: number }>(NotificationApiPaths.read, { all: true });
+  }
+
+  /** URL of the live stream (server-sent events); EventSource cannot send headers, so the token rides in the query. */
+  streamUrl(accessToken: string): string {
+    return `${NotificationApiPaths.stream}?access_token=${encodeURIComponent(accessToken)}`;
+  }
+
+  preferences(): Observable<NotificationPreferenceResponse> {
+    return this.http.get<NotificationPreferenceResponse>(NotificationApiPaths.preferences);
+  }
+
+  updatePreferences(body: NotificationPreferenceResponse): Observable<NotificationPreferenceResponse> {
+    return this.http.put<NotificationPreferenceResponse>(NotificationApiPaths.preferences, body);
+  }
+
+  webhooks(): Observable<WebhookEndpointResponse[]> {
+    return this.http.get<WebhookEndpointResponse[]>(NotificationApiPaths.webhooks);
+  }
+
+  addWebhook(body: CreateWebhookRequest): Observable<WebhookEndpointResponse> {
+    return this.http.post<WebhookEndpointResponse>(NotificationApiPaths.webhooks, body);
+  }
+
+  /** Disables the endpoint (it stays listed, marked disabled). */
+  disableWebhook(id: string): Observable<void> {
+    return this.http.delete<void>(`${NotificationApiPaths.webhooks}/${encodeURIComponent(id)}`);
+  }
+
+  deliveries(status: DeliveryStatus): Observable<NotificationDeliveryResponse[]> {
+    return this.http.get<NotificationDeliveryResponse[]>(NotificationApiPaths.deliveries, { params: { status } });
+  }
+
+  retryDelivery(id: string): Observable<void> {
+    return this.http.post<void>(`${NotificationApiPaths.deliveries}/${encodeURIComponent(id)}/retry`, null);
+  }
+}

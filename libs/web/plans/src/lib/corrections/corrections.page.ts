@@ -1,0 +1,105 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDividerModule } from 'ng-zorro-antd/divider';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import type { CorrectionEntryResponse } from '@luoshi/contracts';
+import { I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { type CorrectionFormData, CorrectionFormDialog } from './correction-form.dialog';
+
+/** office_admin, office_reviewer: the correction dictionary used on plan import. */
+@Component({
+  selector: 'luoshi-corrections-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    NzButtonModule,
+    NzDividerModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzPopconfirmModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    PageHeaderComponent,
+  ],
+  templateUrl: './corrections.page.html',
+  styles: `
+    .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 16px; }
+    .toolbar__search { width: 320px; }
+    .toolbar__spacer { flex: 1; }
+    .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
+    .wrong { color: #cf1322; }
+    .right { color: #389e0d; font-weight: 500; }
+    .muted { color: rgba(0, 0, 0, 0.45); }
+    .link-btn { padding: 0; height: auto; }
+  `,
+})
+export class CorrectionsPage {
+  private readonly api = inject(PlansApi);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly entries = rxResource({ stream: () => this.api.corrections() });
+  protected readonly search = signal('');
+  protected readonly busyId = signal<string | null>(null);
+  protected readonly rows = computed(() => {
+    if (!this.entries.hasValue()) return [];
+    const text = this.search().trim().toLowerCase();
+    if (!text) return this.entries.value();
+    return this.entries
+      .value()
+      .filter((e) => [e.wrong, e.right, e.context ?? '', e.note ?? '', e.dictionary].some((field) => field.toLowerCase().includes(text)));
+  });
+
+  protected create(): void {
+    this.open({});
+  }
+
+  protected edit(entry: CorrectionEntryResponse): void {
+    this.open({ entry });
+  }
+
+  protected remove(entry: CorrectionEntryResponse): void {
+    this.busyId.set(entry.id);
+    this.api.removeCorrection(entry.id).subscribe({
+      next: () => {
+        this.busyId.set(null);
+        this.entries.update((list) => list?.filter((e) => e.id !== entry.id));
+        this.message.success(this.i18n.t('corrections.deleted', { wrong: entry.wrong }));
+      },
+      error: (error: unknown) => {
+        this.busyId.set(null);
+        this.message.error(this.i18n.errorText(toApiError(error)));
+      },
+    });
+  }
+
+  private open(data: CorrectionFormData): void {
+    this.modal
+      .create<CorrectionFormDialog, CorrectionFormData, CorrectionEntryResponse>({
+        nzTitle: this.i18n.t(data.entry ? 'corrections.edit' : 'corrections.create'),
+        nzContent: CorrectionFormDialog,
+        nzData: data,
+        nzWidth: 560,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((saved) => {
+        if (!saved) return;
+        this.entries.reload();
+        this.message.success(this.i18n.t('corrections.saved', { wrong: saved.wrong, right: saved.right }));
+      });
+  }
+}

@@ -1,0 +1,167 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { type NzUploadFile, NzUploadModule } from 'ng-zorro-antd/upload';
+import type { PlanImportResponse } from '@luoshi/contracts';
+import { type ApiError, I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { PageHeaderComponent } from '@luoshi/web/ui';
+import { checkPlanFile } from '../shared/plan-file-check';
+import { formatBytes } from '../shared/plan-rows';
+import { ImportPreviewComponent } from './import-preview.component';
+
+type Stage = 'select' | 'parsing' | 'preview' | 'done';
+
+/**
+ * office_admin: upload a plan (.txt/.md/.docx ≤ 5 MB), preview what the parser found (dry run),
+ * then commit it as a new plan or a new version. Removing items needs an explicit confirmation.
+ */
+@Component({
+  selector: 'luoshi-plan-import-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzIconModule,
+    NzModalModule,
+    NzProgressModule,
+    NzResultModule,
+    NzSelectModule,
+    NzUploadModule,
+    TranslatePipe,
+    PageHeaderComponent,
+    ImportPreviewComponent,
+  ],
+  templateUrl: './plan-import.page.html',
+  styleUrl: './plan-import.page.css',
+})
+export class PlanImportPage {
+  private readonly plansApi = inject(PlansApi);
+  private readonly modal = inject(NzModalService);
+  protected readonly i18n = inject(I18nService);
+
+  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
+  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  protected readonly targetPlanId = signal<string | null>(null);
+
+  protected readonly stage = signal<Stage>('select');
+  protected readonly file = signal<File | null>(null);
+  protected readonly fileProblem = signal<string | null>(null);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly preview = signal<PlanImportResponse | null>(null);
+  protected readonly committed = signal<PlanImportResponse | null>(null);
+  protected readonly committing = signal(false);
+  protected readonly progress = signal(0);
+  protected readonly errorText = computed(() => {
+    const error = this.error();
+    return error ? this.i18n.errorText(error) : null;
+  });
+  protected readonly fileSize = computed(() => formatBytes(this.file()?.size ?? 0));
+
+  private progressTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stopProgress());
+  }
+
+  /** nz-upload hands the file here; we send it ourselves (returning false stops its own upload). */
+  protected readonly beforeUpload = (file: NzUploadFile): boolean => {
+    this.pick(file as unknown as File);
+    return false;
+  };
+
+  protected pick(file: File): void {
+    this.error.set(null);
+    const problem = checkPlanFile(file);
+    if (problem) {
+      this.fileProblem.set(this.i18n.t(problem.key, problem.params));
+      return;
+    }
+    this.fileProblem.set(null);
+    this.file.set(file);
+    this.runPreview(file);
+  }
+
+  protected reset(): void {
+    this.stopProgress();
+    this.stage.set('select');
+    this.file.set(null);
+    this.preview.set(null);
+    this.committed.set(null);
+    this.error.set(null);
+    this.fileProblem.set(null);
+    this.committing.set(false);
+    this.plans.reload();
+  }
+
+  protected commit(confirmRemovals = false): void {
+    const file = this.file();
+    const preview = this.preview();
+    if (!file || !preview) return;
+    this.committing.set(true);
+    this.error.set(null);
+    this.plansApi.importPlan(file, { dryRun: false, planId: this.targetPlanId() ?? preview.planId, confirmRemovals }).subscribe({
+      next: (result) => {
+        this.committing.set(false);
+        this.committed.set(result);
+        this.stage.set('done');
+      },
+      error: (raw: unknown) => {
+        this.committing.set(false);
+        const error = toApiError(raw);
+        if (error.code === 'PLAN_REMOVALS_NEED_CONFIRMATION') this.confirmRemovals(error);
+        else this.error.set(error);
+      },
+    });
+  }
+
+  private confirmRemovals(error: ApiError): void {
+    this.modal.confirm({
+      nzTitle: this.i18n.t('planImport.removalsTitle'),
+      nzContent: this.i18n.errorText(error),
+      nzOkText: this.i18n.t('planImport.removalsConfirm'),
+      nzOkDanger: true,
+      nzCancelText: this.i18n.t('common.cancel'),
+      nzOnOk: () => this.commit(true),
+    });
+  }
+
+  private runPreview(file: File): void {
+    this.stage.set('parsing');
+    this.startProgress();
+    this.plansApi.importPlan(file, { dryRun: true, planId: this.targetPlanId() }).subscribe({
+      next: (result) => {
+        this.stopProgress();
+        this.preview.set(result);
+        this.stage.set('preview');
+      },
+      error: (raw: unknown) => {
+        this.stopProgress();
+        this.error.set(toApiError(raw));
+        this.stage.set('select');
+      },
+    });
+  }
+
+  /** Parsing happens on the server in one request: the bar creeps towards 90 % until it answers. */
+  private startProgress(): void {
+    this.stopProgress();
+    this.progress.set(5);
+    this.progressTimer = setInterval(() => this.progress.update((p) => Math.min(92, Math.round(p + (92 - p) * 0.12))), 200);
+  }
+
+  private stopProgress(): void {
+    if (this.progressTimer !== null) clearInterval(this.progressTimer);
+    this.progressTimer = null;
+    this.progress.set(100);
+  }
+}

@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { TranslatePipe } from '@luoshi/web/core';
+import type { DutyRow } from './plan-rows';
+
+/** Duties: deliverable, lead and co-operating departments (unmatched names flagged). */
+@Component({
+  selector: 'luoshi-duties-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzEmptyModule, NzTableModule, NzTagModule, NzTooltipModule, TranslatePipe],
+  template: `
+    <nz-table
+      #table
+      nzSize="small"
+      [nzData]="rows()"
+      [nzPageSize]="pageSize()"
+      [nzHideOnSinglePage]="true"
+      [nzNoResult]="empty"
+      [attr.data-testid]="testId()"
+    >
+      <thead>
+        <tr>
+          <th>{{ 'duty.deliverable' | t }}</th>
+          <th nzWidth="180px">{{ 'duty.lead' | t }}</th>
+          <th>{{ 'duty.co' | t }}</th>
+          @if (showNode()) {
+            <th nzWidth="100px">{{ 'duty.node' | t }}</th>
+          }
+        </tr>
+      </thead>
+      <tbody>
+        @for (row of table.data; track row.key) {
+          <tr data-testid="duty-row">
+            <td>
+              <span nz-tooltip [nzTooltipTitle]="row.source" class="deliverable">{{ row.deliverable }}</span>
+              @if (row.kind === 'special_action_plan') {
+                <nz-tag nzColor="purple" class="kind">{{ 'duty.special' | t }}</nz-tag>
+              }
+            </td>
+            <td>
+              @if (row.leadMatched) {
+                {{ row.lead }}
+              } @else {
+                <span class="unmatched" [title]="'duty.unmatched' | t">{{ row.lead || '—' }}</span>
+              }
+            </td>
+            <td>
+              @for (name of row.co; track $index) {
+                <nz-tag class="co">{{ name }}</nz-tag>
+              } @empty {
+                —
+              }
+            </td>
+            @if (showNode()) {
+              <td>
+                @if (row.nodeCode; as code) {
+                  <button type="button" class="code-link" (click)="nodeClick.emit(code)">{{ code }}</button>
+                } @else {
+                  —
+                }
+              </td>
+            }
+          </tr>
+        }
+      </tbody>
+    </nz-table>
+    <ng-template #empty><nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="emptyText()" /></ng-template>
+  `,
+  styles: `
+    .deliverable { border-bottom: 1px dashed rgba(0, 0, 0, 0.25); cursor: help; }
+    .kind { margin-left: 6px; }
+    .co { margin-bottom: 4px; }
+    .unmatched { color: #d46b08; border-bottom: 1px dashed #d46b08; }
+    .code-link { padding: 0; border: 0; background: none; color: #1677ff; cursor: pointer; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+  `,
+})
+export class DutiesTableComponent {
+  readonly rows = input.required<readonly DutyRow[]>();
+  readonly emptyText = input('');
+  readonly showNode = input(true);
+  readonly pageSize = input(20);
+  readonly testId = input('duties-table');
+  readonly nodeClick = output<string>();
+}

@@ -1,0 +1,19 @@
+import { checkPlanFile } from './plan-file-check';
+
+describe('checkPlanFile', () => {
+  it('accepts .txt, .md and .docx up to 5 MB', () => {
+    expect(checkPlanFile({ name: '方案.txt', size: 10 })).toBeNull();
+    expect(checkPlanFile({ name: 'plan.MD', size: 10 })).toBeNull();
+    expect(checkPlanFile({ name: 'plan.docx', size: 5 * 1024 * 1024 })).toBeNull();
+  });
+
+  it('names the problem', () => {
+    expect(checkPlanFile({ name: 'plan.pdf', size: 10 })?.key).toBe('planImport.badType');
+    expect(checkPlanFile({ name: 'README', size: 10 })?.key).toBe('planImport.badType');
+    expect(checkPlanFile({ name: 'empty.txt', size: 0 })?.key).toBe('planImport.emptyFile');
+    expect(checkPlanFile({ name: 'big.docx', size: 6 * 1024 * 1024 })).toEqual({
+      key: 'planImport.tooLarge',
+      params: { name: 'big.docx', size: '6.0 MB' },
+    });
+  });
+});

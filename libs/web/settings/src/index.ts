@@ -1,0 +1,2 @@
+export * from './lib/notifications/notifications.page';
+export * from './lib/settings.routes';

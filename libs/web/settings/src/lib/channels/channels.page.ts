@@ -1,0 +1,199 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import type { NotificationDeliveryResponse, NotificationPreferenceResponse, WebhookEndpointResponse } from '@luoshi/contracts';
+import {
+  type ApiError,
+  AuthService,
+  type DeliveryStatus,
+  DirectoryApi,
+  I18nService,
+  NotificationsApi,
+  toApiError,
+  TranslatePipe,
+  type TranslationKey,
+} from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
+
+const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'];
+
+/** Everyone: my e-mail preferences. office_admin: group robots (webhooks) and failed deliveries. */
+@Component({
+  selector: 'luoshi-channels-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    FormsModule,
+    ReactiveFormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzEmptyModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzPopconfirmModule,
+    NzRadioModule,
+    NzSkeletonModule,
+    NzSwitchModule,
+    NzTableModule,
+    NzTagModule,
+    NzTooltipModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    PageHeaderComponent,
+  ],
+  templateUrl: './channels.page.html',
+  styleUrl: './channels.page.css',
+})
+export class ChannelsPage {
+  private readonly api = inject(NotificationsApi);
+  private readonly directory = inject(DirectoryApi);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  protected readonly i18n = inject(I18nService);
+  protected readonly isOffice = inject(AuthService).hasAnyRole(['office_admin']);
+
+  // My preferences.
+  protected readonly preferences = rxResource({ stream: () => this.api.preferences() });
+  protected readonly savingPrefs = signal(false);
+  protected readonly prefsError = signal<ApiError | null>(null);
+  protected readonly prefsErrorText = computed(() => {
+    const error = this.prefsError();
+    return error ? this.i18n.errorText(error) : null;
+  });
+  protected readonly prefs = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.email, Validators.maxLength(200)]],
+    emailEnabled: [false],
+    dailyDigest: [false],
+  });
+
+  // Office: robots and deliveries.
+  protected readonly webhooks = rxResource({
+    params: () => (this.isOffice ? true : undefined),
+    stream: () => this.api.webhooks(),
+  });
+  protected readonly statuses = STATUSES;
+  protected readonly deliveryStatus = signal<DeliveryStatus>('failed');
+  protected readonly deliveries = rxResource({
+    params: () => (this.isOffice ? this.deliveryStatus() : undefined),
+    stream: ({ params }) => this.api.deliveries(params),
+  });
+  protected readonly busyId = signal<string | null>(null);
+  /** A webhook delivery's target is the endpoint id: show the robot's name. */
+  private readonly webhookNames = computed(() => new Map((this.webhooks.value() ?? []).map((w) => [w.id, w.name])));
+
+  constructor() {
+    effect(() => {
+      const value = this.preferences.value();
+      if (value) this.prefs.reset({ email: value.email ?? '', emailEnabled: value.emailEnabled, dailyDigest: value.dailyDigest });
+    });
+  }
+
+  protected targetLabel(delivery: NotificationDeliveryResponse): string {
+    return delivery.channel === 'webhook' ? (this.webhookNames().get(delivery.target) ?? delivery.target) : delivery.target;
+  }
+
+  protected statusKey(status: DeliveryStatus): TranslationKey {
+    return `deliveryStatus.${status}`;
+  }
+
+  protected channelKey(channel: NotificationDeliveryResponse['channel']): TranslationKey {
+    return `deliveryChannels.${channel}`;
+  }
+
+  protected savePreferences(): void {
+    if (this.prefs.invalid) {
+      this.prefs.controls.email.markAsDirty();
+      this.prefs.controls.email.updateValueAndValidity();
+      return;
+    }
+    const value = this.prefs.getRawValue();
+    const body: NotificationPreferenceResponse = { email: value.email.trim() || null, emailEnabled: value.emailEnabled, dailyDigest: value.dailyDigest };
+    this.savingPrefs.set(true);
+    this.prefsError.set(null);
+    this.api.updatePreferences(body).subscribe({
+      next: (saved) => {
+        this.savingPrefs.set(false);
+        this.preferences.set(saved);
+        this.message.success(this.i18n.t('channels.saved'));
+      },
+      error: (error: unknown) => {
+        this.savingPrefs.set(false);
+        this.prefsError.set(toApiError(error));
+      },
+    });
+  }
+
+  protected addWebhook(): void {
+    this.directory.departments().subscribe({
+      next: (departments) => this.openWebhookForm({ departments }),
+      error: () => this.openWebhookForm({ departments: [] }),
+    });
+  }
+
+  protected disableWebhook(webhook: WebhookEndpointResponse): void {
+    this.busyId.set(webhook.id);
+    this.api.disableWebhook(webhook.id).subscribe({
+      next: () => {
+        this.busyId.set(null);
+        this.webhooks.update((list) => list?.map((w) => (w.id === webhook.id ? { ...w, enabled: false } : w)));
+        this.message.success(this.i18n.t('channels.disabled', { name: webhook.name }));
+      },
+      error: (error: unknown) => {
+        this.busyId.set(null);
+        this.message.error(this.i18n.errorText(toApiError(error)));
+      },
+    });
+  }
+
+  protected retry(delivery: NotificationDeliveryResponse): void {
+    this.busyId.set(delivery.id);
+    this.api.retryDelivery(delivery.id).subscribe({
+      next: () => {
+        this.busyId.set(null);
+        this.deliveries.update((list) => list?.filter((d) => d.id !== delivery.id));
+        this.message.success(this.i18n.t('channels.retried'));
+      },
+      error: (error: unknown) => {
+        this.busyId.set(null);
+        this.message.error(this.i18n.errorText(toApiError(error)));
+      },
+    });
+  }
+
+  private openWebhookForm(data: WebhookFormData): void {
+    this.modal
+      .create<WebhookFormDialog, WebhookFormData, WebhookEndpointResponse>({
+        nzTitle: this.i18n.t('channels.addWebhook'),
+        nzContent: WebhookFormDialog,
+        nzData: data,
+        nzWidth: 560,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((saved) => {
+        if (!saved) return;
+        this.webhooks.update((list) => [...(list ?? []), saved]);
+        this.message.success(this.i18n.t('channels.added', { name: saved.name }));
+      });
+  }
+}
