@@ -201,18 +201,30 @@ async function main() {
   const planner = ctx.get(ReminderPlanner);
   const dataSource = ctx.get(DataSource);
   const schedTasks = (await admin.query(`SELECT id FROM task WHERE plan_id = $1 AND status = 'in_progress' AND due_date > now() + interval '30 days' ORDER BY code LIMIT 500`, [planId])).rows;
+  // As a bulk assignment does: 100 tasks per transaction, their jobs added once it commits.
   let scheduledCount = 0;
+  const chunks = [];
+  for (let i = 0; i < schedTasks.length; i += 100) chunks.push(schedTasks.slice(i, i + 100));
   const oursMs = await timeIt(async () => {
-    for (const task of schedTasks) {
-      const changes = await dataSource.transaction((m) => planner.replanTask(m, task.id));
+    for (const chunk of chunks) {
+      const changes = await dataSource.transaction(async (m) => {
+        const all = { scheduled: [], cancelled: [] };
+        for (const task of chunk) {
+          const c = await planner.replanTask(m, task.id);
+          all.scheduled.push(...c.scheduled);
+          all.cancelled.push(...c.cancelled);
+        }
+        return all;
+      });
       await planner.applyToQueue(changes);
       scheduledCount += changes.scheduled.length;
     }
   });
   const rawQueue = new Queue('bench-raw', { connection: { url: services.redisUrl }, prefix });
+  const perChunk = Math.ceil(scheduledCount / chunks.length);
   const rawMs = await timeIt(async () => {
-    for (let i = 0; i < schedTasks.length; i++) {
-      await rawQueue.addBulk(Array.from({ length: scheduledCount / schedTasks.length }, (_, j) => ({ name: 'noop', data: { i, j }, opts: { delay: 3_600_000 } })));
+    for (let i = 0; i < chunks.length; i++) {
+      await rawQueue.addBulk(Array.from({ length: perChunk }, (_, j) => ({ name: 'noop', data: { i, j }, opts: { delay: 3_600_000 } })));
     }
   });
   const oursRate = scheduledCount / (oursMs / 1000);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
-import { EMPTY_OUTCOME, NotificationsService } from '@luoshi/server/notifications';
+import { NotificationsService } from '@luoshi/server/notifications';
 import { REMINDERS_QUEUE, reminderJobId, type ReminderJobs } from './reminder-queue';
 import { resolveTaskRecipients } from './resolve-task-recipients';
 
