@@ -4,14 +4,13 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { dropDatabase, ensureDatabase, ensureServices, withDatabaseName } from './lib/services.mjs';
-import { buildAll, ensureDependencies, run, runCli, runNpx, startServer, waitForHealth } from './lib/workspace.mjs';
+import { buildAll, ensureDebianPackages, ensureDependencies, runCli, runNpx, startServer, waitForHealth } from './lib/workspace.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
 function ensureChromium(log) {
   if (existsSync(CHROMIUM)) return;
-  log("Installing Chromium from Debian's packages (apt-get install chromium)…");
-  run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk']);
+  ensureDebianPackages({ chromium: ['chromium', 'fonts-noto-cjk'] }, log);
 }
 
 function freePort() {

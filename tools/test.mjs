@@ -1,7 +1,7 @@
 // `npm test`: type check, lint, unit tests, integration tests against the real PostgreSQL and
 // Redis (fresh database per run), then the browser journeys in Debian's Chromium.
 import { ensureServices, ServiceError } from './lib/services.mjs';
-import { ensureDependencies, runNpx } from './lib/workspace.mjs';
+import { ensureDebianPackages, ensureDependencies, runNpx } from './lib/workspace.mjs';
 import { runJourneys } from './e2e.mjs';
 
 const log = (message) => console.log(`\n[luoshi test] ${message}`);
@@ -20,8 +20,14 @@ async function main() {
   process.env.DATABASE_URL = services.databaseUrl;
   process.env.REDIS_URL = services.redisUrl;
   await step('type check', () => runNpx(['tsc', '-p', 'tsconfig.check.json']));
-  await step('lint (zero warnings)', () => runNpx(['eslint', '--max-warnings=0', '.']));
+  await step('lint (zero warnings)', () => {
+    // The module-boundaries rule reads Nx's project graph; on a fresh clone it must be computed first.
+    runNpx(['nx', 'show', 'projects'], { stdio: 'ignore' });
+    runNpx(['eslint', '--max-warnings=0', '.']);
+  });
   await step('unit tests', () => runNpx(['jest', '-c', 'jest.unit.config.js', '--ci']));
+  // The bulletin test converts .docx to PDF (LibreOffice) and reads its text (poppler).
+  ensureDebianPackages({ soffice: ['libreoffice-writer-nogui', 'fonts-noto-cjk'], pdftotext: ['poppler-utils'] }, log);
   await step('integration tests (real PostgreSQL and Redis)', () =>
     runNpx(['jest', '-c', 'jest.integration.config.js', '--ci', '--runInBand', '--forceExit']),
   );

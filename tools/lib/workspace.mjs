@@ -63,3 +63,16 @@ export async function waitForHealth(baseUrl, seconds = 60) {
   }
   return false;
 }
+
+const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Installs Debian packages the tests need when their commands are missing (root, as on this
+ * project's machines): { command: package-list }.
+ */
+export function ensureDebianPackages(needs, log = console.log) {
+  const missing = Object.entries(needs).filter(([command]) => !onPath(command)).flatMap(([, packages]) => packages);
+  if (missing.length === 0) return;
+  log(`Installing Debian packages: ${missing.join(' ')} (apt-get install)…`);
+  run('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${[...new Set(missing)].join(' ')}`]);
+}
