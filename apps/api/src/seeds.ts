@@ -8,6 +8,8 @@ import { type DemoUserSeed, seedIdentity } from '@luoshi/server/identity';
 import { type AppConfig, APP_CONFIG, type RequestActor } from '@luoshi/server/platform';
 import { CorrectionsService, PlanImportService } from '@luoshi/server/plans';
 import { TaskSuggestionService } from '@luoshi/server/tasks';
+import { SEED_APPROVAL_TEMPLATES } from '@luoshi/domain/workflow';
+import { ApprovalTemplatesService } from '@luoshi/server/approvals';
 
 /** Where the data files live: seeds/ at the repository root unless SEEDS_DIR says otherwise. */
 export function seedsDirectory(): string {
@@ -48,6 +50,9 @@ export async function loadSeeds(app: INestApplicationContext, options: { plan?: 
     const count = await corrections.seedFromTsv(basename(file, '.tsv'), readFileSync(join(dictionaryDir, file), 'utf8'));
     summary.push(`${count} corrections (${file})`);
   }
+
+  const templates = await app.get(ApprovalTemplatesService).seed(SEED_APPROVAL_TEMPLATES);
+  summary.push(`${templates} new approval templates`);
 
   if (options.plan !== false) {
     const buffer = readFileSync(join(seedsDirectory(), SEED_PLAN_FILE));

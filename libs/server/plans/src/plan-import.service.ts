@@ -26,6 +26,13 @@ export interface PlanImportInput {
   dryRun: boolean;
   planId?: string;
   confirmRemovals?: boolean;
+  /**
+   * Import as a new child plan of `parentPlanId` (an approved special action plan): kind
+   * special_action_plan, never matched to an existing plan by title.
+   */
+  child?: { parentPlanId: string; code: string };
+  /** Commit inside the caller's transaction instead of a new one. */
+  manager?: EntityManager;
 }
 
 const toDiffEntry = (n: PlanNodeDraft, previous?: PlanNodeDraft): PlanDiffEntry => ({
@@ -52,7 +59,7 @@ export class PlanImportService {
     const checksum = createHash('sha256').update(input.buffer).digest('hex');
     const parsed = this.parse(text, await this.corrections.activeEntries(), await this.directory());
 
-    const plan = await this.findTargetPlan(input.planId, parsed.title);
+    const plan = input.child ? null : await this.findTargetPlan(input.planId, parsed.title);
     const previousNodes = plan ? await this.liveNodes(this.dataSource.manager, plan.id) : [];
     const previousVersion = plan
       ? await this.dataSource.getRepository(PlanVersionEntity).findOneByOrFail({ planId: plan.id, version: plan.currentVersion })
@@ -70,7 +77,7 @@ export class PlanImportService {
       dryRun: input.dryRun,
       unchanged,
       planId: plan?.id ?? null,
-      planCode: plan?.code ?? `plan-${checksum.slice(0, 10)}`,
+      planCode: plan?.code ?? input.child?.code ?? `plan-${checksum.slice(0, 10)}`,
       title: parsed.title,
       version: unchanged || !plan ? (plan?.currentVersion ?? 1) : plan.currentVersion + 1,
       previousVersion: plan?.currentVersion ?? null,
@@ -98,10 +105,9 @@ export class PlanImportService {
       throw PlanException.removalsNeedConfirmation(rawDiff.removed.map((n) => n.code));
     }
 
-    const planId = await this.dataSource.transaction(async (m) => {
-      const id = await this.commit(m, { plan, parsed, rawDiff, response, fileName: input.fileName, actor });
-      return id;
-    });
+    const commit = (m: EntityManager) =>
+      this.commit(m, { plan, parsed, rawDiff, response, fileName: input.fileName, actor, parentPlanId: input.child?.parentPlanId ?? null });
+    const planId = input.manager ? await commit(input.manager) : await this.dataSource.transaction(commit);
     return { ...response, planId };
   }
 
@@ -162,6 +168,7 @@ export class PlanImportService {
       response: PlanImportResponse;
       fileName: string;
       actor: RequestActor;
+      parentPlanId: string | null;
     },
   ): Promise<string> {
     const { parsed, rawDiff, response, actor } = args;
@@ -174,7 +181,15 @@ export class PlanImportService {
       }
       plan = locked;
     } else {
-      plan = await m.save(m.create(PlanEntity, { code: response.planCode, title: parsed.title, kind: 'action_plan', currentVersion: 0 }));
+      plan = await m.save(
+        m.create(PlanEntity, {
+          code: response.planCode,
+          title: parsed.title,
+          kind: args.parentPlanId ? 'special_action_plan' : 'action_plan',
+          parentPlanId: args.parentPlanId,
+          currentVersion: 0,
+        }),
+      );
     }
     const version = plan.currentVersion + 1;
     const previous = await this.liveNodes(m, plan.id);

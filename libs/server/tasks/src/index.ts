@@ -5,3 +5,7 @@ export { TaskException, TaskErrorCode } from './task.exception';
 export { TaskEntity } from './task.entity';
 export { TaskEventEntity } from './task-event.entity';
 export { TaskInstructionEntity } from './task-instruction.entity';
+export { TaskStore } from './task-store';
+export type { TaskRow, TaskWrite } from './task-row';
+export { canSeeTask, isLeadDepartmentMember, assertCanSee, type TaskAccessUser, type TaskAccessSubject } from './task-access';
+export { healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, HEALTH_WARNING_WINDOW_WORKING_DAYS, type HealthContext } from './task-health';

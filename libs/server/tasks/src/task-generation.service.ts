@@ -19,7 +19,8 @@ export class TaskGenerationService {
   ) {}
 
   /**
-   * One draft task per live measure (or sub-measure) that has none yet, titled like the measure.
+   * One draft task per live measure (or sub-measure) that has none yet, titled like the measure
+   * (a special action plan's drafting task tied to the same node does not count).
    * A measure with live sub-measures is represented by them, not by a task of its own. Idempotent:
    * a second call creates nothing, and two concurrent calls cannot duplicate (unique plan + code).
    */
@@ -33,13 +34,13 @@ export class TaskGenerationService {
          AND NOT EXISTS (SELECT 1 FROM plan_node c
                           WHERE c.parent_id = n.id AND c.kind = 'submeasure' AND c.retired_in_version IS NULL)`;
       const [{ n: existingCount }] = await m.query(
-        `SELECT count(*)::int AS n ${leaves} AND EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id)`,
+        `SELECT count(*)::int AS n ${leaves} AND EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id AND t.kind = 'measure')`,
         [planId],
       );
       const created: { id: string }[] = await m.query(
         `INSERT INTO task (plan_id, measure_node_id, code, title, body)
          SELECT n.plan_id, n.id, n.code, n.title, n.body ${leaves}
-            AND NOT EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id)
+            AND NOT EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id AND t.kind = 'measure')
           ORDER BY n.sort_order
          ON CONFLICT (plan_id, code) DO NOTHING
          RETURNING id`,

@@ -29,6 +29,8 @@ export interface TaskListFilter {
   partCode?: string;
   sectionCode?: string;
   department?: string;
+  /** A department code: tasks it leads (the dashboards' by-department drill-down). */
+  leadDepartment?: string;
   status?: string;
   health?: string;
   dueFrom?: string;
@@ -176,19 +178,10 @@ export class TaskQueryService {
     }
     if (filter.planId) where.push(`t.plan_id = ${p(filter.planId)}`);
     if (filter.department) {
-      const [d] = await this.dataSource.query(`SELECT id FROM department WHERE code = $1`, [filter.department]);
-      if (!d) {
-        throw TaskException.fromProblem({
-          status: 400,
-          code: TaskErrorCode.UNKNOWN_DEPARTMENT,
-          field: 'department',
-          message: `department: 未知部门“${filter.department}”`,
-          messageEn: `department: unknown department "${filter.department}"`,
-        });
-      }
-      const dept = p(d.id);
+      const dept = p(await this.departmentId(filter.department, 'department'));
       where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
     }
+    if (filter.leadDepartment) where.push(`t.lead_department_id = ${p(await this.departmentId(filter.leadDepartment, 'leadDepartment'))}`);
     const statuses = splitList<TaskStatus>(filter.status, TASK_STATUSES, 'status');
     if (statuses) where.push(`t.status = ANY(${p(statuses)}::text[])`);
     if (filter.dueFrom) where.push(`t.due_date >= ${p(filter.dueFrom)}::date`);
@@ -231,6 +224,20 @@ export class TaskQueryService {
       ORDER BY ${SORTS[filter.sort ?? 'code']}
       ${page.limit === null ? '' : `LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`}`;
     return { sql, params };
+  }
+
+  private async departmentId(code: string, field: string): Promise<string> {
+    const [d] = await this.dataSource.query(`SELECT id FROM department WHERE code = $1`, [code]);
+    if (!d) {
+      throw TaskException.fromProblem({
+        status: 400,
+        code: TaskErrorCode.UNKNOWN_DEPARTMENT,
+        field,
+        message: `${field}: 未知部门“${code}”`,
+        messageEn: `${field}: unknown department "${code}"`,
+      });
+    }
+    return d.id;
   }
 
   toResponse(r: TaskListRow, ctx: HealthContext): TaskResponse {

@@ -47,6 +47,9 @@ export const WRITABLE_COLUMNS = {
   resumeTo: 'resume_to',
   returnedReason: 'returned_reason',
   returnedAt: 'returned_at',
+  progress: 'progress',
+  lastReportAt: 'last_report_at',
+  lastReportLate: 'last_report_late',
 } as const;
 
 export type TaskWrite = Partial<{
@@ -63,4 +66,8 @@ export type TaskWrite = Partial<{
   resumeTo: TaskState | null;
   returnedReason: string | null;
   returnedAt: Date | null;
+  /** Written by an approved progress report (reports capability). */
+  progress: number;
+  lastReportAt: Date | null;
+  lastReportLate: boolean;
 }>;

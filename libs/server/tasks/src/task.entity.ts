@@ -27,6 +27,8 @@ export class TaskEntity {
   @Column({ name: 'last_report_late', type: 'boolean', default: false }) lastReportLate!: boolean;
   @Column({ name: 'returned_reason', type: 'text', nullable: true }) returnedReason!: string | null;
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true }) returnedAt!: Date | null;
+  /** measure: a measure's work; special_action_plan: drafting a special action plan (its deliverable is a document). */
+  @Column({ type: 'text', default: 'measure' }) kind!: 'measure' | 'special_action_plan';
   @Column({ type: 'integer', default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

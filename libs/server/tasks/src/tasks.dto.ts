@@ -30,6 +30,7 @@ export class TaskListQueryDto {
   @IsOptional() @IsString() @MaxLength(32) partCode?: string;
   @IsOptional() @IsString() @MaxLength(32) sectionCode?: string;
   @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'department: a department code' }) department?: string;
+  @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'leadDepartment: a department code' }) leadDepartment?: string;
   @IsOptional() @IsString() @MaxLength(200) status?: string;
   @IsOptional() @IsString() @MaxLength(40) health?: string;
   @IsOptional() @Matches(ISO_DATE, { message: 'dueFrom: YYYY-MM-DD' }) dueFrom?: string;

@@ -31,6 +31,6 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     TaskSuggestionService,
     TaskExcelService,
   ],
-  exports: [TaskQueryService, TaskSuggestionService],
+  exports: [TaskQueryService, TaskSuggestionService, TaskStore],
 })
 export class TasksModule {}

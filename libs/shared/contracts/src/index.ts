@@ -8,3 +8,7 @@ export * from './plans';
 export * from './tasks';
 export * from './calendar';
 export * from './notifications';
+export * from './approvals';
+export * from './reports';
+export * from './indicators';
+export * from './dashboards';

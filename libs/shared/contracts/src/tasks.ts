@@ -156,6 +156,8 @@ export interface TaskListQuery {
   sectionCode?: string;
   /** A department code: tasks it leads or co-handles. */
   department?: string;
+  /** A department code: tasks it leads. */
+  leadDepartment?: string;
   /** One status or several, comma-separated. */
   status?: string;
   /** One colour or several, comma-separated. */

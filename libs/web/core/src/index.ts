@@ -5,6 +5,7 @@ export * from './lib/api/directory.api';
 export * from './lib/api/notifications.api';
 export * from './lib/api/plans.api';
 export * from './lib/api/reminders.api';
+export * from './lib/api/tasks.api';
 export * from './lib/auth/auth-context';
 export * from './lib/auth/auth.guard';
 export * from './lib/auth/auth.interceptor';

@@ -108,7 +108,7 @@ export class CreateApprovalsAndReports1764600000000 implements MigrationInterfac
         CONSTRAINT approval_delegation_dates CHECK (to_date >= from_date),
         CONSTRAINT approval_delegation_not_self CHECK (from_user_id <> to_user_id)
       )`);
-    await q.query(`CREATE INDEX approval_delegation_to_idx ON approval_delegation (to_user_id, from_date, to_date) WHERE revoked_at IS NULL`);
+    await q.query(`CREATE INDEX approval_delegation_to_idx ON approval_delegation (to_user_id, from_date, to_date)`);
     await q.query(`CREATE INDEX approval_delegation_from_idx ON approval_delegation (from_user_id)`);
     await q.query(`CREATE INDEX approval_delegation_created_by_idx ON approval_delegation (created_by)`);
 

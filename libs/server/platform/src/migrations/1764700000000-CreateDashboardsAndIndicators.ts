@@ -36,8 +36,13 @@ export class CreateDashboardsAndIndicators1764700000000 implements MigrationInte
     await q.query(`
       CREATE FUNCTION luoshi_bump_dashboard_version() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- Once per transaction: the first row event bumps, the rest see the transaction-local flag.
+        IF current_setting('luoshi.dashboard_version_bumped', true) = 'on' THEN
+          RETURN NULL;
+        END IF;
         UPDATE dashboard_data_version SET version = version + 1, last_xact = pg_current_xact_id(), changed_at = now()
          WHERE id AND last_xact IS DISTINCT FROM pg_current_xact_id();
+        PERFORM set_config('luoshi.dashboard_version_bumped', 'on', true);
         RETURN NULL;
       END $$`);
 

@@ -1,10 +1,11 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { ReminderRecipientRule, ReminderRuleBody, ReminderRuleResponse } from '@luoshi/contracts';
+import type { ReminderRecipientRule, ReminderResponse, ReminderRuleBody, ReminderRuleResponse } from '@luoshi/contracts';
 
 export const ReminderApiPaths = {
   rules: '/api/reminders/rules',
+  task: (taskId: string) => `/api/reminders/tasks/${encodeURIComponent(taskId)}`,
   queueBoardSession: '/api/reminders/queue-board-session',
   /** Bull Board, served by the API (not a client route). */
   queueBoard: '/admin/queues',
@@ -22,7 +23,7 @@ function scopeParams(target: ReminderRuleScope): HttpParams {
   return target.scope === 'global' ? params : params.set('scopeId', target.scopeId);
 }
 
-/** Reminder rules (global, per plan) and the queue monitor session. */
+/** Reminder rules (global, per plan), a task's schedule and the queue monitor session. */
 @Injectable({ providedIn: 'root' })
 export class RemindersApi {
   private readonly http = inject(HttpClient);
@@ -34,6 +35,11 @@ export class RemindersApi {
   /** Validated on the server: 400 REMINDER_RULE_INVALID with `details` naming each bad field. */
   saveRule(target: ReminderRuleScope, rule: ReminderRuleBody): Observable<ReminderRuleResponse> {
     return this.http.put<ReminderRuleResponse>(ReminderApiPaths.rules, rule, { params: scopeParams(target) });
+  }
+
+  /** A task's reminder schedule (office roles and leaders): fire time, level, recipients, status. */
+  taskReminders(taskId: string): Observable<ReminderResponse[]> {
+    return this.http.get<ReminderResponse[]>(ReminderApiPaths.task(taskId));
   }
 
   /** Sets the HttpOnly cookie that lets this browser open Bull Board at /admin/queues. */

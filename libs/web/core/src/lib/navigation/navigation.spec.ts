@@ -11,6 +11,7 @@ describe('navigationFor', () => {
       'plans',
       'plan-corrections',
       'task-assign',
+      'tasks',
       'users',
       'departments',
       'audit',
@@ -26,8 +27,8 @@ describe('navigationFor', () => {
     expect(ids(['office_reviewer'])).toEqual(['reviewer-home', 'plans', 'plan-corrections', 'approvals', 'tasks', ...common]);
     expect(ids(['dept_liaison'])).toEqual(['dept-home', 'plans', 'my-tasks', 'reports', ...common]);
     expect(ids(['dept_head'])).toEqual(['dept-home', 'plans', 'my-tasks', 'report-approvals', ...common]);
-    expect(ids(['leader'])).toEqual(['cockpit', 'plans', 'instructions', ...common]);
-    expect(ids(['viewer'])).toEqual(['overview', 'plans', ...common]);
+    expect(ids(['leader'])).toEqual(['cockpit', 'plans', 'tasks', 'instructions', ...common]);
+    expect(ids(['viewer'])).toEqual(['overview', 'plans', 'tasks', ...common]);
   });
 
   it('merges the menus of several roles without duplicates', () => {

@@ -29,7 +29,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { id: 'plan-corrections', labelKey: 'nav.planCorrections', icon: 'book', link: '/plans/corrections', roles: ['office_admin', 'office_reviewer'] },
   { id: 'task-assign', labelKey: 'nav.taskAssign', icon: 'apartment', link: '/tasks/assign', roles: ['office_admin'] },
   { id: 'approvals', labelKey: 'nav.approvals', icon: 'audit', link: '/approvals', roles: ['office_reviewer'] },
-  { id: 'tasks', labelKey: 'nav.tasks', icon: 'profile', link: '/tasks', roles: ['office_reviewer'] },
+  { id: 'tasks', labelKey: 'nav.tasks', icon: 'profile', link: '/tasks', roles: ['office_admin', 'office_reviewer', 'leader', 'viewer'] },
   { id: 'my-tasks', labelKey: 'nav.myTasks', icon: 'profile', link: '/my-tasks', roles: DEPT },
   { id: 'reports', labelKey: 'nav.reports', icon: 'form', link: '/reports', roles: ['dept_liaison'] },
   { id: 'report-approvals', labelKey: 'nav.reportApprovals', icon: 'check-square', link: '/report-approvals', roles: ['dept_head'] },

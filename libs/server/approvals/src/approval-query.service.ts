@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type {
+  ApprovalCounts,
+  ApprovalDetailResponse,
+  ApprovalInboxBox,
+  ApprovalInboxItem,
+  ApprovalInboxResponse,
+  ApprovalInstanceStatus,
+  ApprovalSubjectType,
+  ApprovalTimelineEntry,
+  ApprovalUserAction,
+  TaskDepartmentRef,
+  TaskUserRef,
+} from '@luoshi/contracts';
+import { approvalParticipants, canAct, currentApprovalStep, hasAnyDecision, type ApprovalInstanceState } from '@luoshi/domain/workflow';
+import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
+import { ApprovalException } from './approval.exception';
+import type { ApprovalContext } from './approval-store';
+import { ApprovalDelegationsService } from './approval-delegations.service';
+
+interface InboxRow {
+  id: string;
+  subjectType: ApprovalSubjectType;
+  subjectId: string;
+  taskId: string | null;
+  templateCode: string;
+  title: string;
+  link: string | null;
+  status: ApprovalInstanceStatus;
+  state: ApprovalInstanceState;
+  pendingApprovers: string[];
+  drafterId: string;
+  departmentId: string | null;
+  departmentCode: string | null;
+  departmentName: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface DetailRow extends InboxRow {
+  context: ApprovalContext;
+  stepDeadline: Date | null;
+}
+
+interface ActionRow {
+  version: number;
+  action: ApprovalTimelineEntry['type'];
+  actorId: string | null;
+  onBehalfOf: string | null;
+  comment: string | null;
+  stepKey: string | null;
+  targetUserId: string | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+/** Decisions that put an instance in the "done" box of whoever took them. */
+const DONE_ACTIONS = `('approve', 'reject', 'return', 'transfer')`;
+
+const BOX_WHERE: Record<ApprovalInboxBox, string> = {
+  // $1 = me, $2 = me and everyone who delegated to me today (each box mentions both so their types are known).
+  todo: `i.status = 'in_progress' AND i.pending_approvers && $2::uuid[] AND $1::uuid IS NOT NULL`,
+  done: `EXISTS (SELECT 1 FROM approval_action a WHERE a.instance_id = i.id AND a.actor_id = $1 AND a.action IN ${DONE_ACTIONS}) AND $2::uuid[] IS NOT NULL`,
+  cc: `i.cc_user_ids @> ARRAY[$1]::uuid[] AND $2::uuid[] IS NOT NULL`,
+};
+
+const INBOX_COLUMNS = `
+  i.id, i.subject_type AS "subjectType", i.subject_id AS "subjectId", i.task_id AS "taskId", i.template_code AS "templateCode",
+  i.title, i.link, i.status, i.state, i.pending_approvers AS "pendingApprovers", i.drafter_id AS "drafterId",
+  i.department_id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName", i.version,
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
+
+/** The read side: the inbox with its three counts, and one instance with its timeline. */
+@Injectable()
+export class ApprovalQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly delegations: ApprovalDelegationsService,
+  ) {}
+
+  async counts(user: AuthUser, delegators?: string[]): Promise<ApprovalCounts> {
+    const me = [user.id, ...(delegators ?? (await this.delegations.delegatorsOf(this.dataSource.manager, user.id)))];
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM approval_instance i WHERE ${BOX_WHERE.todo})::int AS todo,
+              (SELECT count(*) FROM approval_instance i WHERE ${BOX_WHERE.done})::int AS done,
+              (SELECT count(*) FROM approval_instance i WHERE ${BOX_WHERE.cc})::int AS cc`,
+      [user.id, me],
+    );
+    return row as ApprovalCounts;
+  }
+
+  async inbox(user: AuthUser, box: ApprovalInboxBox, page: number, pageSize: number): Promise<ApprovalInboxResponse> {
+    const delegators = await this.delegations.delegatorsOf(this.dataSource.manager, user.id);
+    const counts = await this.counts(user, delegators);
+    const rows: InboxRow[] = await this.dataSource.query(
+      `SELECT ${INBOX_COLUMNS} FROM approval_instance i LEFT JOIN department d ON d.id = i.department_id
+        WHERE ${BOX_WHERE[box]}
+        ORDER BY i.updated_at DESC, i.id
+        LIMIT $3 OFFSET $4`,
+      // Every box names both $1 (me) and $2 (me and my delegators), so one parameter list serves all.
+      [user.id, box === 'todo' ? [user.id, ...delegators] : [], pageSize, (page - 1) * pageSize],
+    );
+    const names = await this.names(rows.flatMap((r) => [r.drafterId, ...r.pendingApprovers]));
+    return {
+      box,
+      counts,
+      items: rows.map((r) => this.toItem(r, names, box === 'todo' ? r.pendingApprovers.filter((id) => id !== user.id && delegators.includes(id)) : [])),
+      total: counts[box],
+      page,
+      pageSize,
+    };
+  }
+
+  async detail(id: string, user: AuthUser): Promise<ApprovalDetailResponse> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${INBOX_COLUMNS}, i.context, i.step_deadline AS "stepDeadline"
+         FROM approval_instance i LEFT JOIN department d ON d.id = i.department_id WHERE i.id = $1`,
+      [id],
+    )) as DetailRow[];
+    if (!row) throw ApprovalException.notFound(id);
+    const actions: ActionRow[] = await this.dataSource.query(
+      `SELECT version, action, actor_id AS "actorId", on_behalf_of AS "onBehalfOf", comment, step_key AS "stepKey",
+              target_user_id AS "targetUserId", data, at
+         FROM approval_action WHERE instance_id = $1 ORDER BY version`,
+      [id],
+    );
+    const m = this.dataSource.manager;
+    const delegators = await this.delegations.delegatorsOf(m, user.id);
+    const state = row.state;
+    const participants = approvalParticipants(state);
+    const visible =
+      seesAllDepartments(user) ||
+      participants.includes(user.id) ||
+      participants.some((p) => delegators.includes(p)) ||
+      actions.some((a) => a.actorId === user.id) ||
+      row.context.leadDepartmentId === user.departmentId ||
+      row.context.coDepartmentIds.includes(user.departmentId);
+    if (!visible) throw ApprovalException.forbidden();
+
+    const userIds = [
+      ...participants,
+      ...state.steps.flatMap((s) => [...s.decisions.flatMap((d) => [d.userId, d.onBehalfOf ?? d.userId])]),
+      ...actions.flatMap((a) => [a.actorId, a.onBehalfOf, a.targetUserId, ...((a.data['userIds'] as string[] | undefined) ?? [])]),
+    ].filter((x): x is string => typeof x === 'string');
+    const names = await this.names(userIds);
+    const ref = (uid: string): TaskUserRef => ({ id: uid, displayName: names.get(uid) ?? uid });
+    const stepNames = new Map(state.steps.map((s) => [s.key, s.name]));
+    const delegations = await this.delegations.delegationsTo(m, user.id);
+    const now = new Date().toISOString();
+
+    const allowed: ApprovalUserAction[] = [];
+    if (state.status === 'in_progress') {
+      if (canAct(state, user.id, delegations, now)) allowed.push('approve', 'reject', 'return', 'transfer', 'addSigner');
+      if (state.drafterId === user.id && !hasAnyDecision(state)) allowed.push('withdraw');
+      if (participants.includes(user.id) || allowed.length > 0) allowed.push('comment');
+    }
+    const timeline: ApprovalTimelineEntry[] = actions.map((a) => {
+      const actor = a.actorId ? ref(a.actorId) : null;
+      const onBehalfOf = a.onBehalfOf ? ref(a.onBehalfOf) : null;
+      const targets = [...(a.targetUserId ? [a.targetUserId] : []), ...((a.data['userIds'] as string[] | undefined) ?? [])];
+      return {
+        version: a.version,
+        type: a.action,
+        at: new Date(a.at).toISOString(),
+        actor,
+        onBehalfOf,
+        actorLabel: actor ? (onBehalfOf ? `${actor.displayName} 代 ${onBehalfOf.displayName}` : actor.displayName) : '系统',
+        comment: a.comment,
+        stepKey: a.stepKey,
+        stepName: a.stepKey ? (stepNames.get(a.stepKey) ?? null) : null,
+        targets: targets.map(ref),
+        data: a.data,
+      };
+    });
+    return {
+      ...this.toItem(row, names, row.pendingApprovers.filter((p) => p !== user.id && delegators.includes(p))),
+      templateName: state.templateSnapshot.name,
+      templateVersion: state.templateSnapshot.version,
+      steps: state.steps.map((s) => ({
+        key: s.key,
+        name: s.name,
+        mode: s.mode,
+        status: s.status,
+        approvers: s.approvers.map(ref),
+        escalatedTo: s.escalatedTo.map(ref),
+        decisions: s.decisions.map((d) => ({
+          user: ref(d.userId),
+          onBehalfOf: d.onBehalfOf ? ref(d.onBehalfOf) : null,
+          action: d.action,
+          comment: d.comment ?? null,
+          at: d.at,
+        })),
+        activatedAt: s.activatedAt ?? null,
+        timeouts: s.timeouts,
+      })),
+      cc: state.cc.map(ref),
+      timeline,
+      allowedActions: allowed,
+      stepDeadline: row.stepDeadline ? new Date(row.stepDeadline).toISOString() : null,
+    };
+  }
+
+  private toItem(r: InboxRow, names: Map<string, string>, onBehalfOf: string[]): ApprovalInboxItem {
+    const ref = (uid: string): TaskUserRef => ({ id: uid, displayName: names.get(uid) ?? uid });
+    const step = currentApprovalStep(r.state) ?? (r.state.steps[r.state.currentStepIndex] ?? null);
+    const department: TaskDepartmentRef | null = r.departmentId ? { id: r.departmentId, code: r.departmentCode ?? '', name: r.departmentName ?? '' } : null;
+    return {
+      id: r.id,
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      taskId: r.taskId,
+      templateCode: r.templateCode,
+      title: r.title,
+      link: r.link,
+      status: r.status,
+      currentStep: step ? { key: step.key, name: step.name } : null,
+      drafter: ref(r.drafterId),
+      department,
+      pendingApprovers: r.pendingApprovers.map(ref),
+      onBehalfOf: onBehalfOf.map(ref),
+      version: r.version,
+      createdAt: new Date(r.createdAt).toISOString(),
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    };
+  }
+
+  private async names(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows: { id: string; displayName: string }[] = await this.dataSource.query(
+      `SELECT id, display_name AS "displayName" FROM app_user WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r.displayName]));
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { ApprovalService } from './approval.service';
+import { APPROVALS_QUEUE, approvalTimeoutJobId, type ApprovalJobs } from './approval-queue';
+
+/** How far ahead the reconciler re-enqueues step deadlines that Redis may have lost. */
+const RECONCILE_LOOKAHEAD_SECONDS = 600;
+
+/**
+ * Step timeouts. Each open instance keeps its current step's next deadline in step_deadline (the
+ * database decides); a delayed 'approval-timeout' job per deadline keeps time. The handler re-reads
+ * the row and applies the engine's `timeout` (remind, then escalate) only if the deadline is still
+ * due, so a stale or duplicated job does nothing. A reconciler re-enqueues deadlines Redis lost.
+ */
+@Injectable()
+export class ApprovalTimeoutWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ApprovalTimeoutWorker.name);
+  private watchdog?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueFactory,
+    private readonly approvals: ApprovalService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.WORKERS_IN_PROCESS && process.env['LUOSHI_ROLE'] !== 'worker') return;
+    this.queues.worker(APPROVALS_QUEUE, (job: Job) => this.handle(job));
+    void this.ensureReconcileScheduler();
+    this.watchdog = setInterval(() => {
+      void this.ensureReconcileScheduler();
+      void this.handleReconcile().catch((err: Error) => this.logger.warn(`approval timeout reconcile failed: ${err.message}`));
+    }, this.config.RECONCILE_EVERY_SECONDS * 1000);
+    this.watchdog.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+  }
+
+  private async ensureReconcileScheduler(): Promise<void> {
+    try {
+      await this.queues
+        .queue(APPROVALS_QUEUE)
+        .upsertJobScheduler(
+          'reconcile-approval-timeouts',
+          { every: this.config.RECONCILE_EVERY_SECONDS * 1000 },
+          { name: 'reconcile-approval-timeouts', data: {} satisfies ApprovalJobs['reconcile-approval-timeouts'] },
+        );
+    } catch (error) {
+      this.logger.warn(`approval timeout scheduler not registered now: ${(error as Error).message}`);
+    }
+  }
+
+  async handle(job: Job): Promise<string> {
+    if (job.name === 'approval-timeout') return this.handleApprovalTimeout((job.data as ApprovalJobs['approval-timeout']).instanceId);
+    if (job.name === 'reconcile-approval-timeouts') return `re-enqueued ${await this.handleReconcile()}`;
+    return 'unknown job';
+  }
+
+  handleApprovalTimeout(instanceId: string): Promise<string> {
+    return this.approvals.handleTimeout(instanceId);
+  }
+
+  /** Re-enqueues every open instance whose step deadline is due soon (same job id: no duplicates). */
+  async handleReconcile(now = Date.now()): Promise<number> {
+    const due: { id: string; stepDeadline: Date }[] = await this.dataSource.query(
+      `SELECT id, step_deadline AS "stepDeadline" FROM approval_instance
+        WHERE status = 'in_progress' AND step_deadline <= now() + make_interval(secs => $1)
+        ORDER BY step_deadline LIMIT 10000`,
+      [RECONCILE_LOOKAHEAD_SECONDS],
+    );
+    await this.queues.addBulkSafely(
+      APPROVALS_QUEUE,
+      due.map((r) => {
+        const fireAt = new Date(r.stepDeadline);
+        return {
+          name: 'approval-timeout',
+          data: { instanceId: r.id } satisfies ApprovalJobs['approval-timeout'],
+          opts: { jobId: approvalTimeoutJobId(r.id, fireAt), delay: Math.max(0, fireAt.getTime() - now), removeOnComplete: true, removeOnFail: true },
+        };
+      }),
+      10_000,
+    );
+    return due.length;
+  }
+}

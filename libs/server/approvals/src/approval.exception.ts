@@ -1,0 +1,75 @@
+import type { WorkflowError } from '@luoshi/domain/workflow';
+import { DomainException } from '@luoshi/server/platform';
+import { workflowErrorStatus } from './workflow-error-status';
+
+export enum ApprovalErrorCode {
+  NOT_FOUND = 'APPROVAL_NOT_FOUND',
+  FORBIDDEN = 'APPROVAL_FORBIDDEN',
+  STALE = 'APPROVAL_STALE',
+  OWN_ITEM = 'APPROVAL_OWN_ITEM',
+  BAD_USER = 'APPROVAL_BAD_USER',
+  TEMPLATE_NOT_FOUND = 'APPROVAL_TEMPLATE_NOT_FOUND',
+  TEMPLATE_STALE = 'APPROVAL_TEMPLATE_STALE',
+  TEMPLATE_INVALID = 'APPROVAL_TEMPLATE_INVALID',
+  DELEGATION_NOT_FOUND = 'APPROVAL_DELEGATION_NOT_FOUND',
+  DELEGATION_INVALID = 'APPROVAL_DELEGATION_INVALID',
+  DELEGATION_FORBIDDEN = 'APPROVAL_DELEGATION_FORBIDDEN',
+}
+
+export class ApprovalException extends DomainException {
+  /** An engine error as `APPROVAL_<CODE>` with the engine's Chinese and English messages. */
+  static fromWorkflow(error: WorkflowError) {
+    return new ApprovalException(workflowErrorStatus(error.code), `APPROVAL_${error.code}`, error.message, error.messageEn, error.details);
+  }
+  static notFound(id: string) {
+    return new ApprovalException(404, ApprovalErrorCode.NOT_FOUND, `审批不存在：${id}`, `Approval not found: ${id}`);
+  }
+  static forbidden() {
+    return new ApprovalException(403, ApprovalErrorCode.FORBIDDEN, '无权查看此审批', 'You may not see this approval');
+  }
+  static stale(currentVersion: number, sentVersion: number | null) {
+    return new ApprovalException(
+      409,
+      ApprovalErrorCode.STALE,
+      `审批已被他人处理（当前版本 ${currentVersion}${sentVersion === null ? '' : `，提交版本 ${sentVersion}`}），请刷新后重试`,
+      `The approval changed meanwhile (current version ${currentVersion}${sentVersion === null ? '' : `, sent ${sentVersion}`}); reload and retry`,
+      { currentVersion },
+    );
+  }
+  static ownItem() {
+    return new ApprovalException(403, ApprovalErrorCode.OWN_ITEM, '起草人不能代他人审批自己提交的事项', 'The drafter cannot decide their own item as a delegate');
+  }
+  static badUser(field: string, id: string) {
+    return new ApprovalException(400, ApprovalErrorCode.BAD_USER, `${field}: 用户不存在或已停用`, `${field}: unknown or inactive user ${id}`, { field, userId: id });
+  }
+  static templateNotFound(code: string) {
+    return new ApprovalException(404, ApprovalErrorCode.TEMPLATE_NOT_FOUND, `审批模板不存在：${code}`, `Approval template not found: ${code}`);
+  }
+  static templateStale(currentVersion: number, sentVersion: number) {
+    return new ApprovalException(
+      409,
+      ApprovalErrorCode.TEMPLATE_STALE,
+      `审批模板已被他人修改（当前版本 ${currentVersion}，提交版本 ${sentVersion}），请刷新后重试`,
+      `The template changed meanwhile (current version ${currentVersion}, sent ${sentVersion})`,
+      { currentVersion },
+    );
+  }
+  static templateInvalid(problems: string[]) {
+    return new ApprovalException(
+      400,
+      ApprovalErrorCode.TEMPLATE_INVALID,
+      `审批模板有误：${problems.join('；')}`,
+      `Invalid approval template: ${problems.length} problem(s), see details`,
+      { problems },
+    );
+  }
+  static delegationNotFound(id: string) {
+    return new ApprovalException(404, ApprovalErrorCode.DELEGATION_NOT_FOUND, `委托不存在：${id}`, `Delegation not found: ${id}`);
+  }
+  static delegationInvalid(message: string, messageEn: string) {
+    return new ApprovalException(400, ApprovalErrorCode.DELEGATION_INVALID, message, messageEn);
+  }
+  static delegationForbidden() {
+    return new ApprovalException(403, ApprovalErrorCode.DELEGATION_FORBIDDEN, '只能管理本人发起的委托', 'Only your own delegations can be managed');
+  }
+}

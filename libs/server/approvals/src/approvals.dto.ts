@@ -1,0 +1,68 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { APPROVAL_INBOX_BOXES, APPROVAL_USER_ACTIONS, type ApprovalInboxBox, type ApprovalUserAction } from '@luoshi/contracts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ApprovalInboxQueryDto {
+  @IsOptional() @IsIn(APPROVAL_INBOX_BOXES) box: ApprovalInboxBox = 'todo';
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+}
+
+export class ApprovalActionDto {
+  @IsIn(APPROVAL_USER_ACTIONS, { message: `type: one of ${APPROVAL_USER_ACTIONS.join(', ')}` }) type!: ApprovalUserAction;
+  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+  @IsOptional() @IsString() @Length(1, 40) toStepKey?: string;
+  @IsOptional() @IsUUID() toUserId?: string;
+  @IsOptional() @IsUUID() userId?: string;
+  @IsOptional() @IsIn(['before', 'after']) position?: 'before' | 'after';
+  @IsOptional() @IsUUID() onBehalfOf?: string;
+  @IsInt() @Min(1) version!: number;
+}
+
+export class BulkApproveDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) ids!: string[];
+  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}
+
+export class UpdateApprovalTemplateDto {
+  @IsOptional() @IsString() @Length(1, 50) name?: string;
+  /** Checked field by field by readApprovalTemplate (messages name the path). */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsObject({ each: true }) steps!: Record<string, unknown>[];
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true }) cc?: Record<string, unknown>[];
+  @IsInt() @Min(1) version!: number;
+}
+
+export class CreateDelegationDto {
+  @IsOptional() @IsUUID() fromUserId?: string;
+  @IsUUID() toUserId!: string;
+  @Matches(ISO_DATE, { message: 'fromDate: YYYY-MM-DD' }) fromDate!: string;
+  @Matches(ISO_DATE, { message: 'toDate: YYYY-MM-DD' }) toDate!: string;
+  @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class UpdateDelegationDto {
+  @IsOptional() @Matches(ISO_DATE, { message: 'fromDate: YYYY-MM-DD' }) fromDate?: string;
+  @IsOptional() @Matches(ISO_DATE, { message: 'toDate: YYYY-MM-DD' }) toDate?: string;
+  @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class TemplateCodeParam {
+  @Matches(/^[a-z][a-z0-9_]{0,39}$/) code!: string;
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ApproverRule } from '@luoshi/domain/workflow';
+import type { ApprovalContext } from './approval-store';
+
+/**
+ * Turns a template's approver rules into active users, against the subject's departments. Users come
+ * in username order so a step's lanes are stable.
+ */
+@Injectable()
+export class ApproverResolver {
+  async resolve(m: EntityManager, rule: ApproverRule, ctx: ApprovalContext): Promise<string[]> {
+    switch (rule.kind) {
+      case 'role':
+        return rule.scope === 'subject_lead_department'
+          ? this.withRole(m, [rule.role], ctx.leadDepartmentId ? [ctx.leadDepartmentId] : [])
+          : this.withRole(m, [rule.role], null);
+      case 'lead_department_head':
+        return this.withRole(m, ['dept_head'], ctx.leadDepartmentId ? [ctx.leadDepartmentId] : []);
+      case 'drafting_department_head':
+        return this.withRole(m, ['dept_head'], ctx.draftingDepartmentId ? [ctx.draftingDepartmentId] : []);
+      case 'co_departments':
+        return this.withRole(m, ['dept_head'], ctx.coDepartmentIds);
+      case 'office':
+        return this.withRole(m, ['office_reviewer', 'office_admin'], null);
+      case 'users': {
+        const rows: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [rule.userIds]);
+        const active = new Set(rows.map((r) => r.id));
+        return rule.userIds.filter((id) => active.has(id));
+      }
+    }
+  }
+
+  async resolveAll(m: EntityManager, rules: readonly ApproverRule[], ctx: ApprovalContext): Promise<string[]> {
+    const ids: string[] = [];
+    for (const rule of rules) for (const id of await this.resolve(m, rule, ctx)) if (!ids.includes(id)) ids.push(id);
+    return ids;
+  }
+
+  /** Active users holding one of `roles`, in these departments (null = anywhere). */
+  private async withRole(m: EntityManager, roles: string[], departmentIds: string[] | null): Promise<string[]> {
+    if (departmentIds !== null && departmentIds.length === 0) return [];
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM app_user
+        WHERE active AND roles && $1::text[] AND ($2::uuid[] IS NULL OR department_id = ANY($2::uuid[]))
+        ORDER BY array_position($2::uuid[], department_id), lower(username)`,
+      [roles, departmentIds],
+    );
+    return rows.map((r) => r.id);
+  }
+}

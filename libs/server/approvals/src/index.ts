@@ -1,0 +1,15 @@
+export { ApprovalsModule } from './approvals.module';
+export {
+  ApprovalService,
+  NOTHING_AFTER_COMMIT,
+  SYSTEM_ACTOR,
+  type ApprovalAfterCommit,
+  type ApprovalActionInput,
+  type StartApprovalRequest,
+} from './approval.service';
+export { ApprovalQueryService } from './approval-query.service';
+export { ApprovalSubjects, type ApprovalFinish, type ApprovalSubjectHandler } from './approval-subjects';
+export { ApprovalTemplatesService } from './approval-templates.service';
+export { ApprovalTimeoutWorker } from './approval-timeout.worker';
+export { ApprovalException, ApprovalErrorCode } from './approval.exception';
+export { APPROVALS_QUEUE, approvalTimeoutJobId, type ApprovalJobs } from './approval-queue';

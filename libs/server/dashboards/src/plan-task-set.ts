@@ -1,0 +1,81 @@
+import type { DashboardCounts, DashboardDrillDown, DashboardTaskFilter } from '@luoshi/contracts';
+import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT } from '@luoshi/server/tasks';
+
+/** Collects positional parameters while a query is built: `p(value)` → `$n`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  readonly p = (value: unknown): string => {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  };
+}
+
+/**
+ * A plan's tasks as GET /api/tasks sees them: part and section codes from the node tree (the same
+ * CASE expressions as the list query) and health from the tasks lib's healthSql, so every number
+ * here equals the total of the list filtered by the row's drill-down. A department slice is the
+ * tasks the department leads or co-handles (the list's `department` filter). Columns: id, code,
+ * title, status, progress, due_date, lead_department_id, co_department_ids, updated_at, part_code, section_code, health.
+ * Answered by task_plan_status_idx (plan_id, status) and the plan_node primary key.
+ */
+export function planTaskSetSql(q: SqlParams, args: { planId: string; departmentId: string | null; ctx: HealthContext }): string {
+  const health = healthSql({ today: q.p(args.ctx.today), amberBefore: q.p(args.ctx.amberBefore), margin: q.p(HEALTH_PROGRESS_MARGIN_PERCENT) });
+  const where = [`t.plan_id = ${q.p(args.planId)}`];
+  if (args.departmentId) {
+    const dept = q.p(args.departmentId);
+    where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
+  }
+  return `
+    SELECT t.id, t.code, t.title, t.status, t.progress, t.due_date, t.lead_department_id, t.co_department_ids, t.updated_at,
+           CASE WHEN p1.kind = 'part' THEN p1.code WHEN p2.kind = 'part' THEN p2.code WHEN p3.kind = 'part' THEN p3.code END AS part_code,
+           CASE WHEN p1.kind = 'section' THEN p1.code WHEN p2.kind = 'section' THEN p2.code END AS section_code,
+           ${health} AS health
+      FROM task t
+      JOIN plan_node m ON m.id = t.measure_node_id
+      LEFT JOIN plan_node p1 ON p1.id = m.parent_id
+      LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
+      LEFT JOIN plan_node p3 ON p3.id = p2.parent_id
+     WHERE ${where.join(' AND ')}`;
+}
+
+/** The count columns of DashboardCounts over rows `b` of planTaskSetSql. */
+export const COUNT_COLUMNS = `
+  count(b.id)::int AS total,
+  count(b.id) FILTER (WHERE b.status = 'completed')::int AS completed,
+  count(b.id) FILTER (WHERE b.status = 'cancelled')::int AS cancelled,
+  count(b.id) FILTER (WHERE b.health = 'green')::int AS green,
+  count(b.id) FILTER (WHERE b.health = 'amber')::int AS amber,
+  count(b.id) FILTER (WHERE b.health = 'red')::int AS red`;
+
+export interface CountRow {
+  total: number;
+  completed: number;
+  cancelled: number;
+  green: number;
+  amber: number;
+  red: number;
+}
+
+export function toCounts(r: CountRow): DashboardCounts {
+  const countable = r.total - r.cancelled;
+  return {
+    total: r.total,
+    completed: r.completed,
+    cancelled: r.cancelled,
+    green: r.green,
+    amber: r.amber,
+    red: r.red,
+    completionRate: countable > 0 ? Math.round((r.completed / countable) * 10_000) / 10_000 : null,
+  };
+}
+
+/** The list filters behind each number of a row. */
+export function drillDown(filter: DashboardTaskFilter): DashboardDrillDown {
+  return {
+    total: filter,
+    completed: { ...filter, status: 'completed' },
+    green: { ...filter, health: 'green' },
+    amber: { ...filter, health: 'amber' },
+    red: { ...filter, health: 'red' },
+  };
+}

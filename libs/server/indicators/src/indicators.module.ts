@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '@luoshi/server/calendar';
+import { IndicatorValueEntity } from './indicator-value.entity';
+import { IndicatorValuesService } from './indicator-values.service';
+import { IndicatorsController } from './indicators.controller';
+import { IndicatorsService } from './indicators.service';
+
+/** The plan's quantitative targets: responsible departments, reported values, their review, and where each stands. */
+@Module({
+  imports: [TypeOrmModule.forFeature([IndicatorValueEntity]), CalendarModule],
+  controllers: [IndicatorsController],
+  providers: [IndicatorsService, IndicatorValuesService],
+  exports: [IndicatorsService],
+})
+export class IndicatorsModule {}

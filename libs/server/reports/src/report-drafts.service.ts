@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { dateOfInstant } from '@luoshi/domain/workflow';
+import { CalendarService } from '@luoshi/server/calendar';
+import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { lockDateOf, periodsToDraft } from './report-periods';
+
+export const REPORTS_QUEUE = 'reports';
+
+/** Job catalogue of the reports queue. */
+export interface ReportJobs {
+  'ensure-report-drafts': Record<string, never>;
+}
+
+interface ReportingTaskRow {
+  id: string;
+  reportingCycle: string;
+  startDate: string | null;
+  dueDate: string | null;
+  acceptedAt: Date | null;
+}
+
+/** Tasks that report: accepted or in progress, with a reporting cycle. */
+const REPORTING_TASKS = `
+  SELECT t.id, t.reporting_cycle AS "reportingCycle", t.start_date::text AS "startDate", t.due_date::text AS "dueDate",
+         (SELECT min(e.at) FROM task_event e WHERE e.task_id = t.id AND e.kind = 'accepted') AS "acceptedAt"
+    FROM task t
+   WHERE t.status IN ('accepted', 'in_progress') AND t.reporting_cycle <> 'none'`;
+
+/**
+ * One draft report per reporting period of each reporting task, from its start (or acceptance) to
+ * one period ahead. Created lazily when a task's reports are read, and daily for every task by a
+ * BullMQ job scheduler (01:00 Beijing). Idempotent: UNIQUE (task_id, period_key) + ON CONFLICT.
+ */
+@Injectable()
+export class ReportDraftsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReportDraftsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly queues: QueueFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.WORKERS_IN_PROCESS && process.env['LUOSHI_ROLE'] !== 'worker') return;
+    this.queues.worker(REPORTS_QUEUE, (job: Job) => this.handle(job), 1);
+    void this.queues
+      .queue(REPORTS_QUEUE)
+      .upsertJobScheduler('ensure-report-drafts', { pattern: '0 1 * * *', tz: 'Asia/Shanghai' }, { name: 'ensure-report-drafts', data: {} })
+      .catch((error: Error) => this.logger.warn(`report drafts scheduler not registered now: ${error.message}`));
+  }
+
+  async handle(job: Job): Promise<string> {
+    if (job.name === 'ensure-report-drafts') return `created ${await this.handleEnsureReportDrafts()}`;
+    return 'unknown job';
+  }
+
+  /** Every reporting task; returns how many drafts were created. */
+  async handleEnsureReportDrafts(): Promise<number> {
+    const tasks: ReportingTaskRow[] = await this.dataSource.query(REPORTING_TASKS);
+    let created = 0;
+    for (let i = 0; i < tasks.length; i += 500) {
+      created += await this.dataSource.transaction((m) => this.insertDrafts(m, tasks.slice(i, i + 500)));
+    }
+    return created;
+  }
+
+  /** The lazy path: this task's drafts, before its reports are listed. */
+  async ensureForTask(taskId: string): Promise<number> {
+    const tasks: ReportingTaskRow[] = await this.dataSource.query(`${REPORTING_TASKS} AND t.id = $1`, [taskId]);
+    return tasks.length ? this.insertDrafts(this.dataSource.manager, tasks) : 0;
+  }
+
+  private async insertDrafts(m: EntityManager, tasks: ReportingTaskRow[]): Promise<number> {
+    const calendar = await this.calendar.calendar();
+    const today = this.calendar.today();
+    const cols: Record<'task' | 'key' | 'label' | 'start' | 'end' | 'due' | 'locks', string[]> = { task: [], key: [], label: [], start: [], end: [], due: [], locks: [] };
+    for (const t of tasks) {
+      const from = t.startDate ?? (t.acceptedAt ? dateOfInstant(new Date(t.acceptedAt).toISOString()) : null);
+      for (const p of periodsToDraft({ reportingCycle: t.reportingCycle, from, dueDate: t.dueDate }, today, calendar)) {
+        cols.task.push(t.id);
+        cols.key.push(p.key);
+        cols.label.push(p.label);
+        cols.start.push(p.start);
+        cols.end.push(p.end);
+        cols.due.push(p.dueDate);
+        cols.locks.push(lockDateOf(p.dueDate, calendar));
+      }
+    }
+    if (cols.task.length === 0) return 0;
+    const rows = await m.query(
+      `INSERT INTO progress_report (task_id, period_key, period_label, period_start, period_end, due_date, locks_on)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::date[], $6::date[], $7::date[])
+       ON CONFLICT (task_id, period_key) DO NOTHING
+       RETURNING id`,
+      [cols.task, cols.key, cols.label, cols.start, cols.end, cols.due, cols.locks],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ApprovalInstanceStatus, ProgressReportResponse, ReportAction, ReportContributionResponse, ReportStatus } from '@luoshi/contracts';
+import type { TaskState } from '@luoshi/domain/workflow';
+import { CalendarService } from '@luoshi/server/calendar';
+import { type AuthUser, hasAnyRole } from '@luoshi/server/platform';
+import { assertCanSee, isLeadDepartmentMember, type TaskAccessSubject } from '@luoshi/server/tasks';
+import { EvidenceService } from './evidence.service';
+import { ReportException } from './report.exception';
+
+export interface ReportRow {
+  id: string;
+  taskId: string;
+  taskCode: string;
+  taskTitle: string;
+  taskStatus: TaskState;
+  leadDepartmentId: string | null;
+  coDepartmentIds: string[];
+  periodKey: string;
+  periodLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  dueDate: string;
+  locksOn: string;
+  status: ReportStatus;
+  content: string;
+  progress: number | null;
+  risks: string;
+  nextSteps: string;
+  redExplanation: string | null;
+  late: boolean;
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  authorId: string | null;
+  authorName: string | null;
+  approvalId: string | null;
+  approvalStatus: ApprovalInstanceStatus | null;
+  returnComment: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export const REPORT_SELECT = `
+  SELECT r.id, r.task_id AS "taskId", t.code AS "taskCode", t.title AS "taskTitle", t.status AS "taskStatus",
+         t.lead_department_id AS "leadDepartmentId", t.co_department_ids AS "coDepartmentIds",
+         r.period_key AS "periodKey", r.period_label AS "periodLabel", r.period_start::text AS "periodStart",
+         r.period_end::text AS "periodEnd", r.due_date::text AS "dueDate", r.locks_on::text AS "locksOn", r.status,
+         r.content, r.progress, r.risks, r.next_steps AS "nextSteps", r.red_explanation AS "redExplanation", r.late,
+         r.first_submitted_at AS "firstSubmittedAt", r.submitted_at AS "submittedAt", r.approved_at AS "approvedAt",
+         r.author_id AS "authorId", au.display_name AS "authorName", r.approval_instance_id AS "approvalId",
+         ai.status AS "approvalStatus", r.return_comment AS "returnComment", r.version, r.updated_at AS "updatedAt"
+    FROM progress_report r
+    JOIN task t ON t.id = r.task_id
+    LEFT JOIN app_user au ON au.id = r.author_id
+    LEFT JOIN approval_instance ai ON ai.id = r.approval_instance_id`;
+
+export const accessOf = (r: ReportRow): TaskAccessSubject => ({ status: r.taskStatus, leadDepartmentId: r.leadDepartmentId, coDepartmentIds: r.coDepartmentIds });
+
+/** A never-submitted report cannot be submitted after its period's grace window. */
+export const isLocked = (r: Pick<ReportRow, 'locksOn' | 'firstSubmittedAt'>, today: string) => r.firstSubmittedAt === null && today > r.locksOn;
+
+/** The read side of progress reports. */
+@Injectable()
+export class ReportQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly evidence: EvidenceService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async row(m: EntityManager, id: string, lock = false): Promise<ReportRow> {
+    const [row] = (await m.query(`${REPORT_SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id])) as ReportRow[];
+    if (!row) throw ReportException.notFound('进展报告', id);
+    return row;
+  }
+
+  async get(id: string, user: AuthUser): Promise<ProgressReportResponse> {
+    const row = await this.row(this.dataSource.manager, id);
+    assertCanSee(user, accessOf(row));
+    return this.toResponse(row, user);
+  }
+
+  async forTask(taskId: string, user: AuthUser): Promise<ProgressReportResponse[]> {
+    const [task] = await this.dataSource.query(`SELECT status, lead_department_id AS "leadDepartmentId", co_department_ids AS "coDepartmentIds" FROM task WHERE id = $1`, [taskId]);
+    if (!task) throw ReportException.notFound('任务', taskId);
+    assertCanSee(user, task);
+    const rows: ReportRow[] = await this.dataSource.query(`${REPORT_SELECT} WHERE r.task_id = $1 ORDER BY r.period_start`, [taskId]);
+    return Promise.all(rows.map((r) => this.toResponse(r, user)));
+  }
+
+  async toResponse(r: ReportRow, user: AuthUser): Promise<ProgressReportResponse> {
+    const today = this.calendar.today();
+    const locked = isLocked(r, today);
+    const contributions = await this.contributions(r.id);
+    const editable = (r.status === 'draft' || r.status === 'returned') && !locked && r.taskStatus !== 'completed' && r.taskStatus !== 'cancelled';
+    const lead = isLeadDepartmentMember(user, accessOf(r));
+    const co = hasAnyRole(user, ['dept_liaison', 'dept_head']) && r.coDepartmentIds.includes(user.departmentId);
+    const actions: ReportAction[] = [];
+    if (editable && lead) actions.push('edit', 'submit', 'upload');
+    if (editable && lead && contributions.some((c) => c.mergedAt === null)) actions.push('merge');
+    if (editable && co) actions.push('contribute');
+    return {
+      id: r.id,
+      taskId: r.taskId,
+      taskCode: r.taskCode,
+      taskTitle: r.taskTitle,
+      periodKey: r.periodKey,
+      periodLabel: r.periodLabel,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      dueDate: r.dueDate,
+      locksOn: r.locksOn,
+      locked,
+      status: r.status,
+      content: r.content,
+      progress: r.progress,
+      risks: r.risks,
+      nextSteps: r.nextSteps,
+      redExplanation: r.redExplanation,
+      late: r.late,
+      submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+      approvedAt: r.approvedAt ? new Date(r.approvedAt).toISOString() : null,
+      author: r.authorId ? { id: r.authorId, displayName: r.authorName ?? '' } : null,
+      approvalId: r.approvalId,
+      approvalStatus: r.approvalStatus,
+      returnComment: r.returnComment,
+      contributions,
+      evidence: await this.evidence.forOwner('progress_report', r.id),
+      allowedActions: actions,
+      version: r.version,
+      updatedAt: new Date(r.updatedAt).toISOString(),
+    };
+  }
+
+  async contributions(reportId: string): Promise<ReportContributionResponse[]> {
+    const rows: {
+      id: string;
+      departmentId: string;
+      departmentCode: string;
+      departmentName: string;
+      content: string;
+      submittedBy: string;
+      submitterName: string;
+      submittedAt: Date;
+      mergedAt: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.department_id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName", c.content,
+              c.submitted_by AS "submittedBy", u.display_name AS "submitterName", c.submitted_at AS "submittedAt", c.merged_at AS "mergedAt"
+         FROM report_contribution c JOIN department d ON d.id = c.department_id JOIN app_user u ON u.id = c.submitted_by
+        WHERE c.report_id = $1 ORDER BY c.submitted_at, c.id`,
+      [reportId],
+    );
+    return rows.map((c) => ({
+      id: c.id,
+      department: { id: c.departmentId, code: c.departmentCode, name: c.departmentName },
+      content: c.content,
+      submittedBy: { id: c.submittedBy, displayName: c.submitterName },
+      submittedAt: new Date(c.submittedAt).toISOString(),
+      mergedAt: c.mergedAt ? new Date(c.mergedAt).toISOString() : null,
+    }));
+  }
+}

@@ -1,0 +1,146 @@
+import type { WorkflowError } from '@luoshi/domain/workflow';
+import { DomainException } from '@luoshi/server/platform';
+
+export enum ReportErrorCode {
+  NOT_FOUND = 'REPORT_NOT_FOUND',
+  FORBIDDEN = 'REPORT_FORBIDDEN',
+  STALE = 'REPORT_STALE',
+  INVALID_TRANSITION = 'REPORT_INVALID_TRANSITION',
+  PERIOD_LOCKED = 'REPORT_PERIOD_LOCKED',
+  INCOMPLETE = 'REPORT_INCOMPLETE',
+  RED_EXPLANATION_REQUIRED = 'REPORT_RED_EXPLANATION_REQUIRED',
+  NOTHING_TO_MERGE = 'REPORT_NOTHING_TO_MERGE',
+  EVIDENCE_NOT_FOUND = 'EVIDENCE_NOT_FOUND',
+  EVIDENCE_FILE_MISSING = 'EVIDENCE_FILE_MISSING',
+  EVIDENCE_EMPTY = 'EVIDENCE_EMPTY',
+  EVIDENCE_TOO_LARGE = 'EVIDENCE_TOO_LARGE',
+  EVIDENCE_BAD_FILE_NAME = 'EVIDENCE_BAD_FILE_NAME',
+  EVIDENCE_TYPE_UNSUPPORTED = 'EVIDENCE_TYPE_UNSUPPORTED',
+  EVIDENCE_TYPE_MISMATCH = 'EVIDENCE_TYPE_MISMATCH',
+  EVIDENCE_OWNER_LOCKED = 'EVIDENCE_OWNER_LOCKED',
+  REQUEST_NOT_FOUND = 'REQUEST_NOT_FOUND',
+  REQUEST_OPEN_EXISTS = 'REQUEST_OPEN_EXISTS',
+  TASK_NOT_OPEN = 'REQUEST_TASK_NOT_OPEN',
+  EXTENSION_BAD_DATE = 'EXTENSION_BAD_DATE',
+  EXTENSION_NO_DEADLINE = 'EXTENSION_NO_DEADLINE',
+  COMPLETION_EVIDENCE_REQUIRED = 'COMPLETION_EVIDENCE_REQUIRED',
+  COMPLETION_BAD_EVIDENCE = 'COMPLETION_BAD_EVIDENCE',
+  SAP_NOT_FOUND = 'SPECIAL_ACTION_PLAN_NOT_FOUND',
+  SAP_PLAN_NOT_FOUND = 'SPECIAL_ACTION_PLAN_PLAN_NOT_FOUND',
+  SAP_DRAFT_MISSING = 'SPECIAL_ACTION_PLAN_DRAFT_MISSING',
+  SAP_NOT_APPROVED = 'SPECIAL_ACTION_PLAN_NOT_APPROVED',
+  SAP_ALREADY_IMPORTED = 'SPECIAL_ACTION_PLAN_ALREADY_IMPORTED',
+}
+
+/** Errors of progress reports, evidence, extension/completion requests and special action plans. */
+export class ReportException extends DomainException {
+  static notFound(what: string, id: string, code: ReportErrorCode = ReportErrorCode.NOT_FOUND) {
+    return new ReportException(404, code, `${what}不存在：${id}`, `Not found: ${id}`);
+  }
+  static forbidden(reason: string, reasonEn: string) {
+    return new ReportException(403, ReportErrorCode.FORBIDDEN, reason, reasonEn);
+  }
+  static stale(currentVersion: number, sentVersion: number) {
+    return new ReportException(
+      409,
+      ReportErrorCode.STALE,
+      `已被他人修改（当前版本 ${currentVersion}，提交版本 ${sentVersion}），请刷新后重试`,
+      `Changed meanwhile (current version ${currentVersion}, sent ${sentVersion}); reload and retry`,
+      { currentVersion },
+    );
+  }
+  static invalidTransition(error: WorkflowError) {
+    return new ReportException(409, ReportErrorCode.INVALID_TRANSITION, error.message, error.messageEn, error.details);
+  }
+  static periodLocked(locksOn: string) {
+    return new ReportException(
+      409,
+      ReportErrorCode.PERIOD_LOCKED,
+      `该报告期已于 ${locksOn} 锁定（超过报送宽限期），不能再填报；如需补报请联系办公室`,
+      `The reporting period locked on ${locksOn} (grace window passed)`,
+      { locksOn },
+    );
+  }
+  static incomplete(fields: string[]) {
+    return new ReportException(400, ReportErrorCode.INCOMPLETE, `请先填写：${fields.join('、')}`, `Fill in before submitting: ${fields.join(', ')}`, { fields });
+  }
+  static redExplanationRequired() {
+    return new ReportException(
+      400,
+      ReportErrorCode.RED_EXPLANATION_REQUIRED,
+      '任务已亮红灯（逾期），提交前须填写逾期说明（redExplanation）',
+      'The task is red (overdue): redExplanation is required',
+      { field: 'redExplanation' },
+    );
+  }
+  static nothingToMerge() {
+    return new ReportException(409, ReportErrorCode.NOTHING_TO_MERGE, '没有待合并的配合单位材料', 'No unmerged contributions');
+  }
+  static evidenceFileMissing() {
+    return new ReportException(400, ReportErrorCode.EVIDENCE_FILE_MISSING, '请上传文件（表单字段 file）', 'Upload the file as multipart field "file"');
+  }
+  static evidenceEmpty() {
+    return new ReportException(400, ReportErrorCode.EVIDENCE_EMPTY, '文件为空', 'The file is empty');
+  }
+  static evidenceTooLarge(limitBytes: number) {
+    const mb = Math.round(limitBytes / 1024 / 1024);
+    return new ReportException(413, ReportErrorCode.EVIDENCE_TOO_LARGE, `文件超过 ${mb} MB 上限`, `The file exceeds the ${mb} MB limit`);
+  }
+  static badFileName(reason: string, reasonEn: string) {
+    return new ReportException(400, ReportErrorCode.EVIDENCE_BAD_FILE_NAME, `文件名无效：${reason}`, `Invalid file name: ${reasonEn}`);
+  }
+  static typeUnsupported(allowed: string[], detail: string) {
+    return new ReportException(
+      415,
+      ReportErrorCode.EVIDENCE_TYPE_UNSUPPORTED,
+      `不支持的文件类型：${detail}（只接受 ${allowed.join('、')}）`,
+      `Unsupported file type (accepted: ${allowed.join(', ')})`,
+      { allowed },
+    );
+  }
+  static typeMismatch(claimed: string, actual: string) {
+    return new ReportException(
+      415,
+      ReportErrorCode.EVIDENCE_TYPE_MISMATCH,
+      `文件内容是${actual}，与扩展名 .${claimed} 不符`,
+      `The file's content does not match its extension .${claimed}`,
+      { claimed },
+    );
+  }
+  static ownerLocked(reason: string) {
+    return new ReportException(409, ReportErrorCode.EVIDENCE_OWNER_LOCKED, reason, 'The item can no longer be changed');
+  }
+  static openRequestExists(kind: string) {
+    return new ReportException(409, ReportErrorCode.REQUEST_OPEN_EXISTS, `该任务已有审批中的${kind}`, `The task already has an open ${kind}`);
+  }
+  static taskNotOpen(status: string) {
+    return new ReportException(409, ReportErrorCode.TASK_NOT_OPEN, `任务当前状态（${status}）不能提出此申请`, `Not allowed while the task is ${status}`, { status });
+  }
+  static extensionBadDate(message: string, messageEn: string) {
+    return new ReportException(400, ReportErrorCode.EXTENSION_BAD_DATE, message, messageEn, { field: 'newDueDate' });
+  }
+  static extensionNoDeadline() {
+    return new ReportException(409, ReportErrorCode.EXTENSION_NO_DEADLINE, '任务没有完成时限（长期任务），无需申请延期', 'The task has no due date');
+  }
+  static completionEvidenceRequired() {
+    return new ReportException(
+      400,
+      ReportErrorCode.COMPLETION_EVIDENCE_REQUIRED,
+      '申请办结须至少附一份佐证材料（先上传到任务，再在 evidenceIds 中引用）',
+      'A completion request needs at least one evidence file (evidenceIds)',
+      { field: 'evidenceIds' },
+    );
+  }
+  static completionBadEvidence(id: string) {
+    return new ReportException(400, ReportErrorCode.COMPLETION_BAD_EVIDENCE, `佐证材料不属于该任务：${id}`, `Evidence ${id} is not this task's`, { evidenceId: id });
+  }
+  static sapDraftMissing() {
+    return new ReportException(400, ReportErrorCode.SAP_DRAFT_MISSING, '请先上传专项行动计划草案（.docx、.txt 或 .md）', 'Upload the draft first');
+  }
+  static sapNotApproved() {
+    return new ReportException(409, ReportErrorCode.SAP_NOT_APPROVED, '专项行动计划尚未经领导审定，不能导入', 'The special action plan is not approved yet');
+  }
+  static sapAlreadyImported(childPlanId: string) {
+    return new ReportException(409, ReportErrorCode.SAP_ALREADY_IMPORTED, '该专项行动计划已导入为子计划', 'Already imported as a child plan', { childPlanId });
+  }
+}

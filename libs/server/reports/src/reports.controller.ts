@@ -1,0 +1,194 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  type CompletionRequestResponse,
+  EVIDENCE_MAX_BYTES,
+  type EvidenceFileResponse,
+  type ExtensionRequestResponse,
+  type ProgressReportResponse,
+} from '@luoshi/contracts';
+import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { CompletionRequestService } from './completion-request.service';
+import { EvidenceService, type UploadedEvidence } from './evidence.service';
+import { ExtensionRequestService } from './extension-request.service';
+import { ProgressReportService } from './progress-report.service';
+import { ReportDraftsService } from './report-drafts.service';
+import { ReportException } from './report.exception';
+import { ReportQueryService } from './report-query.service';
+import {
+  ContributionDto,
+  CreateCompletionRequestDto,
+  CreateExtensionRequestDto,
+  EvidenceOwnerQueryDto,
+  MergeContributionsDto,
+  UpdateProgressReportDto,
+  VersionDto,
+} from './reports.dto';
+
+type Actor = RequestActor & { user: AuthUser };
+const signedIn = (actor: RequestActor) => actor as Actor;
+
+/**
+ * Multer options for evidence: 20 MB, one file, UTF-8 names, and the client's path kept
+ * (preservePath) so a name like ../../etc/passwd reaches the check and is refused, not trimmed.
+ */
+export const EVIDENCE_UPLOAD = FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 }, defParamCharset: 'utf8', preservePath: true });
+export const UPLOAD_BODY = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } };
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('tasks/:taskId')
+export class TaskReportsController {
+  constructor(
+    private readonly drafts: ReportDraftsService,
+    private readonly reports: ReportQueryService,
+    private readonly extensions: ExtensionRequestService,
+    private readonly completions: CompletionRequestService,
+  ) {}
+
+  /** The task's reports, one per reporting period; missing drafts are created first. */
+  @Get('reports')
+  @Authenticated()
+  async reportsOf(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentActor() actor: RequestActor): Promise<ProgressReportResponse[]> {
+    await this.drafts.ensureForTask(taskId);
+    return this.reports.forTask(taskId, signedIn(actor).user);
+  }
+
+  @Get('extension-requests')
+  @Authenticated()
+  extensionsOf(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentActor() actor: RequestActor): Promise<ExtensionRequestResponse[]> {
+    return this.extensions.forTask(taskId, signedIn(actor).user);
+  }
+
+  /** 延期申请 — the lead department. */
+  @Post('extension-requests')
+  @AllowRoles('dept_liaison', 'dept_head')
+  requestExtension(
+    @Param('taskId', new ParseUUIDPipe()) taskId: string,
+    @Body() dto: CreateExtensionRequestDto,
+    @CurrentActor() actor: RequestActor,
+  ): Promise<ExtensionRequestResponse> {
+    return this.extensions.create(taskId, dto, signedIn(actor));
+  }
+
+  @Get('completion-requests')
+  @Authenticated()
+  completionsOf(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentActor() actor: RequestActor): Promise<CompletionRequestResponse[]> {
+    return this.completions.forTask(taskId, signedIn(actor).user);
+  }
+
+  /** 申请办结 — the lead department, citing evidence uploaded to the task. */
+  @Post('completion-requests')
+  @AllowRoles('dept_liaison', 'dept_head')
+  requestCompletion(
+    @Param('taskId', new ParseUUIDPipe()) taskId: string,
+    @Body() dto: CreateCompletionRequestDto,
+    @CurrentActor() actor: RequestActor,
+  ): Promise<CompletionRequestResponse> {
+    return this.completions.create(taskId, dto, signedIn(actor));
+  }
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportQueryService,
+    private readonly service: ProgressReportService,
+  ) {}
+
+  @Get(':id')
+  @Authenticated()
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor): Promise<ProgressReportResponse> {
+    return this.reports.get(id, signedIn(actor).user);
+  }
+
+  @Patch(':id')
+  @AllowRoles('dept_liaison', 'dept_head')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateProgressReportDto, @CurrentActor() actor: RequestActor): Promise<ProgressReportResponse> {
+    return this.service.update(id, dto, signedIn(actor));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @AllowRoles('dept_liaison', 'dept_head')
+  submit(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: VersionDto, @CurrentActor() actor: RequestActor): Promise<ProgressReportResponse> {
+    return this.service.submit(id, dto.version, signedIn(actor));
+  }
+
+  /** A co-department's contribution. */
+  @Post(':id/contributions')
+  @HttpCode(200)
+  @AllowRoles('dept_liaison', 'dept_head')
+  contribute(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ContributionDto, @CurrentActor() actor: RequestActor): Promise<ProgressReportResponse> {
+    return this.service.contribute(id, dto.content, signedIn(actor));
+  }
+
+  @Post(':id/merge-contributions')
+  @HttpCode(200)
+  @AllowRoles('dept_liaison', 'dept_head')
+  merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MergeContributionsDto, @CurrentActor() actor: RequestActor): Promise<ProgressReportResponse> {
+    return this.service.merge(id, dto.contributionIds, dto.version, signedIn(actor));
+  }
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller()
+export class TaskRequestsController {
+  constructor(
+    private readonly extensions: ExtensionRequestService,
+    private readonly completions: CompletionRequestService,
+  ) {}
+
+  @Get('extension-requests/:id')
+  @Authenticated()
+  extension(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor): Promise<ExtensionRequestResponse> {
+    return this.extensions.get(id, signedIn(actor).user);
+  }
+
+  @Get('completion-requests/:id')
+  @Authenticated()
+  completion(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor): Promise<CompletionRequestResponse> {
+    return this.completions.get(id, signedIn(actor).user);
+  }
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('evidence')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  /** Upload (multipart field `file`): pdf, docx, xlsx, jpg, png ≤ 20 MB, type checked by content. */
+  @Post()
+  @AllowRoles('dept_liaison', 'dept_head')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  @UseInterceptors(EVIDENCE_UPLOAD)
+  upload(@Query() query: EvidenceOwnerQueryDto, @UploadedFile() file: UploadedEvidence | undefined, @CurrentActor() actor: RequestActor): Promise<EvidenceFileResponse> {
+    if (!file) throw ReportException.evidenceFileMissing();
+    return this.evidence.upload(query.ownerType, query.ownerId, file, signedIn(actor));
+  }
+
+  @Get()
+  @Authenticated()
+  list(@Query() query: EvidenceOwnerQueryDto, @CurrentActor() actor: RequestActor): Promise<EvidenceFileResponse[]> {
+    return this.evidence.list(query.ownerType, query.ownerId, signedIn(actor).user);
+  }
+
+  /** The bytes, with their checked content type; only for who can see the owner's task. */
+  @Get(':id')
+  @Authenticated()
+  @Header('X-Content-Type-Options', 'nosniff')
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor): Promise<StreamableFile> {
+    const { file, stream } = await this.evidence.open(id, signedIn(actor).user);
+    return new StreamableFile(stream, {
+      type: file.contentType,
+      length: file.size,
+      disposition: `attachment; filename="${file.id}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+  }
+}
