@@ -9,8 +9,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@luoshi/contracts';
 import { type AppConfig, APP_CONFIG, bodyParserErrorHandler, createValidationPipe } from '@luoshi/server/platform';
-import { mountQueueBoard } from '@luoshi/server/reminders';
 import { AppModule } from './app.module';
+import { mountQueueBoard } from './queue-board';
 
 /** Builds the HTTP application (used by main.ts and by the integration tests alike). */
 export async function createApp(options: { logs?: boolean } = {}): Promise<INestApplication> {

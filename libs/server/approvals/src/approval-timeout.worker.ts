@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
 import { ApprovalService } from './approval.service';
 import { APPROVALS_QUEUE, approvalTimeoutJobId, type ApprovalJobs } from './approval-queue';
 
@@ -28,7 +28,7 @@ export class ApprovalTimeoutWorker implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.WORKERS_IN_PROCESS && process.env['LUOSHI_ROLE'] !== 'worker') return;
+    if (!runsWorkers(this.config)) return;
     this.queues.worker(APPROVALS_QUEUE, (job: Job) => this.handle(job));
     void this.ensureReconcileScheduler();
     this.watchdog = setInterval(() => {

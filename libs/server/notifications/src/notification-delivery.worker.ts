@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
 import { EmailChannel, WebhookChannel } from './delivery-channels';
 import { NOTIFICATIONS_QUEUE, type NotificationJobs } from './notifications.service';
 
@@ -34,7 +34,7 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.WORKERS_IN_PROCESS && process.env['LUOSHI_ROLE'] !== 'worker') return;
+    if (!runsWorkers(this.config)) return;
     this.queues.worker(NOTIFICATIONS_QUEUE, (job: Job) => this.handle(job));
     // Daily digest at 09:00 Beijing time; declared next to its handler.
     void this.queues

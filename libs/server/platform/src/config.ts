@@ -81,3 +81,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Job workers run inside the API unless WORKERS_IN_PROCESS=false; apps/worker processes always run them. */
+export function runsWorkers(config: Pick<AppConfig, 'WORKERS_IN_PROCESS'>): boolean {
+  return config.WORKERS_IN_PROCESS || process.env['LUOSHI_ROLE'] === 'worker';
+}

@@ -2,4 +2,4 @@ export { RemindersModule } from './reminders.module';
 export { ReminderPlanner, NO_REMINDER_CHANGES, type ReminderChanges } from './reminder-planner.service';
 export { ReminderDeliveryWorker } from './reminder-delivery.worker';
 export { REMINDERS_QUEUE, type ReminderJobs } from './reminder-queue';
-export { mountQueueBoard, QUEUE_BOARD_PATH } from './queue-board';
+export { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from './queue-board.constants';

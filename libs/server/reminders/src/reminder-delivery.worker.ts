@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
 import { NotificationsService } from '@luoshi/server/notifications';
 import { REMINDERS_QUEUE, reminderJobId, type ReminderJobs } from './reminder-queue';
 import { resolveTaskRecipients } from './resolve-task-recipients';
@@ -45,7 +45,7 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.WORKERS_IN_PROCESS && process.env['LUOSHI_ROLE'] !== 'worker') return;
+    if (!runsWorkers(this.config)) return;
     this.queues.worker(REMINDERS_QUEUE, (job: Job) => this.handle(job));
     void this.ensureReconcileScheduler();
     // The job scheduler lives in Redis and goes with a flush; this timer puts it back and

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ReminderResponse } from '@luoshi/contracts';
 import { AllowRoles, CurrentActor, type RequestActor } from '@luoshi/server/platform';
-import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from './queue-board';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from './queue-board.constants';
 import { ReminderDeliveryWorker } from './reminder-delivery.worker';
 import { ReminderRulesService, type RuleScope } from './reminder-rules.service';
 

@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dateOfInstant } from '@luoshi/domain/workflow';
 import { CalendarService } from '@luoshi/server/calendar';
-import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
 import { lockDateOf, periodsToDraft } from './report-periods';
 
 export const REPORTS_QUEUE = 'reports';
@@ -46,7 +46,7 @@ export class ReportDraftsService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.WORKERS_IN_PROCESS && process.env['LUOSHI_ROLE'] !== 'worker') return;
+    if (!runsWorkers(this.config)) return;
     this.queues.worker(REPORTS_QUEUE, (job: Job) => this.handle(job), 1);
     void this.queues
       .queue(REPORTS_QUEUE)

@@ -3,12 +3,11 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
+import { APPROVALS_QUEUE } from '@luoshi/server/approvals';
 import { NOTIFICATIONS_QUEUE } from '@luoshi/server/notifications';
 import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier, QueueFactory } from '@luoshi/server/platform';
-import { REMINDERS_QUEUE } from './reminder-queue';
-
-export const QUEUE_BOARD_PATH = '/admin/queues';
-export const QUEUE_BOARD_COOKIE = 'luoshi_queue_board';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH, REMINDERS_QUEUE } from '@luoshi/server/reminders';
+import { REPORTS_QUEUE } from '@luoshi/server/reports';
 
 function readCookie(req: Request, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -28,7 +27,7 @@ export function mountQueueBoard(app: INestApplication): void {
   const verifier = app.get<AccessTokenVerifier>(ACCESS_TOKEN_VERIFIER);
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: [new BullMQAdapter(queues.queue(REMINDERS_QUEUE)), new BullMQAdapter(queues.queue(NOTIFICATIONS_QUEUE))],
+    queues: [REMINDERS_QUEUE, NOTIFICATIONS_QUEUE, APPROVALS_QUEUE, REPORTS_QUEUE].map((name) => new BullMQAdapter(queues.queue(name))),
     serverAdapter,
     options: { uiConfig: { boardTitle: '落实 · 队列' } },
   });
