@@ -1,3 +1,4 @@
+import { TASK_STATUSES } from '@luoshi/contracts';
 import { WorkflowError } from './workflow.error';
 
 /**
@@ -5,16 +6,9 @@ import { WorkflowError } from './workflow.error';
  * to `draft`, which is exactly "the office holds it and must assign it again". The server keeps the
  * reason and a `returned` flag on the task row so the office list can highlight returned drafts.
  */
-export const TASK_STATES = [
-  'draft',
-  'assigned',
-  'accepted',
-  'in_progress',
-  'completion_requested',
-  'completed',
-  'suspended',
-  'cancelled',
-] as const;
+
+/** The one list of task states lives in the shared contracts; the machine below gives them meaning. */
+export const TASK_STATES = TASK_STATUSES;
 export type TaskState = (typeof TASK_STATES)[number];
 
 export const TASK_EVENTS = [

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -16,9 +16,8 @@ const RECONCILE_LOOKAHEAD_SECONDS = 600;
  * due, so a stale or duplicated job does nothing. A reconciler re-enqueues deadlines Redis lost.
  */
 @Injectable()
-export class ApprovalTimeoutWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ApprovalTimeoutWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(ApprovalTimeoutWorker.name);
-  private watchdog?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -29,31 +28,7 @@ export class ApprovalTimeoutWorker implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     if (!runsWorkers(this.config)) return;
-    this.queues.worker(APPROVALS_QUEUE, (job: Job) => this.handle(job));
-    void this.ensureReconcileScheduler();
-    this.watchdog = setInterval(() => {
-      void this.ensureReconcileScheduler();
-      void this.handleReconcile().catch((err: Error) => this.logger.warn(`approval timeout reconcile failed: ${err.message}`));
-    }, this.config.RECONCILE_EVERY_SECONDS * 1000);
-    this.watchdog.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.watchdog) clearInterval(this.watchdog);
-  }
-
-  private async ensureReconcileScheduler(): Promise<void> {
-    try {
-      await this.queues
-        .queue(APPROVALS_QUEUE)
-        .upsertJobScheduler(
-          'reconcile-approval-timeouts',
-          { every: this.config.RECONCILE_EVERY_SECONDS * 1000 },
-          { name: 'reconcile-approval-timeouts', data: {} satisfies ApprovalJobs['reconcile-approval-timeouts'] },
-        );
-    } catch (error) {
-      this.logger.warn(`approval timeout scheduler not registered now: ${(error as Error).message}`);
-    }
+    this.queues.startReconciledWorker(APPROVALS_QUEUE, (job: Job) => this.handle(job), { jobName: 'reconcile-approval-timeouts', run: () => this.handleReconcile() });
   }
 
   async handle(job: Job): Promise<string> {

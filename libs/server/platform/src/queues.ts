@@ -11,6 +11,7 @@ export class QueueFactory implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueFactory.name);
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
+  private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -42,6 +43,28 @@ export class QueueFactory implements OnApplicationShutdown {
     return worker;
   }
 
+  /**
+   * A worker for a queue whose state lives in the database, with its reconciler: a BullMQ job
+   * scheduler runs `reconcile` every RECONCILE_EVERY_SECONDS, and an in-process timer puts the
+   * scheduler back (a flushed Redis loses it) and reconciles directly, so nothing depends on
+   * Redis having kept anything.
+   */
+  startReconciledWorker(name: string, processor: Processor, reconcile: { jobName: string; run: () => Promise<unknown> }): void {
+    this.worker(name, processor);
+    const every = this.config.RECONCILE_EVERY_SECONDS * 1000;
+    const ensureScheduler = () =>
+      this.queue(name)
+        .upsertJobScheduler(reconcile.jobName, { every }, { name: reconcile.jobName, data: {} })
+        .catch((err: Error) => this.logger.warn(`${name}: ${reconcile.jobName} scheduler not registered now: ${err.message}`));
+    void ensureScheduler();
+    const timer = setInterval(() => {
+      void ensureScheduler();
+      void reconcile.run().catch((err: Error) => this.logger.warn(`${name}: ${reconcile.jobName} failed: ${err.message}`));
+    }, every);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
   /** Adds jobs without ever hanging a request: a Redis outage is logged, and the reconciler catches up. */
   async addBulkSafely(name: string, jobs: { name: string; data: unknown; opts?: JobsOptions }[], timeoutMs = 2000): Promise<boolean> {
     if (jobs.length === 0) return true;
@@ -66,6 +89,7 @@ export class QueueFactory implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.timers.forEach(clearInterval);
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -33,9 +33,8 @@ const RECONCILE_LOOKAHEAD_SECONDS = 600;
  * once. A reconciler re-enqueues due rows missing from Redis (a flushed or restarted Redis).
  */
 @Injectable()
-export class ReminderDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReminderDeliveryWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderDeliveryWorker.name);
-  private watchdog?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,29 +45,7 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     if (!runsWorkers(this.config)) return;
-    this.queues.worker(REMINDERS_QUEUE, (job: Job) => this.handle(job));
-    void this.ensureReconcileScheduler();
-    // The job scheduler lives in Redis and goes with a flush; this timer puts it back and
-    // reconciles directly, so nothing depends on Redis having kept anything.
-    this.watchdog = setInterval(() => {
-      void this.ensureReconcileScheduler();
-      void this.handleReconcile().catch((err: Error) => this.logger.warn(`reconcile failed: ${err.message}`));
-    }, this.config.RECONCILE_EVERY_SECONDS * 1000);
-    this.watchdog.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.watchdog) clearInterval(this.watchdog);
-  }
-
-  private async ensureReconcileScheduler(): Promise<void> {
-    try {
-      await this.queues
-        .queue(REMINDERS_QUEUE)
-        .upsertJobScheduler('reconcile-reminders', { every: this.config.RECONCILE_EVERY_SECONDS * 1000 }, { name: 'reconcile-reminders', data: {} });
-    } catch (error) {
-      this.logger.warn(`reconcile scheduler not registered now: ${(error as Error).message}`);
-    }
+    this.queues.startReconciledWorker(REMINDERS_QUEUE, (job: Job) => this.handle(job), { jobName: 'reconcile-reminders', run: () => this.handleReconcile() });
   }
 
   async handle(job: Job): Promise<string> {

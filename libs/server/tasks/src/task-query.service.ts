@@ -8,6 +8,7 @@ import {
   type TaskEventResponse,
   type TaskHealthColor,
   type TaskInstructionResponse,
+  type TaskListQuery,
   type TaskPageResponse,
   type TaskReportingPeriodResponse,
   type TaskResponse,
@@ -23,23 +24,8 @@ import { TaskErrorCode, TaskException } from './task.exception';
 import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, taskHealth } from './task-health';
 import { TASK_ROW_COLUMNS, type TaskRow } from './task-row';
 
-export interface TaskListFilter {
-  scope?: 'mine' | 'all';
-  planId?: string;
-  partCode?: string;
-  sectionCode?: string;
-  department?: string;
-  /** A department code: tasks it leads (the dashboards' by-department drill-down). */
-  leadDepartment?: string;
-  status?: string;
-  health?: string;
-  dueFrom?: string;
-  dueTo?: string;
-  overdue?: boolean;
-  q?: string;
-  sort?: TaskSort;
-  page?: number;
-  pageSize?: number;
+/** The list query's filter: the public query plus internal selections. */
+export interface TaskListFilter extends TaskListQuery {
   /** Internal: one task by id, whatever the scope (the detail view reuses the list query and checks access). */
   id?: string;
   /** Internal: these tasks, whatever the scope (answers of office-only writes). */

@@ -1,6 +1,6 @@
 /** Tasks (任务): the workflow items made from a plan's measures. */
 
-/** Mirrors TASK_STATES of @luoshi/domain/workflow (contracts may not import domain libs). */
+/** Task states; @luoshi/domain/workflow's state machine (TASK_STATES) is built on this list. */
 export const TASK_STATUSES = [
   'draft',
   'assigned',
