@@ -16,13 +16,6 @@ async function tableExists(client, name) {
 export async function generateBenchData(client, scale, passwordHash, log = console.log) {
   const s = SCALES[scale];
   const words = `(ARRAY[${WORDS.map((w) => `'${w}'`).join(',')}])`;
-  const timedOrSkipped = async (label, sql, params) => {
-    try {
-      await timed(label, sql, params);
-    } catch (error) {
-      log(`  ${label}: skipped (${error.message})`);
-    }
-  };
   const timed = async (label, sql, params = []) => {
     const started = Date.now();
     const res = await client.query(sql, params);
@@ -94,18 +87,21 @@ export async function generateBenchData(client, scale, passwordHash, log = conso
     [planId, s.tasks, s.measures, s.departments],
   );
   if (await tableExists(client, 'progress_report')) {
-    const { rows: cols } = await client.query(
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'progress_report'`,
-    );
-    const has = new Set(cols.map((c) => c.column_name));
-    const optional = ['period_start', 'period_end', 'due_date'].filter((c) => has.has(c));
-    await timedOrSkipped(
+    // Reports per task spread over monthly periods: period n of task t covers month n after 2025-01.
+    await timed(
       'progress reports',
       `WITH t AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM task WHERE plan_id = $1)
-       INSERT INTO progress_report (task_id, period_key, status, content, progress, late${optional.map((c) => `, ${c}`).join('')})
-       SELECT t.id, 'P' || (i / $3), (ARRAY['approved','approved','submitted','draft'])[1 + i % 4], '本期进展' || i, (i * 7) % 101, i % 9 = 0
-              ${optional.map((c) => (c === 'period_start' ? `, DATE '2025-01-01' + (i / $3) * 30` : `, DATE '2025-01-30' + (i / $3) * 30`)).join('')}
-         FROM generate_series(0, $2 - 1) AS i JOIN t ON t.n = i % $3
+       INSERT INTO progress_report (task_id, period_key, period_label, period_start, period_end, due_date, locks_on,
+                                    status, content, progress, late, submitted_at, approved_at)
+       SELECT t.id, 'M' || p.k, p.k || ' 月报', p.start, (p.start + interval '1 month - 1 day')::date,
+              (p.start + interval '1 month 7 days')::date, (p.start + interval '1 month 21 days')::date,
+              (ARRAY['approved','approved','submitted','draft'])[1 + i % 4], '本期进展' || i, (i * 7) % 101, i % 9 = 0,
+              CASE WHEN i % 4 < 3 THEN p.start + interval '1 month 3 days' END,
+              CASE WHEN i % 4 < 2 THEN p.start + interval '1 month 6 days' END
+         FROM generate_series(0, $2 - 1) AS i
+         JOIN t ON t.n = i % $3
+         CROSS JOIN LATERAL (SELECT (DATE '2025-01-01' + make_interval(months => i / $3))::date AS start,
+                                    to_char(DATE '2025-01-01' + make_interval(months => i / $3), 'YYYY-MM') AS k) p
        ON CONFLICT DO NOTHING`,
       [planId, s.reports, s.tasks],
     );
