@@ -37,53 +37,65 @@ export class ReminderPlanner {
   ) {}
 
   async replanTask(m: EntityManager, taskId: string, now = new Date()): Promise<ReminderChanges> {
-    const [task] = (await m.query(`SELECT id, plan_id, title, status, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM task WHERE id = $1`, [taskId])) as TaskDeadlineRow[];
-    const wanted: PlannedReminder[] =
-      task && task.due_date && ACTIVE_TASK_STATES.has(task.status)
-        ? computeReminderSchedule({
-            deadline: task.due_date,
-            rule: await this.rules.ruleForTask(m, task.id, task.plan_id),
-            calendar: await this.calendar.calendar(),
-            now,
-          })
-        : [];
-    return this.replace(m, { subjectType: 'task', subjectId: taskId, deadline: task?.due_date ?? null, title: task?.title ?? '', wanted });
+    return this.replanTasks(m, [taskId], now);
   }
 
-  private async replace(
-    m: EntityManager,
-    input: { subjectType: string; subjectId: string; deadline: string | null; title: string; wanted: PlannedReminder[] },
-  ): Promise<ReminderChanges> {
-    const live: { id: string; deadline: string; key: string; fire_at: Date }[] = await m.query(
-      `SELECT id, to_char(deadline, 'YYYY-MM-DD') AS deadline, key, fire_at FROM reminder
-        WHERE subject_type = $1 AND subject_id = $2 AND status = 'scheduled' FOR UPDATE`,
-      [input.subjectType, input.subjectId],
+  /**
+   * Set-based for any number of tasks (a bulk assignment re-plans them all at once): one read of
+   * the tasks, one of the rules, one of their live rows, one UPDATE for cancellations and one
+   * INSERT for new rows.
+   */
+  async replanTasks(m: EntityManager, taskIds: string[], now = new Date()): Promise<ReminderChanges> {
+    const ids = [...new Set(taskIds)];
+    if (ids.length === 0) return { scheduled: [], cancelled: [] };
+    const tasks = (await m.query(
+      `SELECT id, plan_id, title, status, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM task WHERE id = ANY($1::uuid[])`,
+      [ids],
+    )) as TaskDeadlineRow[];
+    const rules = await this.rules.rulesForTasks(m, tasks.map((t) => ({ taskId: t.id, planId: t.plan_id })));
+    const calendar = await this.calendar.calendar();
+    const wanted = new Map<string, { deadline: string | null; title: string; reminders: PlannedReminder[] }>();
+    for (const id of ids) wanted.set(id, { deadline: null, title: '', reminders: [] });
+    for (const task of tasks) {
+      const active = task.due_date && ACTIVE_TASK_STATES.has(task.status);
+      wanted.set(task.id, {
+        deadline: task.due_date,
+        title: task.title,
+        reminders: active ? computeReminderSchedule({ deadline: task.due_date!, rule: rules.get(task.id)!, calendar, now }) : [],
+      });
+    }
+    const live: { id: string; subject_id: string; deadline: string; key: string; fire_at: Date }[] = await m.query(
+      `SELECT id, subject_id, to_char(deadline, 'YYYY-MM-DD') AS deadline, key, fire_at FROM reminder
+        WHERE subject_type = 'task' AND subject_id = ANY($1::uuid[]) AND status = 'scheduled' FOR UPDATE`,
+      [ids],
     );
-    const sameAs = (row: (typeof live)[number], r: PlannedReminder) =>
-      row.deadline === input.deadline && row.key === r.key && new Date(row.fire_at).getTime() === r.fireAt.getTime();
-    const cancelled = live.filter((row) => !input.wanted.some((r) => sameAs(row, r))).map((row) => row.id);
+    const sameAs = (row: (typeof live)[number], deadline: string | null, r: PlannedReminder) =>
+      row.deadline === deadline && row.key === r.key && new Date(row.fire_at).getTime() === r.fireAt.getTime();
+    const cancelled = live
+      .filter((row) => {
+        const w = wanted.get(row.subject_id)!;
+        return !w.reminders.some((r) => sameAs(row, w.deadline, r));
+      })
+      .map((row) => row.id);
     if (cancelled.length) {
       await m.query(`UPDATE reminder SET status = 'cancelled', cancelled_at = now() WHERE id = ANY($1::uuid[])`, [cancelled]);
     }
-    const missing = input.wanted.filter((r) => !live.some((row) => sameAs(row, r)));
+    const missing = [...wanted.entries()].flatMap(([taskId, w]) =>
+      w.reminders
+        .filter((r) => !live.some((row) => row.subject_id === taskId && sameAs(row, w.deadline, r)))
+        .map((r) => ({ subject_id: taskId, deadline: w.deadline, title: w.title, key: r.key, fire_at: r.fireAt.toISOString(), level: r.level, recipients: r.recipients })),
+    );
     if (missing.length === 0) return { scheduled: [], cancelled };
-    // One INSERT for all of them. A conflict means that reminder was already sent for this deadline: never twice.
+    // A conflict means that reminder was already sent for this deadline: never twice.
     const inserted: { id: string; fire_at: Date }[] = await m.query(
       `INSERT INTO reminder (subject_type, subject_id, deadline, key, fire_at, level, recipients, title)
-       SELECT $1, $2, $3, x.key, x.fire_at, x.level, x.recipients, $4
-         FROM jsonb_to_recordset($5::jsonb) AS x(key text, fire_at timestamptz, level text, recipients text[])
+       SELECT 'task', x.subject_id, x.deadline, x.key, x.fire_at, x.level, x.recipients, x.title
+         FROM jsonb_to_recordset($1::jsonb) AS x(subject_id uuid, deadline date, title text, key text, fire_at timestamptz, level text, recipients text[])
        ON CONFLICT (subject_type, subject_id, deadline, key) WHERE status <> 'cancelled' DO NOTHING
        RETURNING id, fire_at`,
-      [
-        input.subjectType,
-        input.subjectId,
-        input.deadline,
-        input.title,
-        JSON.stringify(missing.map((r) => ({ key: r.key, fire_at: r.fireAt.toISOString(), level: r.level, recipients: r.recipients }))),
-      ],
+      [JSON.stringify(missing)],
     );
-    const scheduled = inserted.map((row) => ({ id: row.id, fireAt: new Date(row.fire_at) }));
-    return { scheduled, cancelled };
+    return { scheduled: inserted.map((row) => ({ id: row.id, fireAt: new Date(row.fire_at) })), cancelled };
   }
 
   /** After commit: delayed jobs for new rows (jobId = row id), removal of cancelled ones. */

@@ -16,15 +16,15 @@ export class ReminderRulesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The rule that applies to a task: its own, else its plan's, else the global one, else the default. */
-  async ruleForTask(m: EntityManager, taskId: string, planId: string | null): Promise<ReminderRule> {
-    const rows: { scope: RuleScope; rule: ReminderRule }[] = await m.query(
-      `SELECT scope, rule FROM reminder_rule
-        WHERE (scope = 'task' AND scope_id = $1) OR (scope = 'plan' AND scope_id = $2) OR scope = 'global'`,
-      [taskId, planId],
+  /** The rule that applies to each task: its own, else its plan's, else the global one, else the default. */
+  async rulesForTasks(m: EntityManager, tasks: { taskId: string; planId: string | null }[]): Promise<Map<string, ReminderRule>> {
+    const rows: { scope: RuleScope; scope_id: string | null; rule: ReminderRule }[] = await m.query(
+      `SELECT scope, scope_id, rule FROM reminder_rule
+        WHERE scope = 'global' OR (scope = 'task' AND scope_id = ANY($1::uuid[])) OR (scope = 'plan' AND scope_id = ANY($2::uuid[]))`,
+      [tasks.map((t) => t.taskId), tasks.map((t) => t.planId).filter((p): p is string => p !== null)],
     );
-    const pick = (scope: RuleScope) => rows.find((r) => r.scope === scope)?.rule;
-    return pick('task') ?? pick('plan') ?? pick('global') ?? DEFAULT_REMINDER_RULE;
+    const pick = (scope: RuleScope, id: string | null) => rows.find((r) => r.scope === scope && (scope === 'global' || r.scope_id === id))?.rule;
+    return new Map(tasks.map((t) => [t.taskId, pick('task', t.taskId) ?? pick('plan', t.planId) ?? pick('global', null) ?? DEFAULT_REMINDER_RULE]));
   }
 
   async get(scope: RuleScope, scopeId: string | null): Promise<ReminderRuleResponse> {

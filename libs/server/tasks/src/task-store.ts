@@ -35,8 +35,8 @@ function snapshot(t: TaskRow): Record<string, unknown> {
  */
 @Injectable()
 export class TaskStore {
-  /** Reminder changes made in each open transaction, applied to the queue once it commits. */
-  private readonly pendingReminders = new WeakMap<EntityManager, ReminderChanges[]>();
+  /** Tasks written in each open TaskStore.transaction, re-planned together before it commits. */
+  private readonly touchedTasks = new WeakMap<EntityManager, Set<string>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -50,15 +50,16 @@ export class TaskStore {
    * reminder rows (same transaction); their BullMQ jobs are added or removed after the commit.
    */
   async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    const changes: ReminderChanges[] = [];
+    let changes: ReminderChanges | undefined;
     const result = await this.dataSource.transaction(async (m) => {
-      this.pendingReminders.set(m, changes);
-      return work(m);
+      const touched = new Set<string>();
+      this.touchedTasks.set(m, touched);
+      const value = await work(m);
+      // Deadline, status or lead department may have changed: the reminders follow, set-based, in this transaction.
+      changes = await this.reminders.replanTasks(m, [...touched]);
+      return value;
     });
-    await this.reminders.applyToQueue({
-      scheduled: changes.flatMap((c) => c.scheduled),
-      cancelled: changes.flatMap((c) => c.cancelled),
-    });
+    if (changes) await this.reminders.applyToQueue(changes);
     return result;
   }
 
@@ -87,10 +88,10 @@ export class TaskStore {
       params,
     )) as [TaskRow[], number];
     if (rows[0]) {
-      // Deadline, status or lead department may have changed: the reminders follow in this transaction.
-      const changes = await this.reminders.replanTask(m, id);
-      // Outside TaskStore.transaction the rows are still written; the reconciler enqueues them.
-      this.pendingReminders.get(m)?.push(changes);
+      const touched = this.touchedTasks.get(m);
+      if (touched) touched.add(id);
+      // Outside TaskStore.transaction: re-plan now; the rows are written, the reconciler enqueues them.
+      else await this.reminders.replanTask(m, id);
       return rows[0];
     }
     const [current] = await m.query(`SELECT version FROM task WHERE id = $1`, [id]);
