@@ -22,6 +22,7 @@ describe('Reminder delivery under failure', () => {
     REDIS_URL: redis.url,
     REDIS_PREFIX: prefix(),
     RECONCILE_EVERY_SECONDS: '1',
+    WORKERS_IN_PROCESS: 'true',
     WORKER_LOCK_MS: '2000',
     WORKER_CONCURRENCY: '10',
   });
@@ -58,8 +59,13 @@ describe('Reminder delivery under failure', () => {
     expect(counts).toEqual({ total: ids.length, reminders: ids.length, most: 1 });
   }
 
+  const savedWorkersSetting = process.env['WORKERS_IN_PROCESS'];
+
   beforeAll(async () => {
     buildServer();
+    // Only the processes under test may deliver: the test's own app runs no workers (they would
+    // reconcile these rows through the shared Redis).
+    process.env['WORKERS_IN_PROCESS'] = 'false';
     t = await startTestApp();
     const fixture = await importFixturePlan(t, 2);
     taskId = await insertTask(t, { planId: fixture.planId, measureId: fixture.measureIds[0], code: 'CHAOS', leadCode: 'jtt', dueDate: '2027-12-31' });
@@ -75,6 +81,8 @@ describe('Reminder delivery under failure', () => {
   });
 
   afterAll(async () => {
+    if (savedWorkersSetting === undefined) delete process.env['WORKERS_IN_PROCESS'];
+    else process.env['WORKERS_IN_PROCESS'] = savedWorkersSetting;
     await redis?.stop();
     await t?.close();
   });

@@ -38,7 +38,7 @@ const configSchema = z
     // How long a job stays locked to a worker that stopped answering (killed) before another takes it.
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
     // Reminders already due that one job claims and delivers along with its own.
-    REMINDER_DELIVERY_BATCH: z.coerce.number().int().min(1).max(5000).default(200),
+    REMINDER_DELIVERY_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(600000).default(2000),
     RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     SMTP_URL: z

@@ -61,6 +61,9 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
    * rows claimed by another batch find nothing left to do.
    */
   async handleDeliverReminder(reminderId: string): Promise<string> {
+    // Most jobs of a burst find their row already delivered by an earlier batch: one cheap read, no transaction.
+    const pending = await this.dataSource.query(`SELECT 1 FROM reminder WHERE id = $1 AND status = 'scheduled'`, [reminderId]);
+    if (pending.length === 0) return 'skipped';
     const outcome = await this.dataSource.transaction(async (m) => {
       const [claimed] = (await m.query(
         `WITH batch AS (
