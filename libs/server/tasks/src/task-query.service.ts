@@ -56,7 +56,8 @@ const LONG_TERM_PERIOD_YEARS = 1;
 const SORTS: Record<TaskSort, string> = {
   dueDate: `x."dueDate" ASC NULLS LAST, x."measureOrder", x.code, x.id`,
   '-dueDate': `x."dueDate" DESC NULLS LAST, x."measureOrder", x.code, x.id`,
-  code: `x."planId", x."measureOrder", x.code, x.id`,
+  // Plan order: 1.2.1 < 1.10.1, by the measure code's numbers, not its position among siblings.
+  code: `x."planId", array_remove(string_to_array(regexp_replace(x."measureCode", '[^0-9.]', '', 'g'), '.'), '')::int[], x.code, x.id`,
   '-updatedAt': `x."updatedAt" DESC, x.id`,
 };
 

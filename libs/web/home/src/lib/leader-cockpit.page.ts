@@ -1,19 +1,21 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TranslatePipe } from '@luoshi/web/core';
+import { DashboardViewComponent } from '@luoshi/web/dashboards';
 import { HomeIntroComponent } from './home-intro.component';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
-import { UpcomingCardComponent } from './upcoming-card.component';
 
-/** leader's home. Charts (lazily loaded echarts) come with the task data in a later round. */
+/** leader's home: the dashboard (领导驾驶舱, loaded on demand with its charts), then the shortcuts. */
 @Component({
   selector: 'luoshi-leader-cockpit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, HomeIntroComponent, HomeShortcutsComponent, UpcomingCardComponent],
+  imports: [TranslatePipe, HomeIntroComponent, HomeShortcutsComponent, DashboardViewComponent],
   template: `
     <luoshi-home-intro [heading]="'home.cockpitTitle' | t" />
     <div class="stack">
+      @defer (on immediate) {
+        <luoshi-dashboard-view />
+      }
       <luoshi-home-shortcuts />
-      <luoshi-upcoming-card [text]="'home.upcomingCockpit' | t" />
     </div>
   `,
   styles: `.stack { display: grid; gap: 16px; }`,

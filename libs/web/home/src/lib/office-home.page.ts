@@ -2,25 +2,37 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzListModule } from 'ng-zorro-antd/list';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { forkJoin } from 'rxjs';
-import { AuditApi, CalendarApi, DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { TASK_STATUSES, type TaskHealthColor, type TaskStatus } from '@luoshi/contracts';
+import { AuditApi, CalendarApi, DirectoryApi, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { DashboardLinkCardComponent } from '@luoshi/web/dashboards';
 import { CalendarBannerComponent, LoadErrorComponent } from '@luoshi/web/ui';
 import { HomeIntroComponent } from './home-intro.component';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
-import { UpcomingCardComponent } from './upcoming-card.component';
+import { TaskCountCardComponent, type TaskCountItem } from './task-count-card.component';
 
-/** office_admin's home: directory figures and recent audit events (real data), shortcuts, the holiday-calendar warning. */
+/** Statuses counted on the office home (cancelled left out). */
+const COUNTED_STATUSES: readonly TaskStatus[] = TASK_STATUSES.filter((s) => s !== 'cancelled');
+const HEALTH_TILES: readonly { health: TaskHealthColor; color: string }[] = [
+  { health: 'red', color: '#f5222d' },
+  { health: 'amber', color: '#faad14' },
+  { health: 'green', color: '#52c41a' },
+];
+
+/** office_admin's home: task counts by status and health (each opens the filtered list), directory figures, recent audit events, shortcuts, the holiday-calendar warning. */
 @Component({
   selector: 'luoshi-office-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DatePipe,
     RouterLink,
+    NzAlertModule,
     NzCardModule,
     NzGridModule,
     NzListModule,
@@ -31,11 +43,13 @@ import { UpcomingCardComponent } from './upcoming-card.component';
     LoadErrorComponent,
     HomeIntroComponent,
     HomeShortcutsComponent,
-    UpcomingCardComponent,
+    TaskCountCardComponent,
+    DashboardLinkCardComponent,
   ],
   templateUrl: './office-home.page.html',
   styles: `
     .row { margin-bottom: 16px; }
+    .hint { display: block; margin-bottom: 16px; }
     .audit-item { display: flex; gap: 12px; align-items: baseline; width: 100%; }
     .audit-item__at { flex: none; color: rgba(0, 0, 0, 0.45); font-variant-numeric: tabular-nums; }
     .audit-item__actor { color: rgba(0, 0, 0, 0.65); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -45,6 +59,7 @@ export class OfficeHomePage {
   private readonly directory = inject(DirectoryApi);
   private readonly audit = inject(AuditApi);
   private readonly calendar = inject(CalendarApi);
+  private readonly tasks = inject(TasksApi);
   protected readonly i18n = inject(I18nService);
 
   protected readonly figures = rxResource({
@@ -53,6 +68,29 @@ export class OfficeHomePage {
   protected readonly recent = rxResource({ stream: () => this.audit.search({ page: 1, pageSize: 6 }) });
   /** An unconfirmed holiday year makes working-day deadlines provisional: the office is asked to confirm it. */
   protected readonly holidayYears = rxResource({ stream: () => this.calendar.years() });
+
+  /** No task at all yet: the office is pointed at the assignment grid. */
+  protected readonly taskTotal = rxResource({ stream: () => this.tasks.count({ scope: 'all' }) });
+  protected readonly statusCounts = computed<TaskCountItem[]>(() =>
+    COUNTED_STATUSES.map((status) => ({
+      id: `status-${status}`,
+      label: this.i18n.t(`taskStatus.${status}`),
+      query: { scope: 'all', status },
+      link: '/tasks',
+      params: { status },
+    })),
+  );
+  protected readonly healthCounts = computed<TaskCountItem[]>(() => [
+    ...HEALTH_TILES.map(({ health, color }) => ({
+      id: `health-${health}`,
+      label: this.i18n.t(`taskHealth.${health}`),
+      query: { scope: 'all' as const, health },
+      link: '/tasks',
+      params: { health },
+      color,
+    })),
+    { id: 'overdue', label: this.i18n.t('home.overdue'), query: { scope: 'all', overdue: true }, link: '/tasks', params: { overdue: 'true' }, color: '#a8071a' },
+  ]);
 
   protected readonly stats = computed(() => {
     if (!this.figures.hasValue()) return null;

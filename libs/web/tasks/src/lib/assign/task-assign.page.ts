@@ -1,0 +1,515 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
+import { TASK_REPORTING_CYCLES, type TaskImportResponse, type TaskReportingCycle, type TaskResponse } from '@luoshi/contracts';
+import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { DeadlineInputComponent } from '../shared/deadline-input.component';
+import { ledgerFileName, saveBlob } from '../shared/download';
+import { departmentOptions } from '../shared/task-labels';
+import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
+import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
+import {
+  buildGridRows,
+  bulkItemFor,
+  bulkProblems,
+  deadlineOf,
+  type GroupRow,
+  isDirty,
+  normalizeEdit,
+  patchFor,
+  type RowEdit,
+  type RowProblem,
+  rowProblem,
+} from './assign-grid';
+import { ImportAssignmentsDialog } from './import-assignments.dialog';
+import { SplitTaskDialog } from './split-task.dialog';
+import { SuggestionsPopoverComponent } from './suggestions-popover.component';
+
+/** Lead department and deadline are the office's to set until the lead department accepts. */
+const ASSIGN_OPEN: readonly TaskResponse['status'][] = ['draft', 'assigned'];
+const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
+const NO_CODES: string[] = [];
+
+/**
+ * office_admin: the assignment grid (任务分派). A plan's tasks under its parts and sections, each row
+ * editable in place (lead, co-departments, deadline, reporting cycle) and saved with a version check;
+ * checked rows are assigned together in one bulk call; suggestions, splitting, the ledger export and
+ * the spreadsheet import.
+ */
+@Component({
+  selector: 'luoshi-task-assign-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzResultModule,
+    NzSelectModule,
+    NzSkeletonModule,
+    NzSwitchModule,
+    NzTableModule,
+    NzTooltipModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    PageHeaderComponent,
+    DeadlineInputComponent,
+    SuggestionsPopoverComponent,
+    TaskHealthDotComponent,
+    TaskStatusTagComponent,
+  ],
+  templateUrl: './task-assign.page.html',
+  styleUrl: './task-assign.page.css',
+})
+export class TaskAssignPage {
+  private readonly tasksApi = inject(TasksApi);
+  private readonly plansApi = inject(PlansApi);
+  private readonly directory = inject(DirectoryApi);
+  private readonly router = inject(Router);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  private readonly document = inject(DOCUMENT);
+  protected readonly i18n = inject(I18nService);
+
+  /** Query parameters: the plan (default: the first imported, i.e. the seed plan) and a prefilled filter. */
+  readonly planId = input<string>();
+  readonly q = input<string>();
+
+  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
+  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  protected readonly currentPlanId = computed(() => this.planId() ?? this.planOptions()[0]?.id ?? null);
+
+  protected readonly tree = rxResource({
+    params: () => this.currentPlanId() ?? undefined,
+    stream: ({ params }) => this.plansApi.tree(params),
+  });
+  protected readonly tasks = rxResource({
+    params: () => this.currentPlanId() ?? undefined,
+    stream: ({ params }) => this.tasksApi.listAll({ planId: params, scope: 'all', sort: 'code' }),
+  });
+  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
+  protected readonly departmentOptions = computed(() =>
+    departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)),
+  );
+  protected readonly cycleOptions = computed(() => TASK_REPORTING_CYCLES.map((value) => ({ value, label: this.i18n.t(`taskCycles.${value}`) })));
+
+  protected readonly allTasks = computed(() => (this.tasks.hasValue() ? this.tasks.value() : []));
+  protected readonly titles = computed(() => {
+    const nodes = this.tree.hasValue() ? this.tree.value() : [];
+    return new Map(nodes.filter((n) => n.kind === 'part' || n.kind === 'section').map((n) => [n.code, n.title]));
+  });
+
+  // Grid filter.
+  /** Prefilled from ?q= (the task page links here with the task's code). */
+  protected readonly filterText = linkedSignal(() => this.q() ?? '');
+  protected readonly onlyDraft = signal(false);
+
+  protected readonly visibleTasks = computed(() => {
+    const text = this.filterText().trim().toLowerCase();
+    const draft = this.onlyDraft();
+    return this.allTasks().filter(
+      (t) => (!draft || t.status === 'draft') && (!text || t.code.toLowerCase().startsWith(text) || t.title.toLowerCase().includes(text)),
+    );
+  });
+  protected readonly rows = computed(() => buildGridRows(this.visibleTasks(), this.titles()));
+  protected readonly draftCount = computed(() => this.allTasks().filter((t) => t.status === 'draft').length);
+
+  // Unsaved edits, problems, selection, saving rows.
+  protected readonly edits = signal<ReadonlyMap<string, RowEdit>>(new Map());
+  protected readonly problems = signal<ReadonlyMap<string, RowProblem[]>>(new Map());
+  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly saving = signal<ReadonlySet<string>>(new Set());
+  protected readonly dirtyIds = computed(() => {
+    const edits = this.edits();
+    return this.allTasks()
+      .filter((t) => isDirty(t, edits.get(t.id)))
+      .map((t) => t.id);
+  });
+  protected readonly dirtySet = computed(() => new Set(this.dirtyIds()));
+
+  // Bulk bar.
+  protected readonly bulkLead = signal<string | null>(null);
+  protected readonly bulkCo = signal<string[] | null>(null);
+  protected readonly bulkDeadline = signal('');
+  protected readonly bulkCycle = signal<TaskReportingCycle | null>(null);
+  protected readonly bulkBusy = signal(false);
+  protected readonly savingAll = signal(false);
+  protected readonly generating = signal(false);
+  protected readonly exporting = signal(false);
+
+  protected readonly selectedCount = computed(() => this.selected().size);
+
+  /**
+   * Each row's values as edited, else the task's. Computed once per change of tasks or edits, so the
+   * arrays handed to the multi-selects keep their identity between renders.
+   */
+  protected readonly cells = computed(() => {
+    const edits = this.edits();
+    return new Map(
+      this.allTasks().map((task) => {
+        const edit = edits.get(task.id);
+        return [
+          task.id,
+          {
+            lead: edit?.lead ?? task.leadDepartment?.code ?? null,
+            co: edit?.co ?? task.coDepartments.map((d) => d.code),
+            deadline: edit?.deadline ?? deadlineOf(task),
+            cycle: edit?.cycle ?? task.reportingCycle,
+          },
+        ] as const;
+      }),
+    );
+  });
+  protected readonly bulkCoValue = computed(() => this.bulkCo() ?? NO_CODES);
+
+  private co(task: TaskResponse): string[] {
+    return this.cells().get(task.id)?.co ?? [];
+  }
+
+  protected assignOpen(task: TaskResponse): boolean {
+    return ASSIGN_OPEN.includes(task.status);
+  }
+
+  protected closed(task: TaskResponse): boolean {
+    return CLOSED.includes(task.status);
+  }
+
+  protected problemFor(task: TaskResponse, field: string): RowProblem | undefined {
+    return this.problems()
+      .get(task.id)
+      ?.find((p) => p.field === field || (field === 'deadline' && (p.field === 'deadlineText' || p.field === 'dueDate')));
+  }
+
+  protected fieldLabel(field: string): string {
+    return (field && this.i18n.lookup(`taskFields.${field}`)) || '';
+  }
+
+  protected edit(task: TaskResponse, change: RowEdit): void {
+    this.edits.update((all) => {
+      const next = new Map(all);
+      const merged = normalizeEdit(task, { ...all.get(task.id), ...change });
+      // Keep what the user typed in the deadline box even when it matches (so the box does not jump).
+      if (change.deadline !== undefined) merged.deadline = change.deadline;
+      if (Object.keys(merged).length === 0) next.delete(task.id);
+      else next.set(task.id, merged);
+      return next;
+    });
+  }
+
+  protected addCo(task: TaskResponse, code: string): void {
+    const co = this.co(task);
+    if (!co.includes(code)) this.edit(task, { co: [...co, code] });
+  }
+
+  protected pickLead(task: TaskResponse, code: string): void {
+    // The new lead is no longer also a co-department.
+    const co = this.co(task).filter((c) => c !== code);
+    this.edit(task, { lead: code, ...(co.length !== this.co(task).length ? { co } : {}) });
+  }
+
+  protected revert(task: TaskResponse): void {
+    this.edits.update((all) => {
+      const next = new Map(all);
+      next.delete(task.id);
+      return next;
+    });
+    this.setProblems(task.id, null);
+  }
+
+  // Selection.
+  protected isSelected(id: string): boolean {
+    return this.selected().has(id);
+  }
+
+  protected toggle(id: string, on: boolean): void {
+    this.selected.update((set) => {
+      const next = new Set(set);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  protected groupState(group: GroupRow): 'all' | 'some' | 'none' {
+    const selected = this.selected();
+    const n = group.taskIds.filter((id) => selected.has(id)).length;
+    return n === 0 ? 'none' : n === group.taskIds.length ? 'all' : 'some';
+  }
+
+  protected toggleGroup(group: GroupRow, on: boolean): void {
+    this.selected.update((set) => {
+      const next = new Set(set);
+      for (const id of group.taskIds) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
+
+  protected clearSelection(): void {
+    this.selected.set(new Set());
+  }
+
+  protected choosePlan(planId: string): void {
+    this.edits.set(new Map());
+    this.problems.set(new Map());
+    this.selected.set(new Set());
+    void this.router.navigate([], { queryParams: { planId }, replaceUrl: true });
+  }
+
+  protected generate(): void {
+    const planId = this.currentPlanId();
+    if (!planId) return;
+    this.generating.set(true);
+    this.tasksApi.generate(planId).subscribe({
+      next: (result) => {
+        this.generating.set(false);
+        this.message.success(this.i18n.t('taskAssign.generated', { created: result.created }));
+        this.tasks.reload();
+      },
+      error: (raw: unknown) => {
+        this.generating.set(false);
+        this.message.error(this.i18n.errorText(toApiError(raw)));
+      },
+    });
+  }
+
+  /** PATCH one row (version-checked); problems stay next to the row. */
+  protected save(task: TaskResponse): void {
+    const edit = this.edits().get(task.id);
+    if (!edit || !isDirty(task, edit)) return;
+    this.markSaving(task.id, true);
+    this.saveRow(task, edit).subscribe((ok) => {
+      this.markSaving(task.id, false);
+      if (ok) this.message.success(this.i18n.t('taskAssign.saved', { code: task.code }));
+    });
+  }
+
+  /** Every edited row, one PATCH after another (each row stands alone). */
+  protected saveAll(): void {
+    const ids = this.dirtyIds();
+    if (ids.length === 0) return;
+    this.savingAll.set(true);
+    let saved = 0;
+    from(ids)
+      .pipe(
+        concatMap((id) => {
+          const task = this.allTasks().find((t) => t.id === id);
+          const edit = this.edits().get(id);
+          return task && edit ? this.saveRow(task, edit) : of(false);
+        }),
+      )
+      .subscribe({
+        next: (ok) => (saved += ok ? 1 : 0),
+        complete: () => {
+          this.savingAll.set(false);
+          if (saved > 0) this.message.success(this.i18n.t('taskAssign.savedAll', { n: saved }));
+          if (saved < ids.length) this.message.error(this.i18n.t('taskAssign.saveAllFailed', { n: ids.length - saved }));
+        },
+      });
+  }
+
+  /** One bulk-assign call for the checked rows: bulk values, else each row's edits, else what it has. */
+  protected bulkAssign(): void {
+    const bulk = { lead: this.bulkLead(), co: this.bulkCo(), deadline: this.bulkDeadline().trim() || null, cycle: this.bulkCycle() };
+    const tasks = this.allTasks().filter((t) => this.selected().has(t.id));
+    if (tasks.length === 0) return;
+    const items = tasks.map((t) => ({ task: t, item: bulkItemFor(t, this.edits().get(t.id), bulk) }));
+    const missing = items.filter((x) => x.item === null);
+    if (missing.length > 0) {
+      this.problems.update((all) => {
+        const next = new Map(all);
+        for (const { task } of missing) next.set(task.id, [{ field: 'leadDepartmentCode', message: this.i18n.t('taskAssign.noLead') }]);
+        return next;
+      });
+      this.message.error(this.i18n.t('taskAssign.bulkFailed'));
+      return;
+    }
+    const ids = tasks.map((t) => t.id);
+    this.bulkBusy.set(true);
+    this.problems.update((all) => {
+      const next = new Map(all);
+      for (const id of ids) next.delete(id);
+      return next;
+    });
+    this.tasksApi.bulkAssign(items.map((x) => x.item!)).subscribe({
+      next: (result) => {
+        this.bulkBusy.set(false);
+        this.replaceTasks(result.items);
+        this.edits.update((all) => {
+          const next = new Map(all);
+          for (const id of ids) next.delete(id);
+          return next;
+        });
+        this.selected.set(new Set());
+        this.bulkLead.set(null);
+        this.bulkCo.set(null);
+        this.bulkDeadline.set('');
+        this.bulkCycle.set(null);
+        this.message.success(this.i18n.t('taskAssign.bulkDone', { n: result.items.length }));
+      },
+      error: (raw: unknown) => {
+        this.bulkBusy.set(false);
+        const error = toApiError(raw);
+        const perRow = bulkProblems(error, ids);
+        if (perRow) {
+          this.problems.update((all) => new Map([...all, ...perRow]));
+          this.message.error(this.i18n.t('taskAssign.bulkFailed'));
+        } else {
+          this.message.error(this.i18n.errorText(error));
+        }
+      },
+    });
+  }
+
+  /** After a 409: fetch the row again (unsaved edits stay, to be saved on the new version). */
+  protected reloadRow(task: TaskResponse): void {
+    this.markSaving(task.id, true);
+    this.tasksApi.get(task.id).subscribe({
+      next: (fresh) => {
+        this.markSaving(task.id, false);
+        this.replaceTasks([fresh]);
+        this.setProblems(task.id, null);
+        this.message.info(this.i18n.t('taskAssign.reloaded', { code: task.code }));
+      },
+      error: (raw: unknown) => {
+        this.markSaving(task.id, false);
+        this.message.error(this.i18n.errorText(toApiError(raw)));
+      },
+    });
+  }
+
+  protected split(task: TaskResponse): void {
+    this.modal
+      .create<SplitTaskDialog, TaskResponse, TaskResponse[]>({
+        nzTitle: this.i18n.t('taskAssign.splitTitle', { code: task.code }),
+        nzContent: SplitTaskDialog,
+        nzData: task,
+        nzWidth: 560,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((tasks) => {
+        if (!tasks) return;
+        this.message.success(this.i18n.t('taskAssign.splitDone', { code: task.code, n: tasks.length }));
+        this.revert(task);
+        this.tasks.reload();
+      });
+  }
+
+  protected openImport(): void {
+    this.modal
+      .create<ImportAssignmentsDialog, { planId: string | null }, TaskImportResponse>({
+        nzTitle: this.i18n.t('taskAssign.importTitle'),
+        nzContent: ImportAssignmentsDialog,
+        nzData: { planId: this.currentPlanId() },
+        nzWidth: 860,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((result) => {
+        if (!result?.applied) return;
+        this.message.success(this.i18n.t('taskAssign.importDone', { n: result.changedRows }));
+        this.tasks.reload();
+      });
+  }
+
+  protected exportLedger(): void {
+    const planId = this.currentPlanId();
+    this.exporting.set(true);
+    this.tasksApi.exportLedger({ scope: 'all', planId: planId ?? undefined, sort: 'code' }).subscribe({
+      next: (blob) => {
+        this.exporting.set(false);
+        saveBlob(blob, ledgerFileName('任务台账'), this.document);
+        this.message.success(this.i18n.t('tasks.exported'));
+      },
+      error: (raw: unknown) => {
+        this.exporting.set(false);
+        this.message.error(this.i18n.errorText(toApiError(raw)));
+      },
+    });
+  }
+
+  /** Leaving with unsaved rows asks first. */
+  confirmLeave(): Observable<boolean> | boolean {
+    const n = this.dirtyIds().length;
+    if (n === 0) return true;
+    return new Observable<boolean>((subscriber) => {
+      const answer = (leave: boolean) => {
+        subscriber.next(leave);
+        subscriber.complete();
+      };
+      this.modal.confirm({
+        nzTitle: this.i18n.t('taskAssign.leaveTitle', { n }),
+        nzOkText: this.i18n.t('taskAssign.leave'),
+        nzOkDanger: true,
+        nzCancelText: this.i18n.t('common.cancel'),
+        nzOnOk: () => answer(true),
+        nzOnCancel: () => answer(false),
+      });
+    });
+  }
+
+  private saveRow(task: TaskResponse, edit: RowEdit): Observable<boolean> {
+    return this.tasksApi.update(task.id, patchFor(task, edit)).pipe(
+      map((saved) => {
+        this.replaceTasks([saved]);
+        this.edits.update((all) => {
+          const next = new Map(all);
+          next.delete(task.id);
+          return next;
+        });
+        this.setProblems(task.id, null);
+        return true;
+      }),
+      catchError((raw: unknown) => {
+        const error = toApiError(raw);
+        this.setProblems(task.id, [rowProblem(error, this.i18n.errorText(error))]);
+        return of(false);
+      }),
+    );
+  }
+
+  private replaceTasks(fresh: readonly TaskResponse[]): void {
+    const byId = new Map(fresh.map((t) => [t.id, t]));
+    this.tasks.update((list) => list?.map((t) => byId.get(t.id) ?? t));
+  }
+
+  private setProblems(id: string, list: RowProblem[] | null): void {
+    this.problems.update((all) => {
+      const next = new Map(all);
+      if (list) next.set(id, list);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  private markSaving(id: string, on: boolean): void {
+    this.saving.update((set) => {
+      const next = new Set(set);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+}

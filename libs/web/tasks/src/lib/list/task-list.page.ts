@@ -1,0 +1,284 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, linkedSignal, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import type { NzTableSortOrder } from 'ng-zorro-antd/table';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
+import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
+import { AuthService, DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { ledgerFileName, saveBlob } from '../shared/download';
+import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
+import { departmentOptions, HEALTH_COLORS, isoDate, parseIsoDate } from '../shared/task-labels';
+import { TaskDeadlineComponent } from '../shared/task-deadline.component';
+import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
+import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
+import { type TextEntryData, TextEntryDialog } from '../shared/text-entry.dialog';
+
+type SortColumn = 'code' | 'dueDate' | 'updatedAt';
+
+/**
+ * /tasks (office roles, leaders, viewers: every task) and /my-tasks (department users: what their
+ * department leads or co-handles). Filters live in the URL, so a link opens a filtered list
+ * (/tasks?health=red&sectionCode=2.3). On /my-tasks the lead department accepts or returns new tasks in place.
+ */
+@Component({
+  selector: 'luoshi-task-list-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzButtonModule,
+    NzDatePickerModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzProgressModule,
+    NzSelectModule,
+    NzSwitchModule,
+    NzTableModule,
+    NzTooltipModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    PageHeaderComponent,
+    TaskDeadlineComponent,
+    TaskHealthDotComponent,
+    TaskStatusTagComponent,
+  ],
+  templateUrl: './task-list.page.html',
+  styleUrl: './task-list.page.css',
+})
+export class TaskListPage {
+  private readonly api = inject(TasksApi);
+  private readonly plansApi = inject(PlansApi);
+  private readonly directory = inject(DirectoryApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  private readonly document = inject(DOCUMENT);
+  private readonly auth = inject(AuthService);
+  protected readonly i18n = inject(I18nService);
+
+  /** From the route's data: 'all' on /tasks, 'mine' on /my-tasks. */
+  readonly scope = input<'mine' | 'all'>('all');
+  protected readonly mine = computed(() => this.scope() === 'mine');
+  protected readonly myDepartment = computed(() => this.auth.user()?.department ?? null);
+  protected readonly isDepartmentUser = computed(() => this.auth.hasAnyRole(['dept_liaison', 'dept_head']));
+
+  protected readonly filters = toSignal(this.route.queryParamMap.pipe(map((params) => filtersFromParams(params))), {
+    initialValue: filtersFromParams(this.route.snapshot.queryParamMap),
+  });
+  protected readonly active = computed(() => hasActiveFilters(this.filters()));
+  protected readonly result = rxResource({
+    params: () => queryFromFilters(this.filters(), this.scope()),
+    stream: ({ params }) => this.api.list(params),
+  });
+  protected readonly rows = computed(() => (this.result.hasValue() ? this.result.value().items : []));
+  protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
+
+  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
+  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  /** Parts and sections come from the chosen plan, else the first (the seed plan). */
+  private readonly structurePlanId = computed(() => this.filters().planId ?? this.planOptions()[0]?.id ?? undefined);
+  protected readonly tree = rxResource({ params: () => this.structurePlanId(), stream: ({ params }) => this.plansApi.tree(params) });
+  protected readonly partOptions = computed(() => (this.tree.hasValue() ? this.tree.value() : []).filter((n) => n.kind === 'part'));
+  protected readonly sectionOptions = computed(() => {
+    const part = this.filters().partCode;
+    return (this.tree.hasValue() ? this.tree.value() : []).filter((n) => n.kind === 'section' && (!part || n.code.startsWith(`${part}.`)));
+  });
+  private readonly titleByCode = computed(
+    () => new Map((this.tree.hasValue() ? this.tree.value() : []).filter((n) => n.kind === 'part' || n.kind === 'section').map((n) => [n.code, n.title])),
+  );
+
+  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
+  protected readonly departmentOptions = computed(() =>
+    departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)),
+  );
+  protected readonly statuses = TASK_STATUSES;
+  protected readonly healths = [...TASK_HEALTHS].reverse();
+  protected readonly healthColors = HEALTH_COLORS;
+  protected readonly pageSizes = [...TASK_PAGE_SIZES];
+
+  /** The search box as typed; the URL follows 300 ms later. */
+  protected readonly searchText = linkedSignal(() => this.filters().q);
+  private readonly searches = new Subject<string>();
+  protected readonly dueRange = computed(() => {
+    const from = parseIsoDate(this.filters().dueFrom);
+    const to = parseIsoDate(this.filters().dueTo);
+    return from && to ? [from, to] : [];
+  });
+  protected readonly busyId = signal<string | null>(null);
+  protected readonly exporting = signal(false);
+
+  constructor() {
+    this.searches
+      .pipe(
+        debounceTime(300),
+        map((q) => q.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe((q) => {
+        if (q !== this.filters().q) this.apply({ q });
+      });
+  }
+
+  protected search(text: string): void {
+    this.searchText.set(text);
+    this.searches.next(text);
+  }
+
+  /** Changes some filters (back to page 1) and writes the URL. */
+  protected apply(change: Partial<TaskListFilters>, keepPage = false): void {
+    const next: TaskListFilters = { ...this.filters(), ...change };
+    if (!keepPage) next.page = 1;
+    void this.router.navigate([], { relativeTo: this.route, queryParams: paramsFromFilters(next) });
+  }
+
+  protected choosePlan(planId: string | null): void {
+    this.apply({ planId, partCode: null, sectionCode: null });
+  }
+
+  protected choosePart(partCode: string | null): void {
+    const section = this.filters().sectionCode;
+    this.apply({ partCode, sectionCode: partCode && section && !section.startsWith(`${partCode}.`) ? null : section });
+  }
+
+  protected chooseRange(range: Date[] | null): void {
+    const [from, to] = range ?? [];
+    this.apply({ dueFrom: from ? isoDate(from) : null, dueTo: to ? isoDate(to) : null });
+  }
+
+  protected toggleLeadOnly(on: boolean): void {
+    this.apply({ leadDepartment: on ? (this.myDepartment()?.code ?? null) : null });
+  }
+
+  protected clear(): void {
+    this.searchText.set('');
+    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+  }
+
+  protected sortOrder(column: SortColumn): NzTableSortOrder {
+    const sort = this.filters().sort;
+    if (column === 'code') return sort === 'code' ? 'ascend' : null;
+    if (column === 'updatedAt') return sort === '-updatedAt' ? 'descend' : null;
+    return sort === 'dueDate' ? 'ascend' : sort === '-dueDate' ? 'descend' : null;
+  }
+
+  protected sortBy(column: SortColumn, order: string | null): void {
+    let sort: TaskSort = 'code';
+    if (column === 'dueDate' && order) sort = order === 'descend' ? '-dueDate' : 'dueDate';
+    if (column === 'updatedAt' && order) sort = '-updatedAt';
+    if (sort !== this.filters().sort) this.apply({ sort });
+  }
+
+  protected pageChange(page: number): void {
+    if (page !== this.filters().page) this.apply({ page }, true);
+  }
+
+  protected pageSizeChange(pageSize: number): void {
+    if (pageSize !== this.filters().pageSize) this.apply({ pageSize });
+  }
+
+  protected statusLabel(status: TaskStatus): string {
+    return this.i18n.t(`taskStatus.${status}`);
+  }
+
+  protected healthLabel(health: TaskHealthColor): string {
+    return this.i18n.t(`taskHealth.${health}`);
+  }
+
+  protected partAndSection(task: TaskResponse): string {
+    const titles = this.titleByCode();
+    return [task.sectionCode ?? task.partCode]
+      .filter((code): code is string => !!code)
+      .map((code) => `${code} ${titles.get(code) ?? ''}`.trim())
+      .join('');
+  }
+
+  protected coNames(task: TaskResponse): string {
+    return task.coDepartments.map((d) => d.name).join('、');
+  }
+
+  /** On /my-tasks: the lead department's liaison or head may accept or return a newly assigned task. */
+  protected canRespond(task: TaskResponse): boolean {
+    return this.mine() && this.isDepartmentUser() && task.status === 'assigned' && task.leadDepartment?.code === this.myDepartment()?.code;
+  }
+
+  protected myRole(task: TaskResponse): 'lead' | 'co' | null {
+    const code = this.myDepartment()?.code;
+    if (!code) return null;
+    if (task.leadDepartment?.code === code) return 'lead';
+    return task.coDepartments.some((d) => d.code === code) ? 'co' : null;
+  }
+
+  protected accept(task: TaskResponse): void {
+    this.busyId.set(task.id);
+    this.api.accept(task.id, task.version).subscribe({
+      next: () => {
+        this.busyId.set(null);
+        this.message.success(this.i18n.t('tasks.accepted', { code: task.code }));
+        this.result.reload();
+      },
+      error: (raw: unknown) => {
+        this.busyId.set(null);
+        this.message.error(this.i18n.errorText(toApiError(raw)));
+        this.result.reload();
+      },
+    });
+  }
+
+  protected returnTask(task: TaskResponse): void {
+    this.modal
+      .create<TextEntryDialog<TaskResponse>, TextEntryData<TaskResponse>, TaskResponse>({
+        nzTitle: this.i18n.t('tasks.returnTitle', { code: task.code }),
+        nzContent: TextEntryDialog,
+        nzData: {
+          label: this.i18n.t('tasks.reason'),
+          hint: this.i18n.t('tasks.returnHint'),
+          placeholder: this.i18n.t('tasks.returnReasonPlaceholder'),
+          okText: this.i18n.t('taskActions.return'),
+          danger: true,
+          maxLength: 1000,
+          submit: (reason) => this.api.transition(task.id, 'return', reason, task.version),
+        },
+        nzWidth: 520,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((returned) => {
+        if (!returned) return;
+        this.message.success(this.i18n.t('tasks.returnedDone', { code: task.code }));
+        this.result.reload();
+      });
+  }
+
+  protected exportLedger(): void {
+    this.exporting.set(true);
+    this.api.exportLedger(queryFromFilters(this.filters(), this.scope())).subscribe({
+      next: (blob) => {
+        this.exporting.set(false);
+        saveBlob(blob, ledgerFileName('任务台账'), this.document);
+        this.message.success(this.i18n.t('tasks.exported'));
+      },
+      error: (raw: unknown) => {
+        this.exporting.set(false);
+        this.message.error(this.i18n.errorText(toApiError(raw)));
+      },
+    });
+  }
+}
