@@ -1,0 +1,4 @@
+export * from './lib/dashboards.routes';
+export * from './lib/dashboard/dashboard-link-card.component';
+export * from './lib/dashboard/dashboard-view.component';
+export * from './lib/public/public-summary.page';

@@ -1,0 +1,29 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { AuthService, TranslatePipe } from '@luoshi/web/core';
+import { PageHeaderComponent } from '@luoshi/web/ui';
+import { DashboardViewComponent } from './dashboard-view.component';
+
+/**
+ * /dashboard?planId=&department= — 领导驾驶舱 for leaders, office roles and viewers (a department's
+ * slice on request); a department user sees what their department leads or co-handles.
+ */
+@Component({
+  selector: 'luoshi-dashboard-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslatePipe, PageHeaderComponent, DashboardViewComponent],
+  template: `
+    <luoshi-page-header [heading]="'dashboard.title' | t" [subtitle]="subtitle().key | t: { dept: subtitle().dept }" testId="page-title" />
+    <luoshi-dashboard-view [planId]="planId() ?? null" [department]="department() ?? null" [syncUrl]="true" />
+  `,
+})
+export class DashboardPage {
+  private readonly auth = inject(AuthService);
+  /** Query parameters (router input binding). */
+  readonly planId = input<string>();
+  readonly department = input<string>();
+  protected readonly subtitle = computed(() => {
+    const me = this.auth.user();
+    const deptOnly = this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && !this.auth.hasAnyRole(['office_admin', 'office_reviewer', 'leader', 'viewer']);
+    return deptOnly && me ? { key: 'dashboard.deptSubtitle' as const, dept: me.department.name } : { key: 'dashboard.subtitle' as const, dept: '' };
+  });
+}

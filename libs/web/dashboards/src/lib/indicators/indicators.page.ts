@@ -1,0 +1,175 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { INDICATOR_STATUSES, type IndicatorDetailResponse, type IndicatorStatus, type IndicatorTrackingResponse, type IndicatorValueResponse } from '@luoshi/contracts';
+import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { IndicatorsApi } from '../api/indicators.api';
+import { INDICATOR_STATUS_COLORS, INDICATOR_STATUS_HEX } from '../shared/health';
+import { pointText, targetsText } from '../shared/indicator-format';
+import { IndicatorDetailComponent } from './indicator-detail.component';
+import { IndicatorEditDialog } from './indicator-edit.dialog';
+import { IndicatorReportDialog } from './indicator-report.dialog';
+import { IndicatorReviewComponent } from './indicator-review.component';
+import { IndicatorSparklineComponent } from './indicator-sparkline.component';
+
+/**
+ * /indicators — every signed-in user: the plan's indicators with baseline → latest → targets and
+ * status. The office sets the responsible unit and baseline, that unit reports values, the office
+ * reviewer approves or returns them (the review tab).
+ */
+@Component({
+  selector: 'luoshi-indicators-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    NgTemplateOutlet,
+    NzButtonModule,
+    NzDrawerModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzSelectModule,
+    NzSwitchModule,
+    NzTableModule,
+    NzTabsModule,
+    NzTagModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    PageHeaderComponent,
+    IndicatorDetailComponent,
+    IndicatorReviewComponent,
+    IndicatorSparklineComponent,
+  ],
+  templateUrl: './indicators.page.html',
+  styleUrl: './indicators.page.css',
+})
+export class IndicatorsPage {
+  private readonly api = inject(IndicatorsApi);
+  private readonly plansApi = inject(PlansApi);
+  private readonly auth = inject(AuthService);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  protected readonly i18n = inject(I18nService);
+  private readonly review = viewChild(IndicatorReviewComponent);
+
+  protected readonly isReviewer = computed(() => this.auth.hasAnyRole(['office_reviewer']));
+  protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
+  protected readonly myDepartment = computed(() => (this.auth.hasAnyRole(['dept_liaison', 'dept_head']) ? (this.auth.user()?.department ?? null) : null));
+
+  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
+  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []).filter((p) => p.stats.indicators > 0));
+  protected readonly chosenPlan = signal<string | null>(null);
+  protected readonly planId = computed(() => this.chosenPlan() ?? this.planOptions()[0]?.id ?? null);
+
+  protected readonly indicators = rxResource({
+    params: () => this.planId() ?? undefined,
+    stream: ({ params }) => this.api.list(params),
+  });
+  private readonly all = computed(() => (this.indicators.hasValue() ? this.indicators.value() : []));
+
+  protected readonly q = signal('');
+  protected readonly status = signal<IndicatorStatus | null>(null);
+  protected readonly onlyMine = signal(false);
+  protected readonly rows = computed(() => {
+    const q = this.q().trim();
+    const status = this.status();
+    const mine = this.onlyMine() ? this.myDepartment()?.code : null;
+    return this.all().filter(
+      (i) => (!q || i.name.includes(q)) && (!status || i.status === status) && (!mine || i.responsibleDepartment?.code === mine),
+    );
+  });
+  protected readonly counts = computed(() => {
+    const counts = Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
+    for (const i of this.all()) counts[i.status] += 1;
+    return counts;
+  });
+  protected readonly pending = computed(() => this.all().reduce((sum, i) => sum + i.pendingValues, 0));
+  protected readonly statuses = INDICATOR_STATUSES;
+  protected readonly statusColors = INDICATOR_STATUS_COLORS;
+  protected readonly statusHex = INDICATOR_STATUS_HEX;
+
+  /** The drawer: which indicator, and a counter to reload it after a change. */
+  protected readonly openId = signal<string | null>(null);
+  protected readonly detailVersion = signal(0);
+  protected readonly openName = computed(() => this.all().find((i) => i.id === this.openId())?.name ?? '');
+
+  protected readonly point = pointText;
+
+  protected statusLabel(status: IndicatorStatus): string {
+    return this.i18n.t(`indicatorStatus.${status}`);
+  }
+
+  protected targets(i: IndicatorTrackingResponse): string {
+    return targetsText(i.comparison, i.targets);
+  }
+
+  protected lastTarget(i: IndicatorTrackingResponse) {
+    return i.targets.length ? i.targets.reduce((a, b) => (b.year > a.year ? b : a)) : null;
+  }
+
+  protected trendPoints(i: IndicatorTrackingResponse) {
+    return [...(i.baseline ? [i.baseline] : []), ...i.observations.filter((o) => o.year !== i.baseline?.year)];
+  }
+
+  protected isMine(i: IndicatorTrackingResponse): boolean {
+    const mine = this.myDepartment()?.code;
+    return !!mine && i.responsibleDepartment?.code === mine;
+  }
+
+  protected toggleStatus(status: IndicatorStatus): void {
+    this.status.set(this.status() === status ? null : status);
+  }
+
+  protected edit(indicator: IndicatorTrackingResponse): void {
+    this.modal
+      .create<IndicatorEditDialog, IndicatorTrackingResponse, IndicatorDetailResponse>({
+        nzTitle: this.i18n.t('indicators.editTitle', { name: indicator.name }),
+        nzContent: IndicatorEditDialog,
+        nzData: indicator,
+        nzWidth: 520,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((saved) => {
+        if (!saved) return;
+        this.message.success(this.i18n.t('indicators.saved', { name: saved.name }));
+        this.changed();
+      });
+  }
+
+  protected report(indicator: IndicatorTrackingResponse): void {
+    this.modal
+      .create<IndicatorReportDialog, IndicatorTrackingResponse, IndicatorValueResponse>({
+        nzTitle: this.i18n.t('indicators.reportTitle', { name: indicator.name }),
+        nzContent: IndicatorReportDialog,
+        nzData: indicator,
+        nzWidth: 520,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((created) => {
+        if (!created) return;
+        this.message.success(this.i18n.t('indicators.reported', { name: indicator.name, year: created.year }));
+        this.changed();
+      });
+  }
+
+  protected changed(): void {
+    this.indicators.reload();
+    this.detailVersion.update((n) => n + 1);
+    this.review()?.reload();
+  }
+}

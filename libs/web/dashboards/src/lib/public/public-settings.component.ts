@@ -1,0 +1,87 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import { AuthService, I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent } from '@luoshi/web/ui';
+import { DashboardsApi } from '../api/dashboards.api';
+
+/** office_admin switches the public summary (/public) on or off and may pin its plan; others see the state. */
+@Component({
+  selector: 'luoshi-public-settings',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSelectModule, NzSwitchModule, TranslatePipe, LoadErrorComponent],
+  template: `
+    <nz-card nzSize="small" [nzTitle]="'publicSummary.settingsTitle' | t" [nzExtra]="openLink" data-testid="public-settings">
+      @if (settings.error(); as error) {
+        <luoshi-load-error [error]="error" (retry)="settings.reload()" />
+      } @else if (settings.hasValue()) {
+        <p class="hint">{{ 'publicSummary.settingsHint' | t: { url: publicUrl } }}</p>
+        <div class="row">
+          <nz-switch [ngModel]="settings.value().enabled" (ngModelChange)="save($event, settings.value().planId)" [nzDisabled]="!canEdit()" [nzLoading]="saving()" data-testid="public-toggle" />
+          <span class="switch-label" data-testid="public-state">{{ (settings.value().enabled ? 'publicSummary.enabled' : 'publicSummary.disabled') | t }}</span>
+        </div>
+        <div class="row">
+          <span class="label">{{ 'publicSummary.plan' | t }}</span>
+          <nz-select
+            class="plan"
+            nzAllowClear
+            [nzDisabled]="!canEdit() || saving()"
+            [nzPlaceHolder]="'publicSummary.latestPlan' | t"
+            [ngModel]="settings.value().planId"
+            (ngModelChange)="save(settings.value().enabled, $event ?? null)"
+            data-testid="public-plan"
+          >
+            @for (plan of plans(); track plan.id) {
+              <nz-option [nzValue]="plan.id" [nzLabel]="plan.title" />
+            }
+          </nz-select>
+        </div>
+      }
+    </nz-card>
+    <ng-template #openLink>
+      <a href="/public" target="_blank" rel="noopener" data-testid="public-open">{{ 'publicSummary.open' | t }}</a>
+    </ng-template>
+  `,
+  styles: `
+    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }
+    .row { display: flex; align-items: center; gap: 8px; margin-bottom: 12px; }
+    .label { color: rgba(0, 0, 0, 0.65); }
+    .plan { flex: 1; min-width: 220px; }
+  `,
+})
+export class PublicSettingsComponent {
+  private readonly api = inject(DashboardsApi);
+  private readonly plansApi = inject(PlansApi);
+  private readonly auth = inject(AuthService);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(I18nService);
+  protected readonly publicUrl = `${inject(DOCUMENT).location.origin}/public`;
+  protected readonly settings = rxResource({ stream: () => this.api.publicSettings() });
+  private readonly planList = rxResource({ stream: () => this.plansApi.list() });
+  protected readonly plans = computed(() => (this.planList.hasValue() ? this.planList.value() : []).filter((p) => p.kind === 'action_plan'));
+  protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
+  protected readonly saving = signal(false);
+
+  protected save(enabled: boolean, planId: string | null): void {
+    this.saving.set(true);
+    this.api.setPublicSettings({ enabled, planId }).subscribe({
+      next: (result) => {
+        this.saving.set(false);
+        this.settings.set(result);
+        this.message.success(this.i18n.t('publicSummary.saved'));
+      },
+      error: (raw: unknown) => {
+        this.saving.set(false);
+        this.message.error(this.i18n.errorText(toApiError(raw)));
+        this.settings.reload();
+      },
+    });
+  }
+}
