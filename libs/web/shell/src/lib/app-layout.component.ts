@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { AuthService, navigationFor, TranslatePipe } from '@luoshi/web/core';
+import { ApprovalCounts, AuthService, navigationFor, TranslatePipe } from '@luoshi/web/core';
 import { LangSwitchComponent, RoleTagComponent } from '@luoshi/web/ui';
 import { NotificationBellComponent } from './notification-bell.component';
 import { ProfileDrawerComponent } from './profile-drawer.component';
@@ -23,6 +24,7 @@ import { ProfileDrawerComponent } from './profile-drawer.component';
     NzIconModule,
     NzButtonModule,
     NzAvatarModule,
+    NzBadgeModule,
     NzTooltipModule,
     TranslatePipe,
     LangSwitchComponent,
@@ -38,6 +40,9 @@ export class AppLayoutComponent {
   protected readonly user = this.auth.user;
   protected readonly homePath = this.auth.homePath;
   protected readonly nav = computed(() => navigationFor(this.auth.roles()));
+  private readonly approvalCounts = inject(ApprovalCounts);
+  /** 待我审批 count on the 审批待办 entry. */
+  protected readonly approvalTodo = computed(() => this.approvalCounts.counts()?.todo ?? 0);
   protected readonly initial = computed(() => Array.from(this.user()?.displayName ?? '?')[0] ?? '?');
   protected readonly collapsed = signal(false);
   protected readonly profileOpen = signal(false);
@@ -46,6 +51,7 @@ export class AppLayoutComponent {
   constructor() {
     // The stored user may be stale (roles or department changed since sign-in).
     this.auth.reloadUser().subscribe({ error: () => undefined });
+    if (this.nav().some((item) => item.id === 'approvals')) this.approvalCounts.follow();
   }
 
   protected openProfile(): void {

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, model } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -9,7 +10,7 @@ import { RoleTagComponent } from '@luoshi/web/ui';
 @Component({
   selector: 'luoshi-profile-drawer',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzDrawerModule, NzDescriptionsModule, NzTagModule, TranslatePipe, RoleTagComponent],
+  imports: [RouterLink, NzDrawerModule, NzDescriptionsModule, NzTagModule, TranslatePipe, RoleTagComponent],
   template: `
     <nz-drawer [nzVisible]="open()" [nzWidth]="420" [nzTitle]="'profile.title' | t" (nzOnClose)="open.set(false)">
       <ng-container *nzDrawerContent>
@@ -35,6 +36,9 @@ import { RoleTagComponent } from '@luoshi/web/ui';
               </nz-tag>
             </nz-descriptions-item>
           </nz-descriptions>
+          @if (!auth.hasAnyRole(['viewer']) || me.roles.length > 1) {
+            <p [style.margin-top.px]="16"><a routerLink="/approvals/delegations" (click)="open.set(false)" data-testid="profile-delegations">{{ 'nav.delegations' | t }}</a></p>
+          }
         }
       </ng-container>
     </nz-drawer>

@@ -6,7 +6,7 @@ import { catchError, finalize, map, type Observable, of, shareReplay, tap, throw
 import { ApiPaths, type LoginRequest, type LoginResponse, type Role, type UserResponse } from '@luoshi/contracts';
 import { anonymous } from './auth-context';
 import { homePathFor, primaryRole } from './role-homes';
-import { readSession, SESSION_STORAGE_KEY, sessionFrom, type StoredSession, writeSession } from './session.storage';
+import { parseSession, readSession, SESSION_STORAGE_KEY, sessionFrom, type StoredSession, writeSession } from './session.storage';
 
 /** Why the user lands on the login page without having asked to. */
 export type SignedOutReason = 'expired';
@@ -72,8 +72,9 @@ export class AuthService {
     if (!this.signedIn()) return of(null);
     return this.http.get<UserResponse>(ApiPaths.me).pipe(
       tap((user) => {
-        // Only if still signed in as the same user (not signed out or switched meanwhile).
-        const current = this.session();
+        // Only if still signed in as the same user (not signed out or switched meanwhile). The stored
+        // session wins over this tab's copy: another tab may have rotated the tokens while /me was on its way.
+        const current = this.latestSession();
         if (current && current.user.id === user.id) this.setSession({ ...current, user });
       }),
     );
@@ -102,6 +103,16 @@ export class AuthService {
     this.setSession(null);
     const returnUrl = this.router.url.startsWith('/login') ? undefined : this.router.url;
     void this.router.navigate(['/login'], { queryParams: { reason: 'expired' satisfies SignedOutReason, returnUrl } });
+  }
+
+  /** The session in storage (shared by tabs); this tab's copy when storage is unavailable. */
+  private latestSession(): StoredSession | null {
+    if (!this.storage) return this.session();
+    try {
+      return parseSession(this.storage.getItem(SESSION_STORAGE_KEY));
+    } catch {
+      return this.session();
+    }
   }
 
   private store(response: LoginResponse): StoredSession {

@@ -11,12 +11,19 @@ describe('navigationFor', () => {
       'plans',
       'plan-corrections',
       'task-assign',
+      'approvals',
       'tasks',
+      'special-action-plans',
+      'dashboard',
+      'indicators',
+      'evaluation',
+      'bulletins',
       'users',
       'departments',
       'audit',
       'notifications',
       'reminder-settings',
+      'approval-templates',
       'channel-settings',
       'calendar-settings',
     ]);
@@ -24,20 +31,26 @@ describe('navigationFor', () => {
 
   it('gives each other role only its own entries', () => {
     const common = ['notifications', 'channel-settings', 'calendar-settings'];
-    expect(ids(['office_reviewer'])).toEqual(['reviewer-home', 'plans', 'plan-corrections', 'approvals', 'tasks', ...common]);
-    expect(ids(['dept_liaison'])).toEqual(['dept-home', 'plans', 'my-tasks', 'reports', ...common]);
-    expect(ids(['dept_head'])).toEqual(['dept-home', 'plans', 'my-tasks', 'report-approvals', ...common]);
-    expect(ids(['leader'])).toEqual(['cockpit', 'plans', 'tasks', 'instructions', ...common]);
-    expect(ids(['viewer'])).toEqual(['overview', 'plans', 'tasks', ...common]);
+    const figures = ['dashboard', 'indicators', 'evaluation'];
+    expect(ids(['office_reviewer'])).toEqual(['reviewer-home', 'plans', 'plan-corrections', 'approvals', 'tasks', 'special-action-plans', ...figures, 'bulletins', ...common]);
+    expect(ids(['dept_liaison'])).toEqual(['dept-home', 'plans', 'my-tasks', 'reports', 'special-action-plans', ...figures, ...common]);
+    expect(ids(['dept_head'])).toEqual(['dept-home', 'plans', 'approvals', 'my-tasks', 'reports', 'special-action-plans', ...figures, ...common]);
+    // The leader's home is the dashboard: no second entry for it.
+    expect(ids(['leader'])).toEqual(['cockpit', 'plans', 'approvals', 'tasks', 'instructions', 'indicators', 'evaluation', 'bulletins', ...common]);
+    expect(ids(['viewer'])).toEqual(['overview', 'plans', 'tasks', ...figures, ...common]);
   });
 
   it('merges the menus of several roles without duplicates', () => {
     expect(ids(['dept_liaison', 'dept_head'])).toEqual([
       'dept-home',
       'plans',
+      'approvals',
       'my-tasks',
       'reports',
-      'report-approvals',
+      'special-action-plans',
+      'dashboard',
+      'indicators',
+      'evaluation',
       'notifications',
       'channel-settings',
       'calendar-settings',

@@ -28,12 +28,17 @@ export const NAVIGATION: readonly NavItem[] = [
   { id: 'plans', labelKey: 'nav.plans', icon: 'file-text', link: '/plans', roles: ROLES },
   { id: 'plan-corrections', labelKey: 'nav.planCorrections', icon: 'book', link: '/plans/corrections', roles: ['office_admin', 'office_reviewer'] },
   { id: 'task-assign', labelKey: 'nav.taskAssign', icon: 'apartment', link: '/tasks/assign', roles: ['office_admin'] },
-  { id: 'approvals', labelKey: 'nav.approvals', icon: 'audit', link: '/approvals', roles: ['office_reviewer'] },
+  { id: 'approvals', labelKey: 'nav.approvals', icon: 'audit', link: '/approvals', roles: ['office_admin', 'office_reviewer', 'dept_head', 'leader'] },
   { id: 'tasks', labelKey: 'nav.tasks', icon: 'profile', link: '/tasks', roles: ['office_admin', 'office_reviewer', 'leader', 'viewer'] },
   { id: 'my-tasks', labelKey: 'nav.myTasks', icon: 'profile', link: '/my-tasks', roles: DEPT },
-  { id: 'reports', labelKey: 'nav.reports', icon: 'form', link: '/reports', roles: ['dept_liaison'] },
-  { id: 'report-approvals', labelKey: 'nav.reportApprovals', icon: 'check-square', link: '/report-approvals', roles: ['dept_head'] },
+  { id: 'reports', labelKey: 'nav.reports', icon: 'form', link: '/reports', roles: DEPT },
+  { id: 'special-action-plans', labelKey: 'nav.specialActionPlans', icon: 'solution', link: '/special-action-plans', roles: ['office_admin', 'office_reviewer', ...DEPT] },
   { id: 'instructions', labelKey: 'nav.instructions', icon: 'edit', link: '/instructions', roles: ['leader'] },
+  // The leader's home (/cockpit) is the dashboard itself, so the leader has no second entry for it.
+  { id: 'dashboard', labelKey: 'nav.dashboard', icon: 'fund', link: '/dashboard', roles: ['office_admin', 'office_reviewer', 'viewer', ...DEPT] },
+  { id: 'indicators', labelKey: 'nav.indicators', icon: 'line-chart', link: '/indicators', roles: ROLES },
+  { id: 'evaluation', labelKey: 'nav.evaluation', icon: 'trophy', link: '/evaluation', roles: ROLES },
+  { id: 'bulletins', labelKey: 'nav.bulletins', icon: 'printer', link: '/bulletins', roles: ['office_admin', 'office_reviewer', 'leader'] },
   {
     id: 'directory',
     labelKey: 'nav.directory',
@@ -53,6 +58,7 @@ export const NAVIGATION: readonly NavItem[] = [
     roles: ROLES,
     children: [
       { id: 'reminder-settings', labelKey: 'nav.reminderSettings', icon: 'clock-circle', link: '/settings/reminders', roles: ['office_admin'] },
+      { id: 'approval-templates', labelKey: 'nav.approvalTemplates', icon: 'partition', link: '/settings/approval-templates', roles: ['office_admin'] },
       { id: 'channel-settings', labelKey: 'nav.channelSettings', icon: 'notification', link: '/settings/channels', roles: ROLES },
       { id: 'calendar-settings', labelKey: 'nav.calendarSettings', icon: 'calendar', link: '/settings/calendar', roles: ROLES },
     ],

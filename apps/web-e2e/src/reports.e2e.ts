@@ -1,0 +1,177 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { DEMO_PASSWORD, freshStart, signIn } from './support';
+
+const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
+/** Measures this journey may use (the first still unassigned one is taken, so reruns on one database work). */
+const CANDIDATES = ['3.2.1', '3.1.1', '2.9.1', '2.8.1', '2.7.1', '2.6.1'];
+const RETURN_COMMENT = '请补充本期完成的投资额和形象进度（E2E 退回）';
+/** A minimal valid PDF: the API decides the type by the %PDF- signature. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+interface TaskRow {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  version: number;
+  returnedReason: string | null;
+}
+
+async function login(request: APIRequestContext, username: string): Promise<Record<string, string>> {
+  const response = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(response.ok()).toBe(true);
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  return { Authorization: `Bearer ${accessToken}` };
+}
+
+/** First day of the month two months ago (YYYY-MM-01): the current month's report is then due. */
+function startTwoMonthsAgo(now = new Date()): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Through the API: tasks for the seed plan, one of them assigned to 省交通运输厅 with a monthly
+ * cycle starting in the past, accepted by its liaison — so a report draft is due.
+ */
+async function prepareTask(request: APIRequestContext): Promise<TaskRow> {
+  const office = await login(request, 'office');
+  const plans = (await (await request.get('/api/plans', { headers: office })).json()) as { id: string; title: string }[];
+  const plan = plans.find((p) => p.title === SEED_TITLE);
+  expect(plan).toBeDefined();
+  expect((await request.post(`/api/plans/${plan?.id}/tasks/generate`, { headers: office })).ok()).toBe(true);
+  const page = (await (await request.get(`/api/tasks?scope=all&planId=${plan?.id}&pageSize=100`, { headers: office })).json()) as { items: TaskRow[] };
+  const task = CANDIDATES.map((code) => page.items.find((t) => t.code === code)).find((t) => t && t.status === 'draft' && !t.returnedReason);
+  expect(task, 'an unassigned candidate measure').toBeDefined();
+  const chosen = task as TaskRow;
+
+  const assigned = await request.post('/api/tasks/bulk-assign', {
+    headers: office,
+    data: {
+      items: [
+        {
+          taskId: chosen.id,
+          version: chosen.version,
+          leadDepartmentCode: 'jtt',
+          startDate: startTwoMonthsAgo(),
+          deadlineText: '2027年12月底',
+          reportingCycle: 'monthly',
+        },
+      ],
+    },
+  });
+  expect(assigned.ok(), await assigned.text()).toBe(true);
+  const { items } = (await assigned.json()) as { items: TaskRow[] };
+
+  const liaison = await login(request, 'jtt.liaison');
+  const accepted = await request.post(`/api/tasks/${chosen.id}/accept`, { headers: liaison, data: { version: items[0]?.version } });
+  expect(accepted.ok(), await accepted.text()).toBe(true);
+  return chosen;
+}
+
+const toast = (page: Page) => page.locator('.ant-message');
+
+async function switchUser(page: Page, username: string): Promise<void> {
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('login-form')).toBeVisible();
+  await signIn(page, username);
+  await expect(page.getByTestId('side-menu')).toBeVisible();
+}
+
+/** The modal.confirm of a submit: its primary button. */
+async function confirm(page: Page): Promise<void> {
+  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+}
+
+/** Opens the to-do approval of the task from 审批待办 (the menu shows the count). */
+async function openApproval(page: Page, code: string): Promise<void> {
+  await expect(page.getByTestId('nav-approvals-badge')).toBeVisible();
+  await page.getByTestId('nav-approvals').click();
+  await expect(page.getByTestId('page-title')).toHaveText('审批待办');
+  await expect(page.getByTestId('count-todo')).not.toHaveText('0');
+  const row = page.locator(`[data-testid="approval-row"][data-subject="progress_report"][data-title*="${code}"]`);
+  await expect(row).toHaveCount(1);
+  await row.getByTestId('approval-open').click();
+  await expect(page.getByTestId('subject-report')).toBeVisible();
+  await expect(page.getByTestId('subject-report').getByTestId('evidence-item')).toHaveAttribute('data-name', '本期进展佐证.pdf');
+}
+
+test.describe('reports: fill, approve, return, resubmit', () => {
+  test.beforeEach(async ({ page }) => {
+    await freshStart(page);
+  });
+
+  test('省交通运输厅 reports with evidence; its head approves; the reviewer returns it; the liaison sees the comment and resubmits', async ({ page, request }) => {
+    const task = await prepareTask(request);
+
+    // The liaison fills the due report of the month.
+    await signIn(page, 'jtt.liaison');
+    await page.getByTestId('nav-reports').click();
+    await expect(page.getByTestId('page-title')).toHaveText('进展填报');
+    const due = page.locator(`[data-testid="report-row"][data-task="${task.code}"]`).first();
+    await expect(due.getByTestId('report-status')).toHaveText('草稿');
+    await due.getByTestId('report-open').click();
+    await expect(page.getByTestId('page-title')).toHaveText(task.title);
+
+    // Submitting an empty report is stopped at the form.
+    await page.getByTestId('report-submit').click();
+    await expect(page.locator('.ant-form-item-explain-error').first()).toContainText('请填写工作进展');
+
+    await page.getByTestId('report-content').fill('本月完成沪杭甬通道前期研究，召开省际协调会 2 次。');
+    await page.getByTestId('report-progress').locator('input').fill('35');
+    await page.getByTestId('report-risks').fill('部分用地指标尚未落实');
+    await page.getByTestId('report-next-steps').fill('下月完成初步设计评审');
+
+    // A text file is refused by the API, which says why; the PDF is accepted.
+    const upload = page.getByTestId('evidence-upload').locator('input[type="file"]');
+    await upload.setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('plain text') });
+    await expect(page.getByTestId('upload-error')).toContainText('不支持的文件类型');
+    await upload.setInputFiles({ name: '本期进展佐证.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect(page.getByTestId('report-evidence').getByTestId('evidence-item')).toHaveAttribute('data-name', '本期进展佐证.pdf');
+
+    await page.getByTestId('report-submit').click();
+    await confirm(page);
+    await expect(toast(page)).toContainText('已提交审批');
+    await expect(page.getByTestId('report-status')).toHaveText('审批中');
+    await expect(page.getByTestId('report-read')).toContainText('沪杭甬通道前期研究');
+    await expect(page.getByTestId('approval-steps').getByTestId('step-dept_head')).toHaveAttribute('data-status', 'active');
+
+    // The department head approves it in 审批待办.
+    await switchUser(page, 'jtt.head');
+    await openApproval(page, task.code);
+    await expect(page.getByTestId('subject-content')).toContainText('沪杭甬通道前期研究');
+    await page.getByTestId('action-approve').click();
+    await page.getByTestId('decision-comment').fill('同意上报');
+    await page.getByTestId('decision-submit').click();
+    await expect(toast(page)).toContainText('已同意');
+    await expect(page.getByTestId('step-dept_head')).toHaveAttribute('data-status', 'approved');
+    await expect(page.getByTestId('action-approve')).toHaveCount(0);
+
+    // The office reviewer returns it with a comment (required).
+    await switchUser(page, 'reviewer');
+    await openApproval(page, task.code);
+    await page.getByTestId('action-return').click();
+    await page.getByTestId('decision-submit').click();
+    await expect(page.locator('.ant-form-item-explain-error')).toContainText('请填写意见');
+    await page.getByTestId('decision-comment').fill(RETURN_COMMENT);
+    await page.getByTestId('decision-submit').click();
+    await expect(toast(page)).toContainText('已退回');
+    await expect(page.locator('[data-testid="timeline-entry"][data-type="return"]')).toContainText(RETURN_COMMENT);
+
+    // The liaison sees the comment at the top of the report, revises it and submits again.
+    await switchUser(page, 'jtt.liaison');
+    await page.getByTestId('nav-reports').click();
+    const returned = page.locator(`[data-testid="report-row"][data-task="${task.code}"]`).filter({ has: page.locator('[data-status="returned"]') });
+    await expect(returned).toHaveCount(1);
+    await returned.getByTestId('report-open').click();
+    await expect(page.getByTestId('report-return-comment')).toHaveText(RETURN_COMMENT);
+    await expect(page.getByTestId('report-content')).toHaveValue(/沪杭甬通道前期研究/);
+    await page.getByTestId('report-content').fill('本月完成沪杭甬通道前期研究，完成投资 1.2 亿元，形象进度 35%。');
+    await page.getByTestId('report-submit').click();
+    await confirm(page);
+    await expect(toast(page)).toContainText('已提交审批');
+    await expect(page.getByTestId('report-status')).toHaveText('审批中');
+    await expect(page.getByTestId('report-returned')).toHaveCount(0);
+    await expect(page.getByTestId('report-evidence').getByTestId('evidence-item')).toHaveCount(1);
+  });
+});

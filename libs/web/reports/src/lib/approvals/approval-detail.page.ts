@@ -1,0 +1,243 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import type { ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
+import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent } from '@luoshi/web/ui';
+import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
+import { ApprovalStepsComponent } from '../shared/approval-steps.component';
+import { ApprovalTimelineComponent } from '../shared/approval-timeline.component';
+import { ApprovalSubjectComponent } from './approval-subject.component';
+import { type DecisionData, DecisionDialog, type DecisionResult, type DialogAction } from './decision.dialog';
+
+/** Buttons in this order when allowedActions has them. */
+const BUTTONS: readonly ApprovalUserAction[] = ['approve', 'return', 'reject', 'transfer', 'addSigner', 'comment', 'withdraw'];
+const ICONS: Record<ApprovalUserAction, string> = {
+  approve: 'check',
+  return: 'rollback',
+  reject: 'close',
+  transfer: 'swap',
+  addSigner: 'user-add',
+  comment: 'message',
+  withdraw: 'undo',
+};
+
+/**
+ * /approvals/:approvalId — the item being approved (report with evidence, request, or special
+ * action plan draft), the chain's steps and timeline, and the caller's allowed decisions.
+ */
+@Component({
+  selector: 'luoshi-approval-detail-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDescriptionsModule,
+    NzIconModule,
+    NzModalModule,
+    NzSkeletonModule,
+    NzTagModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    ApprovalStatusTagComponent,
+    ApprovalStepsComponent,
+    ApprovalSubjectComponent,
+    ApprovalTimelineComponent,
+  ],
+  template: `
+    <a routerLink="/approvals" class="back" data-testid="approval-back"><nz-icon nzType="arrow-left" />{{ 'approvals.back' | t }}</a>
+
+    @if (approval.error(); as error) {
+      <luoshi-load-error [error]="error" (retry)="approval.reload()" />
+    } @else if (detail(); as a) {
+      <div class="head">
+        <div class="head__row">
+          <nz-tag nzColor="blue" class="head__type">{{ subjectLabel(a) }}</nz-tag>
+          <h1 class="head__title" data-testid="page-title">{{ a.title }}</h1>
+          <luoshi-approval-status-tag [status]="a.status" />
+        </div>
+        <div class="head__meta">
+          <span>{{ a.department?.name ?? '' }}</span>
+          <span class="muted">{{ 'approvals.labelled' | t: { label: ('approvals.drafter' | t), value: a.drafter.displayName } }}</span>
+          <span class="muted">{{ 'approvals.labelled' | t: { label: ('approvals.createdAt' | t), value: (a.createdAt | date: 'yyyy-MM-dd HH:mm') ?? '' } }}</span>
+          @if (a.currentStep && a.status === 'in_progress') {
+            <span class="muted">{{ 'approvals.labelled' | t: { label: ('approvals.currentStep' | t), value: a.currentStep.name } }}</span>
+          }
+          @if (a.stepDeadline && a.status === 'in_progress') {
+            <nz-tag nzColor="orange">{{ 'approvals.stepDeadline' | t: { date: (a.stepDeadline | date: 'yyyy-MM-dd HH:mm' : '+0800') ?? '' } }}</nz-tag>
+          }
+        </div>
+        @if (buttons().length > 0) {
+          <div class="head__actions" data-testid="approval-actions">
+            @for (action of buttons(); track action) {
+              <button
+                nz-button
+                [nzType]="action === 'approve' ? 'primary' : 'default'"
+                [nzDanger]="action === 'reject'"
+                [nzLoading]="busy() === action"
+                (click)="act(action)"
+                [attr.data-testid]="'action-' + action"
+              >
+                <nz-icon [nzType]="icon(action)" />{{ actionLabel(action) }}
+              </button>
+            }
+          </div>
+        }
+      </div>
+
+      @if (stale()) {
+        <nz-alert class="block" nzType="warning" nzShowIcon [nzMessage]="'approvals.staleTitle' | t" [nzDescription]="'approvals.staleBody' | t" data-testid="approval-stale" />
+      }
+      @if (a.onBehalfOf.length > 0 && a.status === 'in_progress') {
+        <nz-alert class="block" nzType="info" nzShowIcon [nzMessage]="'approvals.delegatedAlert' | t: { names: names(a.onBehalfOf) }" data-testid="approval-delegated" />
+      }
+
+      <nz-card nzSize="small" class="block" [nzTitle]="'approvals.steps' | t" [nzExtra]="templateTpl" data-testid="approval-steps-card">
+        <luoshi-approval-steps [detail]="a" />
+        @if (a.cc.length > 0) {
+          <p class="cc">{{ 'approvals.labelled' | t: { label: ('approvals.cc_list' | t), value: names(a.cc) } }}</p>
+        }
+      </nz-card>
+      <ng-template #templateTpl>
+        <span class="muted">{{ 'approvals.templateVersion' | t: { name: a.templateName, n: a.templateVersion } }}</span>
+      </ng-template>
+
+      <div class="layout">
+        <nz-card nzSize="small" class="block" [nzTitle]="'approvals.subjectCard' | t" data-testid="approval-subject">
+          <luoshi-approval-subject [subjectType]="a.subjectType" [subjectId]="a.subjectId" [revision]="a.version" />
+        </nz-card>
+        <nz-card nzSize="small" class="block" [nzTitle]="'approvals.timeline' | t">
+          <luoshi-approval-timeline [entries]="a.timeline" [steps]="a.steps" />
+        </nz-card>
+      </div>
+    } @else {
+      <nz-skeleton [nzActive]="true" [nzParagraph]="{ rows: 10 }" data-testid="approval-loading" />
+    }
+  `,
+  styles: `
+    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.45); font-size: 13px; }
+    .back:hover { color: #1677ff; }
+    .head { margin-bottom: 16px; }
+    .head__row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
+    .head__type { margin: 0; }
+    .head__title { margin: 0; font-size: 20px; font-weight: 600; line-height: 32px; }
+    .head__meta { display: flex; align-items: center; flex-wrap: wrap; gap: 12px; margin-top: 6px; }
+    .head__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
+    .block { display: block; margin-bottom: 16px; }
+    .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr); gap: 16px; align-items: start; }
+    .cc { margin: 12px 0 0; color: rgba(0, 0, 0, 0.55); }
+    .muted { color: rgba(0, 0, 0, 0.45); }
+    @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
+  `,
+})
+export class ApprovalDetailPage {
+  private readonly api = inject(ApprovalsApi);
+  private readonly auth = inject(AuthService);
+  private readonly counts = inject(ApprovalCounts);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(I18nService);
+
+  /** Route parameter. */
+  readonly approvalId = input.required<string>();
+
+  protected readonly approval = rxResource({ params: () => this.approvalId(), stream: ({ params }) => this.api.get(params) });
+  protected readonly detail = computed<ApprovalDetailResponse | null>(() => (this.approval.hasValue() ? this.approval.value() : null));
+  protected readonly buttons = computed(() => BUTTONS.filter((a) => this.detail()?.allowedActions.includes(a)));
+  protected readonly busy = signal<ApprovalUserAction | null>(null);
+  protected readonly stale = signal(false);
+
+  /** Everyone this approval names, for the transfer / add-signer picker. */
+  private readonly people = computed<TaskUserRef[]>(() => {
+    const a = this.detail();
+    if (!a) return [];
+    const all = [a.drafter, ...a.cc, ...a.steps.flatMap((s) => [...s.approvers, ...s.escalatedTo]), ...a.timeline.flatMap((e) => [...(e.actor ? [e.actor] : []), ...e.targets])];
+    return [...new Map(all.map((u) => [u.id, u])).values()];
+  });
+
+  protected subjectLabel(a: ApprovalDetailResponse): string {
+    return this.i18n.t(`approvalSubjects.${a.subjectType}`);
+  }
+
+  protected actionLabel(action: ApprovalUserAction): string {
+    return this.i18n.t(`approvalActions.${action}`);
+  }
+
+  protected icon(action: ApprovalUserAction): string {
+    return ICONS[action];
+  }
+
+  protected names(users: readonly TaskUserRef[]): string {
+    return users.map((u) => u.displayName).join('、');
+  }
+
+  protected act(action: ApprovalUserAction): void {
+    const detail = this.detail();
+    if (!detail) return;
+    if (action === 'withdraw') {
+      this.modal.confirm({
+        nzTitle: this.actionLabel('withdraw'),
+        nzContent: this.i18n.t('decision.withdrawConfirm'),
+        nzOkText: this.actionLabel('withdraw'),
+        nzOkDanger: true,
+        nzCancelText: this.i18n.t('common.cancel'),
+        nzOnOk: () => this.withdraw(detail),
+      });
+      return;
+    }
+    const dialogAction: DialogAction = action;
+    this.modal
+      .create<DecisionDialog, DecisionData, DecisionResult>({
+        nzTitle: this.i18n.t('decision.title', { action: this.actionLabel(action), subject: detail.title }),
+        nzContent: DecisionDialog,
+        nzData: { action: dialogAction, detail, people: this.people(), meId: this.auth.user()?.id ?? '' },
+        nzWidth: 560,
+        nzMaskClosable: false,
+      })
+      .afterClose.subscribe((result) => {
+        if (!result) return;
+        if (result === 'stale') return this.onStale();
+        this.stale.set(false);
+        this.approval.set(result);
+        this.counts.refresh();
+        this.message.success(this.i18n.t('approvals.acted', { action: this.i18n.t(`approvalDone.${action}`) }));
+      });
+  }
+
+  private withdraw(detail: ApprovalDetailResponse): void {
+    this.busy.set('withdraw');
+    this.api.act(detail.id, { type: 'withdraw', version: detail.version }).subscribe({
+      next: (result) => {
+        this.busy.set(null);
+        this.approval.set(result);
+        this.message.success(this.i18n.t('approvals.acted', { action: this.i18n.t('approvalDone.withdraw') }));
+      },
+      error: (raw: unknown) => {
+        this.busy.set(null);
+        const error = toApiError(raw);
+        if (error.code === 'APPROVAL_STALE') this.onStale();
+        else this.message.error(this.i18n.errorText(error));
+      },
+    });
+  }
+
+  /** Someone acted first: say so and show where the approval stands now. */
+  private onStale(): void {
+    this.stale.set(true);
+    this.approval.reload();
+    this.counts.refresh();
+  }
+}

@@ -1,0 +1,187 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import type { ApprovalActionRequest, ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
+import { type ApiError, ApprovalsApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { UserPickerComponent } from './user-picker.component';
+
+/** Actions decided in this dialog (withdraw is a plain confirmation). */
+export type DialogAction = Exclude<ApprovalUserAction, 'withdraw'>;
+
+export interface DecisionData {
+  action: DialogAction;
+  detail: ApprovalDetailResponse;
+  /** People seen in this approval, for the user picker. */
+  people: TaskUserRef[];
+  meId: string;
+}
+
+/** The dialog closes with the new detail, or with 'stale' when someone acted first (409 APPROVAL_STALE). */
+export type DecisionResult = ApprovalDetailResponse | 'stale';
+
+const COMMENT_REQUIRED: readonly DialogAction[] = ['reject', 'return', 'comment'];
+const DRAFTER = '__drafter__';
+
+/** 同意 / 退回 / 不同意 / 转交 / 加签 / 评论 on one approval, at the version the page showed. */
+@Component({
+  selector: 'luoshi-decision-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, NzRadioModule, NzSelectModule, TranslatePipe, UserPickerComponent],
+  template: `
+    @if (errorText(); as message) {
+      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
+    }
+    <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="decision-form">
+      @if (behalfOptions().length > 1) {
+        <nz-form-item>
+          <nz-form-label>{{ 'decision.onBehalfOf' | t }}</nz-form-label>
+          <nz-form-control>
+            <nz-select name="onBehalfOf" [ngModel]="onBehalfOf()" (ngModelChange)="onBehalfOf.set($event)" data-testid="decision-behalf">
+              @for (u of behalfOptions(); track u.id) {
+                <nz-option [nzValue]="u.id" [nzLabel]="u.displayName" />
+              }
+            </nz-select>
+          </nz-form-control>
+        </nz-form-item>
+      }
+      @if (data.action === 'return') {
+        <nz-form-item>
+          <nz-form-label nzRequired>{{ 'decision.returnTarget' | t }}</nz-form-label>
+          <nz-form-control>
+            <nz-radio-group name="target" class="targets" [ngModel]="target()" (ngModelChange)="target.set($event)" data-testid="decision-target">
+              <label nz-radio [nzValue]="drafter" data-testid="target-drafter">{{ 'decision.returnDrafter' | t: { name: data.detail.drafter.displayName } }}</label>
+              @for (step of earlierSteps(); track step.key) {
+                <label nz-radio [nzValue]="step.key" [attr.data-testid]="'target-' + step.key">{{ 'decision.returnStep' | t: { name: step.name } }}</label>
+              }
+            </nz-radio-group>
+          </nz-form-control>
+        </nz-form-item>
+      }
+      @if (data.action === 'transfer' || data.action === 'addSigner') {
+        <nz-form-item>
+          <nz-form-label nzRequired>{{ 'decision.user' | t }}</nz-form-label>
+          <nz-form-control [nzValidateStatus]="touched() && !userId() ? 'error' : ''" [nzErrorTip]="'decision.userRequired' | t">
+            <luoshi-user-picker [(value)]="userId" [known]="data.people" [exclude]="excluded()" [invalid]="touched() && !userId()" testId="decision-user" />
+          </nz-form-control>
+        </nz-form-item>
+      }
+      @if (data.action === 'addSigner') {
+        <nz-form-item>
+          <nz-form-label>{{ 'decision.position' | t }}</nz-form-label>
+          <nz-form-control>
+            <nz-radio-group name="position" [ngModel]="position()" (ngModelChange)="position.set($event)" data-testid="decision-position">
+              <label nz-radio nzValue="before">{{ 'approvals.position_before' | t }}</label>
+              <label nz-radio nzValue="after">{{ 'approvals.position_after' | t }}</label>
+            </nz-radio-group>
+          </nz-form-control>
+        </nz-form-item>
+      }
+      <nz-form-item>
+        <nz-form-label nzFor="decision-comment" [nzRequired]="commentRequired">{{ (commentRequired ? 'decision.comment' : 'decision.commentOptional') | t }}</nz-form-label>
+        <nz-form-control [nzValidateStatus]="showCommentError() ? 'error' : ''" [nzErrorTip]="'decision.commentRequired' | t">
+          <textarea
+            nz-input
+            id="decision-comment"
+            name="comment"
+            rows="4"
+            maxlength="2000"
+            [placeholder]="'decision.commentPlaceholder' | t"
+            [ngModel]="comment()"
+            (ngModelChange)="comment.set($event)"
+            data-testid="decision-comment"
+          ></textarea>
+        </nz-form-control>
+      </nz-form-item>
+    </form>
+    <div *nzModalFooter>
+      <button nz-button type="button" (click)="cancel()">{{ 'common.cancel' | t }}</button>
+      <button
+        nz-button
+        nzType="primary"
+        [nzDanger]="data.action === 'reject' || data.action === 'return'"
+        type="submit"
+        form="decision-form"
+        [nzLoading]="saving()"
+        data-testid="decision-submit"
+      >
+        {{ actionLabel }}
+      </button>
+    </div>
+  `,
+  styles: `.targets { display: flex; flex-direction: column; gap: 6px; }`,
+})
+export class DecisionDialog {
+  protected readonly data = inject<DecisionData>(NZ_MODAL_DATA);
+  private readonly modal = inject<NzModalRef<DecisionDialog, DecisionResult>>(NzModalRef);
+  private readonly api = inject(ApprovalsApi);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly drafter = DRAFTER;
+  protected readonly commentRequired = COMMENT_REQUIRED.includes(this.data.action);
+  protected readonly actionLabel = this.i18n.t(`approvalActions.${this.data.action}`);
+
+  protected readonly comment = signal('');
+  protected readonly target = signal<string>(DRAFTER);
+  protected readonly userId = signal<string | null>(null);
+  protected readonly position = signal<'before' | 'after'>('before');
+  protected readonly onBehalfOf = signal<string | null>(this.data.detail.onBehalfOf[0]?.id ?? null);
+  protected readonly touched = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+
+  protected readonly behalfOptions = computed(() => this.data.detail.onBehalfOf);
+  /** Steps before the current one that ran (a return can go back to any of them). */
+  protected readonly earlierSteps = computed(() => {
+    const steps = this.data.detail.steps;
+    const current = steps.findIndex((s) => s.key === this.data.detail.currentStep?.key);
+    return steps.slice(0, Math.max(current, 0)).filter((s) => s.status !== 'skipped');
+  });
+  protected readonly excluded = computed(() => {
+    const step = this.data.detail.steps.find((s) => s.key === this.data.detail.currentStep?.key);
+    return [this.data.meId, ...(step?.approvers.map((a) => a.id) ?? [])];
+  });
+  protected readonly showCommentError = computed(() => this.touched() && this.commentRequired && !this.comment().trim());
+  protected readonly errorText = computed(() => {
+    const error = this.error();
+    return error ? this.i18n.errorText(error) : null;
+  });
+
+  protected cancel(): void {
+    this.modal.destroy();
+  }
+
+  protected submit(): void {
+    this.touched.set(true);
+    const action = this.data.action;
+    const comment = this.comment().trim();
+    if (this.commentRequired && !comment) return;
+    if ((action === 'transfer' || action === 'addSigner') && !this.userId()) return;
+    if (this.saving()) return;
+    const body: ApprovalActionRequest = { type: action, version: this.data.detail.version };
+    if (comment) body.comment = comment;
+    if (action === 'return' && this.target() !== DRAFTER) body.toStepKey = this.target();
+    if (action === 'transfer') body.toUserId = this.userId() ?? undefined;
+    if (action === 'addSigner') {
+      body.userId = this.userId() ?? undefined;
+      body.position = this.position();
+    }
+    if (this.behalfOptions().length > 1 && this.onBehalfOf()) body.onBehalfOf = this.onBehalfOf() ?? undefined;
+    this.saving.set(true);
+    this.error.set(null);
+    this.api.act(this.data.detail.id, body).subscribe({
+      next: (detail) => this.modal.close(detail),
+      error: (raw: unknown) => {
+        this.saving.set(false);
+        const error = toApiError(raw);
+        if (error.code === 'APPROVAL_STALE') this.modal.close('stale');
+        else this.error.set(error);
+      },
+    });
+  }
+}

@@ -1,0 +1,251 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
+import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { from, map, mergeMap, of, switchMap, toArray } from 'rxjs';
+import { type ProgressReportResponse, REPORT_STATUSES, type ReportStatus, type TaskResponse } from '@luoshi/contracts';
+import { AuthService, I18nService, ReportsApi, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { beijingToday } from '../shared/report-labels';
+import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
+
+/** Task statuses whose reporting periods have drafts (the API creates them for accepted / in-progress tasks). */
+const REPORTING_STATUSES = new Set<TaskResponse['status']>(['accepted', 'in_progress', 'completion_requested', 'completed', 'suspended']);
+
+interface ReportRow {
+  report: ProgressReportResponse;
+  task: TaskResponse;
+  lead: boolean;
+  /** Something for my department to do: fill in / revise (lead) or contribute (co, not yet done). */
+  todo: boolean;
+}
+
+type View = 'todo' | 'all';
+
+/**
+ * /reports (进展填报) — every reporting period of the tasks the user's department leads or
+ * co-handles, read task by task (GET /api/tasks/:id/reports creates the due drafts). "To do" keeps
+ * what still needs the department; "All" shows the history.
+ */
+@Component({
+  selector: 'luoshi-report-list-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    NzButtonModule,
+    NzEmptyModule,
+    NzProgressModule,
+    NzSegmentedModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    PageHeaderComponent,
+    ReportStatusTagComponent,
+  ],
+  template: `
+    <luoshi-page-header [heading]="'reports.title' | t" [subtitle]="'reports.subtitle' | t" testId="page-title" />
+
+    <div class="counts" data-testid="report-counts">
+      @for (tile of tiles(); track tile.id) {
+        <div class="count" [attr.data-testid]="'count-' + tile.id">
+          <div class="count__n" [style.color]="tile.color">{{ tile.n }}</div>
+          <div class="count__label">{{ tile.label }}</div>
+        </div>
+      }
+    </div>
+
+    @if (data.error(); as error) {
+      <luoshi-load-error [error]="error" (retry)="data.reload()" />
+    }
+    <div class="panel">
+      <div class="filters">
+        <nz-segmented [nzOptions]="viewOptions()" [ngModel]="view()" (ngModelChange)="setView($event)" data-testid="report-view" />
+        <nz-select class="filters__status" nzAllowClear [nzPlaceHolder]="'reports.allStatuses' | t" [ngModel]="status()" (ngModelChange)="setStatus($event)" data-testid="report-status-filter">
+          @for (s of statuses; track s) {
+            <nz-option [nzValue]="s" [nzLabel]="statusLabel(s)" />
+          }
+        </nz-select>
+      </div>
+      <nz-table
+        #table
+        nzSize="middle"
+        [nzData]="visible()"
+        [nzLoading]="data.isLoading()"
+        [nzPageSize]="20"
+        [nzHideOnSinglePage]="true"
+        [nzNoResult]="empty"
+        data-testid="report-table"
+      >
+        <thead>
+          <tr>
+            <th>{{ 'reports.task' | t }}</th>
+            <th nzWidth="120px">{{ 'reports.period' | t }}</th>
+            <th nzWidth="110px">{{ 'reports.dueDate' | t }}</th>
+            <th nzWidth="160px">{{ 'reports.status' | t }}</th>
+            <th nzWidth="80px">{{ 'reports.role' | t }}</th>
+            <th nzWidth="120px">{{ 'reports.progress' | t }}</th>
+            <th nzWidth="130px">{{ 'reports.submittedAt' | t }}</th>
+            <th nzWidth="100px">{{ 'common.actions' | t }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (row of table.data; track row.report.id) {
+            <tr data-testid="report-row" [attr.data-task]="row.task.code" [attr.data-period]="row.report.periodKey" [class.row--todo]="row.todo">
+              <td>
+                <span class="code">{{ row.task.code }}</span>
+                <a [routerLink]="['/tasks', row.task.id]" class="task-title">{{ row.task.title }}</a>
+              </td>
+              <td>{{ row.report.periodLabel }}</td>
+              <td class="num" [class.overdue]="row.todo && row.report.dueDate < today">{{ row.report.dueDate }}</td>
+              <td><luoshi-report-status-tag [status]="row.report.status" [late]="row.report.late" [locksOn]="row.report.locked ? row.report.locksOn : null" /></td>
+              <td>
+                <nz-tag [nzColor]="row.lead ? 'blue' : 'default'">{{ (row.lead ? 'reports.lead' : 'reports.co') | t }}</nz-tag>
+              </td>
+              <td>
+                @if (row.report.progress !== null) {
+                  <nz-progress [nzPercent]="row.report.progress" nzSize="small" />
+                } @else {
+                  <span class="muted">—</span>
+                }
+              </td>
+              <td class="num muted">{{ row.report.submittedAt ? (row.report.submittedAt | date: 'yyyy-MM-dd HH:mm') : '—' }}</td>
+              <td>
+                <a nz-button [nzType]="row.todo ? 'primary' : 'default'" nzSize="small" [routerLink]="['/reports', row.report.id]" data-testid="report-open">
+                  {{ (row.todo ? (row.lead ? 'reports.fill' : 'reports.contribute') : 'reports.view') | t }}
+                </a>
+              </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    </div>
+    <ng-template #empty>
+      <nz-empty [nzNotFoundContent]="emptyText()" />
+    </ng-template>
+  `,
+  styles: `
+    .counts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 16px; margin-bottom: 16px; }
+    .count { background: #fff; border-radius: 8px; padding: 14px 20px; }
+    .count__n { font-size: 26px; font-weight: 600; line-height: 1.2; font-variant-numeric: tabular-nums; }
+    .count__label { color: rgba(0, 0, 0, 0.55); }
+    .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
+    .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 12px; }
+    .filters__status { width: 160px; }
+    .code { display: inline-block; margin-right: 6px; padding: 0 6px; border-radius: 4px; background: #e6f4ff; color: #0958d9; font-size: 12px;
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+    .task-title { color: rgba(0, 0, 0, 0.88); }
+    .task-title:hover { color: #1677ff; }
+    .row--todo td:first-child { box-shadow: inset 3px 0 0 #1677ff; }
+    .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .overdue { color: #cf1322; font-weight: 500; }
+    .muted { color: rgba(0, 0, 0, 0.45); }
+    @media (max-width: 900px) { .counts { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+  `,
+})
+export class ReportListPage {
+  private readonly tasksApi = inject(TasksApi);
+  private readonly reportsApi = inject(ReportsApi);
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
+
+  /** Query parameters (?view=all&status=returned). */
+  readonly viewParam = input<string | undefined>(undefined, { alias: 'view' });
+  readonly statusParam = input<string | undefined>(undefined, { alias: 'status' });
+
+  protected readonly statuses = REPORT_STATUSES;
+  protected readonly today = beijingToday();
+  protected readonly view = linkedSignal<View>(() => (this.viewParam() === 'all' ? 'all' : 'todo'));
+  protected readonly status = linkedSignal<ReportStatus | null>(() => {
+    const s = this.statusParam();
+    return (REPORT_STATUSES as readonly string[]).includes(s ?? '') ? (s as ReportStatus) : null;
+  });
+  protected readonly viewOptions = computed(() => [
+    { label: this.i18n.t('reports.filterTodo'), value: 'todo' },
+    { label: this.i18n.t('reports.filterAll'), value: 'all' },
+  ]);
+
+  protected readonly data = rxResource({
+    params: () => this.auth.user()?.department.id,
+    stream: ({ params: departmentId }) =>
+      this.tasksApi.listAll({ scope: 'mine' }).pipe(
+        map((tasks) => tasks.filter((t) => t.reportingCycle !== 'none' && REPORTING_STATUSES.has(t.status))),
+        switchMap((tasks) =>
+          tasks.length === 0
+            ? of([] as ReportRow[][])
+            : from(tasks).pipe(
+                mergeMap((task) => this.reportsApi.taskReports(task.id).pipe(map((reports) => reports.map((report) => this.toRow(report, task, departmentId)))), 4),
+                toArray(),
+              ),
+        ),
+        map((groups) => groups.flat()),
+      ),
+  });
+
+  protected readonly rows = computed(() => (this.data.hasValue() ? this.data.value() : []));
+  protected readonly visible = computed(() => {
+    const status = this.status();
+    const todoView = this.view() === 'todo';
+    const rows = this.rows().filter((r) => (!todoView || r.todo) && (!status || r.report.status === status));
+    return todoView
+      ? rows.sort((a, b) => a.report.dueDate.localeCompare(b.report.dueDate) || a.task.code.localeCompare(b.task.code, 'en', { numeric: true }))
+      : rows.sort((a, b) => b.report.periodStart.localeCompare(a.report.periodStart) || a.task.code.localeCompare(b.task.code, 'en', { numeric: true }));
+  });
+  protected readonly tiles = computed(() => {
+    const rows = this.rows();
+    const n = (test: (r: ReportRow) => boolean) => rows.filter(test).length;
+    return [
+      { id: 'todo', label: this.i18n.t('reports.countTodo'), n: n((r) => r.todo), color: '#1677ff' },
+      { id: 'returned', label: this.i18n.t('reports.countReturned'), n: n((r) => r.report.status === 'returned'), color: '#d46b08' },
+      { id: 'in-approval', label: this.i18n.t('reports.countInApproval'), n: n((r) => r.report.status === 'in_approval' || r.report.status === 'submitted'), color: '#08979c' },
+      { id: 'approved', label: this.i18n.t('reports.countApproved'), n: n((r) => r.report.status === 'approved'), color: '#389e0d' },
+    ];
+  });
+  protected readonly emptyText = computed(() => {
+    if (this.data.isLoading()) return this.i18n.t('reports.loadingTasks');
+    if (this.rows().length === 0) return this.i18n.t('reports.noTasks');
+    return this.i18n.t(this.view() === 'todo' ? 'reports.emptyTodo' : 'reports.empty');
+  });
+
+  protected statusLabel(status: ReportStatus): string {
+    return this.i18n.t(`reportStatus.${status}`);
+  }
+
+  protected setView(view: View): void {
+    this.view.set(view);
+    this.syncUrl();
+  }
+
+  protected setStatus(status: ReportStatus | null): void {
+    this.status.set(status);
+    this.syncUrl();
+  }
+
+  private syncUrl(): void {
+    void this.router.navigate([], {
+      queryParams: { view: this.view() === 'all' ? 'all' : null, status: this.status() },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  private toRow(report: ProgressReportResponse, task: TaskResponse, departmentId: string | undefined): ReportRow {
+    const lead = task.leadDepartment?.id === departmentId;
+    const actions = report.allowedActions;
+    const contributed = report.contributions.some((c) => c.department.id === departmentId);
+    const todo = lead ? actions.includes('edit') : actions.includes('contribute') && !contributed;
+    return { report, task, lead, todo };
+  }
+}

@@ -1,0 +1,98 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTimelineModule } from 'ng-zorro-antd/timeline';
+import type { ApprovalStepResponse, ApprovalTimelineEntry } from '@luoshi/contracts';
+import { I18nService, TranslatePipe } from '@luoshi/web/core';
+
+interface Row {
+  entry: ApprovalTimelineEntry;
+  color: string;
+  action: string;
+  /** 对象：…, 退回至：…, 已提醒 … */
+  detail: string | null;
+}
+
+const COLORS: Record<string, string> = { approve: 'green', reject: 'red', return: 'orange', withdraw: 'gray', timeout: 'gray', start: 'blue' };
+
+/** Who did what, when, with which comment — "B 代 A" when delegated, the system for timeouts. Newest last. */
+@Component({
+  selector: 'luoshi-approval-timeline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, NzEmptyModule, NzTagModule, NzTimelineModule, TranslatePipe],
+  template: `
+    @if (rows().length === 0) {
+      <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'approvals.noTimeline' | t" />
+    } @else {
+      <nz-timeline data-testid="approval-timeline">
+        @for (row of rows(); track row.entry.version) {
+          <nz-timeline-item [nzColor]="row.color">
+            <div class="entry" data-testid="timeline-entry" [attr.data-type]="row.entry.type">
+              <div class="entry__head">
+                <span class="entry__who" data-testid="timeline-actor">{{ row.entry.actor ? row.entry.actorLabel : ('approvals.system' | t) }}</span>
+                <span class="entry__action" data-testid="timeline-action">{{ row.action }}</span>
+                @if (row.entry.stepName) {
+                  <nz-tag class="entry__step">{{ row.entry.stepName }}</nz-tag>
+                }
+                <span class="entry__at">{{ row.entry.at | date: 'yyyy-MM-dd HH:mm' }}</span>
+              </div>
+              @if (row.detail) {
+                <div class="entry__detail">{{ row.detail }}</div>
+              }
+              @if (row.entry.comment) {
+                <div class="entry__comment" data-testid="timeline-comment">{{ row.entry.comment }}</div>
+              }
+            </div>
+          </nz-timeline-item>
+        }
+      </nz-timeline>
+    }
+  `,
+  styles: `
+    .entry__head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 6px; }
+    .entry__who { font-weight: 500; }
+    .entry__step { margin: 0; }
+    .entry__at { color: rgba(0, 0, 0, 0.45); font-size: 12px; font-variant-numeric: tabular-nums; }
+    .entry__detail { color: rgba(0, 0, 0, 0.55); font-size: 13px; margin-top: 2px; }
+    .entry__comment { margin-top: 4px; padding: 6px 10px; border-left: 3px solid #d9d9d9; background: #fafafa; white-space: pre-wrap; }
+  `,
+})
+export class ApprovalTimelineComponent {
+  private readonly i18n = inject(I18nService);
+  readonly entries = input.required<readonly ApprovalTimelineEntry[]>();
+  /** To name the step a return went back to. */
+  readonly steps = input<readonly ApprovalStepResponse[]>([]);
+
+  protected readonly rows = computed<Row[]>(() =>
+    this.entries().map((entry) => ({
+      entry,
+      color: COLORS[entry.type] ?? 'blue',
+      action: this.i18n.t(`approvalDone.${entry.type}`),
+      detail: this.detail(entry),
+    })),
+  );
+
+  private detail(entry: ApprovalTimelineEntry): string | null {
+    const names = entry.targets.map((t) => t.displayName).join('、');
+    switch (entry.type) {
+      case 'return': {
+        const key = entry.data['toStepKey'];
+        if (typeof key !== 'string') return this.i18n.t('approvals.returnToDrafter');
+        const step = this.steps().find((s) => s.key === key);
+        return this.i18n.t('approvals.returnTo', { step: step?.name ?? key });
+      }
+      case 'transfer':
+        return names ? this.i18n.t('approvals.targets', { names }) : null;
+      case 'addSigner': {
+        const position = entry.data['position'] === 'before' ? 'approvals.position_before' : 'approvals.position_after';
+        return names ? `${this.i18n.t('approvals.targets', { names })}（${this.i18n.t(position)}）` : null;
+      }
+      case 'timeout':
+        if (entry.data['timeoutOutcome'] === 'escalated') return this.i18n.t('approvals.escalated', { names });
+        return entry.data['timeoutOutcome'] === 'reminded' ? `${this.i18n.t('approvals.reminded')}${names ? `：${names}` : ''}` : null;
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzUploadModule, type NzUploadFile } from 'ng-zorro-antd/upload';
+import type { Observable } from 'rxjs';
+import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+
+interface Problem {
+  id: number;
+  text: string;
+}
+
+/**
+ * Drag & drop (or click) upload. Files go to the API one after another through `upload`; the API
+ * decides the type by content and the size, and its message (400 name, 413 size, 415 type) is shown
+ * per file. Nothing is checked here, so the user always sees the server's reason.
+ */
+@Component({
+  selector: 'luoshi-evidence-upload',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzAlertModule, NzIconModule, NzUploadModule, TranslatePipe],
+  template: `
+    <nz-upload
+      nzType="drag"
+      [nzMultiple]="multiple()"
+      [nzAccept]="accept() ?? ''"
+      [nzBeforeUpload]="beforeUpload"
+      [nzShowUploadList]="false"
+      [nzDisabled]="disabled()"
+      [attr.data-testid]="testId()"
+    >
+      <p class="ant-upload-drag-icon"><nz-icon [nzType]="busy() ? 'loading' : 'inbox'" class="drop-icon" /></p>
+      <p class="ant-upload-text">{{ busy() ? ('evidence.uploading' | t: { name: busy() ?? '' }) : ('evidence.drop' | t) }}</p>
+      <p class="ant-upload-hint">{{ hint() || ('evidence.dropHint' | t) }}</p>
+    </nz-upload>
+    @for (problem of problems(); track problem.id) {
+      <nz-alert class="problem" nzType="error" nzShowIcon nzCloseable [nzMessage]="problem.text" (nzOnClose)="dismiss(problem.id)" data-testid="upload-error" />
+    }
+  `,
+  styles: `
+    :host { display: block; }
+    .drop-icon { font-size: 36px; color: #1677ff; }
+    .problem { margin-top: 8px; }
+  `,
+})
+export class EvidenceUploadComponent<T = unknown> {
+  private readonly i18n = inject(I18nService);
+  private readonly message = inject(NzMessageService);
+
+  /** Sends one file (e.g. ReportsApi.uploadEvidence bound to the owner). */
+  readonly upload = input.required<(file: File) => Observable<T>>();
+  /** Unset by default: a dropped file of another type reaches the API, which says why it is refused. */
+  readonly accept = input<string | null>(null);
+  readonly hint = input('');
+  readonly multiple = input(true);
+  readonly disabled = input(false);
+  readonly testId = input('evidence-upload');
+  readonly uploaded = output<T>();
+
+  /** The name of the file being sent. */
+  protected readonly busy = signal<string | null>(null);
+  protected readonly problems = signal<Problem[]>([]);
+  private readonly queue: File[] = [];
+  private nextId = 1;
+
+  /** nz-upload hands each file here; we send it ourselves (false stops nz-upload's own request). */
+  protected readonly beforeUpload = (file: NzUploadFile): boolean => {
+    this.queue.push(file as unknown as File);
+    if (!this.busy()) this.sendNext();
+    return false;
+  };
+
+  protected dismiss(id: number): void {
+    this.problems.update((list) => list.filter((p) => p.id !== id));
+  }
+
+  private sendNext(): void {
+    const file = this.queue.shift();
+    if (!file) {
+      this.busy.set(null);
+      return;
+    }
+    this.busy.set(file.name);
+    this.upload()(file).subscribe({
+      next: (result) => {
+        this.message.success(this.i18n.t('evidence.uploaded', { name: file.name }));
+        this.uploaded.emit(result);
+        this.sendNext();
+      },
+      error: (raw: unknown) => {
+        const text = this.i18n.t('evidence.failed', { name: file.name, message: this.i18n.errorText(toApiError(raw)) });
+        this.problems.update((list) => [...list, { id: this.nextId++, text }]);
+        this.sendNext();
+      },
+    });
+  }
+}

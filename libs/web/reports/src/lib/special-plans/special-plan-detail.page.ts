@@ -1,0 +1,212 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
+import type { Observable } from 'rxjs';
+import type { SpecialActionPlanResponse } from '@luoshi/contracts';
+import { type ApiError, AuthService, I18nService, ReportsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent } from '@luoshi/web/ui';
+import { ApprovalPanelComponent } from '../shared/approval-panel.component';
+import { EvidenceListComponent } from '../shared/evidence-list.component';
+import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
+import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
+
+/**
+ * /special-action-plans/:sapId — one special action plan: the drafting department uploads the
+ * draft (.docx/.txt/.md) and submits it; its approval runs beside; once approved the office
+ * imports it as a child plan (导入为子计划) and the page links to it in the plan browser.
+ */
+@Component({
+  selector: 'luoshi-special-plan-detail-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDescriptionsModule,
+    NzIconModule,
+    NzModalModule,
+    NzSkeletonModule,
+    TranslatePipe,
+    LoadErrorComponent,
+    ApprovalPanelComponent,
+    EvidenceListComponent,
+    EvidenceUploadComponent,
+    ReportStatusTagComponent,
+  ],
+  template: `
+    <a routerLink="/special-action-plans" [queryParams]="{ planId: current()?.planId }" class="back" data-testid="sap-back"><nz-icon nzType="arrow-left" />{{ 'specialPlans.back' | t }}</a>
+
+    @if (sap.error(); as error) {
+      <luoshi-load-error [error]="error" (retry)="sap.reload()" />
+    } @else if (current(); as s) {
+      <div class="head">
+        <div class="head__row">
+          <span class="head__code">{{ s.taskCode }}</span>
+          <h1 class="head__title" data-testid="page-title">{{ s.deliverable }}</h1>
+          <luoshi-report-status-tag [status]="s.status" />
+        </div>
+        <div class="head__actions">
+          @if (canSubmit()) {
+            <button nz-button nzType="primary" [disabled]="!s.draft" [nzLoading]="busy() === 'submit'" (click)="submit()" data-testid="sap-submit">
+              <nz-icon nzType="send" />{{ 'specialPlans.submit' | t }}
+            </button>
+          }
+          @if (canImport()) {
+            <button nz-button nzType="primary" [nzLoading]="busy() === 'import'" (click)="importChild()" data-testid="sap-import"><nz-icon nzType="cloud-upload" />{{ 'specialPlans.importChild' | t }}</button>
+          }
+          @if (s.childPlanId) {
+            <a nz-button [routerLink]="['/plans', s.childPlanId]" data-testid="sap-child"><nz-icon nzType="file-text" />{{ 'specialPlans.openChild' | t }}</a>
+          }
+        </div>
+      </div>
+
+      @if (s.status === 'returned' && s.returnComment) {
+        <nz-alert class="block" nzType="error" nzShowIcon [nzMessage]="'specialPlans.returnedAlert' | t" [nzDescription]="s.returnComment" data-testid="sap-returned" />
+      }
+      @if (errorText(); as text) {
+        <nz-alert class="block" nzType="error" nzShowIcon [nzMessage]="text" data-testid="sap-error" />
+      }
+
+      <div class="layout">
+        <div>
+          <nz-card nzSize="small" class="block">
+            <nz-descriptions nzSize="small" [nzColumn]="1">
+              <nz-descriptions-item [nzTitle]="'specialPlans.lead' | t">{{ s.leadDepartment?.name ?? '—' }}</nz-descriptions-item>
+              <nz-descriptions-item [nzTitle]="'specialPlans.co' | t">{{ coNames() || '—' }}</nz-descriptions-item>
+              <nz-descriptions-item [nzTitle]="'specialPlans.task' | t"><a [routerLink]="['/tasks', s.taskId]">{{ s.taskCode }}</a></nz-descriptions-item>
+            </nz-descriptions>
+          </nz-card>
+          <nz-card nzSize="small" class="block" [nzTitle]="'specialPlans.draft' | t" data-testid="sap-draft">
+            @if (canUpload()) {
+              <luoshi-evidence-upload class="upload" [upload]="uploadDraft" [multiple]="false" [hint]="'evidence.draftHint' | t" (uploaded)="drafted($event)" testId="sap-upload" />
+            }
+            <luoshi-evidence-list [files]="s.draft ? [s.draft] : []" [emptyText]="'approvals.noDraft' | t" />
+          </nz-card>
+        </div>
+        <nz-card nzSize="small" class="block" [nzTitle]="'reports.approval' | t" data-testid="sap-approval">
+          @if (s.approvalId) {
+            <luoshi-approval-panel [approvalId]="s.approvalId" [revision]="s.version" />
+          } @else {
+            <p class="muted">{{ 'reports.noApproval' | t }}</p>
+          }
+        </nz-card>
+      </div>
+    } @else {
+      <nz-skeleton [nzActive]="true" [nzParagraph]="{ rows: 8 }" />
+    }
+  `,
+  styles: `
+    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.45); font-size: 13px; }
+    .back:hover { color: #1677ff; }
+    .head { margin-bottom: 16px; }
+    .head__row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
+    .head__code { padding: 0 8px; border-radius: 4px; background: #f9f0ff; color: #531dab; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 14px; line-height: 24px; }
+    .head__title { margin: 0; font-size: 20px; font-weight: 600; line-height: 32px; }
+    .head__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
+    .block { display: block; margin-bottom: 16px; }
+    .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(320px, 1fr); gap: 16px; align-items: start; }
+    .upload { display: block; margin-bottom: 12px; }
+    .muted { color: rgba(0, 0, 0, 0.45); }
+    @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
+  `,
+})
+export class SpecialPlanDetailPage {
+  private readonly api = inject(ReportsApi);
+  private readonly auth = inject(AuthService);
+  private readonly modal = inject(NzModalService);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(I18nService);
+
+  /** Route parameter. */
+  readonly sapId = input.required<string>();
+
+  protected readonly sap = rxResource({ params: () => this.sapId(), stream: ({ params }) => this.api.specialActionPlan(params) });
+  protected readonly current = computed<SpecialActionPlanResponse | null>(() => (this.sap.hasValue() ? this.sap.value() : null));
+  protected readonly coNames = computed(() => (this.current()?.coDepartments ?? []).map((d) => d.name).join('、'));
+  protected readonly busy = signal<'submit' | 'import' | null>(null);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly errorText = computed(() => {
+    const error = this.error();
+    return error ? this.i18n.errorText(error) : null;
+  });
+
+  /** The drafting (lead) department's liaison or head, while the plan is a draft or came back. */
+  private readonly drafting = computed(() => {
+    const s = this.current();
+    return !!s && this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && s.leadDepartment?.id === this.auth.user()?.department.id;
+  });
+  protected readonly canUpload = computed(() => this.drafting() && (this.current()?.status === 'draft' || this.current()?.status === 'returned'));
+  protected readonly canSubmit = this.canUpload;
+  protected readonly canImport = computed(() => this.auth.hasAnyRole(['office_admin']) && this.current()?.status === 'approved' && !this.current()?.childPlanId);
+
+  protected readonly uploadDraft = (file: File): Observable<SpecialActionPlanResponse> => this.api.uploadDraft(this.sapId(), file);
+
+  protected drafted(sap: SpecialActionPlanResponse): void {
+    this.sap.set(sap);
+  }
+
+  protected submit(): void {
+    const s = this.current();
+    if (!s) return;
+    if (!s.draft) {
+      this.error.set(null);
+      this.message.warning(this.i18n.t('specialPlans.needDraft'));
+      return;
+    }
+    this.modal.confirm({
+      nzTitle: this.i18n.t('specialPlans.submit'),
+      nzContent: this.i18n.t('specialPlans.submitConfirm'),
+      nzOkText: this.i18n.t('specialPlans.submit'),
+      nzCancelText: this.i18n.t('common.cancel'),
+      nzOnOk: () => {
+        this.busy.set('submit');
+        this.error.set(null);
+        this.api.submitSpecialActionPlan(s.id, s.version).subscribe({
+          next: (result) => {
+            this.busy.set(null);
+            this.sap.set(result);
+            this.message.success(this.i18n.t('specialPlans.submitted'));
+          },
+          error: (raw: unknown) => this.failed(raw),
+        });
+      },
+    });
+  }
+
+  protected importChild(): void {
+    const s = this.current();
+    if (!s) return;
+    this.modal.confirm({
+      nzTitle: this.i18n.t('specialPlans.importChild'),
+      nzContent: this.i18n.t('specialPlans.importConfirm'),
+      nzOkText: this.i18n.t('specialPlans.importChild'),
+      nzCancelText: this.i18n.t('common.cancel'),
+      nzOnOk: () => {
+        this.busy.set('import');
+        this.error.set(null);
+        this.api.importChildPlan(s.id).subscribe({
+          next: (result) => {
+            this.busy.set(null);
+            this.message.success(this.i18n.t('specialPlans.imported', { title: result.title, n: result.measures }));
+            this.sap.reload();
+          },
+          error: (raw: unknown) => this.failed(raw),
+        });
+      },
+    });
+  }
+
+  private failed(raw: unknown): void {
+    this.busy.set(null);
+    this.error.set(toApiError(raw));
+  }
+}
