@@ -4,10 +4,10 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { ApprovalGlanceComponent, ReportGlanceComponent } from '@luoshi/web/reports';
 import { HomeIntroComponent } from './home-intro.component';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
 import { TaskCountCardComponent, type TaskCountItem } from './task-count-card.component';
-import { UpcomingCardComponent } from './upcoming-card.component';
 
 /** Statuses in which the lead department has the task in hand (办理中). */
 const IN_HAND = ['accepted', 'in_progress', 'completion_requested'] as const;
@@ -16,7 +16,7 @@ const IN_HAND = ['accepted', 'in_progress', 'completion_requested'] as const;
 @Component({
   selector: 'luoshi-dept-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzCardModule, NzDescriptionsModule, NzTagModule, TranslatePipe, HomeIntroComponent, HomeShortcutsComponent, TaskCountCardComponent, UpcomingCardComponent],
+  imports: [RouterLink, NzCardModule, NzDescriptionsModule, NzTagModule, TranslatePipe, HomeIntroComponent, HomeShortcutsComponent, TaskCountCardComponent, ApprovalGlanceComponent, ReportGlanceComponent],
   template: `
     <luoshi-home-intro [heading]="heading()" />
     <div class="stack">
@@ -40,7 +40,10 @@ const IN_HAND = ['accepted', 'in_progress', 'completion_requested'] as const;
           </nz-descriptions>
         </nz-card>
       }
-      <luoshi-upcoming-card [text]="'home.upcomingDept' | t" />
+      <luoshi-report-glance />
+      @if (auth.hasAnyRole(['dept_head'])) {
+        <luoshi-approval-glance />
+      }
     </div>
   `,
   styles: `.stack { display: grid; gap: 16px; }`,

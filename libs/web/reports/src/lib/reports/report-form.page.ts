@@ -138,9 +138,13 @@ export class ReportFormPage {
     return this.touched() && this.missing().has(field);
   }
 
-  protected statusLabel(r: ProgressReportResponse): string {
-    return this.i18n.t(`reportStatus.${r.status}`);
-  }
+  /** Why the form is read-only: another department's report still open, or its state. */
+  protected readonly readOnlyText = computed(() => {
+    const r = this.current();
+    if (!r) return '';
+    const open = (r.status === 'draft' || r.status === 'returned') && !r.locked;
+    return open ? this.i18n.t('reports.leadFills') : this.i18n.t('reports.readOnly', { status: this.i18n.t(`reportStatus.${r.status}`) });
+  });
 
   protected addEvidence(file: EvidenceFileResponse): void {
     this.evidence.update((files) => [...files, file]);

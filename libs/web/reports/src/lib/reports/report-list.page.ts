@@ -10,23 +10,12 @@ import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { from, map, mergeMap, of, switchMap, toArray } from 'rxjs';
-import { type ProgressReportResponse, REPORT_STATUSES, type ReportStatus, type TaskResponse } from '@luoshi/contracts';
+import { REPORT_STATUSES, type ReportStatus } from '@luoshi/contracts';
 import { AuthService, I18nService, ReportsApi, TasksApi, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { beijingToday } from '../shared/report-labels';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
-
-/** Task statuses whose reporting periods have drafts (the API creates them for accepted / in-progress tasks). */
-const REPORTING_STATUSES = new Set<TaskResponse['status']>(['accepted', 'in_progress', 'completion_requested', 'completed', 'suspended']);
-
-interface ReportRow {
-  report: ProgressReportResponse;
-  task: TaskResponse;
-  lead: boolean;
-  /** Something for my department to do: fill in / revise (lead) or contribute (co, not yet done). */
-  todo: boolean;
-}
+import { byDueDate, type DepartmentReport, departmentReports } from './department-reports';
 
 type View = 'todo' | 'all';
 
@@ -179,19 +168,7 @@ export class ReportListPage {
 
   protected readonly data = rxResource({
     params: () => this.auth.user()?.department.id,
-    stream: ({ params: departmentId }) =>
-      this.tasksApi.listAll({ scope: 'mine' }).pipe(
-        map((tasks) => tasks.filter((t) => t.reportingCycle !== 'none' && REPORTING_STATUSES.has(t.status))),
-        switchMap((tasks) =>
-          tasks.length === 0
-            ? of([] as ReportRow[][])
-            : from(tasks).pipe(
-                mergeMap((task) => this.reportsApi.taskReports(task.id).pipe(map((reports) => reports.map((report) => this.toRow(report, task, departmentId)))), 4),
-                toArray(),
-              ),
-        ),
-        map((groups) => groups.flat()),
-      ),
+    stream: ({ params: departmentId }) => departmentReports(this.tasksApi, this.reportsApi, departmentId),
   });
 
   protected readonly rows = computed(() => (this.data.hasValue() ? this.data.value() : []));
@@ -200,12 +177,12 @@ export class ReportListPage {
     const todoView = this.view() === 'todo';
     const rows = this.rows().filter((r) => (!todoView || r.todo) && (!status || r.report.status === status));
     return todoView
-      ? rows.sort((a, b) => a.report.dueDate.localeCompare(b.report.dueDate) || a.task.code.localeCompare(b.task.code, 'en', { numeric: true }))
+      ? rows.sort(byDueDate)
       : rows.sort((a, b) => b.report.periodStart.localeCompare(a.report.periodStart) || a.task.code.localeCompare(b.task.code, 'en', { numeric: true }));
   });
   protected readonly tiles = computed(() => {
     const rows = this.rows();
-    const n = (test: (r: ReportRow) => boolean) => rows.filter(test).length;
+    const n = (test: (r: DepartmentReport) => boolean) => rows.filter(test).length;
     return [
       { id: 'todo', label: this.i18n.t('reports.countTodo'), n: n((r) => r.todo), color: '#1677ff' },
       { id: 'returned', label: this.i18n.t('reports.countReturned'), n: n((r) => r.report.status === 'returned'), color: '#d46b08' },
@@ -239,13 +216,5 @@ export class ReportListPage {
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
-  }
-
-  private toRow(report: ProgressReportResponse, task: TaskResponse, departmentId: string | undefined): ReportRow {
-    const lead = task.leadDepartment?.id === departmentId;
-    const actions = report.allowedActions;
-    const contributed = report.contributions.some((c) => c.department.id === departmentId);
-    const todo = lead ? actions.includes('edit') : actions.includes('contribute') && !contributed;
-    return { report, task, lead, todo };
   }
 }
