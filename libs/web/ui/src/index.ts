@@ -7,3 +7,4 @@ export * from './lib/load-error.component';
 export * from './lib/calendar-banner.component';
 export * from './lib/highlight-parts';
 export * from './lib/highlight.component';
+export * from './lib/text-entry.dialog';

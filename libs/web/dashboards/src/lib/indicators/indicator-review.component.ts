@@ -9,9 +9,8 @@ import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import type { IndicatorValueResponse } from '@luoshi/contracts';
 import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
-import { type CommentDialogData, CommentDialog } from '../shared/comment.dialog';
 import { figure } from '../shared/health';
 
 /** office_reviewer's queue: submitted values, approved or returned (with a reason) one by one. */
@@ -102,9 +101,9 @@ export class IndicatorReviewComponent {
 
   protected returnValue(v: IndicatorValueResponse): void {
     this.modal
-      .create<CommentDialog<IndicatorValueResponse>, CommentDialogData<IndicatorValueResponse>, IndicatorValueResponse>({
+      .create<TextEntryDialog<IndicatorValueResponse>, TextEntryData<IndicatorValueResponse>, IndicatorValueResponse>({
         nzTitle: this.i18n.t('indicators.returnTitle', { name: v.indicatorName, year: v.year }),
-        nzContent: CommentDialog,
+        nzContent: TextEntryDialog,
         nzData: {
           label: this.i18n.t('indicators.commentLabel'),
           hint: this.i18n.t('indicators.returnHint'),

@@ -19,14 +19,13 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, PageHeaderComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { ledgerFileName, saveBlob } from '../shared/download';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
 import { departmentOptions, HEALTH_COLORS, isoDate, parseIsoDate } from '../shared/task-labels';
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
 import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
-import { type TextEntryData, TextEntryDialog } from '../shared/text-entry.dialog';
 
 type SortColumn = 'code' | 'dueDate' | 'updatedAt';
 
