@@ -14,7 +14,7 @@ describe('Audit log', () => {
       .post('/api/users')
       .set('Authorization', office)
       .set('X-Request-Id', 'audit-test-request-0001')
-      .send({ username: 'audit.sample', displayName: '审计样例', password: 'Sample#Pass1', departmentCode: 'hz', roles: ['dept_liaison'] })
+      .send({ username: 'audit.sample', displayName: '审计样例', password: 'Sample#Pass1', departmentCode: 'czt', roles: ['dept_liaison'] })
       .expect(201);
     await t
       .http()

@@ -32,7 +32,7 @@ describe('Authentication', () => {
       .http()
       .post('/api/users')
       .set('Authorization', office)
-      .send({ username: 'throttle.target', displayName: '限流测试', password: 'Correct#Pass1', departmentCode: 'jtt', roles: ['dept_liaison'] })
+      .send({ username: 'throttle.target', displayName: '限流测试', password: 'Correct#Pass1', departmentCode: 'czt', roles: ['dept_liaison'] })
       .expect(201);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
