@@ -7,8 +7,8 @@ import { assertValidReminderRule } from './validate-reminder-rule';
 export interface PlannedReminder {
   /**
    * 'offset:-5', 'offset:0', 'offset:1', 'escalation:3' — deterministic and unique within one
-   * subject + deadline. It does not contain the deadline: combine subject, deadline and key
-   * (see buildReminderJobId) for an id that changes when the deadline moves.
+   * subject + deadline. It does not contain the deadline: the database row that carries a planned
+   * reminder is its identity (its id is the BullMQ job id), and a moved deadline replaces the rows.
    */
   key: string;
   fireAt: Date;

@@ -4,5 +4,4 @@ export { validateReminderRule, MAX_OFFSET_WORKING_DAYS } from './validate-remind
 export { moveOutOfQuietHours } from './move-out-of-quiet-hours';
 export * from './compute-reminder-schedule';
 export * from './digest-window';
-export * from './build-reminder-job-id';
 export { SHANGHAI_OFFSET_MINUTES, toShanghaiLocal, fromShanghaiLocal, type LocalMoment } from './shanghai-time';
