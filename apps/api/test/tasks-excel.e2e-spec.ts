@@ -58,6 +58,12 @@ describe('Tasks: ledger export and assignment import (xlsx)', () => {
     expect(first.getCell(8).value).toBe('已交办');
     expect(String(first.getCell(7).value)).toMatch(/^进度 0%；/);
     expect(ws.getColumn(9).hidden).toBe(true);
+    // Dated in Beijing time, and the lead column picks from the directory.
+    const beijingToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(String(ws.getCell(1, 1).value)).toContain(`导出于 ${beijingToday}`);
+    expect(first.getCell(4).dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'部门'!\$A\$1:\$A\$\d+$/)] });
+    const names = (await exportLedger()).getWorksheet('部门')!.getColumn(1).values.filter(Boolean);
+    expect(names).toEqual(expect.arrayContaining(['省发展改革委', '省交通运输厅', '杭州市']));
     // A city's export holds only its own tasks.
     const hz = (await exportLedger(await t.login('hz.liaison'))).getWorksheet('任务台账')!;
     const hzCount = tasks.filter((x) => x.leadDepartment?.code === 'hz' || x.coDepartments.some((d) => d.code === 'hz')).length;

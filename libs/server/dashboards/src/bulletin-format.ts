@@ -27,6 +27,6 @@ export function bulletinSentences(b: BulletinResponse): Record<(typeof BULLETIN_
     '三、逾期任务情况': `截至${chineseDate(b.asOf)}，共有${overdueTasks}项任务逾期，涉及${b.overdueByDepartment.length}个牵头单位。`,
     '四、指标监测': `纳入监测的指标${b.indicators.length}项：已达标${byStatus('已达标')}项，进度正常${byStatus('进度正常')}项，` +
       `存在风险${byStatus('存在风险')}项，明显滞后${byStatus('明显滞后')}项，暂无数据${byStatus('暂无数据')}项。`,
-    '五、考核排名': `参与考核的单位${b.ranking.length}个，按按时签收、按时报送、逾期情况、办结率加权计分（满分100分）。`,
+    '五、考核排名': `参与考核的单位${b.ranking.length}个，以按时签收、按时报送、逾期情况、办结率四项加权计分（满分100分）。`,
   };
 }

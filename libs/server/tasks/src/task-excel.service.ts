@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TaskImportChange, TaskImportError, TaskImportResponse, TaskImportRowResponse, TaskResponse } from '@luoshi/contracts';
-import { TASK_STATE_LABELS } from '@luoshi/domain/workflow';
+import { TASK_STATE_LABELS, dateOfInstant } from '@luoshi/domain/workflow';
 import type { AuthUser, RequestActor } from '@luoshi/server/platform';
 import type { DepartmentDirectory } from './department-directory';
 import { LEDGER_COLUMNS, readAssignmentSheet, type SheetRow } from './read-assignment-sheet';
@@ -67,7 +67,8 @@ export class TaskExcelService {
       LEDGER_COLUMNS.id,
     ];
     ws.mergeCells(1, 1, 1, headings.length - 1);
-    ws.getCell(1, 1).value = `任务台账（${tasks.length} 项，导出于 ${new Date().toISOString().slice(0, 10)}）`;
+    // The office works in Beijing time: a ledger exported at 07:00 on the 2nd is dated the 2nd.
+    ws.getCell(1, 1).value = `任务台账（${tasks.length} 项，导出于 ${dateOfInstant(new Date().toISOString())}）`;
     ws.getCell(1, 1).font = { bold: true, size: 14 };
     const header = ws.getRow(2);
     header.values = headings;
@@ -77,7 +78,27 @@ export class TaskExcelService {
     ws.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
     // The task id lets an edited sheet find its tasks again; hidden, people edit the rest.
     ws.getColumn(headings.length).hidden = true;
+    await this.offerDepartmentList(workbook, ws, headings.indexOf(LEDGER_COLUMNS.lead) + 1, tasks.length);
     return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** The lead column of an edited ledger picks from the directory (a drop-down), so names come back exact. */
+  private async offerDepartmentList(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, column: number, rows: number): Promise<void> {
+    const { directory } = await this.store.assignmentContext(this.dataSource.manager, []);
+    const names = directory.departments.map((d) => d.name);
+    if (names.length === 0) return;
+    const list = workbook.addWorksheet('部门', { state: 'veryHidden' });
+    names.forEach((name, i) => (list.getCell(i + 1, 1).value = name));
+    for (let row = 3; row <= rows + 2; row++) {
+      ws.getCell(row, column).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'部门'!$A$1:$A$${names.length}`],
+        showErrorMessage: true,
+        errorTitle: '牵头单位',
+        error: '请从部门名录中选择 / pick a department from the directory',
+      };
+    }
   }
 
   /** dryRun: the diff and every row error. Commit: all rows in one transaction, or 400 and nothing written. */
