@@ -161,4 +161,12 @@ test.describe('tasks: assign, accept, return', () => {
     await expect(page.getByTestId('task-search')).toHaveValue('港口');
     await expect(total).toHaveText(`共 ${after} 条`);
   });
+
+  test('a task that does not exist says so, without a retry that cannot help', async ({ page }) => {
+    await signIn(page, 'office');
+    await expect(page.getByTestId('home-title')).toBeVisible();
+    await page.goto('/tasks/00000000-0000-4000-8000-000000000000');
+    await expect(page.getByTestId('load-error')).toBeVisible();
+    await expect(page.getByTestId('load-error').getByRole('button')).toHaveCount(0);
+  });
 });
