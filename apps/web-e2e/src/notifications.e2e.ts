@@ -84,5 +84,10 @@ test.describe('reminder settings and notifications', () => {
     await expect(bell).toHaveAttribute('data-unread', '0');
     await page.getByTestId('notifications-filter').getByText('只看未读').click();
     await expect(page.getByTestId('notifications-empty')).toContainText('没有未读通知');
+
+    // The title itself opens the task the notice is about.
+    await page.getByTestId('notifications-filter').getByText('全部').click();
+    await page.getByTestId('notification-title').first().click();
+    await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}`));
   });
 });
