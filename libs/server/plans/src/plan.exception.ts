@@ -18,6 +18,10 @@ export enum PlanErrorCode {
   PDF_TOO_MANY_PAGES = 'PLAN_PDF_TOO_MANY_PAGES',
   DOC_INVALID = 'PLAN_DOC_INVALID',
   UNCOMPRESSED_TOO_LARGE = 'PLAN_UNCOMPRESSED_TOO_LARGE',
+  MAPPING_TARGET = 'PLAN_MAPPING_TARGET',
+  UNKNOWN_DEPARTMENT = 'PLAN_UNKNOWN_DEPARTMENT',
+  DEPARTMENT_NAME_TAKEN = 'PLAN_DEPARTMENT_NAME_TAKEN',
+  DEPARTMENT_CODE_TAKEN = 'PLAN_DEPARTMENT_CODE_TAKEN',
 }
 
 export class PlanException extends DomainException {
@@ -104,5 +108,28 @@ export class PlanException extends DomainException {
       `文件解压后超过 ${mb} MB 上限，已拒绝读取`,
       `The file inflates past the ${mb} MB uncompressed limit and was not read`,
     );
+  }
+  static mappingTarget() {
+    return new PlanException(
+      400,
+      PlanErrorCode.MAPPING_TARGET,
+      '请选择一个已有部门（departmentCode）或新建部门（create），二者选一',
+      'Give either departmentCode (an existing department) or create (a new one)',
+    );
+  }
+  static unknownDepartment(code: string) {
+    return new PlanException(400, PlanErrorCode.UNKNOWN_DEPARTMENT, `未知部门“${code}”`, `Unknown department "${code}"`, { department: code });
+  }
+  static departmentNameTaken(name: string, holder: string) {
+    return new PlanException(
+      409,
+      PlanErrorCode.DEPARTMENT_NAME_TAKEN,
+      `名称“${name}”已对应部门“${holder}”`,
+      `The name "${name}" already belongs to "${holder}"`,
+      { name, department: holder },
+    );
+  }
+  static departmentCodeTaken(code: string) {
+    return new PlanException(409, PlanErrorCode.DEPARTMENT_CODE_TAKEN, `部门编码“${code}”已被使用`, `Department code "${code}" is taken`, { code });
   }
 }
