@@ -17,7 +17,7 @@ function expectParseError(text: string, code: PlanParseError['code']): void {
 }
 
 describe(parsePlan.name, () => {
-  it('nests every numbering style in drafting order: 第一章 > 第一节 > 一、 > （一） > 1. > （1）', () => {
+  it('nests every numbering style in drafting order (第一章 > 第一节 > 一、 > （一） > 1. > （1）); the leaves are the measures', () => {
     const plan = parsePlan(
       [
         '某市推进数字化改革实施方案（2023—2025年）',
@@ -44,16 +44,16 @@ describe(parsePlan.name, () => {
       '1.1 section 第一节发展目标',
       '2 part 第二章主要任务',
       '2.1 section 第一节建设数字基础设施',
-      '2.1.1 measure 一、推进网络建设',
-      '2.1.1.1 submeasure （一）加快5G网络部署',
-      '2.1.1.1.1 submeasure 1.建设基站',
-      '2.1.1.1.1.1 submeasure （1）城区全覆盖',
-      '2.1.1.1.1.2 submeasure （2）乡镇全覆盖',
-      '2.1.1.1.2 submeasure 2、完善光纤网络',
-      '2.1.1.2 submeasure （二）建设数据中心',
+      '2.1.1 section 一、推进网络建设',
+      '2.1.1.1 section （一）加快5G网络部署',
+      '2.1.1.1.1 measure 1.建设基站',
+      '2.1.1.1.2 measure 2、完善光纤网络',
+      '2.1.1.2 measure （二）建设数据中心',
       '2.1.2 measure 二、推进平台建设',
-      '2.2 section 第二节发展数字产业',
+      '2.2 measure 第二节发展数字产业',
     ]);
+    // Measures are the leaves; the （1）（2） sub-items below them stay in the measure's body.
+    expect(plan.nodes.find((n) => n.code === '2.1.1.1.1')?.body).toBe('新建5G基站1000个以上。\n（1）城区全覆盖。重点区域实现连续覆盖。\n（2）乡镇全覆盖。行政村实现通达。');
     expect(plan.nodes.find((n) => n.code === '2.1.1.1')?.body).toBe('统筹基站选址。');
     expect(plan.nodes.find((n) => n.code === '1.1')?.body).toMatch(/^到2025年/);
     expect(plan.indicators.map((i) => [i.name, i.comparison, i.value, i.unit, i.targetYear, i.nodeCode])).toEqual([

@@ -1,0 +1,104 @@
+import type { Block } from './classify-lines';
+import type { ParseWarning } from './plan-types';
+
+export interface DocumentParts {
+  title: string;
+  /** A 印发通知 cover letter (and anything before the plan's own title): not part of the plan. */
+  frontMatter: Block[];
+  body: Block[];
+  /** 附件 (annexes, e.g. a 分工表), the signature/date block, 抄送 and 印发 lines. */
+  endMatter: Block[];
+  /** 注： footnote paragraphs taken out of the body. */
+  notes: Block[];
+}
+
+const NOTICE = /关于印发.{2,80}的通知/;
+const QUOTED_NAME = /《([^《》]{4,80})》/;
+const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
+const ANNEX = /^(附件|附表)\s*\d*\s*([：:].{0,60}|[^。，；]{0,40})$/;
+const CLOSING = /^(抄送|主送|主题词|公开属性|联系人)[：:]|印发$|^（此件.{0,12}）$/;
+const NOTE = /^(注|备注|说明)\s*\d*[：:]/;
+
+/**
+ * Splits a document into front matter, title, body and end matter.
+ * - Title: a leading markdown H1, or a first line that is neither a heading nor a sentence. When
+ *   the text opens with a 印发通知 (…关于印发《X》的通知 … 现将《X》印发给你们 … signer, date), the
+ *   cover letter is front matter and the title is the plan's own title line (X), not the notice's.
+ * - End matter starts at an 附件/附表 line, a 抄送/印发 line or a date-only line after the body
+ *   (with the signer's line before it); 注： paragraphs are notes, never a measure's body.
+ */
+export function splitDocument(blocks: Block[], warnings: ParseWarning[]): DocumentParts {
+  const cover = findCoverLetterEnd(blocks);
+  const frontMatter = blocks.slice(0, cover);
+  if (cover > 0) {
+    warnings.push({ line: frontMatter[0].line, code: 'COVER_LETTER_SKIPPED', message: `第${frontMatter[0].line}行起的印发通知不属于方案正文，已跳过` });
+  }
+  const { title, rest } = takeTitle(blocks.slice(cover));
+  const body: Block[] = [];
+  const notes: Block[] = [];
+  let end = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    const block = rest[i];
+    const text = textOf(block);
+    if (i > 0 && (ANNEX.test(text) || CLOSING.test(text))) {
+      end = i;
+      break;
+    }
+    if (i > 0 && block.type === 'paragraph' && DATE_LINE.test(text) && rest.slice(i + 1).every((b) => b.type !== 'heading')) {
+      end = i;
+      const signer = body[body.length - 1];
+      if (signer?.type === 'paragraph' && signer.text.length <= 24 && !/[。，；：]/.test(signer.text)) {
+        body.pop();
+        end = i - 1;
+      }
+      break;
+    }
+    if (block.type === 'paragraph' && NOTE.test(block.text)) notes.push(block);
+    else body.push(block);
+  }
+  return { title, frontMatter, body, endMatter: rest.slice(end), notes };
+}
+
+function textOf(block: Block): string {
+  if (block.type === 'paragraph') return block.text;
+  if (block.type === 'heading') return block.style === 'markdown' && !block.label ? block.title : '';
+  return '';
+}
+
+/** Index of the plan's own title line after a leading 印发通知, or 0 when there is no cover letter. */
+function findCoverLetterEnd(blocks: Block[]): number {
+  const head = blocks.slice(0, 4).map(textOf).join('');
+  if (!NOTICE.test(head)) return 0;
+  let name: string | null = null;
+  for (let i = 0; i < Math.min(blocks.length, 16); i++) {
+    const text = textOf(blocks[i]);
+    const quoted = QUOTED_NAME.exec(text);
+    if (!name && quoted && /印发|现将/.test(text)) name = quoted[1];
+    if (name && i > 0 && text.replace(/^#+\s*/, '') === name) return i;
+  }
+  // No quoted name to find: the plan starts after the notice's date line.
+  for (let i = 1; i < Math.min(blocks.length - 1, 16); i++) {
+    if (DATE_LINE.test(textOf(blocks[i]))) {
+      const next = blocks[i + 1];
+      if (next.type === 'paragraph' && !next.text.includes('。') && next.text.length <= 80) return i + 1;
+    }
+  }
+  return 0;
+}
+
+/**
+ * The title is a leading markdown H1, or a first line that is neither a heading nor a sentence
+ * (no 。, at most 80 characters), e.g. 浙江省推进长江三角洲区域一体化发展行动方案.
+ */
+function takeTitle(blocks: Block[]): { title: string; rest: Block[] } {
+  const first = blocks[0];
+  if (!first) return { title: '', rest: blocks };
+  if (first.type === 'heading' && first.style === 'markdown' && first.mdLevel === 1) {
+    const otherH1 = blocks.slice(1).some((b) => b.type === 'heading' && b.style === 'markdown' && b.mdLevel === 1);
+    if (!otherH1) return { title: first.label ? `${first.label}${first.title}` : first.title, rest: blocks.slice(1) };
+  }
+  if (first.type === 'paragraph' && !first.text.includes('。') && first.text.length <= 80 && !/[，；]/.test(first.text)) {
+    return { title: first.text, rest: blocks.slice(1) };
+  }
+  return { title: '', rest: blocks };
+}
