@@ -10,7 +10,6 @@ import {
   Length,
   Matches,
   MaxLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CORRECTION_MODES, type CorrectionMode } from '@luoshi/contracts';
@@ -78,8 +77,7 @@ export class NewDepartmentDto {
 /** A name from a plan's duties: an alias of an existing department, or a new department. */
 export class MapDepartmentNameDto {
   @IsString() @Length(2, 64) name!: string;
-  @ValidateIf((o: MapDepartmentNameDto) => o.create === undefined)
-  @Matches(DEPARTMENT_CODE, { message: 'departmentCode: a department code (or send create)' })
-  departmentCode?: string;
+  /** Exactly one of departmentCode and create (checked by the service: PLAN_MAPPING_TARGET). */
+  @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'departmentCode: a department code' }) departmentCode?: string;
   @IsOptional() @ValidateNested() @Type(() => NewDepartmentDto) create?: NewDepartmentDto;
 }

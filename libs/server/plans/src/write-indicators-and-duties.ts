@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { IndicatorTarget } from '@luoshi/contracts';
-import type { ParsedPlan } from '@luoshi/domain/plan-parser';
+import type { DepartmentDutyDraft, ParsedPlan } from '@luoshi/domain/plan-parser';
 import { dutyLeads } from './build-import-response';
 
 /**
@@ -73,13 +73,8 @@ export async function writeIndicatorsAndDuties(
 
   await m.query(`UPDATE plan_duty SET retired_in_version = $2 WHERE plan_id = $1 AND retired_in_version IS NULL`, [planId, version]);
   const idOf = (code: string | null) => (code ? (departmentId.get(code) ?? null) : null);
-  const seen = new Set<string>();
-  for (const d of parsed.duties) {
+  for (const d of mergeDuties(parsed.duties, nodeIdByCode)) {
     const nodeId = d.nodeCode ? (nodeIdByCode.get(d.nodeCode) ?? null) : null;
-    // One duty per measure and deliverable: a second mention (annotation and annex row) adds nothing new.
-    const key = `${nodeId}\u0000${d.deliverable}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     const leads = dutyLeads(d);
     await m.query(
       `INSERT INTO plan_duty (plan_id, node_id, deliverable, kind, lead_department_id, lead_name, co_department_ids, co_names, source_sentence,
@@ -112,4 +107,43 @@ export async function writeIndicatorsAndDuties(
       ],
     );
   }
+}
+
+/**
+ * One duty per measure and deliverable: a second mention (the annotation and the annex 分工表 row
+ * of one measure) adds its names and its 完成时限 to the first instead of being dropped.
+ */
+function mergeDuties(duties: readonly DepartmentDutyDraft[], nodeIdByCode: Map<string, string>): DepartmentDutyDraft[] {
+  const byKey = new Map<string, DepartmentDutyDraft>();
+  const union = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) => [...new Set([...(a ?? []), ...(b ?? [])])];
+  for (const d of duties) {
+    const key = `${d.nodeCode ? (nodeIdByCode.get(d.nodeCode) ?? null) : null}\u0000${d.deliverable}`;
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, d);
+      continue;
+    }
+    const a = dutyLeads(first);
+    const b = dutyLeads(d);
+    const names = [...a.names];
+    const codes = [...a.codes];
+    b.names.forEach((name, i) => {
+      if (!names.includes(name)) {
+        names.push(name);
+        codes.push(b.codes[i] ?? null);
+      }
+    });
+    byKey.set(key, {
+      ...first,
+      leadNames: names,
+      leadDepartmentCodes: codes,
+      coDepartmentCodes: union(first.coDepartmentCodes, d.coDepartmentCodes),
+      coNames: union(first.coNames, d.coNames),
+      collectiveNames: union(first.collectiveNames, d.collectiveNames),
+      unresolvedNames: union(first.unresolvedNames, d.unresolvedNames),
+      deadlineText: first.deadlineText ?? d.deadlineText,
+      deadline: first.deadline ?? d.deadline,
+    });
+  }
+  return [...byKey.values()];
 }
