@@ -10,19 +10,18 @@ import type { CorrectionMode, CorruptionVerdict } from './plan-types';
  * The list was derived from the seed dictionary (seeds/corrections/zhejiang-yrd.tsv) and the spun
  * seed: its rows ranked by how often their wrong form occurs in the spun copy, keeping only wrong
  * forms that are not standard words (checked absent from the clean case texts and the restored
- * seed). The score is their occurrences per 1,000 non-space characters; a text is corrupted when
+ * seed, and not able to arise across a word boundary of ordinary text: 合做 in 配合做好, 工做 in 施工做好,
+ * 从体 in 从体制上, 能流 in 智能流水线 … were dropped). The score is their occurrences per 1,000 non-space characters; a text is corrupted when
  * the score reaches THRESHOLD and at least MIN_HITS occurrences of MIN_TERMS different words are
  * found (so one odd word in a short text is not enough). Measured: the spun seed scores ≈ 26,
  * every clean case text 0 (see the spec and the README of the lib).
  */
 export const SPINNER_ONLY_WORDS: readonly string[] = [
-  '打制', '合做', '平易近', '严沉', '沉点', '收撑', '收持', '旅逛', '鼎新', '量量', '笨能', '笨制', '贸难',
-  '交难', '工做', '运做', '自正在', '制制', '能流', '博项', '博业', '博窗', '博利', '体系体例', '共乱',
-  '联乱', '法乱', '防乱', '自乱', '政乱', '电女', '量女', '参取', '劣量', '劣化', '劣良', '劣先', '从体',
-  '具无', '各无', '让取', '让创', '竞让', '供当', '效当', '当急', '零合', '删加', '新删', '删量', '删值',
-  '集拆箱', '省曲', '外小企业', '分体要求', '沉视', '注沉', '现范区', '满脚', '群寡', '比沉', '创重',
-  '现形冠军', '标的目的', '长儿园', '促朝上进步', '学问产权', '掉信', '捕好', '日害', '电坐', '协做',
-  '缺杭', '停业执照',
+  '打制', '平易近', '严沉', '沉点', '收撑', '旅逛', '鼎新', '笨能', '笨制', '贸难', '运做', '自正在', '博项',
+  '博业', '博窗', '博利', '体系体例', '共乱', '联乱', '法乱', '防乱', '自乱', '政乱', '电女', '量女', '参取',
+  '劣量', '劣良', '劣先', '具无', '竞让', '当急', '零合', '删加', '新删', '删量', '删值', '集拆箱', '省曲',
+  '外小企业', '分体要求', '沉视', '注沉', '现范区', '满脚', '群寡', '比沉', '现形冠军', '标的目的', '长儿园',
+  '促朝上进步', '学问产权', '掉信', '捕好', '日害', '电坐', '协做', '缺杭', '停业执照',
 ];
 
 export const CORRUPTION_THRESHOLD = 2;

@@ -34,7 +34,8 @@ export function parsePlan(text: string, options: ParsePlanOptions = {}): ParsedP
 
   const warnings = [...tree.warnings];
   if (!tree.title) warnings.push({ line: 1, code: 'TITLE_MISSING', message: '未识别出方案标题（首行应为标题）' });
-  const indicators = extractIndicators(tree.segments, tree.tables, readTitleYear(tree.title), warnings);
+  const annexTables = tree.annexTables.map((table) => ({ table, nodeCode: null, scopeCode: null }));
+  const indicators = extractIndicators(tree.segments, [...tree.tables, ...annexTables], readTitleYear(tree.title), warnings);
   const duties = extractDepartmentDuties(tree, options.directory, warnings);
   warnings.sort((a, b) => a.line - b.line);
   const unresolvedDepartmentNames = [...new Set(duties.flatMap((d) => d.unresolvedNames))];
