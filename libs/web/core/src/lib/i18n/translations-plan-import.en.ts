@@ -51,5 +51,6 @@ export const PLAN_IMPORT_EN: Shape<typeof PLAN_IMPORT_ZH> = {
     sourceAnnex: 'Annex table',
     sourceSentence: 'Text',
     attribute: 'Attribute',
+    generatedPrefilled: 'Generated {created} tasks; {prefilled} have lead, co-departments and deadline pre-filled from the duties — check them, then assign',
   },
 };

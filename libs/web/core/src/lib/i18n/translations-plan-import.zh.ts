@@ -50,5 +50,6 @@ export const PLAN_IMPORT_ZH = {
     sourceAnnex: '附件分工表',
     sourceSentence: '正文',
     attribute: '属性',
+    generatedPrefilled: '已生成 {created} 项任务，其中 {prefilled} 项已按责任分工预填牵头单位、配合单位和完成时限，请核对后分派',
   },
 };
