@@ -108,19 +108,23 @@ export function bracketGroups(text: string): { content: string; start: number; e
   return groups;
 }
 
-const BY_LEAD = /由([^，。；（）]{2,40}?)(?:牵头|负责)(?:[，、]([^，。；]{2,60}?)(?:配合|参与|协同|协助))?/;
-const TOGETHER = /^([^，。；、（）]{2,30}?)会同([^，。；（）]{2,80}?)(?:共同)?(?:负责|推进|开展|制定|研究|建立|实施|组织|落实|做好|完善|加强|推动|指导|牵头)/;
+const ANNOTATION_WORDS = /牵头|负责|责任|配合|参与|主办|主责/;
+const BY_LEAD = /由([^，。；]{2,40}?)(?:牵头|负责)(?:[，、]([^，。；]{2,60}?)(?:配合|参与|协同|协助))?/;
+const TOGETHER = /^([^，。；、]{2,30}?)会同([^，。；]{2,80}?)(?:共同)?(?:负责|推进|开展|制定|研究|建立|实施|组织|落实|做好|完善|加强|推动|指导|牵头)/;
 const LABEL_IN_TEXT = /(?:牵头单位|责任单位|牵头部门|责任部门)[：:][^。]*$/;
 
 /** Annotations in running text: bracket groups, 由X牵头, X会同Y…, and an unbracketed 责任单位：X. */
 export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnnotation[] {
   const found: DutyAnnotation[] = [];
   for (const group of bracketGroups(text)) {
-    if (!/牵头|负责|责任|配合|参与|主办|主责/.test(group.content)) continue;
+    if (!ANNOTATION_WORDS.test(group.content)) continue;
     const annotation = readAnnotation(group.content, lookup);
     if (annotation) found.push(annotation);
   }
-  const outside = bracketGroups(text).reduceRight((s, g) => s.slice(0, g.start) + s.slice(g.end), text);
+  // Running text without the annotation brackets (其他括号 such as 各区县（市）政府 stay).
+  const outside = bracketGroups(text)
+    .filter((g) => ANNOTATION_WORDS.test(g.content))
+    .reduceRight((s, g) => s.slice(0, g.start) + s.slice(g.end), text);
   const labeled = LABEL_IN_TEXT.exec(outside.replace(/[。；\s]+$/, ''));
   if (labeled) {
     const annotation = readLabeled(labeled[0], lookup, labeled[0]);

@@ -246,3 +246,35 @@ describe(parsePlan.name, () => {
     });
   });
 });
+
+describe('seed acceptance (issue 11)', () => {
+  const seedPlan = parsePlan(raw, { corrections, directory });
+  const measuresIn = (code: string) => seedPlan.nodes.filter((n) => n.kind === 'measure' && n.code.startsWith(`${code}.`)).length;
+
+  it('judges the spun seed corrupted from spinner-only words and restores it', () => {
+    expect(seedPlan.corruption).toMatchObject({ corrupted: true, applied: true, mode: 'auto' });
+    expect(seedPlan.corruption.score).toBeGreaterThan(10 * seedPlan.corruption.threshold);
+    expect(seedPlan.corruption.evidence.slice(0, 3).map((e) => e.term)).toEqual(['打制', '平易近', '严沉']);
+    expect(seedPlan.corruption.candidates).toBe(seedPlan.corrections.length);
+  });
+
+  it('has 5 parts, 71 measures in parts 2–4, ≥ 18 indicators, the 6 special action plans and the preamble', () => {
+    expect(seedPlan.stats.parts).toBe(5);
+    expect(measuresIn('2') + measuresIn('3') + measuresIn('4')).toBe(71);
+    expect(seedPlan.indicators.length).toBeGreaterThanOrEqual(18);
+    expect(seedPlan.duties.filter((d) => d.kind === 'special_action_plan')).toHaveLength(6);
+    expect(seedPlan.preamble).toContain('2018年11月5日');
+  });
+
+  it('keeps a rejected correction as written, and corrects nothing when forced off', () => {
+    const first = seedPlan.corrections[1];
+    const rejected = parsePlan(raw, { corrections, directory, rejectedCorrections: [first.id] });
+    expect(rejected.corrections).toHaveLength(seedPlan.corrections.length - 1);
+    expect(rejected.corrections.map((c) => c.id)).not.toContain(first.id);
+    const line = rejected.normalizedText.split('\n')[first.line - 1];
+    expect(line.slice(first.column - 1, first.column - 1 + first.wrong.length)).toBe(first.wrong);
+    const off = parsePlan(raw, { corrections, directory, correctionMode: 'off' });
+    expect(off.corrections).toEqual([]);
+    expect(off.corruption).toMatchObject({ corrupted: true, applied: false, mode: 'off', candidates: seedPlan.corrections.length });
+  });
+});
