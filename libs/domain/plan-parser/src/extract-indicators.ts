@@ -19,7 +19,7 @@ import type { Comparison, IndicatorDraft } from './plan-types';
 const UNITS = [
   '公里/万平方公里', '公里/百平方公里', '个/万人', '张/千人', '人/万人', '名/万人', '件/万人', '个工作日', '工作日', '个月',
   '微克/立方米', '毫克/立方米', '万平方公里', '平方公里', '万平方米', '平方米', '万立方米', '立方米',
-  '万千瓦时', '千瓦时', '万千瓦', '千瓦', '公里', '千米', '万吨', '吨', '亿元', '万元', '元',
+  '万千瓦时', '千瓦时', '万千瓦', '千瓦', '公里', '千米', '万吨', '吨', '万亿元', '亿元', '万元', '元',
   '万人次', '人次', '万人', '人', '个百分点', '%', '‰', '个', '家', '件', '项', '所', '座', '条',
   '岁', '天', '小时', '分钟', '次', '张', '台', '万辆', '辆', '万户', '户', '倍', '亿', '万', '处',
   '名', '公顷', '万亩', '亩', '米', '份', '套', '艘', '床', '支',
@@ -40,7 +40,7 @@ const VERBS: [string, Comparison][] = (
     ['不少于', 'gte'], ['高于', 'gte'], ['大于', 'gte'], ['提高到', 'gte'], ['提高至', 'gte'], ['提升到', 'gte'],
     ['提升至', 'gte'], ['增加到', 'gte'], ['增加至', 'gte'], ['增长到', 'gte'], ['增长至', 'gte'], ['增至', 'gte'],
     ['达', 'gte'], ['控制在', 'lte'], ['不高于', 'lte'], ['不超过', 'lte'], ['低于', 'lte'], ['小于', 'lte'],
-    ['缩小到', 'lte'], ['缩小至', 'lte'], ['降低到', 'lte'], ['降低至', 'lte'], ['降至', 'lte'], ['下降到', 'lte'],
+    ['压缩至', 'lte'], ['压缩到', 'lte'], ['缩短至', 'lte'], ['缩短到', 'lte'], ['缩小到', 'lte'], ['缩小至', 'lte'], ['降低到', 'lte'], ['降低至', 'lte'], ['降至', 'lte'], ['下降到', 'lte'],
     ['下降至', 'lte'], ['减少到', 'lte'], ['减少至', 'lte'], ['压减到', 'lte'], ['压减至', 'lte'],
     ['保持在', 'eq'], ['稳定在', 'eq'], ['维持在', 'eq'], ['为', 'eq'],
   ] as [string, Comparison][]
@@ -53,6 +53,7 @@ const SUFFIXES: [RegExp, Comparison][] = [
 ];
 
 const CHANGE_WORDS = ['下降', '降低', '减少', '增长', '提高', '提升', '增加'];
+const INNER_ACTION = /完成|新增|累计|建成|新建|培育|引进|创建|招引|改造/;
 const ACTION_VERBS = ['初步', '基本', '推动', '推进', '重点', '新增', '累计', '建成', '新建', '培育', '引进', '争创', '创建', '打造', '建设', '完成', '招引', '新开', '开通', '改造'];
 /** Units of time: a number of months or days is a target only when it is cut (压缩至3个工作日), not a rule. */
 const DURATION = /^(个工作日|工作日|个月|天|小时|分钟)$/;
@@ -181,7 +182,9 @@ function readTarget(piece: string, inheritedActionVerb: string | null): FoundTar
     // 能耗下降14% / 年均增长6%: the change itself is the indicator, named with its verb.
     const change = !verb && CHANGE_WORDS.some((word) => before.endsWith(word));
     const inherited = !verb && !suffix && !actionVerb && !change ? inheritedActionVerb : null;
-    if (!verb && !suffix && !actionVerb && !change && !inherited) continue;
+    // 全省完成交通投资1.2万亿元: an action verb inside the name also makes the number a target.
+    const innerAction = !verb && !suffix && !actionVerb && !change && !inherited && INNER_ACTION.test(before);
+    if (!verb && !suffix && !actionVerb && !change && !inherited && !innerAction) continue;
 
     let name: string;
     if (verb) name = before.slice(0, before.length - verb[0].length);
