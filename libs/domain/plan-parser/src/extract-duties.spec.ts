@@ -41,6 +41,23 @@ describe('duties', () => {
     expect(plan.warnings.filter((w) => w.code === 'UNKNOWN_DEPARTMENT')).toHaveLength(2);
   });
 
+  it('reads national styles: a bare list of units closing a measure, and 由X会同Y等部门负责', () => {
+    const plan = parsePlan(
+      [
+        '某意见',
+        '一、重点任务',
+        '（一）研发推广新型应急通信装备。重点加强无人空中载体装备研发推广。（工信部、公安部、应急管理部、国家消防救援局）',
+        '（二）严守耕地保护红线。由国土资源部会同农业部等部门负责落实。',
+        '（三）建设示范区。在杭州市开展试点（杭州市）。',
+      ].join('\n'),
+      { directory },
+    );
+    expect(rows(plan)).toEqual([
+      ['1.1', ['工信部', '公安部', '应急管理部', '国家消防救援局'], [], 'annotation'],
+      ['1.2', ['国土资源部'], ['农业部'], 'annotation'],
+    ]);
+  });
+
   it('does not take a person, a period or an abbreviation in brackets for a duty', () => {
     const plan = parsePlan('某方案\n一、重点任务\n（一）加强领导。由政府主要负责同志牵头。\n（二）落实纲要。实施规划纲要（以下简称纲要）（2021—2025年）。', { directory });
     expect(plan.duties).toEqual([]);

@@ -13,7 +13,8 @@ export interface DutyAnnotation {
  * Annotation styles of Chinese government documents, after normalizeText (full-width brackets):
  *   （X牵头，Y、Z参与|配合|参加|协同）    （A，B牵头）    （X、Y按职责分工负责）    （X负责）
  *   （牵头单位：X；配合单位：Y）  （牵头单位：X，配合单位：Y）  （责任单位：X）  （牵头部门：X）
- *   由X牵头[，Y配合]    X会同Y<verb>…    责任单位：X  (not in brackets, at the end of a paragraph)
+ *   由X牵头[，Y配合]    由X会同Y[等部门]负责…    X会同Y<verb>…    责任单位：X  (at the end of a paragraph)
+ *   （X、Y、Z） a bare list of units closing a measure: its leads
  * plus a 完成时限 clause inside the brackets (2025年底前完成, 长期坚持). Every lead must look like
  * a unit (resolve-departments.ts), so （以下简称规划纲要）, （2021—2025年） or 由政府主要负责同志牵头
  * are not duties.
@@ -109,6 +110,7 @@ export function bracketGroups(text: string): { content: string; start: number; e
 }
 
 const ANNOTATION_WORDS = /牵头|负责|责任|配合|参与|主办|主责/;
+const BY_TOGETHER = /由([^，。；、]{2,30}?)会同([^，。；]{2,80}?)(?:等(?:有关)?(?:部门|单位))?(?:共同)?(?:负责|研究|牵头|组织|推进|落实|制定)/;
 const BY_LEAD = /由([^，。；]{2,40}?)(?:牵头|负责)(?:[，、]([^，。；]{2,60}?)(?:配合|参与|协同|协助))?/;
 const TOGETHER = /^([^，。；、]{2,30}?)会同([^，。；]{2,80}?)(?:共同)?(?:负责|推进|开展|制定|研究|建立|实施|组织|落实|做好|完善|加强|推动|指导|牵头)/;
 const LABEL_IN_TEXT = /(?:牵头单位|责任单位|牵头部门|责任部门)[：:][^。]*$/;
@@ -116,8 +118,16 @@ const LABEL_IN_TEXT = /(?:牵头单位|责任单位|牵头部门|责任部门)[�
 /** Annotations in running text: bracket groups, 由X牵头, X会同Y…, and an unbracketed 责任单位：X. */
 export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnnotation[] {
   const found: DutyAnnotation[] = [];
+  const end = text.replace(/[。；\s]+$/, '').length;
   for (const group of bracketGroups(text)) {
-    if (!ANNOTATION_WORDS.test(group.content)) continue;
+    if (!ANNOTATION_WORDS.test(group.content)) {
+      // （工业和信息化部、公安部、应急管理部）closing a measure: a bare list of units are its leads.
+      const names = group.end === end ? splitUnitNames(group.content, lookup) : [];
+      if (names.length && names.every((n) => n.length >= 3 && looksLikeUnit(n, lookup) && !/^.{1,4}[市县区省]$/.test(n))) {
+        found.push({ leads: names, cos: [], text: `（${group.content}）` });
+      }
+      continue;
+    }
     const annotation = readAnnotation(group.content, lookup);
     if (annotation) found.push(annotation);
   }
@@ -131,6 +141,13 @@ export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnn
     if (annotation) found.push(annotation);
   }
   for (const sentence of outside.split(/[。；]/)) {
+    const byTogether = BY_TOGETHER.exec(sentence);
+    if (byTogether) {
+      const leads = splitUnitNames(byTogether[1], lookup);
+      const cos = splitUnitNames(byTogether[2], lookup);
+      if ([...leads, ...cos].every((n) => looksLikeUnit(n, lookup))) found.push({ leads, cos, text: byTogether[0] });
+      continue;
+    }
     const by = BY_LEAD.exec(sentence);
     if (by) {
       const leads = splitUnitNames(by[1], lookup);

@@ -41,6 +41,9 @@ describe(normalizeText.name, () => {
       '| 序号 | 重点任务 | 牵头单位 |\n| 1 | 建设城际铁路 | 省交通运输厅、省发展改革委 |',
     );
     expect(normalizeText('\t一、总体要求')).toBe('一、总体要求');
+    // Word numbering resolved with its tab is a heading, not a table; a lone tab is a space.
+    expect(normalizeText('一、\t总体要求\n（一）\t指导思想\n1.\t建设基站')).toBe('一、总体要求\n（一）指导思想\n1. 建设基站');
+    expect(normalizeText('推进\t交通建设')).toBe('推进交通建设');
   });
 
   it('drops a browser print header and footer and joins the hard wraps of a PDF paste, keeping the line count', () => {

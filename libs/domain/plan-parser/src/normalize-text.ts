@@ -11,14 +11,19 @@
  *   ([1] …, ① …) are blanked; inline footnote markers ([1], ①) are removed;
  * - a browser's print header (2019/1/21 <page title>) and footer (<URL> 1/15) are blanked;
  * - a line with TAB-separated cells (how the readers hand over table rows) becomes a markdown row
- *   | a | b |, so tables from .docx/PDF/TSV read like markdown ones;
+ *   | a | b |, so tables from .docx/PDF/TSV read like markdown ones — when it has three cells or
+ *   more or sits next to another such line; Word numbering followed by a tab (一、⇥总体要求) is
+ *   a heading, and a lone tab is a space;
  * - text pasted from a PDF, where paragraphs start indented (two full-width spaces) and the other
  *   lines are hard wraps, gets each wrapped line appended to its paragraph's line (which joins
  *   numbers split across lines, 8⏎5% → 85%); the wrapped line becomes empty.
  */
 export function normalizeText(raw: string): string {
   const rawLines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  const lines = rawLines.map((line) => normalizeLine(line));
+  const tabbed = rawLines.map((line) => line.trim().includes('\t') && !NUMBER_THEN_TAB.test(line.trim()));
+  const lines = rawLines.map((line, i) =>
+    tabbed[i] && (tabbed[i - 1] || tabbed[i + 1] || line.trim().split('\t').length > 2) ? tableRow(line) : normalizeLine(line),
+  );
   return joinHardWraps(rawLines, lines).join('\n');
 }
 
@@ -67,10 +72,17 @@ const PAGE_NUMBER_LINE = [
 const FOOTNOTE_DEFINITION = /^(\[\d{1,3}\]|[\u2460-\u2473])/;
 const INLINE_FOOTNOTE = /(?<=\S)(\[\d{1,3}\]|[\u2460-\u2473])/g;
 
+/** Word numbering followed by its tab (一、⇥总体要求) is a heading, not a table row. */
+const NUMBER_THEN_TAB = /^(第[一二三四五六七八九十百\d]+[章节篇]|[一二三四五六七八九十百]+、|（[一二三四五六七八九十百\d]+）|\([一二三四五六七八九十百\d]+\)|\d{1,3}[.、．])\t[^\t]+$/;
+
+/** A table row (TAB-separated cells, on its own or next to other rows) as a markdown row. */
+function tableRow(line: string): string {
+  const cells = line.trim().split('\t');
+  return `| ${cells.map((cell) => normalizeLine(cell).replace(/\|/g, '｜')).join(' | ')} |`;
+}
+
 function normalizeLine(line: string): string {
   if (PRINT_HEADER.test(line.trim()) || PRINT_FOOTER.test(line.trim())) return '';
-  const cells = line.trim().split('\t');
-  if (cells.length > 1) return `| ${cells.map((cell) => normalizeLine(cell).replace(/\|/g, '｜')).join(' | ')} |`;
   let s = line
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')

@@ -15,7 +15,7 @@ export interface DocumentParts {
 const NOTICE = /关于印发.{2,80}的通知/;
 const QUOTED_NAME = /《([^《》]{4,80})》/;
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
-const ANNEX = /^(附件|附表)\s*\d*\s*([：:].{0,60}|[^。，；]{0,40})$/;
+const ANNEX = /^(附件|附表)(\s*\d*\s*([：:].{0,60})?|\s*\d*\s+[^。，；]{1,40}|\s*\d+[^。，；\d]{1,40})$/;
 const CLOSING = /^(抄送|主送|主题词|公开属性|联系人)[：:]|印发$|^（此件.{0,12}）$/;
 const NOTE = /^(注|备注|说明)\s*\d*[：:]/;
 
