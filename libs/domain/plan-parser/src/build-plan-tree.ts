@@ -112,9 +112,13 @@ function foldSubItems(blocks: Block[]): Block[] {
   if (!fold.size) return blocks;
   return blocks.map((block) =>
     block.type === 'heading' && fold.has(headingKey(block))
-      ? { type: 'paragraph', text: `${block.label}${joinLead(block)}`, line: block.line }
+      ? { type: 'paragraph', text: asWritten(block), line: block.line }
       : block,
   );
+}
+
+function asWritten(block: HeadingBlock): string {
+  return block.source ?? `${block.label}${joinLead(block)}`;
 }
 
 function joinLead(block: HeadingBlock): string {
@@ -196,8 +200,19 @@ class TreeEmitter {
       lastMeasure = this.create(self, 'measure', { title: runIn, body: heading.body.slice(runIn.length + 1).trim(), line: heading.line, inferred: false, label: '' });
       this.segments.push({ text: heading.body, line: heading.line, nodeCode: lastMeasure.node.code, scopeCode: self.node.code });
     }
-    for (const item of raw.items) {
+    const queue = [...raw.items];
+    for (let index = 0; index < queue.length; index++) {
+      const item = queue[index];
       if (isRaw(item)) {
+        if (lastMeasure && SUB_ITEM_STYLES.has(item.heading.style) && !item.items.some(isRaw)) {
+          // （1）（2） right after a measure paragraph are that measure's sub-items; what follows
+          // them is read as if it followed the measure (a body line, or the next measure).
+          const text = asWritten(item.heading);
+          this.bodies.get(lastMeasure.node.code)?.push(text);
+          this.segments.push({ text, line: item.heading.line, nodeCode: lastMeasure.node.code, scopeCode: self.node.code });
+          queue.splice(index + 1, 0, ...item.items);
+          continue;
+        }
         this.emit(item, self, guiding);
         lastMeasure = null;
         continue;

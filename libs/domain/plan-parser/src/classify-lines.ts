@@ -14,6 +14,8 @@ export interface HeadingBlock {
   body: string;
   line: number;
   inferred: boolean;
+  /** The heading as written (label, title and body), when read from the text. */
+  source?: string;
 }
 
 export interface ParagraphBlock {
@@ -90,7 +92,7 @@ function splitGluedHeadings(block: Block): Block[] {
   if (lead < 0) return [block];
   const rest = matchNumbered(block.body.slice(lead), block.line);
   if (!rest || rest.style !== block.style) return [block];
-  return [{ ...block, body: block.body.slice(0, lead).trim() }, ...splitGluedHeadings(rest)];
+  return [{ ...block, body: block.body.slice(0, lead).trim(), source: undefined }, ...splitGluedHeadings(rest)];
 }
 
 function classifyLine(raw: string, line: number): Block | null {
@@ -114,7 +116,7 @@ function matchNumbered(text: string, line: number): HeadingBlock | null {
     if (!m) continue;
     const numeral = parseChineseNumeral(m[2]);
     if (Number.isNaN(numeral)) continue;
-    return { ...emptyHeading(style, line), numeral, label: m[1], ...splitLead(m[3]) };
+    return { ...emptyHeading(style, line), numeral, label: m[1], ...splitLead(m[3]), source: text };
   }
   return null;
 }

@@ -62,6 +62,12 @@ describe(parsePlan.name, () => {
     ]);
   });
 
+  it('keeps （1）（2） sub-items after a measure paragraph in that measure', () => {
+    const plan = parsePlan('某方案\n一、重点任务\n（一）推进创新\n加强平台建设。建设重点实验室：\n（1）争创国家实验室。\n（2）建设省实验室。\n强化人才支撑。引进高端人才。');
+    expect(outline(plan)).toEqual(['1 part 一、重点任务', '1.1 section （一）推进创新', '1.1.1 measure 加强平台建设', '1.1.2 measure 强化人才支撑']);
+    expect(plan.nodes[2].body).toBe('建设重点实验室：\n（1）争创国家实验室。\n（2）建设省实验室。');
+  });
+
   it('reads 一、 parts, （一） sections and measure paragraphs the same with half-width (一)', () => {
     const fullWidth = '某方案\n一、重点任务\n（一）推进创新\n加强平台建设。建设重点实验室。\n强化人才支撑。引进高端人才。\n（二）扩大开放\n建设开放平台。推进自贸区建设。';
     const halfWidth = fullWidth.replace(/（/g, '(').replace(/）/g, ')');

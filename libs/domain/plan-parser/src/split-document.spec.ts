@@ -20,4 +20,28 @@ describe('front and end matter', () => {
     const plan = parsePlan([...body, '附件所列项目按年度推进，确保按期完成。'].join('\n'));
     expect(plan.nodes[plan.nodes.length - 1].body).toBe('提升港口能力。\n附件所列项目按年度推进，确保按期完成。');
   });
+
+  it('reads a title wrapped over several lines, after a cover letter without 关于', () => {
+    const plan = parsePlan(
+      [
+        '中共某区委办公室 某区人民政府办公室印发《某区全力打响“上海服务”品牌加快建设“国际某区”三年行动计划（2018—2020年）》的通知',
+        '各部门：',
+        '现将《某区全力打响“上海服务”品牌加快建设“国际某区”三年行动计划（2018—2020年）》印发给你们，请认真贯彻落实。',
+        '某区全力打响“上海服务”品牌',
+        '加快建设“国际某区”三年行动计划',
+        '(2018—2020年)',
+        '为贯彻落实上海全力打响“四大品牌”的战略部署，特制定本行动计划。',
+        '一、重点任务',
+        '（一）提升服务能级。推进总部经济发展。',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('某区全力打响“上海服务”品牌加快建设“国际某区”三年行动计划（2018—2020年）');
+    expect(plan.preamble).toBe('为贯彻落实上海全力打响“四大品牌”的战略部署，特制定本行动计划。');
+  });
+
+  it('does not take the first preamble line for a title continuation', () => {
+    const plan = parsePlan(['某市交通行动方案', '总体考虑', '一、重点任务', '（一）建设铁路。加快建设。'].join('\n'));
+    expect(plan.title).toBe('某市交通行动方案');
+    expect(plan.preamble).toBe('总体考虑');
+  });
 });

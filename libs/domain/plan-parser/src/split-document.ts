@@ -12,7 +12,7 @@ export interface DocumentParts {
   notes: Block[];
 }
 
-const NOTICE = /关于印发.{2,80}的通知/;
+const NOTICE = /印发.{2,80}的通知/;
 const QUOTED_NAME = /《([^《》]{4,80})》/;
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
 const ANNEX = /^(附件|附表)(\s*\d*\s*([：:].{0,60})?|\s*\d*\s+[^。，；]{1,40}|\s*\d+[^。，；\d]{1,40})$/;
@@ -74,7 +74,7 @@ function findCoverLetterEnd(blocks: Block[]): number {
     const text = textOf(blocks[i]);
     const quoted = QUOTED_NAME.exec(text);
     if (!name && quoted && /印发|现将/.test(text)) name = quoted[1];
-    if (name && i > 0 && text.replace(/^#+\s*/, '') === name) return i;
+    if (name && i > 0 && startsTitle(blocks, i, name)) return i;
   }
   // No quoted name to find: the plan starts after the notice's date line.
   for (let i = 1; i < Math.min(blocks.length - 1, 16); i++) {
@@ -86,9 +86,34 @@ function findCoverLetterEnd(blocks: Block[]): number {
   return 0;
 }
 
+/** Whether the plan's name X starts at block i, possibly wrapped over up to three lines. */
+function startsTitle(blocks: Block[], i: number, name: string): boolean {
+  const wanted = compact(name);
+  let text = '';
+  for (let j = i; j < Math.min(blocks.length, i + 3); j++) {
+    text += compact(textOf(blocks[j]));
+    if (text === wanted) return true;
+    if (!wanted.startsWith(text)) return false;
+  }
+  return false;
+}
+
+const compact = (s: string) => s.replace(/^#+\s*/, '').replace(/[\s（）()]/g, '');
+
+const DOCUMENT_KIND = /(方案|计划|意见|规划|要点|办法|细则|纲要|通知|规定|措施|举措|清单)$/;
+const PERIOD_LINE = /^（\d{4}\s*[-—–~～至到]+\s*\d{4}年?）$/;
+
+/** A title wrapped over several short lines: 静安区全力打响“上海服务”品牌 ⏎ 加快建设…行动计划 ⏎ （2018—2020年）. */
+function continuesTitle(title: string, block: Block | undefined): block is Block & { type: 'paragraph' } {
+  if (!block || block.type !== 'paragraph' || block.text.length > 40 || /[。，；：]/.test(block.text)) return false;
+  if (PERIOD_LINE.test(block.text)) return true;
+  return !DOCUMENT_KIND.test(title) && !PERIOD_LINE.test(title.slice(-14));
+}
+
 /**
  * The title is a leading markdown H1, or a first line that is neither a heading nor a sentence
- * (no 。, at most 80 characters), e.g. 浙江省推进长江三角洲区域一体化发展行动方案.
+ * (no 。, at most 80 characters), e.g. 浙江省推进长江三角洲区域一体化发展行动方案, with the lines
+ * it wraps onto (continuesTitle).
  */
 function takeTitle(blocks: Block[]): { title: string; rest: Block[] } {
   const first = blocks[0];
@@ -98,7 +123,10 @@ function takeTitle(blocks: Block[]): { title: string; rest: Block[] } {
     if (!otherH1) return { title: first.label ? `${first.label}${first.title}` : first.title, rest: blocks.slice(1) };
   }
   if (first.type === 'paragraph' && !first.text.includes('。') && first.text.length <= 80 && !/[，；]/.test(first.text)) {
-    return { title: first.text, rest: blocks.slice(1) };
+    let title = first.text;
+    let next = 1;
+    while (next < 4 && continuesTitle(title, blocks[next])) title += (blocks[next++] as { text: string }).text;
+    return { title, rest: blocks.slice(next) };
   }
   return { title: '', rest: blocks };
 }
