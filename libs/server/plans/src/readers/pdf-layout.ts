@@ -40,6 +40,16 @@ interface Line {
 }
 
 const isLatin = (ch: string | undefined) => !!ch && /[A-Za-z0-9]/.test(ch);
+const isLetter = (ch: string | undefined) => !!ch && /[A-Za-z]/.test(ch);
+
+const CJK = '\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f';
+/** PDF producers space Latin and digits apart from Chinese ("到2025 年"); the document did not. */
+export function closeCjkSpacing(text: string): string {
+  return text.replace(new RegExp(`([${CJK}])\\s+(?=\\S)|(\\S)\\s+(?=[${CJK}])`, 'g'), (_, a: string | undefined, b: string | undefined) => a ?? b ?? '');
+}
+
+/** A horizontal gap wider than this (in font sizes) separates table cells. */
+const CELL_GAP = 0.8;
 
 function median(values: number[]): number {
   if (!values.length) return 0;
@@ -73,7 +83,7 @@ export function pageLines(page: PdfPage, pageIndex: number): Line[] {
       const text = item.str.replace(/\s+/g, ' ');
       const last = segments[segments.length - 1];
       const gap = last ? item.x - last.x1 : 0;
-      if (!last || gap > size * 1.5) {
+      if (!last || gap > size * CELL_GAP) {
         segments.push({ text: text.trim(), x0: item.x, x1: item.x + item.width });
         continue;
       }
@@ -81,7 +91,7 @@ export function pageLines(page: PdfPage, pageIndex: number): Line[] {
       last.text = (last.text + join + text).replace(/\s+/g, ' ');
       last.x1 = Math.max(last.x1, item.x + item.width);
     }
-    for (const s of segments) s.text = s.text.trim();
+    for (const s of segments) s.text = closeCjkSpacing(s.text.trim());
     const kept = segments.filter((s) => s.text);
     return {
       page: pageIndex,
@@ -146,7 +156,7 @@ export function layoutLines(pages: Line[][]): string {
   const long = lines.filter((l) => l.segments.length === 1 && l.text.length >= 8);
   const sample = long.length ? long : lines;
   const bodyLeft = quantile(sample.map((l) => l.x0), 0.1);
-  const bodyRight = quantile(sample.map((l) => l.x1), 0.9);
+  const bodyRight = quantile(sample.map((l) => l.x1), 0.75);
   const blocks: string[] = [];
   let paragraph = '';
   let prev: Line | undefined;
@@ -179,7 +189,7 @@ export function layoutLines(pages: Line[][]): string {
         }
         line.segments.forEach((s, i) => {
           const c = cols[i];
-          const sep = row[c] && isLatin(row[c].slice(-1)) && isLatin(s.text[0]) ? ' ' : '';
+          const sep = row[c] && isLetter(row[c].slice(-1)) && isLetter(s.text[0]) ? ' ' : '';
           row[c] = row[c] ? row[c] + sep + s.text : s.text;
           const right = c + 1 < t.columns.length ? t.columns[c + 1] - line.size * 0.5 : t.rightEdge;
           t.open[c] = full(s.x1, right, line.size);
@@ -208,7 +218,8 @@ export function layoutLines(pages: Line[][]): string {
       flushParagraph();
       paragraph = line.text;
     } else {
-      paragraph += (isLatin(paragraph.slice(-1)) && isLatin(line.text[0]) ? ' ' : '') + line.text;
+      // A word broken at the line end gets its space back; a number split over two lines (8⏎5%) does not.
+      paragraph += (isLetter(paragraph.slice(-1)) && isLetter(line.text[0]) ? ' ' : '') + line.text;
     }
     prev = line;
   }

@@ -59,6 +59,8 @@ async function numberedPlan(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+jest.setTimeout(60_000);
+
 describe('readDocx', () => {
   it('writes Word automatic numbering into the text, restarting deeper levels under a new parent', async () => {
     const text = readDocx(await numberedPlan());
