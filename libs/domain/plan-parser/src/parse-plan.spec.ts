@@ -62,6 +62,12 @@ describe(parsePlan.name, () => {
     ]);
   });
 
+  it('makes no measure of guiding parts and sections (…的总体要求, 指导思想, 目标任务) unless asked', () => {
+    const text = '某实施意见\n一、深化改革的总体要求\n1.指导思想。坚持稳中求进。\n2.目标任务。2015年取得进展。\n二、主要任务\n3.完善预算体系。加强统筹。';
+    expect(outline(parsePlan(text))).toEqual(['1 part 一、深化改革的总体要求', '1.1 section 1.指导思想', '1.2 section 2.目标任务', '2 part 二、主要任务', '2.1 measure 3.完善预算体系']);
+    expect(parsePlan(text, { includeGuidingParagraphs: true }).stats.measures).toBe(3);
+  });
+
   it('keeps （1）（2） sub-items after a measure paragraph in that measure', () => {
     const plan = parsePlan('某方案\n一、重点任务\n（一）推进创新\n加强平台建设。建设重点实验室：\n（1）争创国家实验室。\n（2）建设省实验室。\n强化人才支撑。引进高端人才。');
     expect(outline(plan)).toEqual(['1 part 一、重点任务', '1.1 section （一）推进创新', '1.1.1 measure 加强平台建设', '1.1.2 measure 强化人才支撑']);

@@ -33,6 +33,7 @@ export function startsWithTargetYear(text: string): boolean {
 
 /**
  * Part/section titles whose content describes the plan rather than assigns work: their paragraphs
- * and items are not measures unless the office asks for them (includeGuidingParagraphs).
+ * and items are not measures unless the office asks for them (includeGuidingParagraphs). Also
+ * written as …的总体要求 (深化预算管理制度改革的总体要求).
  */
-export const GUIDING_TITLE = /^(总体要求|总体思路|总体考虑|总体目标|总的要求|指导思想|基本原则|工作原则|主要原则|主要目标|发展目标|工作目标|具体目标|目标任务|愿景目标|预期目标|重大意义|重要意义|推进路径|目标)$/;
+export const GUIDING_TITLE = /^(.{0,30}的)?(总体要求|总体思路|总体考虑|总体目标|总的要求|指导思想|基本原则|工作原则|主要原则|主要目标|发展目标|工作目标|具体目标|目标任务|愿景目标|预期目标|重大意义|重要意义|推进路径|目标)$/;
