@@ -20,11 +20,15 @@ export function parsePlan(text: string, options: ParsePlanOptions = {}): ParsedP
   const mode = options.correctionMode ?? 'auto';
   const entries = options.corrections ?? [];
   const evidence = detectCorruption(normalized);
-  const candidates = entries.length ? applyCorrections(normalized, entries).corrections.length : 0;
+  const rejected = options.rejectedCorrections ?? [];
+  const full = entries.length ? applyCorrections(normalized, entries) : { text: normalized, corrections: [] };
+  const candidates = full.corrections.length;
   const apply = entries.length > 0 && shouldApplyCorrections(mode, evidence.corrupted);
-  const { text: corrected, corrections } = apply
-    ? applyCorrections(normalized, entries, options.rejectedCorrections ?? [])
-    : { text: normalized, corrections: [] };
+  const { text: corrected, corrections } = !apply
+    ? { text: normalized, corrections: [] }
+    : rejected.length
+      ? applyCorrections(normalized, entries, rejected)
+      : full;
   const tree = buildPlanTree(corrected, { includeGuidingParagraphs: options.includeGuidingParagraphs ?? false });
 
   const measures = tree.nodes.filter((node) => node.kind === 'measure');

@@ -145,4 +145,25 @@ describe('plan-import cases', () => {
     expect(plan.preamble).toBe('');
     expect(outline(plan)).toEqual(['1 part 一、完善制度', '1.1 section （一）健全制度框架', '1.1.1 measure 推进交通一体化', '1.1.2 measure 推进生态保护']);
   });
+
+  it('s10: the text the .docx reader hands over (Word numbering resolved, blank lines between paragraphs) gives the typed tree', () => {
+    const fromReader =
+      '测试实施意见\n\n一、实施人才行动计划\n\n（一）产业提升人才行动计划。实施如下重点项目：\n\n1.紧缺人才开发项目。重点引进紧缺人才。（牵头单位：市发展改革委）\n\n' +
+      '2.企业家培养项目。培养优秀企业家。（牵头单位：市委组织部）\n\n二、强化组织实施\n\n3.加强组织领导。市人才工作领导小组负责统筹协调。';
+    const plan = parsePlan(fromReader, { corrections, directory });
+    expect(outline(plan)).toEqual([
+      '1 part 一、实施人才行动计划',
+      '1.1 section （一）产业提升人才行动计划',
+      '1.1.1 measure 1.紧缺人才开发项目',
+      '1.1.2 measure 2.企业家培养项目',
+      '2 part 二、强化组织实施',
+      '2.1 measure 3.加强组织领导',
+    ]);
+    expect(duties(plan)).toEqual([
+      ['1.1.1', ['市发展改革委'], []],
+      ['1.1.2', ['市委组织部'], []],
+    ]);
+    // Word's numbering followed by a tab, as some readers resolve it, reads the same.
+    expect(outline(parsePlan(fromReader.replace(/^(一、|（一）|1\.|2\.|二、|3\.)/gm, '$1\t')))).toEqual(outline(plan));
+  });
 });
