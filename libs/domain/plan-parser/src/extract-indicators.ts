@@ -73,6 +73,7 @@ const PERIODS: Record<string, number> = { 十二五: 2011, 十三五: 2016, 十�
  * Returns the clause text after the year expression as well.
  */
 export function readClauseYear(clause: string): { target: TargetYear; rest: string } | null {
+  if (!/\d{4}年|五”?(期间|时期|末)/.test(clause)) return null;
   const patterns: [RegExp, (m: RegExpExecArray) => TargetYear][] = [
     [/(\d{4})年起(\d{1,2}|[一二三四五六七八九十])年内/, (m) => ({ startYear: Number(m[1]), year: Number(m[1]) + years(m[2]) - 1 })],
     [/“?(十[二三四五]五)”?(?:期间|时期|末)/, (m) => ({ startYear: PERIODS[m[1]], year: PERIODS[m[1]] + 4 })],
@@ -143,9 +144,11 @@ export function extractIndicators(
  * only where each item has a number.
  */
 function splitListItems(clause: string): string[] {
+  if (!/\d/.test(clause)) return [clause];
   const parts = clause.split('、').flatMap((part) => {
+    if (!LIST_JOIN.test(part)) return [part];
     const pieces = part.split(LIST_JOIN);
-    return pieces.length > 1 && pieces.every((p) => HAS_QUANTITY.test(p)) ? pieces : [part];
+    return pieces.every((p) => HAS_QUANTITY.test(p)) ? pieces : [part];
   });
   const items: string[] = [];
   let carry = '';
@@ -173,6 +176,7 @@ interface FoundTarget {
 }
 
 function readTarget(piece: string, inheritedActionVerb: string | null): FoundTarget | null {
+  if (!/\d/.test(piece)) return null;
   for (const m of piece.matchAll(QUANTITY)) {
     const before = piece.slice(0, m.index).trim();
     const after = piece.slice((m.index ?? 0) + m[0].length);
