@@ -21,6 +21,14 @@ describe('indicators', () => {
     ]);
   });
 
+  it('reads a year placed before the target verb, but never a comparison base year', () => {
+    const plan = parsePlan('某市发展方案（2021—2030年）\n一、重点任务\n（一）做大总量。全市生产总值2025年达到1.5万亿元，单位GDP能耗比2020年下降13.5%。');
+    expect(table(plan).map(([name, , value, unit, year]) => [name, value, unit, year])).toEqual([
+      ['全市生产总值', 1.5, '万亿元', 2025],
+      ['单位GDP能耗比2020年下降', 13.5, '%', 2025],
+    ]);
+  });
+
   it('takes baseline columns (基数/现状/基期) as baselines and keeps 属性, in markdown and TAB-separated tables', () => {
     const header = ['序号', '指标名称', '属性', '单位', '2020年基数', '2025年目标'];
     const rows = [

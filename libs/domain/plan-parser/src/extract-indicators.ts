@@ -69,8 +69,9 @@ const PERIODS: Record<string, number> = { 十二五: 2011, 十三五: 2016, 十�
 
 /**
  * The year a clause sets: 到2025年 / 至2025年底, 2025年底前 / 2025年6月底前, 2012年起5年内
- * (2012–2016), “十四五”期间 (2021–2025), or a clause opening with 2020年 (2020年初步建成…).
- * Returns the clause text after the year expression as well.
+ * (2012–2016), “十四五”期间 (2021–2025), a clause opening with 2020年 (2020年初步建成…), or
+ * 2025年 right before the target verb (全市生产总值2025年达到…; not 比2020年下降).
+ * Returns the clause without the year expression as well.
  */
 export function readClauseYear(clause: string): { target: TargetYear; rest: string } | null {
   if (!/\d{4}年|五”?(期间|时期|末)/.test(clause)) return null;
@@ -80,10 +81,11 @@ export function readClauseYear(clause: string): { target: TargetYear; rest: stri
     [/(?:到|至)(\d{4})年(?:底|末)?/, (m) => ({ year: Number(m[1]) })],
     [/(\d{4})年(?:\d{1,2}月)?(?:底|末)?前/, (m) => ({ year: Number(m[1]) })],
     [/^(\d{4})年(?![\d月起])/, (m) => ({ year: Number(m[1]) })],
+    [/(?<!比|较|于|从|自|在)(\d{4})年(?:底|末)?(?=力争|达到|实现|突破|建成|超过|控制在|提高到|降至|降低到)/, (m) => ({ year: Number(m[1]) })],
   ];
   for (const [pattern, read] of patterns) {
     const m = pattern.exec(clause);
-    if (m) return { target: read(m), rest: clause.slice(m.index + m[0].length) };
+    if (m) return { target: read(m), rest: clause.slice(0, m.index) + clause.slice(m.index + m[0].length) };
   }
   return null;
 }
