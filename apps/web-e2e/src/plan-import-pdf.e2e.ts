@@ -17,6 +17,8 @@ test.describe('plans: import a PDF and generate tasks from its duties', () => {
   test('the office imports a PDF, rejects one suggested correction, commits, generates tasks and finds the lead departments pre-filled', async ({
     page,
   }) => {
+    // A long journey (import, review, commit, generate, assign) on a shared, slow machine.
+    test.slow();
     await signIn(page, 'office');
     await expect(page.getByTestId('home-title')).toHaveText('办公室工作台');
     await page.getByTestId('nav-plan-import').click();

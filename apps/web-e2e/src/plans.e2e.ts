@@ -27,6 +27,8 @@ test.describe('plans: import and browse', () => {
   });
 
   test('the office previews a plan, commits it and finds a measure in the browser', async ({ page }) => {
+    // Preview, a second preview with corrections forced on, commit and browse: a long journey.
+    test.slow();
     const title = `测试市推进港口一体化行动方案（E2E${Date.now().toString(36).toUpperCase()}）`;
     await signIn(page, 'office');
     await expect(page.getByTestId('home-title')).toHaveText('办公室工作台');
