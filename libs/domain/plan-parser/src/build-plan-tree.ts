@@ -175,7 +175,9 @@ class TreeEmitter {
     const paragraphs = raw.items.filter((item): item is Block => !isRaw(item));
     const hasParagraphMeasures = holdsParagraphMeasures && paragraphs.some((p) => p.type === 'paragraph' && readMeasureTitle(p.text) !== null);
     const hasHeadingChildren = raw.items.some(isRaw);
-    const runIn = hasParagraphMeasures && heading.body ? readMeasureTitle(heading.body) : null;
+    // A run-in first measure needs its own body; a lone sentence after the title is the section's intro.
+    const lead = hasParagraphMeasures && heading.body ? readMeasureTitle(heading.body) : null;
+    const runIn = lead !== null && heading.body.length > lead.length + 1 ? lead : null;
 
     let kind: PlanNodeKind;
     if (!parent) kind = 'part';

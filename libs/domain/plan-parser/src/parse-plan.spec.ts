@@ -68,6 +68,12 @@ describe(parsePlan.name, () => {
     expect(parsePlan(text, { includeGuidingParagraphs: true }).stats.measures).toBe(3);
   });
 
+  it('takes a lone sentence after a section title for its intro, not a run-in measure', () => {
+    const plan = parsePlan('某方案\n一、重点任务\n（一）推进交通互联。加快构建现代综合交通体系。\n共建轨道交通。加快建设城际铁路。\n完善公路网络。推进高速公路扩容。');
+    expect(outline(plan)).toEqual(['1 part 一、重点任务', '1.1 section （一）推进交通互联', '1.1.1 measure 共建轨道交通', '1.1.2 measure 完善公路网络']);
+    expect(plan.nodes[1].body).toBe('加快构建现代综合交通体系。');
+  });
+
   it('keeps （1）（2） sub-items after a measure paragraph in that measure', () => {
     const plan = parsePlan('某方案\n一、重点任务\n（一）推进创新\n加强平台建设。建设重点实验室：\n（1）争创国家实验室。\n（2）建设省实验室。\n强化人才支撑。引进高端人才。');
     expect(outline(plan)).toEqual(['1 part 一、重点任务', '1.1 section （一）推进创新', '1.1.1 measure 加强平台建设', '1.1.2 measure 强化人才支撑']);
