@@ -58,6 +58,27 @@ describe('duties', () => {
     ]);
   });
 
+  it('reads （牵头） marks in an annotation and in a single 责任单位 column', () => {
+    const plan = parsePlan(
+      [
+        '某方案',
+        '一、重点任务',
+        '（一）建设实验室。争创国家实验室。（省科技厅（牵头）、省教育厅）',
+        '（二）推进交通建设。完善路网。',
+        '',
+        '附件：分工表',
+        '| 序号 | 重点任务 | 责任单位 |',
+        '|---|---|---|',
+        '| 2 | 推进交通建设 | 省交通运输厅（牵头）、省发改委 |',
+      ].join('\n'),
+      { directory },
+    );
+    expect(rows(plan)).toEqual([
+      ['1.1', ['省科技厅'], ['省教育厅'], 'annotation'],
+      ['1.2', ['省交通运输厅'], ['省发展改革委'], 'annex_table'],
+    ]);
+  });
+
   it('does not take a person, a period or an abbreviation in brackets for a duty', () => {
     const plan = parsePlan('某方案\n一、重点任务\n（一）加强领导。由政府主要负责同志牵头。\n（二）落实纲要。实施规划纲要（以下简称纲要）（2021—2025年）。', { directory });
     expect(plan.duties).toEqual([]);

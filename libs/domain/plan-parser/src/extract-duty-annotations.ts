@@ -14,7 +14,7 @@ export interface DutyAnnotation {
  *   （X牵头，Y、Z参与|配合|参加|协同）    （A，B牵头）    （X、Y按职责分工负责）    （X负责）
  *   （牵头单位：X；配合单位：Y）  （牵头单位：X，配合单位：Y）  （责任单位：X）  （牵头部门：X）
  *   由X牵头[，Y配合]    由X会同Y[等部门]负责…    X会同Y<verb>…    责任单位：X  (at the end of a paragraph)
- *   （X、Y、Z） a bare list of units closing a measure: its leads
+ *   （X、Y、Z） a bare list of units closing a measure: its leads;  （X（牵头）、Y、Z）
  * plus a 完成时限 clause inside the brackets (2025年底前完成, 长期坚持). Every lead must look like
  * a unit (resolve-departments.ts), so （以下简称规划纲要）, （2021—2025年） or 由政府主要负责同志牵头
  * are not duties.
@@ -28,7 +28,18 @@ const DEADLINE_CLAUSE = /^((\d{4}年)?.{0,12}(\d{4}年|年底|年内|上半年|�
 
 export function readAnnotation(content: string, lookup: DepartmentLookup): DutyAnnotation | null {
   const text = `（${content}）`;
+  const marked = readMarkedLeads(content, lookup);
+  if (marked) return marked.leads.every((n) => looksLikeUnit(n, lookup)) ? { ...marked, text } : null;
   return readLabeled(content, lookup, text) ?? readRoles(content, lookup, text);
+}
+
+/** 省科技厅（牵头）、省教育厅: the names marked （牵头） lead, the others help. */
+export function readMarkedLeads(content: string, lookup: DepartmentLookup): { leads: string[]; cos: string[] } | null {
+  if (!/（牵头）/.test(content)) return null;
+  const names = splitUnitNames(content, lookup);
+  const leads = names.filter((n) => n.endsWith('（牵头）')).map((n) => n.slice(0, -4));
+  const cos = names.filter((n) => !n.endsWith('（牵头）'));
+  return leads.length ? { leads, cos } : null;
 }
 
 function readLabeled(content: string, lookup: DepartmentLookup, text: string): DutyAnnotation | null {

@@ -1,5 +1,6 @@
 import type { TableBlock } from './classify-lines';
 import type { PlanNodeDraft } from './plan-types';
+import { readMarkedLeads } from './extract-duty-annotations';
 import { splitUnitNames, type DepartmentLookup } from './resolve-departments';
 
 /** One row of a 分工表, matched to a measure when possible. */
@@ -24,7 +25,8 @@ const NUMBER_HEADER = /^(序号|编号|No\.?)$/i;
  * such as 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限. Each row is matched to a measure by
  * the similarity of its task text to the measure titles (a title contained in the task text, or
  * character-bigram similarity ≥ 0.55, see dice); failing that, by its 序号 when the table has one row per
- * measure. Rows that match nothing are kept with nodeCode null.
+ * measure. Rows that match nothing are kept with nodeCode null. A single 责任单位 column with
+ * X（牵头）、Y gives X as lead and Y as co-department.
  */
 export function readAnnexDutyTable(table: TableBlock, measures: readonly PlanNodeDraft[], lookup: DepartmentLookup): AnnexDutyRow[] | null {
   const headerIndex = table.rows.slice(0, 3).findIndex((row) => row.some((cell) => LEAD_HEADER.test(cell)));
@@ -46,10 +48,11 @@ export function readAnnexDutyTable(table: TableBlock, measures: readonly PlanNod
     const taskText = cell(task);
     if (!leadText || leadText === header[lead]) return;
     const rowIndex = headerIndex + 1 + index;
+    const marked = readMarkedLeads(leadText, lookup);
     rows.push({
       task: taskText,
-      leads: splitUnitNames(leadText, lookup),
-      cos: splitUnitNames(cell(co).replace(/^(无|—|-|\/)$/, ''), lookup),
+      leads: marked?.leads ?? splitUnitNames(leadText, lookup),
+      cos: [...(marked?.cos ?? []), ...splitUnitNames(cell(co).replace(/^(无|—|-|\/)$/, ''), lookup)],
       ...(cell(deadline) ? { deadlineText: cell(deadline) } : {}),
       nodeCode: null,
       line: table.rowLines[rowIndex] ?? table.line,
