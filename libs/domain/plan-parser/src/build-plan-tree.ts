@@ -1,7 +1,7 @@
 import { classifyLines, type Block, type HeadingBlock, type TableBlock } from './classify-lines';
 import { headingKey, inferMissingHeadings, rankedStyles } from './infer-missing-headings';
 import type { ParseWarning, PlanNodeDraft, PlanNodeKind } from './plan-types';
-import { GUIDING_TITLE, readMeasureTitle, startsWithTargetYear } from './read-measure-title';
+import { GUIDING_TITLE, readMeasureTitle, startsWithTargetYear, SUB_ITEM } from './read-measure-title';
 import { splitDocument } from './split-document';
 
 /** A piece of text with the node it belongs to; indicators and duties are read from these. */
@@ -235,7 +235,7 @@ class TreeEmitter {
       let target = self;
       if (lastMeasure && !startsWithTargetYear(text)) {
         target = lastMeasure;
-        this.warnings.push({
+        if (!SUB_ITEM.test(text)) this.warnings.push({
           line: item.line,
           code: 'PARAGRAPH_WITHOUT_TITLE',
           message: `第${item.line}行段落没有标题句，已并入上一项措施“${lastMeasure.node.title}”`,

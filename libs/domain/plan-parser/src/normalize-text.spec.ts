@@ -32,6 +32,10 @@ describe(normalizeText.name, () => {
     );
   });
 
+  it('keeps ① sub-item lines that no text refers to', () => {
+    expect(normalizeText('加强平台建设：\n①建设国家实验室。\n②建设省实验室。')).toBe('加强平台建设：\n①建设国家实验室。\n②建设省实验室。');
+  });
+
   it('drops a byte-order mark and zero-width characters', () => {
     expect(normalizeText('\uFEFF总体\u200b要求')).toBe('总体要求');
   });

@@ -8,7 +8,8 @@
  * - full-width and other exotic spaces become ordinary spaces, runs collapse, lines are trimmed,
  *   and spaces between two Chinese characters or punctuation marks are dropped (一、 总体要求);
  * - page-number lines (— 3 —, - 3 -, 第 3 页, 第3页 共10页, 3/10) and footnote definition lines
- *   ([1] …, ① …) are blanked; inline footnote markers ([1], ①) are removed;
+ *   ([1] …, ① … when the text refers to that marker) are blanked; inline markers are removed, and
+ *   a line opening with ① that nothing refers to stays (a sub-item);
  * - a browser's print header (2019/1/21 <page title>) and footer (<URL> 1/15) are blanked;
  * - a line with TAB-separated cells (how the readers hand over table rows) becomes a markdown row
  *   | a | b |, so tables from .docx/PDF/TSV read like markdown ones — when it has three cells or
@@ -21,8 +22,9 @@
 export function normalizeText(raw: string): string {
   const rawLines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const tabbed = rawLines.map((line) => line.trim().includes('\t') && !NUMBER_THEN_TAB.test(line.trim()));
+  const referenced = inlineMarkers(rawLines);
   const lines = rawLines.map((line, i) =>
-    tabbed[i] && (tabbed[i - 1] || tabbed[i + 1] || line.trim().split('\t').length > 2) ? tableRow(line) : normalizeLine(line),
+    tabbed[i] && (tabbed[i - 1] || tabbed[i + 1] || line.trim().split('\t').length > 2) ? tableRow(line) : normalizeLine(line, referenced),
   );
   return joinHardWraps(rawLines, lines).join('\n');
 }
@@ -81,7 +83,14 @@ function tableRow(line: string): string {
   return `| ${cells.map((cell) => normalizeLine(cell).replace(/\|/g, '｜')).join(' | ')} |`;
 }
 
-function normalizeLine(line: string): string {
+/** Footnote markers referenced in running text ([1], ① after a character): their definition lines are dropped. */
+function inlineMarkers(lines: string[]): Set<string> {
+  const markers = new Set<string>();
+  for (const line of lines) for (const m of line.trim().matchAll(INLINE_FOOTNOTE)) markers.add(m[1]);
+  return markers;
+}
+
+function normalizeLine(line: string, referenced: Set<string> = new Set()): string {
   if (PRINT_HEADER.test(line.trim()) || PRINT_FOOTER.test(line.trim())) return '';
   let s = line
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
@@ -90,7 +99,9 @@ function normalizeLine(line: string): string {
   s = s.replace(/ {2,}/g, ' ').trim();
   if (s === '') return '';
   if (PAGE_NUMBER_LINE.some((pattern) => pattern.test(s))) return '';
-  if (FOOTNOTE_DEFINITION.test(s)) return '';
+  // ① 加快… opening a line is a sub-item unless the text refers to ① as a footnote.
+  const definition = FOOTNOTE_DEFINITION.exec(s);
+  if (definition && referenced.has(definition[1])) return '';
   s = s.replace(INLINE_FOOTNOTE, '');
   s = toChinesePunctuation(s);
   return s.replace(SPACE_BETWEEN_CJK, '');

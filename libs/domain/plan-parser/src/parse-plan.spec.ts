@@ -78,6 +78,10 @@ describe(parsePlan.name, () => {
     const plan = parsePlan('某方案\n一、重点任务\n（一）推进创新\n加强平台建设。建设重点实验室：\n（1）争创国家实验室。\n（2）建设省实验室。\n强化人才支撑。引进高端人才。');
     expect(outline(plan)).toEqual(['1 part 一、重点任务', '1.1 section （一）推进创新', '1.1.1 measure 加强平台建设', '1.1.2 measure 强化人才支撑']);
     expect(plan.nodes[2].body).toBe('建设重点实验室：\n（1）争创国家实验室。\n（2）建设省实验室。');
+    const circled = parsePlan('某方案\n一、重点任务\n（一）推进创新\n加强平台建设。建设重点实验室：\n①争创国家实验室。\n②建设省实验室。\n强化人才支撑。引进高端人才。');
+    expect(outline(circled)).toEqual(outline(plan));
+    expect(circled.nodes[2].body).toBe('建设重点实验室：\n①争创国家实验室。\n②建设省实验室。');
+    expect(circled.warnings).toEqual([]);
   });
 
   it('reads 一、 parts, （一） sections and measure paragraphs the same with half-width (一)', () => {

@@ -9,6 +9,7 @@
  * Returns the title, or null when the paragraph is not a measure.
  */
 export function readMeasureTitle(text: string): string | null {
+  if (SUB_ITEM.test(text)) return null;
   const end = text.indexOf('。');
   if (end < 2 || end > 40) return null;
   const lead = text.slice(0, end);
@@ -25,6 +26,9 @@ export function readMeasureTitle(text: string): string | null {
 }
 
 const PREPOSITION = /^(以|按照|根据|通过|围绕|依托|为了?|在|对|结合|立足|面向|针对|聚焦|随着|由于|经过|截至|其中|同时|此外|目前|当前)/;
+
+/** ①… and 一是…/二是… lines are items inside a measure, never measures of their own. */
+export const SUB_ITEM = /^([\u2460-\u2473]|[一二三四五六七八九十]是)/;
 
 /** Paragraphs such as "到2035年，…" state a section's targets; they never continue a measure. */
 export function startsWithTargetYear(text: string): boolean {
