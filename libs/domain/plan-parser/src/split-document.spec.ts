@@ -44,4 +44,12 @@ describe('front and end matter', () => {
     expect(plan.title).toBe('某市交通行动方案');
     expect(plan.preamble).toBe('总体考虑');
   });
+
+  it('skips a cover letter without a quoted name, its 附件 line and 此件公开发布', () => {
+    const plan = parsePlan(
+      ['某市人民政府办公室关于印发交通行动方案的通知', '各区人民政府：', '经市政府同意，现印发给你们，请认真贯彻执行。', '附件：交通行动方案', '某市人民政府办公室', '2024年3月1日', '（此件公开发布）', '某市交通行动方案', '一、重点任务', '（一）建设铁路。加快建设。'].join('\n'),
+    );
+    expect(plan.title).toBe('某市交通行动方案');
+    expect(plan.nodes.map((n) => n.title)).toEqual(['重点任务', '建设铁路']);
+  });
 });

@@ -37,14 +37,17 @@ export function splitDocument(blocks: Block[], warnings: ParseWarning[]): Docume
   const body: Block[] = [];
   const notes: Block[] = [];
   let end = rest.length;
+  let headings = 0;
   for (let i = 0; i < rest.length; i++) {
     const block = rest[i];
     const text = textOf(block);
-    if (i > 0 && (ANNEX.test(text) || CLOSING.test(text))) {
+    if (block.type === 'heading') headings++;
+    // Only after the plan has begun: a 附件 line inside a cover letter we did not recognise is not the end.
+    if (headings > 0 && (ANNEX.test(text) || CLOSING.test(text))) {
       end = i;
       break;
     }
-    if (i > 0 && block.type === 'paragraph' && DATE_LINE.test(text) && rest.slice(i + 1).every((b) => b.type !== 'heading')) {
+    if (headings > 0 && block.type === 'paragraph' && DATE_LINE.test(text) && rest.slice(i + 1).every((b) => b.type !== 'heading')) {
       end = i;
       const signer = body[body.length - 1];
       if (signer?.type === 'paragraph' && signer.text.length <= 24 && !/[。，；：]/.test(signer.text)) {
@@ -70,7 +73,7 @@ function findCoverLetterEnd(blocks: Block[]): number {
   const head = blocks.slice(0, 4).map(textOf).join('');
   if (!NOTICE.test(head)) return 0;
   let name: string | null = null;
-  for (let i = 0; i < Math.min(blocks.length, 16); i++) {
+  for (let i = 0; i < Math.min(blocks.length, 80); i++) {
     const text = textOf(blocks[i]);
     const quoted = QUOTED_NAME.exec(text);
     if (!name && quoted && /印发|现将/.test(text)) name = quoted[1];
@@ -79,8 +82,9 @@ function findCoverLetterEnd(blocks: Block[]): number {
   // No quoted name to find: the plan starts after the notice's date line.
   for (let i = 1; i < Math.min(blocks.length - 1, 16); i++) {
     if (DATE_LINE.test(textOf(blocks[i]))) {
-      const next = blocks[i + 1];
-      if (next.type === 'paragraph' && !next.text.includes('。') && next.text.length <= 80) return i + 1;
+      const at = /^（此件.{0,12}）$/.test(textOf(blocks[i + 1])) ? i + 2 : i + 1;
+      const next = blocks[at];
+      if (next?.type === 'paragraph' && !next.text.includes('。') && next.text.length <= 80) return at;
     }
   }
   return 0;
