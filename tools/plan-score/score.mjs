@@ -132,7 +132,7 @@ const line = (name, fmt, list) => {
   const ind = (k) => sum(list, (r) => r.indicators[k]);
   const d = (k) => sum(list, (r) => r.duties[k]);
   const errors = list.filter((r) => r.error).length;
-  return `| ${name} | ${fmt} | ${pct(ratio(m('matched'), m('found')))} | ${pct(ratio(m('matched'), m('key')))} (${m('matched')}/${m('key')}) | ${pct(ratio(h('matched'), h('key')))} (${h('matched')}/${h('key')}) | ${pct(ratio(ind('matched'), ind('key')))} (${ind('matched')}/${ind('key')}), found ${ind('found')} | ${pct(ratio(d('matched'), d('found')))} | ${pct(ratio(d('matched'), d('key')))} (${d('matched')}/${d('key')}) | ${sum(list, (r) => r.corrections.applied)} |${errors ? ` ${errors} failed` : ''}`;
+  return `| ${name} | ${fmt} | ${pct(ratio(m('matched'), m('found')))} | ${pct(ratio(m('matched'), m('key')))} (${m('matched')}/${m('key')}) | ${pct(ratio(h('matched'), h('key')))} (${h('matched')}/${h('key')}), found ${h('found')} | ${pct(ratio(ind('matched'), ind('key')))} (${ind('matched')}/${ind('key')}), found ${ind('found')} | ${pct(ratio(d('matched'), d('found')))} | ${pct(ratio(d('matched'), d('key')))} (${d('matched')}/${d('key')}) | ${sum(list, (r) => r.corrections.applied)} |${errors ? ` ${errors} failed` : ''}`;
 };
 
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
