@@ -13,6 +13,8 @@ export interface IndicatorRow {
   nodeCode: string | null;
   source: string;
   line?: number;
+  /** 约束性 / 预期性, as the plan's table says. */
+  attribute?: string | null;
 }
 
 /** A department name in a duty, and whether the directory knows it. */
@@ -50,6 +52,7 @@ export function indicatorFromStored(i: IndicatorResponse): IndicatorRow {
     baseline: i.baseline === null ? null : { value: i.baseline, year: i.baselineYear },
     nodeCode: i.nodeCode,
     source: i.sourceSentence,
+    attribute: i.attribute,
   };
 }
 
@@ -60,10 +63,11 @@ export function indicatorFromPreview(i: PlanImportIndicator, index: number): Ind
     comparison: i.comparison,
     targets: [{ year: i.targetYear, value: i.value }],
     unit: i.unit,
-    baseline: null,
+    baseline: i.baseline !== undefined ? { value: i.baseline, year: i.baselineYear ?? null } : null,
     nodeCode: i.nodeCode,
     source: i.sourceSentence,
     line: i.line,
+    attribute: i.attribute ?? null,
   };
 }
 
