@@ -109,4 +109,13 @@ describe('readDocx', () => {
     expect(() => readDocx(Buffer.from(zipSync({ 'other.xml': strToU8('<a/>') })))).toThrow(invalid);
     expect(() => readDocx(Buffer.from(zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p>') })))).toThrow(invalid);
   });
+
+  it('does not expand entities declared in the document (no billion-laughs), refusing it with a 400', () => {
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>';
+    expect(() => readDocx(Buffer.from(zipSync({ 'word/document.xml': strToU8(xml) })))).toThrow(
+      expect.objectContaining({ code: PlanErrorCode.DOCX_INVALID, status: 400 }),
+    );
+  });
 });
