@@ -126,9 +126,10 @@ describe('Plan import: duties, unknown department names, tasks pre-filled', () =
     const plan = await t.http().get(`/api/plans/${planId}`).set('Authorization', office).expect(200);
     expect(plan.body.preamble).toContain('结合本市实际');
     const duties = await t.http().get(`/api/plans/${planId}/duties`).set('Authorization', office).expect(200);
-    const [rail] = dutyFor(duties.body, '建设城际铁路');
+    const [rail] = duties.body.filter((d: { deliverable: string }) => d.deliverable.includes('建设城际铁路'));
     expect(rail.leadNames).toEqual(['省交通运输厅', '省发展改革委']);
     expect(rail.leadDepartmentIds.every((id: string | null) => id !== null)).toBe(true);
+    expect(rail).toMatchObject({ deadlineText: '2026年底前', deadline: '2026-12-31' });
 
     const generated = await t.http().post(`/api/plans/${planId}/tasks/generate`).set('Authorization', office).expect(200);
     expect(generated.body.prefilled).toBeGreaterThanOrEqual(3);
