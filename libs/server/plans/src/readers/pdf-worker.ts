@@ -56,7 +56,30 @@ export class PdfWorkerFailure extends Error {
   }
 }
 
-export async function extractPdfText(
+/** At most this many PDFs are read at once (each worker may use up to its memory cap); others wait. */
+const MAX_CONCURRENT_WORKERS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withWorkerSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+export function extractPdfText(
+  data: Uint8Array,
+  options: { pageLimit: number; memoryMb: number; timeoutMs: number },
+): Promise<PdfWorkerResult> {
+  return withWorkerSlot(() => runWorker(data, options));
+}
+
+async function runWorker(
   data: Uint8Array,
   options: { pageLimit: number; memoryMb: number; timeoutMs: number },
 ): Promise<PdfWorkerResult> {

@@ -62,6 +62,12 @@ describe('readPlanDocument (.pdf)', () => {
     );
   });
 
+  it('reads several PDFs at once (workers queue) with the same result', async () => {
+    const texts = await Promise.all([1, 2, 3].map(() => readPlanDocument('方案.pdf', fixture('plan-with-header-footer.pdf')).then((r) => r.text)));
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toContain('二、重点任务');
+  });
+
   it('refuses a PDF without text (a scan) with 422, naming OCR', async () => {
     await expect(readPlanDocument('扫描件.pdf', fixture('scan-without-text.pdf'))).rejects.toMatchObject({
       code: PlanErrorCode.PDF_NO_TEXT,

@@ -53,7 +53,8 @@ export async function readPdf(buffer: Buffer): Promise<string> {
       timeoutMs: PDF_READ_TIMEOUT_MS,
     });
   } catch (error) {
-    if (error instanceof PdfWorkerFailure && error.kind !== 'crash') throw PlanException.uncompressedTooLarge(UNCOMPRESSED_LIMIT_BYTES);
+    if (error instanceof PdfWorkerFailure && error.kind === 'memory') throw PlanException.uncompressedTooLarge(UNCOMPRESSED_LIMIT_BYTES);
+    if (error instanceof PdfWorkerFailure && error.kind === 'timeout') throw PlanException.pdfInvalid('读取超时，文件过于复杂 / reading timed out, the file is too complex');
     throw PlanException.pdfInvalid((error as Error).message.slice(0, 160));
   }
   if (!result.ok) {
