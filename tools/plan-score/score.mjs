@@ -3,14 +3,21 @@
 // built reader (readPlanDocument) and parser (parsePlan) from dist/server, with the seeded correction
 // dictionaries (seeds/corrections/*.tsv) and department directory (seeds/departments.json), mode 'auto'.
 // Prints a markdown table with the date. `--no-build` skips the (cached) build; `--json` prints details.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGISTER_PATHS, ROOT, runNpx } from '../lib/workspace.mjs';
 
 const args = process.argv.slice(2);
-if (!args.includes('--no-build')) runNpx(['nx', 'run', 'api:build', '--output-style=stream']);
+if (!args.includes('--no-build')) {
+  try {
+    runNpx(['nx', 'run', 'api:build', '--output-style=stream']);
+  } catch (error) {
+    if (!existsSync(join(ROOT, 'dist/server/libs/server/plans/src/read-plan-document.js'))) throw error;
+    console.error(`API build failed (${error.message}); scoring the previous build in dist/server.`);
+  }
+}
 
 const require = createRequire(import.meta.url);
 require(REGISTER_PATHS);
