@@ -46,8 +46,10 @@ function readLabeled(content: string, lookup: DepartmentLookup, text: string): D
   const labels = [...content.matchAll(LABELED_FIELD)];
   if (!labels.length) return null;
   const result: DutyAnnotation = { leads: [], cos: [], text };
+  // With both 牵头单位 and 责任单位 given, the 责任单位 are the co-departments.
+  const hasLead = labels.some((m) => m[1].startsWith('牵头'));
   labels.forEach((match, index) => {
-    const label = match[1];
+    const label = hasLead && /^(主要)?责任/.test(match[1]) ? '配合单位' : match[1];
     const start = (match.index ?? 0) + match[0].length;
     const end = index + 1 < labels.length ? (labels[index + 1].index ?? content.length) : content.length;
     const value = content.slice(start, end).replace(/[；;，,。\s]+$/, '');
