@@ -24,7 +24,8 @@ function freePort() {
   });
 }
 
-export async function runJourneys({ log = console.log } = {}) {
+/** `specs`: journey files to run (default: all), e.g. `node tools/e2e.mjs apps/web-e2e/src/plans.e2e.ts`. */
+export async function runJourneys({ log = console.log, specs = [] } = {}) {
   ensureChromium(log);
   const services = await ensureServices({ log });
   buildAll();
@@ -44,7 +45,7 @@ export async function runJourneys({ log = console.log } = {}) {
     server = startServer({ ...env, PORT: String(port) });
     const baseUrl = `http://127.0.0.1:${port}`;
     if (!(await waitForHealth(baseUrl))) throw new Error('the API did not come up for the browser journeys');
-    runNpx(['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts'], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
+    runNpx(['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts', ...specs], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
   } finally {
     server?.kill('SIGTERM');
     await new Promise((r) => (server ? server.once('exit', r) : r()));
@@ -54,7 +55,7 @@ export async function runJourneys({ log = console.log } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   ensureDependencies();
-  runJourneys().catch((error) => {
+  runJourneys({ specs: process.argv.slice(2) }).catch((error) => {
     console.error(error.message ?? error);
     process.exit(error.exitCode ?? 1);
   });

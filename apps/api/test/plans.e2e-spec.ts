@@ -44,10 +44,17 @@ describe('Plan import', () => {
     expect(res.body.dryRun).toBe(true);
     expect(res.body.title).toBe('浙江省推进长江三角洲区域一体化发展行动方案');
     expect(res.body.stats.parts).toBe(5);
-    expect(res.body.stats.measures).toBeGreaterThanOrEqual(60);
+    const measuresIn = (parts: string[]) =>
+      res.body.nodes.filter((n: { kind: string; code: string }) => n.kind === 'measure' && parts.includes(n.code.split('.')[0])).length;
+    expect(measuresIn(['2', '3', '4'])).toBe(71);
     expect(res.body.stats.indicators).toBeGreaterThanOrEqual(18);
+    // The spun seed is judged corrupted in the default mode, with its evidence, and restored.
+    expect(res.body.options.correctionMode).toBe('auto');
+    expect(res.body.corruption).toMatchObject({ corrupted: true, applied: true, mode: 'auto' });
+    expect(res.body.corruption.evidence.length).toBeGreaterThan(0);
     expect(res.body.corrections.length).toBeGreaterThan(100);
     expect(res.body.duties.filter((d: { kind: string }) => d.kind === 'special_action_plan')).toHaveLength(6);
+    expect(res.body.preamble).toContain('2018年11月5日');
     expect(await countVersions()).toBe(before);
   });
 
@@ -56,6 +63,10 @@ describe('Plan import', () => {
     expect(res.body.version).toBe(1);
     const planId = res.body.planId;
     const viewer = await t.login('viewer');
+    const plan = await t.http().get(`/api/plans/${planId}`).set('Authorization', viewer).expect(200);
+    expect(plan.body.title).toBe('浙江省推进长江三角洲区域一体化发展行动方案');
+    expect(plan.body.preamble).toContain('2018年11月5日');
+    expect(plan.body.preamble).toContain('推动');
     const tree = await t.http().get(`/api/plans/${planId}/tree`).set('Authorization', viewer).expect(200);
     expect(tree.body.filter((n: { kind: string }) => n.kind === 'part')).toHaveLength(5);
     const text = tree.body.map((n: { title: string; body: string }) => n.title + n.body).join('');

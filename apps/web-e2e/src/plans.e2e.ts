@@ -3,7 +3,7 @@ import { freshStart, signIn } from './support';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 
-/** A small plan: two parts, three measures, two indicators; 扶植 is corrected to 建设 on import. */
+/** A small plan: two parts, three measures, two indicators; 扶植 is corrected to 建设 when the office forces corrections on. */
 function smallPlan(title: string): string {
   return [
     title,
@@ -27,6 +27,8 @@ test.describe('plans: import and browse', () => {
   });
 
   test('the office previews a plan, commits it and finds a measure in the browser', async ({ page }) => {
+    // Preview, a second preview with corrections forced on, commit and browse: a long journey.
+    test.slow();
     const title = `测试市推进港口一体化行动方案（E2E${Date.now().toString(36).toUpperCase()}）`;
     await signIn(page, 'office');
     await expect(page.getByTestId('home-title')).toHaveText('办公室工作台');
@@ -35,13 +37,18 @@ test.describe('plans: import and browse', () => {
 
     // The browser refuses what the API would refuse, before sending anything.
     const input = page.getByTestId('plan-upload').locator('input[type=file]');
-    await input.setInputFiles({ name: '方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await input.setInputFiles({ name: '方案.wps', mimeType: 'application/octet-stream', buffer: Buffer.from('WPS') });
     await expect(page.getByTestId('upload-error')).toContainText('不支持的文件类型');
 
     await input.setInputFiles({ name: '测试方案.txt', mimeType: 'text/plain', buffer: Buffer.from(smallPlan(title), 'utf8') });
     await expect(page.getByTestId('import-notice')).toContainText(`将新建计划《${title}》第 1 版`);
     await expect(page.getByTestId('summary-measures')).toContainText('3');
     await expect(page.getByTestId('summary-parts')).toContainText('2');
+    // A clean text: the dictionary is not applied by default (one odd word is no evidence).
+    await expect(page.getByTestId('corruption-verdict')).toHaveAttribute('data-corrupted', 'false');
+    await expect(page.getByTestId('preview-node-2.1.1')).toContainText('加快港口扶植');
+    // The office forces the corrections on; the preview runs again.
+    await page.getByTestId('mode-on').click();
     await expect(page.getByTestId('preview-node-2.1.1')).toContainText('加快港口建设');
 
     // The corrected word is marked, the original in its tooltip.

@@ -36,6 +36,8 @@ test.describe('tasks: assign, accept, return', () => {
   });
 
   test('the office bulk-assigns three measures; 省交通运输厅 accepts one and returns another; the office sees both', async ({ page }) => {
+    // Three users and a dozen round trips: on a shared, loaded machine this runs past 30 s.
+    test.slow();
     await signIn(page, 'office');
     await expect(page.getByTestId('home-title')).toHaveText('办公室工作台');
     await page.getByTestId('nav-task-assign').click();
@@ -48,10 +50,10 @@ test.describe('tasks: assign, accept, return', () => {
     await expect(generate.or(grid)).toBeVisible();
     if (await generate.isVisible()) {
       await generate.click();
-      await expect(toast(page)).toContainText('已生成 83 项任务');
+      await expect(toast(page)).toContainText('已生成 76 项任务');
     }
     await expect(grid).toBeVisible();
-    await expect(page.getByTestId('assign-summary')).toContainText('共 83 项');
+    await expect(page.getByTestId('assign-summary')).toContainText('共 76 项');
     await expect(page.getByTestId('group-2.3')).toContainText('高标准建设大通道');
 
     // 2.3.2 (公路) and 2.3.3 (港航): the suggestions name 省交通运输厅 first, with reasons; one click takes it.
@@ -145,7 +147,7 @@ test.describe('tasks: assign, accept, return', () => {
     const total = page.getByTestId('task-table').locator('.ant-pagination-total-text');
     await expect(total).toHaveText(/共 \d+ 条/);
     const before = Number((await total.textContent())?.match(/\d+/)?.[0]);
-    expect(before).toBeGreaterThanOrEqual(83);
+    expect(before).toBeGreaterThanOrEqual(76);
 
     await page.getByTestId('task-search').fill('港口');
     await expect(page).toHaveURL(/[?&]q=%E6%B8%AF%E5%8F%A3/);

@@ -15,10 +15,16 @@ describe(applyCorrections.name, () => {
     const result = applyCorrections('第一行鞭策\n成长外小企业', entries);
     expect(result.text).toBe('第一行推动\n发展中小企业');
     expect(result.corrections).toEqual([
-      { wrong: '鞭策', right: '推动', line: 1, column: 4 },
-      { wrong: '成长', right: '发展', line: 2, column: 1 },
-      { wrong: '外小企业', right: '中小企业', line: 2, column: 3 },
+      { id: '1:4:鞭策', wrong: '鞭策', right: '推动', line: 1, column: 4 },
+      { id: '2:1:成长', wrong: '成长', right: '发展', line: 2, column: 1 },
+      { id: '2:3:外小企业', wrong: '外小企业', right: '中小企业', line: 2, column: 3 },
     ]);
+  });
+
+  it('keeps the words whose correction was rejected by id, and correct the rest', () => {
+    const result = applyCorrections('第一行鞭策\n成长外小企业', entries, ['2:1:成长']);
+    expect(result.text).toBe('第一行推动\n成长中小企业');
+    expect(result.corrections.map((c) => c.id)).toEqual(['1:4:鞭策', '2:3:外小企业']);
   });
 
   it('applies contextual entries only where the context matches', () => {

@@ -11,11 +11,15 @@ interface CompiledEntry {
  * matching `wrong` wins (contextual rows before plain ones of the same length), and replaced
  * text is never rescanned, so rows cannot feed each other (e.g. 处所→地方 and 党地方→党中央).
  * Contexts are evaluated once on the input, which keeps the pass linear in the text length.
+ * `rejected` holds AppliedCorrection ids (`line:column:wrong`) the office turned down: the word
+ * stays as written there.
  */
 export function applyCorrections(
   text: string,
   entries: readonly CorrectionEntry[],
+  rejected: ReadonlySet<string> | readonly string[] = [],
 ): { text: string; corrections: AppliedCorrection[] } {
+  const rejectedIds = rejected instanceof Set ? rejected : new Set(rejected as readonly string[]);
   const byFirstChar = new Map<string, CompiledEntry[]>();
   for (const entry of entries) {
     if (!entry.wrong) continue;
@@ -53,8 +57,16 @@ export function applyCorrections(
     }
     if (applied) {
       const { wrong, right } = applied.entry;
-      corrections.push({ wrong, right, line, column: i - lineStart + 1 });
-      out.push(right);
+      const column = i - lineStart + 1;
+      const id = `${line}:${column}:${wrong}`;
+      if (!rejectedIds.has(id)) {
+        corrections.push({ id, wrong, right, line, column });
+        out.push(right);
+        i += wrong.length;
+        continue;
+      }
+      // A rejected correction keeps the original word; the pass goes on after it.
+      out.push(wrong);
       i += wrong.length;
       continue;
     }

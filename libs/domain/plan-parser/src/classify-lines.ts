@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from './parse-chinese-numeral';
+import { formatChineseNumeral, parseChineseNumeral } from './parse-chinese-numeral';
 
 /** Numbering styles, from the outermost to the innermost by Chinese drafting convention. */
 export type HeadingStyle = 'inferred-part' | 'markdown' | 'chapter' | 'jie' | 'cn-dun' | 'cn-paren' | 'arabic' | 'arabic-paren';
@@ -14,6 +14,8 @@ export interface HeadingBlock {
   body: string;
   line: number;
   inferred: boolean;
+  /** The heading as written (label, title and body), when read from the text. */
+  source?: string;
 }
 
 export interface ParagraphBlock {
@@ -46,10 +48,16 @@ const PATTERNS: { style: HeadingStyle; pattern: RegExp }[] = [
   { style: 'arabic-paren', pattern: /^(（(\d{1,3})）)\s*(.+)$/ },
 ];
 
-/** Splits normalized text into headings, paragraphs and markdown tables, keeping 1-based line numbers. */
+/**
+ * Splits normalized text into headings, paragraphs and markdown tables, keeping 1-based line numbers.
+ * Two things real documents do are undone here: a numbered item whose title starts with digits
+ * (11.121人才梯队项目 — read as item 11 when the previous item was 10), and two headings glued into
+ * one paragraph (（一）指导思想。…。（二）主要目标。… — split where the next numeral follows 。).
+ */
 export function classifyLines(text: string): Block[] {
   const lines = text.split('\n');
   const blocks: Block[] = [];
+  let lastArabic = 0;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     if (raw === '') continue;
@@ -61,10 +69,30 @@ export function classifyLines(text: string): Block[] {
       blocks.push(toTable(tableLines, start + 1));
       continue;
     }
-    const block = classifyLine(raw, i + 1);
-    if (block) blocks.push(block);
+    const digitTitle = DIGIT_TITLE.exec(raw);
+    const block =
+      digitTitle && Number(digitTitle[2]) === lastArabic + 1
+        ? { ...emptyHeading('arabic', i + 1), numeral: lastArabic + 1, label: digitTitle[1], ...splitLead(digitTitle[3]) }
+        : classifyLine(raw, i + 1);
+    if (!block) continue;
+    if (block.type === 'heading' && block.style === 'arabic') lastArabic = block.numeral;
+    blocks.push(...splitGluedHeadings(block));
   }
   return blocks;
+}
+
+const DIGIT_TITLE = /^((\d{1,3})[.．])(\d+[^\d.%．].*)$/;
+
+function splitGluedHeadings(block: Block): Block[] {
+  if (block.type !== 'heading' || (block.style !== 'cn-paren' && block.style !== 'cn-dun') || !block.body) return [block];
+  const next = formatChineseNumeral(block.numeral + 1);
+  const label = block.style === 'cn-paren' ? `（${next}）` : `${next}、`;
+  const at = block.body.indexOf(`。${label}`);
+  const lead = block.body.startsWith(label) ? 0 : at < 0 ? -1 : at + 1;
+  if (lead < 0) return [block];
+  const rest = matchNumbered(block.body.slice(lead), block.line);
+  if (!rest || rest.style !== block.style) return [block];
+  return [{ ...block, body: block.body.slice(0, lead).trim(), source: undefined }, ...splitGluedHeadings(rest)];
 }
 
 function classifyLine(raw: string, line: number): Block | null {
@@ -88,7 +116,7 @@ function matchNumbered(text: string, line: number): HeadingBlock | null {
     if (!m) continue;
     const numeral = parseChineseNumeral(m[2]);
     if (Number.isNaN(numeral)) continue;
-    return { ...emptyHeading(style, line), numeral, label: m[1], ...splitLead(m[3]) };
+    return { ...emptyHeading(style, line), numeral, label: m[1], ...splitLead(m[3]), source: text };
   }
   return null;
 }
@@ -97,12 +125,21 @@ function emptyHeading(style: HeadingStyle, line: number): HeadingBlock {
   return { type: 'heading', style, mdLevel: 0, numeral: 0, label: '', title: '', body: '', line, inferred: false };
 }
 
-/** The lead sentence (up to the first 。) is the title; the rest is the body. */
+/**
+ * The lead sentence (up to the first 。) is the title; the rest is the body. A duty annotation at
+ * the end of a title without 。 (推进X（省科技厅牵头）) goes to the body.
+ */
 export function splitLead(content: string): { title: string; body: string } {
   const end = content.indexOf('。');
-  if (end < 0) return { title: content.trim(), body: '' };
+  if (end < 0) {
+    const annotation = TRAILING_ANNOTATION.exec(content);
+    if (annotation && annotation.index > 0) return { title: content.slice(0, annotation.index).trim(), body: annotation[0] };
+    return { title: content.trim(), body: '' };
+  }
   return { title: content.slice(0, end).trim(), body: content.slice(end + 1).trim() };
 }
+
+const TRAILING_ANNOTATION = /（[^（）]*(?:（[^（）]*）[^（）]*)*(牵头|负责|责任单位|配合)[^（）]*(?:（[^（）]*）[^（）]*)*）$/;
 
 function stripEmphasis(text: string): string {
   return text.replace(/\*\*|__/g, '').trim();

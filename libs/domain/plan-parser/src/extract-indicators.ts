@@ -17,11 +17,12 @@ import type { Comparison, IndicatorDraft } from './plan-types';
  * the plan title); a target without any year is skipped with a warning.
  */
 const UNITS = [
+  '公里/万平方公里', '公里/百平方公里', '个/万人', '张/千人', '人/万人', '名/万人', '件/万人', '个工作日', '工作日', '个月',
   '微克/立方米', '毫克/立方米', '万平方公里', '平方公里', '万平方米', '平方米', '万立方米', '立方米',
-  '万千瓦时', '千瓦时', '万千瓦', '千瓦', '公里', '千米', '万吨', '吨', '亿元', '万元', '元',
+  '万千瓦时', '千瓦时', '万千瓦', '千瓦', '公里', '千米', '万吨', '吨', '万亿元', '亿元', '万元', '元',
   '万人次', '人次', '万人', '人', '个百分点', '%', '‰', '个', '家', '件', '项', '所', '座', '条',
   '岁', '天', '小时', '分钟', '次', '张', '台', '万辆', '辆', '万户', '户', '倍', '亿', '万', '处',
-  '名', '公顷', '万亩', '亩', '米', '份', '套', '艘', '床', '支',
+  '万名', '名', '公顷', '万亩', '亩', '米', '份', '套', '艘', '床', '支',
 ].sort((a, b) => b.length - a.length);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -39,7 +40,7 @@ const VERBS: [string, Comparison][] = (
     ['不少于', 'gte'], ['高于', 'gte'], ['大于', 'gte'], ['提高到', 'gte'], ['提高至', 'gte'], ['提升到', 'gte'],
     ['提升至', 'gte'], ['增加到', 'gte'], ['增加至', 'gte'], ['增长到', 'gte'], ['增长至', 'gte'], ['增至', 'gte'],
     ['达', 'gte'], ['控制在', 'lte'], ['不高于', 'lte'], ['不超过', 'lte'], ['低于', 'lte'], ['小于', 'lte'],
-    ['缩小到', 'lte'], ['缩小至', 'lte'], ['降低到', 'lte'], ['降低至', 'lte'], ['降至', 'lte'], ['下降到', 'lte'],
+    ['压缩至', 'lte'], ['压缩到', 'lte'], ['缩短至', 'lte'], ['缩短到', 'lte'], ['缩小到', 'lte'], ['缩小至', 'lte'], ['降低到', 'lte'], ['降低至', 'lte'], ['降至', 'lte'], ['下降到', 'lte'],
     ['下降至', 'lte'], ['减少到', 'lte'], ['减少至', 'lte'], ['压减到', 'lte'], ['压减至', 'lte'],
     ['保持在', 'eq'], ['稳定在', 'eq'], ['维持在', 'eq'], ['为', 'eq'],
   ] as [string, Comparison][]
@@ -52,8 +53,46 @@ const SUFFIXES: [RegExp, Comparison][] = [
 ];
 
 const CHANGE_WORDS = ['下降', '降低', '减少', '增长', '提高', '提升', '增加'];
-const ACTION_VERBS = ['新增', '累计', '建成', '新建', '培育', '引进', '争创', '创建', '打造', '建设', '完成', '招引', '新开', '开通', '改造'];
-const YEAR_IN_CLAUSE = /(?:到|至)(\d{4})年(?:底|末)?|(\d{4})年(?:底|末)?前/;
+const INNER_ACTION = /完成|新增|累计|建成|新建|培育|引进|创建|招引|改造/;
+const ACTION_VERBS = ['初步', '基本', '推动', '推进', '重点', '新增', '累计', '建成', '新建', '培育', '引进', '争创', '创建', '打造', '建设', '完成', '招引', '新开', '开通', '改造'];
+/** Units of time: a number of months or days is a target only when it is cut (压缩至3个工作日), not a rule. */
+const DURATION = /^(个工作日|工作日|个月|天|小时|分钟)$/;
+const RULE_WORDS = /一般|原则上|为期|期限|每[年月次]|应当|须在|之日起/;
+const LIST_JOIN = /和|及|以及/;
+
+interface TargetYear {
+  year: number;
+  startYear?: number;
+}
+
+const PERIODS: Record<string, number> = { 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
+
+/**
+ * The year a clause sets: 到2025年 / 至2025年底, 2025年底前 / 2025年6月底前, 2012年起5年内
+ * (2012–2016), “十四五”期间 (2021–2025), a clause opening with 2020年 (2020年初步建成…), or
+ * 2025年 right before the target verb (全市生产总值2025年达到…; not 比2020年下降).
+ * Returns the clause without the year expression as well.
+ */
+export function readClauseYear(clause: string): { target: TargetYear; rest: string } | null {
+  if (!/\d{4}年|五”?(期间|时期|末)/.test(clause)) return null;
+  const patterns: [RegExp, (m: RegExpExecArray) => TargetYear][] = [
+    [/(\d{4})年起(\d{1,2}|[一二三四五六七八九十])年内/, (m) => ({ startYear: Number(m[1]), year: Number(m[1]) + years(m[2]) - 1 })],
+    [/“?(十[二三四五]五)”?(?:期间|时期|末)/, (m) => ({ startYear: PERIODS[m[1]], year: PERIODS[m[1]] + 4 })],
+    [/(?:到|至)(\d{4})年(?:底|末)?/, (m) => ({ year: Number(m[1]) })],
+    [/(\d{4})年(?:\d{1,2}月)?(?:底|末)?前/, (m) => ({ year: Number(m[1]) })],
+    [/^(\d{4})年(?![\d月起])/, (m) => ({ year: Number(m[1]) })],
+    [/(?<!比|较|于|从|自|在)(\d{4})年(?:底|末)?(?=力争|达到|实现|突破|建成|超过|控制在|提高到|降至|降低到)/, (m) => ({ year: Number(m[1]) })],
+  ];
+  for (const [pattern, read] of patterns) {
+    const m = pattern.exec(clause);
+    if (m) return { target: read(m), rest: clause.slice(0, m.index) + clause.slice(m.index + m[0].length) };
+  }
+  return null;
+}
+
+function years(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : '一二三四五六七八九十'.indexOf(text) + 1;
+}
 
 export function extractIndicators(
   segments: readonly TextSegment[],
@@ -62,20 +101,22 @@ export function extractIndicators(
   warnings: { line: number; code: string; message: string }[],
 ): IndicatorDraft[] {
   const indicators: IndicatorDraft[] = [];
-  const yearByScope = new Map<string | null, number>();
+  const yearByScope = new Map<string | null, TargetYear>();
   for (const segment of segments) {
     for (const sentence of segment.text.split(/[。；！？]/)) {
       let actionVerb: string | null = null;
       for (const clause of sentence.split('，')) {
-        const yearMatch = YEAR_IN_CLAUSE.exec(clause);
-        if (yearMatch) yearByScope.set(segment.scopeCode, Number(yearMatch[1] ?? yearMatch[2]));
-        const year = yearByScope.get(segment.scopeCode) ?? defaultYear;
-        const body = yearMatch ? clause.slice(yearMatch.index + yearMatch[0].length) : clause;
+        const clauseYear = readClauseYear(clause);
+        if (clauseYear) yearByScope.set(segment.scopeCode, clauseYear.target);
+        const target = yearByScope.get(segment.scopeCode) ?? (defaultYear === null ? null : { year: defaultYear });
+        const year = target?.year ?? null;
+        const body = clauseYear ? clauseYear.rest : clause;
         actionVerb = null;
         for (const piece of splitListItems(body)) {
           const found = readTarget(piece, actionVerb);
           if (!found) continue;
           actionVerb = found.actionVerb;
+          if (DURATION.test(found.unit) && RULE_WORDS.test(clause)) continue;
           if (year === null) {
             warnings.push({ line: segment.line, code: 'INDICATOR_WITHOUT_YEAR', message: `第${segment.line}行指标“${found.name}”找不到目标年份，未导入` });
             continue;
@@ -90,6 +131,7 @@ export function extractIndicators(
             nodeCode: segment.nodeCode,
             line: segment.line,
             ...(found.upperValue !== undefined ? { upperValue: found.upperValue } : {}),
+            ...(target?.startYear !== undefined ? { startYear: target.startYear } : {}),
           });
         }
       }
@@ -99,9 +141,17 @@ export function extractIndicators(
   return indicators;
 }
 
-/** Splits 新增轨道里程数1500公里、高速公路里程数1100公里 at 、 only where each item has a number. */
+/**
+ * Splits 新增轨道里程数1500公里、高速公路里程数1100公里 at 、 (and 建设50所学校和150个专业 at 和/及)
+ * only where each item has a number.
+ */
 function splitListItems(clause: string): string[] {
-  const parts = clause.split('、');
+  if (!/\d/.test(clause)) return [clause];
+  const parts = clause.split('、').flatMap((part) => {
+    if (!LIST_JOIN.test(part)) return [part];
+    const pieces = part.split(LIST_JOIN);
+    return pieces.every((p) => HAS_QUANTITY.test(p)) ? pieces : [part];
+  });
   const items: string[] = [];
   let carry = '';
   for (const part of parts) {
@@ -128,6 +178,7 @@ interface FoundTarget {
 }
 
 function readTarget(piece: string, inheritedActionVerb: string | null): FoundTarget | null {
+  if (!/\d/.test(piece)) return null;
   for (const m of piece.matchAll(QUANTITY)) {
     const before = piece.slice(0, m.index).trim();
     const after = piece.slice((m.index ?? 0) + m[0].length);
@@ -137,11 +188,13 @@ function readTarget(piece: string, inheritedActionVerb: string | null): FoundTar
     // 能耗下降14% / 年均增长6%: the change itself is the indicator, named with its verb.
     const change = !verb && CHANGE_WORDS.some((word) => before.endsWith(word));
     const inherited = !verb && !suffix && !actionVerb && !change ? inheritedActionVerb : null;
-    if (!verb && !suffix && !actionVerb && !change && !inherited) continue;
+    // 全省完成交通投资1.2万亿元: an action verb inside the name also makes the number a target.
+    const innerAction = !verb && !suffix && !actionVerb && !change && !inherited && INNER_ACTION.test(before);
+    if (!verb && !suffix && !actionVerb && !change && !inherited && !innerAction) continue;
 
     let name: string;
     if (verb) name = before.slice(0, before.length - verb[0].length);
-    else if (actionVerb && before === actionVerb) name = after.replace(/^(及以上|以上|及以下|以下|以内|左右)/, '').split(/[，。；、（(]/)[0];
+    else if ((actionVerb && before === actionVerb) || (inherited && !before)) name = after.replace(/^(及以上|以上|及以下|以下|以内|左右)/, '').split(/[，。；、]/)[0];
     else if (inherited) name = `${inherited}${before}`;
     else name = before;
     name = cleanName(name);
@@ -186,20 +239,24 @@ const REDUCTION_NAME = /(下降|降低|减少)(率|幅度)?$/;
 const CELL = /^(≥|≤|>|<|不低于|不少于|不高于|不超过)?\s*(\d+(?:\.\d+)?)\s*(%|‰)?\s*(以上|以下|以内|左右)?$/;
 
 /**
- * Markdown tables such as | 指标 | 单位 | 2022年 | 2025年 | 2035年 |: one indicator per year
- * cell. Columns headed 基期/现状/基准/实际 are baselines and skipped. Without ≥/≤/以上/以下 in a
- * cell, names that measure something to reduce (浓度, 排放, 能耗, 差距 …) are lte, others gte —
- * including reductions such as 单位GDP能耗下降 (the cut is a minimum).
+ * Indicator tables such as | 指标 | 属性 | 单位 | 2020年基数 | 2022年 | 2025年 |: one indicator per
+ * target-year cell. Columns headed 基数/基期/现状/基准/实际/完成 are baselines: their value (and year)
+ * goes to baseline/baselineYear of the row's targets, never a target itself. A 属性 column
+ * (约束性/预期性) is kept as attribute. Without ≥/≤/以上/以下 in a cell, names that measure
+ * something to reduce (浓度, 排放, 能耗, 差距 …) are lte, others gte — including reductions such as
+ * 单位GDP能耗下降 (the cut is a minimum).
  */
 export function readIndicatorTable(table: TableBlock, nodeCode: string | null): IndicatorDraft[] {
   const [header, ...rows] = table.rows;
   if (!header) return [];
-  const yearColumns = header
-    .map((cell, index) => ({ index, year: /(\d{4})/.exec(cell)?.[1], cell }))
-    .filter((c): c is { index: number; year: string; cell: string } => !!c.year && !/基期|现状|基准|实际|完成/.test(c.cell));
+  const columns = header.map((cell, index) => ({ index, year: /(\d{4})/.exec(cell)?.[1], cell, baseline: BASELINE_HEADER.test(cell) }));
+  const yearColumns = columns.filter((c): c is typeof c & { year: string } => !!c.year && !c.baseline);
   if (!yearColumns.length) return [];
-  const nameColumn = Math.max(header.findIndex((cell) => /指标|名称|项目/.test(cell)), 0);
-  const unitColumn = header.findIndex((cell) => /单位/.test(cell));
+  const baselineColumns = columns.filter((c) => c.baseline);
+  let nameColumn = header.findIndex((cell) => /指标|名称|项目/.test(cell));
+  if (nameColumn < 0) nameColumn = /^(序号|编号)$/.test(header[0] ?? '') ? 1 : 0;
+  const unitColumn = header.findIndex((cell) => /^(计量)?单位/.test(cell));
+  const attributeColumn = header.findIndex((cell) => /属性|性质|类型/.test(cell));
   const indicators: IndicatorDraft[] = [];
   rows.forEach((row, rowIndex) => {
     let name = (row[nameColumn] ?? '').trim();
@@ -210,6 +267,10 @@ export function readIndicatorTable(table: TableBlock, nodeCode: string | null): 
       unit = unitInName[1];
       name = name.slice(0, unitInName.index);
     }
+    const attribute = /约束性|预期性/.exec(attributeColumn >= 0 ? (row[attributeColumn] ?? '') : '')?.[0] as IndicatorDraft['attribute'] | undefined;
+    const baselineCell = baselineColumns
+      .map((c) => ({ m: CELL.exec((row[c.index] ?? '').replace(/\s+/g, '')), year: c.year }))
+      .find((c) => c.m !== null);
     for (const { index, year } of yearColumns) {
       const m = CELL.exec((row[index] ?? '').replace(/\s+/g, ''));
       if (!m) continue;
@@ -232,8 +293,13 @@ export function readIndicatorTable(table: TableBlock, nodeCode: string | null): 
         sourceSentence: table.rowTexts[rowIndex + 1] ?? '',
         nodeCode,
         line: table.rowLines[rowIndex + 1] ?? table.line,
+        ...(baselineCell?.m ? { baseline: Number(baselineCell.m[2]) } : {}),
+        ...(baselineCell?.m && baselineCell.year ? { baselineYear: Number(baselineCell.year) } : {}),
+        ...(attribute ? { attribute } : {}),
       });
     }
   });
   return indicators;
 }
+
+const BASELINE_HEADER = /基数|基期|现状|基准|实际|完成|基础值|现值/;

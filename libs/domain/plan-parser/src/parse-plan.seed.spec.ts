@@ -85,7 +85,8 @@ describe(parsePlan.name, () => {
         ['（五）', '推进周边区域联动发展', false],
       ]);
       expect(sections('4')).toEqual([]);
-      expect(sections('5').map(([label, title]) => `${label}${title}`)).toEqual([
+      // The 保障措施 items have nothing under them: they are the leaves, so measures.
+      expect(childrenOf('5', 'measure').map((m) => `${m.label}${m.title}`)).toEqual([
         '（一）加强统筹协调',
         '（二）强化制度保障',
         '（三）制定专项计划',
@@ -114,7 +115,7 @@ describe(parsePlan.name, () => {
       const byCode = new Map(plan.nodes.map((n) => [n.code, n]));
       expect(byCode.get('2.3.1')?.title).toBe('共建轨道上的长三角');
       expect(byCode.get('2.3.1')?.body).toMatch(/^加快建设集高速铁路/);
-      expect(byCode.get('1.2.1')?.title).toBe('坚持全域融入');
+      expect(byCode.get('1.2')?.body).toMatch(/^坚持全域融入。/);
       expect(byCode.get('3.2.1')?.title).toBe('推动交通设施互联互通');
       expect(byCode.get('4.13')?.title).toBe('建设杭嘉一体化合作先行区');
     });
@@ -122,7 +123,10 @@ describe(parsePlan.name, () => {
     it('keeps the targets paragraph 到2035年 in the section body, not in the last measure', () => {
       const goals = plan.nodes.find((n) => n.code === '1.4');
       expect(goals?.body).toContain('到2035年，我省现代化经济体系基本建成');
-      expect(plan.nodes.find((n) => n.code === '1.4.4')?.body).not.toContain('到2035年');
+      const withGuiding = parsePlan(raw, { corrections, directory, includeGuidingParagraphs: true });
+      expect(withGuiding.nodes.find((n) => n.code === '1.2.1')?.title).toBe('坚持全域融入');
+      expect(withGuiding.nodes.find((n) => n.code === '1.4.4')?.body).not.toContain('到2035年');
+      expect(withGuiding.nodes.find((n) => n.code === '1.4')?.body).toContain('到2035年');
       expect(plan.warnings.filter((w) => w.code === 'PARAGRAPH_WITHOUT_TITLE')).toEqual([]);
     });
 
@@ -151,7 +155,7 @@ describe(parsePlan.name, () => {
       ]);
       expect(plan.indicators.find((i) => i.name === '国家实验室')?.upperValue).toBe(3);
       const pm = plan.indicators.find((i) => i.name.includes('PM2.5'));
-      expect(pm).toMatchObject({ nodeCode: '1.4.3', line: 20 });
+      expect(pm).toMatchObject({ nodeCode: '1.4', line: 20 });
       expect(pm?.sourceSentence).toContain('浓度控制在30微克/立方米以下');
     });
 
@@ -203,7 +207,7 @@ describe(parsePlan.name, () => {
 
     it('reports every correction with its line and column', () => {
       expect(plan.stats.corrections).toBeGreaterThan(2500);
-      expect(plan.corrections[0]).toEqual({ wrong: '金山区智慧教育云平台', right: '', line: 1, column: 22 });
+      expect(plan.corrections[0]).toEqual({ id: '1:22:金山区智慧教育云平台', wrong: '金山区智慧教育云平台', right: '', line: 1, column: 22 });
       const lines = normalizeText(raw).split('\n');
       for (const c of plan.corrections.slice(0, 200)) {
         expect(lines[c.line - 1].slice(c.column - 1, c.column - 1 + c.wrong.length)).toBe(c.wrong);
@@ -240,5 +244,37 @@ describe(parsePlan.name, () => {
       expect(diff.moved.map((m) => [m.before.code, m.after.code, m.after.title])).toEqual([['2.1.2', '2.2.6', '推动科技创新资源开放共享']]);
       expect(diff.unchanged).toHaveLength(plan.nodes.length - 3);
     });
+  });
+});
+
+describe('seed acceptance (issue 11)', () => {
+  const seedPlan = parsePlan(raw, { corrections, directory });
+  const measuresIn = (code: string) => seedPlan.nodes.filter((n) => n.kind === 'measure' && n.code.startsWith(`${code}.`)).length;
+
+  it('judges the spun seed corrupted from spinner-only words and restores it', () => {
+    expect(seedPlan.corruption).toMatchObject({ corrupted: true, applied: true, mode: 'auto' });
+    expect(seedPlan.corruption.score).toBeGreaterThan(10 * seedPlan.corruption.threshold);
+    expect(seedPlan.corruption.evidence.slice(0, 3).map((e) => e.term)).toEqual(['打制', '平易近', '严沉']);
+    expect(seedPlan.corruption.candidates).toBe(seedPlan.corrections.length);
+  });
+
+  it('has 5 parts, 71 measures in parts 2–4, ≥ 18 indicators, the 6 special action plans and the preamble', () => {
+    expect(seedPlan.stats.parts).toBe(5);
+    expect(measuresIn('2') + measuresIn('3') + measuresIn('4')).toBe(71);
+    expect(seedPlan.indicators.length).toBeGreaterThanOrEqual(18);
+    expect(seedPlan.duties.filter((d) => d.kind === 'special_action_plan')).toHaveLength(6);
+    expect(seedPlan.preamble).toContain('2018年11月5日');
+  });
+
+  it('keeps a rejected correction as written, and corrects nothing when forced off', () => {
+    const first = seedPlan.corrections[1];
+    const rejected = parsePlan(raw, { corrections, directory, rejectedCorrections: [first.id] });
+    expect(rejected.corrections).toHaveLength(seedPlan.corrections.length - 1);
+    expect(rejected.corrections.map((c) => c.id)).not.toContain(first.id);
+    const line = rejected.normalizedText.split('\n')[first.line - 1];
+    expect(line.slice(first.column - 1, first.column - 1 + first.wrong.length)).toBe(first.wrong);
+    const off = parsePlan(raw, { corrections, directory, correctionMode: 'off' });
+    expect(off.corrections).toEqual([]);
+    expect(off.corruption).toMatchObject({ corrupted: true, applied: false, mode: 'off', candidates: seedPlan.corrections.length });
   });
 });

@@ -17,7 +17,7 @@ function expectParseError(text: string, code: PlanParseError['code']): void {
 }
 
 describe(parsePlan.name, () => {
-  it('nests every numbering style in drafting order: 第一章 > 第一节 > 一、 > （一） > 1. > （1）', () => {
+  it('nests every numbering style in drafting order (第一章 > 第一节 > 一、 > （一） > 1. > （1）); the leaves are the measures', () => {
     const plan = parsePlan(
       [
         '某市推进数字化改革实施方案（2023—2025年）',
@@ -44,22 +44,44 @@ describe(parsePlan.name, () => {
       '1.1 section 第一节发展目标',
       '2 part 第二章主要任务',
       '2.1 section 第一节建设数字基础设施',
-      '2.1.1 measure 一、推进网络建设',
-      '2.1.1.1 submeasure （一）加快5G网络部署',
-      '2.1.1.1.1 submeasure 1.建设基站',
-      '2.1.1.1.1.1 submeasure （1）城区全覆盖',
-      '2.1.1.1.1.2 submeasure （2）乡镇全覆盖',
-      '2.1.1.1.2 submeasure 2、完善光纤网络',
-      '2.1.1.2 submeasure （二）建设数据中心',
+      '2.1.1 section 一、推进网络建设',
+      '2.1.1.1 section （一）加快5G网络部署',
+      '2.1.1.1.1 measure 1.建设基站',
+      '2.1.1.1.2 measure 2、完善光纤网络',
+      '2.1.1.2 measure （二）建设数据中心',
       '2.1.2 measure 二、推进平台建设',
-      '2.2 section 第二节发展数字产业',
+      '2.2 measure 第二节发展数字产业',
     ]);
+    // Measures are the leaves; the （1）（2） sub-items below them stay in the measure's body.
+    expect(plan.nodes.find((n) => n.code === '2.1.1.1.1')?.body).toBe('新建5G基站1000个以上。\n（1）城区全覆盖。重点区域实现连续覆盖。\n（2）乡镇全覆盖。行政村实现通达。');
     expect(plan.nodes.find((n) => n.code === '2.1.1.1')?.body).toBe('统筹基站选址。');
     expect(plan.nodes.find((n) => n.code === '1.1')?.body).toMatch(/^到2025年/);
     expect(plan.indicators.map((i) => [i.name, i.comparison, i.value, i.unit, i.targetYear, i.nodeCode])).toEqual([
       ['数字经济核心产业增加值占地区生产总值比重', 'gte', 15, '%', 2025, '1.1'],
       ['新建5G基站', 'gte', 1000, '个', 2025, '2.1.1.1.1'],
     ]);
+  });
+
+  it('makes no measure of guiding parts and sections (…的总体要求, 指导思想, 目标任务) unless asked', () => {
+    const text = '某实施意见\n一、深化改革的总体要求\n1.指导思想。坚持稳中求进。\n2.目标任务。2015年取得进展。\n二、主要任务\n3.完善预算体系。加强统筹。';
+    expect(outline(parsePlan(text))).toEqual(['1 part 一、深化改革的总体要求', '1.1 section 1.指导思想', '1.2 section 2.目标任务', '2 part 二、主要任务', '2.1 measure 3.完善预算体系']);
+    expect(parsePlan(text, { includeGuidingParagraphs: true }).stats.measures).toBe(3);
+  });
+
+  it('takes a lone sentence after a section title for its intro, not a run-in measure', () => {
+    const plan = parsePlan('某方案\n一、重点任务\n（一）推进交通互联。加快构建现代综合交通体系。\n共建轨道交通。加快建设城际铁路。\n完善公路网络。推进高速公路扩容。');
+    expect(outline(plan)).toEqual(['1 part 一、重点任务', '1.1 section （一）推进交通互联', '1.1.1 measure 共建轨道交通', '1.1.2 measure 完善公路网络']);
+    expect(plan.nodes[1].body).toBe('加快构建现代综合交通体系。');
+  });
+
+  it('keeps （1）（2） sub-items after a measure paragraph in that measure', () => {
+    const plan = parsePlan('某方案\n一、重点任务\n（一）推进创新\n加强平台建设。建设重点实验室：\n（1）争创国家实验室。\n（2）建设省实验室。\n强化人才支撑。引进高端人才。');
+    expect(outline(plan)).toEqual(['1 part 一、重点任务', '1.1 section （一）推进创新', '1.1.1 measure 加强平台建设', '1.1.2 measure 强化人才支撑']);
+    expect(plan.nodes[2].body).toBe('建设重点实验室：\n（1）争创国家实验室。\n（2）建设省实验室。');
+    const circled = parsePlan('某方案\n一、重点任务\n（一）推进创新\n加强平台建设。建设重点实验室：\n①争创国家实验室。\n②建设省实验室。\n强化人才支撑。引进高端人才。');
+    expect(outline(circled)).toEqual(outline(plan));
+    expect(circled.nodes[2].body).toBe('建设重点实验室：\n①争创国家实验室。\n②建设省实验室。');
+    expect(circled.warnings).toEqual([]);
   });
 
   it('reads 一、 parts, （一） sections and measure paragraphs the same with half-width (一)', () => {

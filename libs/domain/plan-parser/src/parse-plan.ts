@@ -1,6 +1,7 @@
 import { applyCorrections } from './apply-corrections';
 import { assertPlanText } from './assert-plan-text';
 import { buildPlanTree } from './build-plan-tree';
+import { corruptionVerdict, detectCorruption, shouldApplyCorrections } from './detect-corruption';
 import { extractDepartmentDuties } from './extract-department-duties';
 import { extractIndicators } from './extract-indicators';
 import { normalizeText } from './normalize-text';
@@ -8,15 +9,27 @@ import { PlanParseError } from './plan-parse-error';
 import type { ParsedPlan, ParsePlanOptions } from './plan-types';
 
 /**
- * normalize → correct → structure → indicators → duties. Pure: no I/O, the same text and options
- * always give the same result (and the same node codes). Line numbers everywhere refer to
- * `normalizedText`, which keeps the line layout of the input (see normalizeText).
+ * normalize → judge corruption → correct (only when corrupted, or forced on) → structure →
+ * indicators → duties. Pure: no I/O, the same text and options always give the same result (and
+ * the same node codes). Line numbers everywhere refer to `normalizedText`, which keeps the line
+ * layout of the input (see normalizeText).
  */
 export function parsePlan(text: string, options: ParsePlanOptions = {}): ParsedPlan {
   assertPlanText(text);
   const normalized = normalizeText(text);
-  const { text: corrected, corrections } = applyCorrections(normalized, options.corrections ?? []);
-  const tree = buildPlanTree(corrected);
+  const mode = options.correctionMode ?? 'auto';
+  const entries = options.corrections ?? [];
+  const evidence = detectCorruption(normalized);
+  const rejected = options.rejectedCorrections ?? [];
+  const full = entries.length ? applyCorrections(normalized, entries) : { text: normalized, corrections: [] };
+  const candidates = full.corrections.length;
+  const apply = entries.length > 0 && shouldApplyCorrections(mode, evidence.corrupted);
+  const { text: corrected, corrections } = !apply
+    ? { text: normalized, corrections: [] }
+    : rejected.length
+      ? applyCorrections(normalized, entries, rejected)
+      : full;
+  const tree = buildPlanTree(corrected, { includeGuidingParagraphs: options.includeGuidingParagraphs ?? false });
 
   const measures = tree.nodes.filter((node) => node.kind === 'measure');
   if (tree.nodes.length === 0 || (tree.headingCount === 0 && measures.length < 2)) {
@@ -25,9 +38,11 @@ export function parsePlan(text: string, options: ParsePlanOptions = {}): ParsedP
 
   const warnings = [...tree.warnings];
   if (!tree.title) warnings.push({ line: 1, code: 'TITLE_MISSING', message: '未识别出方案标题（首行应为标题）' });
-  const indicators = extractIndicators(tree.segments, tree.tables, readTitleYear(tree.title), warnings);
-  const duties = extractDepartmentDuties(tree.segments, options.directory, warnings);
+  const annexTables = tree.annexTables.map((table) => ({ table, nodeCode: null, scopeCode: null }));
+  const indicators = extractIndicators(tree.segments, [...tree.tables, ...annexTables], readTitleYear(tree.title), warnings);
+  const duties = extractDepartmentDuties(tree, options.directory, warnings);
   warnings.sort((a, b) => a.line - b.line);
+  const unresolvedDepartmentNames = [...new Set(duties.flatMap((d) => d.unresolvedNames))];
 
   return {
     title: tree.title,
@@ -46,6 +61,8 @@ export function parsePlan(text: string, options: ParsePlanOptions = {}): ParsedP
       corrections: corrections.length,
     },
     normalizedText: corrected,
+    corruption: corruptionVerdict(evidence, mode, apply, candidates),
+    unresolvedDepartmentNames,
   };
 }
 

@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { PlanDiffEntry, PlanDiffResponse, PlanImportResponse } from '@luoshi/contracts';
+import type { CorrectionMode, PlanDiffEntry, PlanDiffResponse, PlanImportResponse } from '@luoshi/contracts';
 import {
   diffPlanVersions,
   type DirectoryDepartment,
   type ParsedPlan,
   parsePlan,
+  type ParsePlanOptions,
   PlanParseError,
   type PlanNodeDraft,
 } from '@luoshi/domain/plan-parser';
 import { AuditService } from '@luoshi/server/audit';
 import { DepartmentEntity } from '@luoshi/server/identity';
 import type { RequestActor } from '@luoshi/server/platform';
+import { corruptionVerdict, importOptions, previewDuty, previewIndicator, previewNodes, unresolvedNames } from './build-import-response';
 import { CorrectionsService } from './corrections.service';
 import { PlanEntity, PlanNodeEntity, PlanVersionEntity } from './plan.entities';
 import { PlanException } from './plan.exception';
@@ -26,6 +28,10 @@ export interface PlanImportInput {
   dryRun: boolean;
   planId?: string;
   confirmRemovals?: boolean;
+  /** auto (default): the correction dictionary only for a text judged corrupted; on / off force it. */
+  correctionMode?: CorrectionMode;
+  /** Ids of suggested corrections (CorrectionResponse.id) the office rejected. */
+  rejectedCorrections?: string[];
   /**
    * Import as a new child plan of `parentPlanId` (an approved special action plan): kind
    * special_action_plan, never matched to an existing plan by title.
@@ -57,14 +63,22 @@ export class PlanImportService {
   async import(input: PlanImportInput, actor: RequestActor): Promise<PlanImportResponse> {
     const { format, text } = await readPlanDocument(input.fileName, input.buffer);
     const checksum = createHash('sha256').update(input.buffer).digest('hex');
-    const parsed = this.parse(text, await this.corrections.activeEntries(), await this.directory());
+    const options = importOptions(input.correctionMode, input.rejectedCorrections);
+    const parsed = this.parse(text, {
+      corrections: await this.corrections.activeEntries(),
+      directory: await this.directory(),
+      correctionMode: options.correctionMode,
+      rejectedCorrections: options.rejectedCorrections,
+    });
 
     const plan = input.child ? null : await this.findTargetPlan(input.planId, parsed.title);
     const previousNodes = plan ? await this.liveNodes(this.dataSource.manager, plan.id) : [];
     const previousVersion = plan
       ? await this.dataSource.getRepository(PlanVersionEntity).findOneByOrFail({ planId: plan.id, version: plan.currentVersion })
       : null;
-    const unchanged = previousVersion?.checksum === checksum;
+    // The same file with the same options as the current version makes no new version.
+    const previousOptions = JSON.stringify(previousVersion?.options ?? importOptions(undefined, undefined));
+    const unchanged = previousVersion?.checksum === checksum && previousOptions === JSON.stringify(options);
     const rawDiff = diffPlanVersions(previousNodes.map((n) => n.draft), parsed.nodes);
     const diff: PlanDiffResponse = {
       added: rawDiff.added.map((n) => toDiffEntry(n)),
@@ -84,21 +98,16 @@ export class PlanImportService {
       checksum,
       format,
       stats: parsed.stats,
-      nodes: parsed.nodes.map((n) => ({ code: n.code, parentCode: n.parentCode, kind: n.kind, title: n.title, body: n.body, line: n.line, inferred: n.inferred })),
-      indicators: parsed.indicators,
-      duties: parsed.duties.map((d) => ({
-        deliverable: d.deliverable,
-        kind: d.kind,
-        leadDepartmentCode: d.leadDepartmentCode,
-        leadName: d.leadName,
-        coDepartmentCodes: d.coDepartmentCodes,
-        coNames: d.coNames,
-        sourceSentence: d.sourceSentence,
-        nodeCode: d.nodeCode,
-      })),
-      corrections: parsed.corrections,
+      nodes: previewNodes(parsed),
+      indicators: parsed.indicators.map(previewIndicator),
+      duties: parsed.duties.map(previewDuty),
+      corrections: parsed.corrections.map((c) => ({ id: c.id, wrong: c.wrong, right: c.right, line: c.line, column: c.column })),
       warnings: parsed.warnings,
       diff,
+      preamble: parsed.preamble,
+      corruption: corruptionVerdict(parsed),
+      options,
+      unresolvedDepartmentNames: unresolvedNames(parsed),
     };
     if (input.dryRun || unchanged) return response;
     if (plan && rawDiff.removed.length > 0 && !input.confirmRemovals) {
@@ -111,9 +120,9 @@ export class PlanImportService {
     return { ...response, planId };
   }
 
-  private parse(text: string, corrections: Awaited<ReturnType<CorrectionsService['activeEntries']>>, directory: DirectoryDepartment[]): ParsedPlan {
+  private parse(text: string, options: ParsePlanOptions): ParsedPlan {
     try {
-      return parsePlan(text, { corrections, directory });
+      return parsePlan(text, options);
     } catch (error) {
       if (error instanceof PlanParseError) {
         if (error.code === 'EMPTY') throw PlanException.fileEmpty();
@@ -239,8 +248,11 @@ export class PlanImportService {
         checksum: response.checksum,
         stats: parsed.stats,
         diff: response.diff,
-        corrections: parsed.corrections,
+        corrections: response.corrections,
         warnings: parsed.warnings,
+        preamble: parsed.preamble,
+        corruption: response.corruption,
+        options: response.options,
         importedBy: actor.user?.id ?? null,
       }),
     );
@@ -255,6 +267,8 @@ export class PlanImportService {
         title: parsed.title,
         checksum: response.checksum,
         stats: parsed.stats,
+        options: response.options,
+        corrections: response.corrections.length,
         added: response.diff.added.length,
         changed: response.diff.changed.length,
         moved: response.diff.moved.length,

@@ -1,10 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type {
+  CorruptionVerdictResponse,
+  DutySource,
+  IndicatorAttribute,
   IndicatorComparison,
   IndicatorTarget,
   PlanDiffResponse,
   PlanFileFormat,
   PlanKind,
+  PlanImportOptionsResponse,
   PlanNodeKind,
   PlanStats,
 } from '@luoshi/contracts';
@@ -35,6 +39,9 @@ export class PlanVersionEntity {
   @Column({ type: 'jsonb' }) diff!: PlanDiffResponse;
   @Column({ type: 'jsonb' }) corrections!: unknown[];
   @Column({ type: 'jsonb' }) warnings!: unknown[];
+  @Column({ type: 'text', default: '' }) preamble!: string;
+  @Column({ type: 'jsonb', nullable: true }) corruption!: CorruptionVerdictResponse | null;
+  @Column({ type: 'jsonb', nullable: true }) options!: PlanImportOptionsResponse | null;
   @Column({ name: 'imported_by', type: 'uuid', nullable: true }) importedBy!: string | null;
   @CreateDateColumn({ name: 'imported_at', type: 'timestamptz' }) importedAt!: Date;
 }
@@ -69,6 +76,7 @@ export class IndicatorEntity {
   @Column({ type: 'jsonb' }) targets!: IndicatorTarget[];
   @Column({ name: 'responsible_department_id', type: 'uuid', nullable: true }) responsibleDepartmentId!: string | null;
   @Column({ name: 'source_sentence', type: 'text' }) sourceSentence!: string;
+  @Column({ type: 'text', nullable: true }) attribute!: IndicatorAttribute | null;
   @Column({ name: 'retired_in_version', type: 'integer', nullable: true }) retiredInVersion!: number | null;
 }
 
@@ -83,6 +91,14 @@ export class PlanDutyEntity {
   @Column({ name: 'lead_name', type: 'text' }) leadName!: string;
   @Column({ name: 'co_department_ids', type: 'uuid', array: true }) coDepartmentIds!: string[];
   @Column({ name: 'co_names', type: 'text', array: true }) coNames!: string[];
+  /** Parallel arrays: every lead as written and its department (null for a collective or unknown name). */
+  @Column({ name: 'lead_department_ids', type: 'uuid', array: true, default: () => "'{}'" }) leadDepartmentIds!: (string | null)[];
+  @Column({ name: 'lead_names', type: 'text', array: true, default: () => "'{}'" }) leadNames!: string[];
+  @Column({ name: 'collective_names', type: 'text', array: true, default: () => "'{}'" }) collectiveNames!: string[];
+  @Column({ name: 'unresolved_names', type: 'text', array: true, default: () => "'{}'" }) unresolvedNames!: string[];
+  @Column({ name: 'deadline_text', type: 'text', nullable: true }) deadlineText!: string | null;
+  @Column({ type: 'date', nullable: true }) deadline!: string | null;
+  @Column({ type: 'text', default: 'sentence' }) source!: DutySource;
   @Column({ name: 'source_sentence', type: 'text' }) sourceSentence!: string;
   @Column({ name: 'retired_in_version', type: 'integer', nullable: true }) retiredInVersion!: number | null;
 }

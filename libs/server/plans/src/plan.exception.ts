@@ -12,6 +12,16 @@ export enum PlanErrorCode {
   PLAN_NOT_FOUND = 'PLAN_NOT_FOUND',
   NODE_NOT_FOUND = 'PLAN_NODE_NOT_FOUND',
   CORRECTION_NOT_FOUND = 'PLAN_CORRECTION_NOT_FOUND',
+  PDF_NO_TEXT = 'PLAN_PDF_NO_TEXT',
+  PDF_ENCRYPTED = 'PLAN_PDF_ENCRYPTED',
+  PDF_INVALID = 'PLAN_PDF_INVALID',
+  PDF_TOO_MANY_PAGES = 'PLAN_PDF_TOO_MANY_PAGES',
+  DOC_INVALID = 'PLAN_DOC_INVALID',
+  UNCOMPRESSED_TOO_LARGE = 'PLAN_UNCOMPRESSED_TOO_LARGE',
+  MAPPING_TARGET = 'PLAN_MAPPING_TARGET',
+  UNKNOWN_DEPARTMENT = 'PLAN_UNKNOWN_DEPARTMENT',
+  DEPARTMENT_NAME_TAKEN = 'PLAN_DEPARTMENT_NAME_TAKEN',
+  DEPARTMENT_CODE_TAKEN = 'PLAN_DEPARTMENT_CODE_TAKEN',
 }
 
 export class PlanException extends DomainException {
@@ -29,8 +39,8 @@ export class PlanException extends DomainException {
     return new PlanException(
       415,
       PlanErrorCode.FILE_TYPE,
-      `不支持的文件类型：${name}（支持 .txt、.md、.docx）`,
-      `Unsupported file type: ${name} (use .txt, .md or .docx)`,
+      `不支持的文件类型：${name}（支持 .txt、.md、.docx、.doc、.pdf）`,
+      `Unsupported file type: ${name} (use .txt, .md, .docx, .doc or .pdf)`,
     );
   }
   static binary() {
@@ -59,5 +69,67 @@ export class PlanException extends DomainException {
   }
   static correctionNotFound(id: string) {
     return new PlanException(404, PlanErrorCode.CORRECTION_NOT_FOUND, `校正词条不存在：${id}`, `Correction entry not found: ${id}`);
+  }
+  static pdfNoText(pages: number) {
+    return new PlanException(
+      422,
+      PlanErrorCode.PDF_NO_TEXT,
+      `PDF 共 ${pages} 页，但没有可提取的文字（可能是扫描件或图片）。请先用 OCR 文字识别转成文字版 PDF 或 Word 后再导入`,
+      `The PDF has ${pages} pages but no extractable text (a scan or images). Run OCR (text recognition) first and import the resulting text PDF or Word file`,
+    );
+  }
+  static pdfEncrypted() {
+    return new PlanException(
+      422,
+      PlanErrorCode.PDF_ENCRYPTED,
+      'PDF 已加密（需要密码才能打开），请导出未加密的版本后再导入',
+      'The PDF is encrypted (it needs a password to open); export an unencrypted copy and import that',
+    );
+  }
+  static pdfInvalid(reason: string) {
+    return new PlanException(400, PlanErrorCode.PDF_INVALID, `不是有效的 PDF 文件：${reason}`, `Not a valid PDF file: ${reason}`);
+  }
+  static pdfTooManyPages(pages: number, limit: number) {
+    return new PlanException(
+      413,
+      PlanErrorCode.PDF_TOO_MANY_PAGES,
+      `PDF 共 ${pages} 页，超过 ${limit} 页上限`,
+      `The PDF has ${pages} pages, more than the ${limit}-page limit`,
+    );
+  }
+  static docInvalid(reason: string) {
+    return new PlanException(400, PlanErrorCode.DOC_INVALID, `不是有效的 Word 97-2003 (.doc) 文件：${reason}`, `Not a valid Word 97-2003 (.doc) file: ${reason}`);
+  }
+  static uncompressedTooLarge(limitBytes: number) {
+    const mb = Math.round(limitBytes / 1024 / 1024);
+    return new PlanException(
+      413,
+      PlanErrorCode.UNCOMPRESSED_TOO_LARGE,
+      `文件解压后超过 ${mb} MB 上限，已拒绝读取`,
+      `The file inflates past the ${mb} MB uncompressed limit and was not read`,
+    );
+  }
+  static mappingTarget() {
+    return new PlanException(
+      400,
+      PlanErrorCode.MAPPING_TARGET,
+      '请选择一个已有部门（departmentCode）或新建部门（create），二者选一',
+      'Give either departmentCode (an existing department) or create (a new one)',
+    );
+  }
+  static unknownDepartment(code: string) {
+    return new PlanException(400, PlanErrorCode.UNKNOWN_DEPARTMENT, `未知部门“${code}”`, `Unknown department "${code}"`, { department: code });
+  }
+  static departmentNameTaken(name: string, holder: string) {
+    return new PlanException(
+      409,
+      PlanErrorCode.DEPARTMENT_NAME_TAKEN,
+      `名称“${name}”已对应部门“${holder}”`,
+      `The name "${name}" already belongs to "${holder}"`,
+      { name, department: holder },
+    );
+  }
+  static departmentCodeTaken(code: string) {
+    return new PlanException(409, PlanErrorCode.DEPARTMENT_CODE_TAKEN, `部门编码“${code}”已被使用`, `Department code "${code}" is taken`, { code });
   }
 }

@@ -29,9 +29,9 @@ export class PlansQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(): Promise<PlanResponse[]> {
-    const rows: (PlanEntity & { stats: PlanStats })[] = await this.dataSource.query(
+    const rows: (PlanEntity & { stats: PlanStats; preamble: string })[] = await this.dataSource.query(
       `SELECT p.id, p.code, p.title, p.kind, p.parent_plan_id AS "parentPlanId", p.current_version AS "currentVersion",
-              p.updated_at AS "updatedAt", v.stats
+              p.updated_at AS "updatedAt", v.stats, v.preamble
          FROM plan p JOIN plan_version v ON v.plan_id = p.id AND v.version = p.current_version
         WHERE p.status = 'active'
         ORDER BY p.created_at`,
@@ -90,6 +90,7 @@ export class PlansQueryService {
       targets: i.targets,
       responsibleDepartmentId: i.responsibleDepartmentId,
       sourceSentence: i.sourceSentence,
+      attribute: i.attribute,
     }));
   }
 
@@ -106,8 +107,15 @@ export class PlansQueryService {
       kind: d.kind,
       leadDepartmentId: d.leadDepartmentId,
       leadName: d.leadName,
+      leadDepartmentIds: d.leadDepartmentIds,
+      leadNames: d.leadNames,
       coDepartmentIds: d.coDepartmentIds,
       coNames: d.coNames,
+      collectiveNames: d.collectiveNames,
+      unresolvedNames: d.unresolvedNames,
+      deadlineText: d.deadlineText,
+      deadline: d.deadline,
+      source: d.source,
       sourceSentence: d.sourceSentence,
     }));
   }
@@ -123,6 +131,9 @@ export class PlansQueryService {
       checksum: v.checksum,
       stats: v.stats,
       diff: v.diff,
+      preamble: v.preamble,
+      corruption: v.corruption,
+      options: v.options,
       importedAt: v.importedAt.toISOString(),
       importedBy: v.importedBy,
     }));

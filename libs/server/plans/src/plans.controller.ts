@@ -14,12 +14,12 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { AllowRoles, Authenticated, CurrentActor, type RequestActor } from '@luoshi/server/platform';
 import { CorrectionsService } from './corrections.service';
+import { DepartmentMappingService } from './department-mapping.service';
 import { PlanException } from './plan.exception';
 import { PlanImportService } from './plan-import.service';
+import { MapDepartmentNameDto, PlanImportBodyDto, PlanImportQueryDto, PlanTreeQueryDto, UpsertCorrectionDto } from './plans.dto';
 import { PlansQueryService } from './plans-query.service';
 import { PLAN_FILE_LIMIT_BYTES } from './read-plan-document';
 
@@ -29,26 +29,6 @@ interface UploadedDocument {
   buffer: Buffer;
 }
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
-export class PlanImportQueryDto {
-  @IsOptional() @Transform(toBoolean) @IsBoolean() dryRun = true;
-  @IsOptional() @Transform(toBoolean) @IsBoolean() confirmRemovals = false;
-  @IsOptional() @IsUUID() planId?: string;
-}
-
-export class PlanTreeQueryDto {
-  @IsOptional() @IsString() @MaxLength(50) q?: string;
-}
-
-export class UpsertCorrectionDto {
-  @IsOptional() @IsString() @Length(1, 50) dictionary = 'custom';
-  @IsString() @Length(1, 20) wrong!: string;
-  @IsString() @Length(1, 20) right!: string;
-  @IsOptional() @IsString() @MaxLength(100) context?: string;
-  @IsOptional() @IsString() @MaxLength(200) note?: string;
-}
-
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('plans')
@@ -56,25 +36,55 @@ export class PlansController {
   constructor(
     private readonly importer: PlanImportService,
     private readonly query: PlansQueryService,
+    private readonly mappings: DepartmentMappingService,
   ) {}
 
-  /** Upload a plan (.txt, .md, .docx ≤ 5 MB). dryRun=true (default) previews; false commits. */
+  /**
+   * Upload a plan (.txt, .md, .docx, .doc, .pdf ≤ 5 MB). dryRun=true (default) previews; false commits.
+   * correctionMode (auto | on | off) and rejectedCorrections (JSON array of correction ids, a form
+   * field) must be the same for the commit as for the preview it confirms.
+   */
   @Post('import')
   @HttpCode(200)
   @AllowRoles('office_admin')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        correctionMode: { type: 'string', enum: ['auto', 'on', 'off'] },
+        rejectedCorrections: { type: 'string', description: 'JSON array of correction ids' },
+      },
+    },
+  })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: PLAN_FILE_LIMIT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   async import(
     @UploadedFile() file: UploadedDocument | undefined,
     @Query() query: PlanImportQueryDto,
+    @Body() body: PlanImportBodyDto,
     @CurrentActor() actor: RequestActor,
   ) {
     if (!file) throw PlanException.fileMissing();
     return this.importer.import(
-      { fileName: file.originalname, buffer: file.buffer, dryRun: query.dryRun, planId: query.planId, confirmRemovals: query.confirmRemovals },
+      {
+        fileName: file.originalname,
+        buffer: file.buffer,
+        dryRun: query.dryRun,
+        planId: query.planId,
+        confirmRemovals: query.confirmRemovals,
+        correctionMode: body.correctionMode ?? query.correctionMode,
+        rejectedCorrections: body.rejectedCorrections,
+      },
       actor,
     );
+  }
+
+  /** A department name from a plan's duties becomes an alias of a department, or a new department (audited). */
+  @Post('department-mappings')
+  @AllowRoles('office_admin')
+  mapDepartment(@Body() dto: MapDepartmentNameDto, @CurrentActor() actor: RequestActor) {
+    return this.mappings.map(dto, actor);
   }
 
   @Get()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CorrectionsService } from './corrections.service';
+import { DepartmentMappingService } from './department-mapping.service';
 import { PLAN_ENTITIES } from './plan.entities';
 import { PlanImportService } from './plan-import.service';
 import { PlanCorrectionsController, PlansController } from './plans.controller';
@@ -9,7 +10,7 @@ import { PlansQueryService } from './plans-query.service';
 @Module({
   imports: [TypeOrmModule.forFeature(PLAN_ENTITIES)],
   controllers: [PlansController, PlanCorrectionsController],
-  providers: [PlanImportService, PlansQueryService, CorrectionsService],
+  providers: [PlanImportService, PlansQueryService, CorrectionsService, DepartmentMappingService],
   exports: [PlanImportService, PlansQueryService, CorrectionsService],
 })
 export class PlansModule {}

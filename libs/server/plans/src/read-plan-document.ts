@@ -1,49 +1,50 @@
-import { extractRawText } from 'mammoth';
 import type { PlanFileFormat } from '@luoshi/contracts';
 import { PlanException } from './plan.exception';
+import { readDoc } from './readers/read-doc';
+import { readDocx } from './readers/read-docx';
+import { readPdf } from './readers/read-pdf';
+import { readPlainText } from './readers/read-plain-text';
+import { PLAN_FILE_LIMIT_BYTES } from './readers/reader-limits';
 
-export const PLAN_FILE_LIMIT_BYTES = 5 * 1024 * 1024;
+export { PLAN_FILE_LIMIT_BYTES } from './readers/reader-limits';
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** What the upload accepts (file input `accept`, error messages). */
+export const PLAN_FILE_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.doc', '.pdf'] as const;
 
 export function detectPlanFormat(fileName: string): PlanFileFormat {
   const extension = fileName.toLowerCase().split('.').pop();
   if (extension === 'txt' || extension === 'text') return 'txt';
   if (extension === 'md' || extension === 'markdown') return 'md';
   if (extension === 'docx') return 'docx';
+  if (extension === 'doc') return 'doc';
+  if (extension === 'pdf') return 'pdf';
   throw PlanException.fileType(fileName);
 }
 
-/** Decodes text as UTF-8, falling back to GB18030 (common for Chinese government documents). */
-function decodeText(buffer: Buffer): string {
-  if (buffer.includes(0)) throw PlanException.binary();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
-  } catch {
-    const text = new TextDecoder('gb18030').decode(buffer);
-    if (text.includes('\uFFFD')) throw PlanException.binary();
-    return text;
-  }
-}
-
-/** Turns an uploaded .txt, .md or .docx into plain text, refusing what is not a document. */
+/**
+ * Turns an uploaded .txt, .md, .docx, .doc or .pdf into the text the parser reads (see
+ * /work/coord/import-contract.md: paragraphs separated by blank lines, table rows as TAB-separated
+ * cells, Word numbering written out, PDF wraps joined), refusing what is not a readable document.
+ */
 export async function readPlanDocument(fileName: string, buffer: Buffer): Promise<{ format: PlanFileFormat; text: string }> {
   const format = detectPlanFormat(fileName);
   if (buffer.length === 0) throw PlanException.fileEmpty();
   if (buffer.length > PLAN_FILE_LIMIT_BYTES) throw PlanException.fileTooLarge(PLAN_FILE_LIMIT_BYTES);
-  if (format !== 'docx') {
-    const text = decodeText(buffer);
-    if (!text.trim()) throw PlanException.fileEmpty();
-    return { format, text };
-  }
-  if (!ZIP_MAGIC.every((byte, i) => buffer[i] === byte)) throw PlanException.docxInvalid('不是 ZIP 压缩包 / not a ZIP archive');
-  try {
-    // Paragraphs come out separated by blank lines, which the parser reads as paragraph breaks.
-    const { value } = await extractRawText({ buffer });
-    if (!value.trim()) throw PlanException.fileEmpty();
-    return { format, text: value };
-  } catch (error) {
-    if (error instanceof PlanException) throw error;
-    throw PlanException.docxInvalid((error as Error).message.slice(0, 200));
+  const text = await readByFormat(format, buffer);
+  if (!text.trim()) throw PlanException.fileEmpty();
+  return { format, text };
+}
+
+async function readByFormat(format: PlanFileFormat, buffer: Buffer): Promise<string> {
+  switch (format) {
+    case 'txt':
+    case 'md':
+      return readPlainText(buffer);
+    case 'docx':
+      return readDocx(buffer);
+    case 'doc':
+      return readDoc(buffer);
+    case 'pdf':
+      return readPdf(buffer);
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { IndicatorTarget } from '@luoshi/contracts';
-import type { ParsedPlan } from '@luoshi/domain/plan-parser';
+import type { DepartmentDutyDraft, ParsedPlan } from '@luoshi/domain/plan-parser';
+import { dutyLeads } from './build-import-response';
 
 /**
  * Upserts a version's indicators (one row per name and unit, targets per year) and department
@@ -14,45 +15,135 @@ export async function writeIndicatorsAndDuties(
   const departments: { id: string; code: string }[] = await m.query(`SELECT id, code FROM department`);
   const departmentId = new Map(departments.map((d) => [d.code, d.id]));
 
-  const grouped = new Map<string, { name: string; unit: string; comparison: string; nodeCode: string | null; source: string; targets: IndicatorTarget[] }>();
+  interface Grouped {
+    name: string;
+    unit: string;
+    comparison: string;
+    nodeCode: string | null;
+    source: string;
+    targets: IndicatorTarget[];
+    baseline: number | null;
+    baselineYear: number | null;
+    attribute: string | null;
+  }
+  const grouped = new Map<string, Grouped>();
   for (const i of parsed.indicators) {
     const key = `${i.name}\u0000${i.unit}`;
-    const entry = grouped.get(key) ?? { name: i.name, unit: i.unit, comparison: i.comparison, nodeCode: i.nodeCode, source: i.sourceSentence, targets: [] };
+    const entry: Grouped = grouped.get(key) ?? {
+      name: i.name,
+      unit: i.unit,
+      comparison: i.comparison,
+      nodeCode: i.nodeCode,
+      source: i.sourceSentence,
+      targets: [],
+      baseline: null,
+      baselineYear: null,
+      attribute: null,
+    };
     if (!entry.targets.some((t) => t.year === i.targetYear)) entry.targets.push({ year: i.targetYear, value: i.value });
+    entry.baseline ??= i.baseline ?? null;
+    entry.baselineYear ??= i.baselineYear ?? null;
+    entry.attribute ??= i.attribute ?? null;
     grouped.set(key, entry);
   }
   await m.query(`UPDATE indicator SET retired_in_version = $2 WHERE plan_id = $1 AND retired_in_version IS NULL`, [planId, version]);
   for (const g of grouped.values()) {
     g.targets.sort((a, b) => a.year - b.year);
     await m.query(
-      `INSERT INTO indicator (plan_id, node_id, name, unit, comparison, targets, source_sentence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO indicator (plan_id, node_id, name, unit, comparison, targets, source_sentence, baseline, baseline_year, attribute)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (plan_id, name, unit) DO UPDATE SET node_id = EXCLUDED.node_id, comparison = EXCLUDED.comparison,
-         targets = EXCLUDED.targets, source_sentence = EXCLUDED.source_sentence, retired_in_version = NULL`,
-      [planId, g.nodeCode ? (nodeIdByCode.get(g.nodeCode) ?? null) : null, g.name, g.unit, g.comparison, JSON.stringify(g.targets), g.source],
+         targets = EXCLUDED.targets, source_sentence = EXCLUDED.source_sentence, retired_in_version = NULL,
+         baseline = coalesce(EXCLUDED.baseline, indicator.baseline), baseline_year = coalesce(EXCLUDED.baseline_year, indicator.baseline_year),
+         attribute = EXCLUDED.attribute`,
+      [
+        planId,
+        g.nodeCode ? (nodeIdByCode.get(g.nodeCode) ?? null) : null,
+        g.name,
+        g.unit,
+        g.comparison,
+        JSON.stringify(g.targets),
+        g.source,
+        g.baseline,
+        g.baselineYear,
+        g.attribute,
+      ],
     );
   }
 
   await m.query(`UPDATE plan_duty SET retired_in_version = $2 WHERE plan_id = $1 AND retired_in_version IS NULL`, [planId, version]);
-  for (const d of parsed.duties) {
+  const idOf = (code: string | null) => (code ? (departmentId.get(code) ?? null) : null);
+  for (const d of mergeDuties(parsed.duties, nodeIdByCode)) {
+    const nodeId = d.nodeCode ? (nodeIdByCode.get(d.nodeCode) ?? null) : null;
+    const leads = dutyLeads(d);
     await m.query(
-      `INSERT INTO plan_duty (plan_id, node_id, deliverable, kind, lead_department_id, lead_name, co_department_ids, co_names, source_sentence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (plan_id, deliverable) DO UPDATE SET node_id = EXCLUDED.node_id, kind = EXCLUDED.kind,
+      `INSERT INTO plan_duty (plan_id, node_id, deliverable, kind, lead_department_id, lead_name, co_department_ids, co_names, source_sentence,
+                              lead_department_ids, lead_names, collective_names, unresolved_names, deadline_text, deadline, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (plan_id, node_id, deliverable) DO UPDATE SET kind = EXCLUDED.kind,
          lead_department_id = EXCLUDED.lead_department_id, lead_name = EXCLUDED.lead_name,
          co_department_ids = EXCLUDED.co_department_ids, co_names = EXCLUDED.co_names,
-         source_sentence = EXCLUDED.source_sentence, retired_in_version = NULL`,
+         source_sentence = EXCLUDED.source_sentence, retired_in_version = NULL,
+         lead_department_ids = EXCLUDED.lead_department_ids, lead_names = EXCLUDED.lead_names,
+         collective_names = EXCLUDED.collective_names, unresolved_names = EXCLUDED.unresolved_names,
+         deadline_text = EXCLUDED.deadline_text, deadline = EXCLUDED.deadline, source = EXCLUDED.source`,
       [
         planId,
-        d.nodeCode ? (nodeIdByCode.get(d.nodeCode) ?? null) : null,
+        nodeId,
         d.deliverable,
         d.kind,
-        d.leadDepartmentCode ? (departmentId.get(d.leadDepartmentCode) ?? null) : null,
-        d.leadName,
+        idOf(leads.codes[0] ?? d.leadDepartmentCode),
+        leads.names[0] ?? d.leadName,
         d.coDepartmentCodes.map((c) => departmentId.get(c)).filter((id): id is string => Boolean(id)),
         d.coNames,
         d.sourceSentence,
+        leads.codes.map(idOf),
+        leads.names,
+        d.collectiveNames ?? [],
+        d.unresolvedNames ?? [],
+        d.deadlineText ?? null,
+        d.deadline ?? null,
+        d.source ?? 'sentence',
       ],
     );
   }
+}
+
+/**
+ * One duty per measure and deliverable: a second mention (the annotation and the annex 分工表 row
+ * of one measure) adds its names and its 完成时限 to the first instead of being dropped.
+ */
+function mergeDuties(duties: readonly DepartmentDutyDraft[], nodeIdByCode: Map<string, string>): DepartmentDutyDraft[] {
+  const byKey = new Map<string, DepartmentDutyDraft>();
+  const union = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) => [...new Set([...(a ?? []), ...(b ?? [])])];
+  for (const d of duties) {
+    const key = `${d.nodeCode ? (nodeIdByCode.get(d.nodeCode) ?? null) : null}\u0000${d.deliverable}`;
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, d);
+      continue;
+    }
+    const a = dutyLeads(first);
+    const b = dutyLeads(d);
+    const names = [...a.names];
+    const codes = [...a.codes];
+    b.names.forEach((name, i) => {
+      if (!names.includes(name)) {
+        names.push(name);
+        codes.push(b.codes[i] ?? null);
+      }
+    });
+    byKey.set(key, {
+      ...first,
+      leadNames: names,
+      leadDepartmentCodes: codes,
+      coDepartmentCodes: union(first.coDepartmentCodes, d.coDepartmentCodes),
+      coNames: union(first.coNames, d.coNames),
+      collectiveNames: union(first.collectiveNames, d.collectiveNames),
+      unresolvedNames: union(first.unresolvedNames, d.unresolvedNames),
+      deadlineText: first.deadlineText ?? d.deadlineText,
+      deadline: first.deadline ?? d.deadline,
+    });
+  }
+  return [...byKey.values()];
 }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { GenerateTasksResponse, TaskResponse } from '@luoshi/contracts';
+import { CalendarError, parseDeadlinePhrase } from '@luoshi/domain/calendar';
+import { CalendarService } from '@luoshi/server/calendar';
 import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { type DutyForPrefill, prefillFromDuties, type ReadDeadline, type TaskPrefill } from './prefill-from-duties';
 import { TaskErrorCode, TaskException, type TaskFieldProblem } from './task.exception';
 import { TaskQueryService } from './task-query.service';
 import { TaskStore } from './task-store';
@@ -16,6 +19,7 @@ export class TaskGenerationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: TaskStore,
     private readonly query: TaskQueryService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /**
@@ -23,9 +27,12 @@ export class TaskGenerationService {
    * (a special action plan's drafting task tied to the same node does not count).
    * A measure with live sub-measures is represented by them, not by a task of its own. Idempotent:
    * a second call creates nothing, and two concurrent calls cannot duplicate (unique plan + code).
+   * The plan's duties pre-fill lead, co-departments and 完成时限 (prefillFromDuties); the tasks stay
+   * drafts until the office confirms them in the assignment grid.
    */
   async generate(planId: string, actor: Actor): Promise<GenerateTasksResponse> {
-    const { createdIds, existing } = await this.dataSource.transaction(async (m) => {
+    const readDeadline = await this.deadlineReader();
+    const { createdIds, existing, prefilled } = await this.dataSource.transaction(async (m) => {
       const [plan] = await m.query(`SELECT id FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
       if (!plan) throw TaskException.planNotFound(planId);
       const leaves = `
@@ -37,28 +44,90 @@ export class TaskGenerationService {
         `SELECT count(*)::int AS n ${leaves} AND EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id AND t.kind = 'measure')`,
         [planId],
       );
-      const created: { id: string }[] = await m.query(
+      const created: { id: string; nodeId: string }[] = await m.query(
         `INSERT INTO task (plan_id, measure_node_id, code, title, body)
          SELECT n.plan_id, n.id, n.code, n.title, n.body ${leaves}
             AND NOT EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id AND t.kind = 'measure')
           ORDER BY n.sort_order
          ON CONFLICT (plan_id, code) DO NOTHING
-         RETURNING id`,
+         RETURNING id, measure_node_id AS "nodeId"`,
         [planId],
       );
       const ids = created.map((r) => r.id);
+      const prefills = await this.prefill(m, planId, created, readDeadline);
       if (ids.length > 0) {
         await m.query(
           `INSERT INTO task_event (task_id, actor_id, actor_name, kind, data)
-           SELECT id, $2, $3, 'created', jsonb_build_object('planId', $4::uuid) FROM unnest($1::uuid[]) AS id`,
-          [ids, actor.user.id, actor.user.displayName, planId],
+           SELECT c.id, $2, $3, 'created', jsonb_build_object('planId', $4::uuid) || coalesce(c.prefill, '{}'::jsonb)
+             FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, prefill jsonb)`,
+          [JSON.stringify(created.map((c) => ({ id: c.id, prefill: prefillEvent(prefills.get(c.id)) }))), actor.user.id, actor.user.displayName, planId],
         );
       }
-      await this.store.record(m, actor, 'task.generate', null, null, { planId, created: ids.length, existing: existingCount, taskIds: ids });
-      return { createdIds: ids, existing: existingCount as number };
+      await this.store.record(m, actor, 'task.generate', null, null, {
+        planId,
+        created: ids.length,
+        existing: existingCount,
+        prefilled: prefills.size,
+        taskIds: ids,
+      });
+      return { createdIds: ids, existing: existingCount as number, prefilled: prefills.size };
     });
     const tasks = createdIds.length > 0 ? await this.query.all({ ids: createdIds }, actor.user, createdIds.length) : [];
-    return { created: createdIds.length, existing, tasks };
+    return { created: createdIds.length, existing, prefilled, tasks };
+  }
+
+  /** Writes each new draft's lead, co-departments and deadline from the plan's duties, in one statement. */
+  private async prefill(
+    m: EntityManager,
+    planId: string,
+    created: readonly { id: string; nodeId: string }[],
+    readDeadline: ReadDeadline,
+  ): Promise<Map<string, TaskPrefill>> {
+    const out = new Map<string, TaskPrefill>();
+    if (created.length === 0) return out;
+    const duties: DutyForPrefill[] = await m.query(
+      `SELECT id, node_id AS "nodeId", lead_department_ids AS "leadDepartmentIds", co_department_ids AS "coDepartmentIds",
+              deadline_text AS "deadlineText", to_char(deadline, 'YYYY-MM-DD') AS deadline,
+              CASE source WHEN 'annotation' THEN 0 WHEN 'annex_table' THEN 1 ELSE 2 END AS line
+         FROM plan_duty
+        WHERE plan_id = $1 AND retired_in_version IS NULL AND kind = 'general' AND node_id IS NOT NULL`,
+      [planId],
+    );
+    if (duties.length === 0) return out;
+    const nodes: { id: string; parentId: string | null }[] = await m.query(
+      `SELECT id, parent_id AS "parentId" FROM plan_node WHERE plan_id = $1 AND retired_in_version IS NULL`,
+      [planId],
+    );
+    const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]));
+    const byNode = new Map<string, DutyForPrefill[]>();
+    for (const d of duties) byNode.set(d.nodeId, [...(byNode.get(d.nodeId) ?? []), d]);
+    for (const task of created) {
+      const prefill = prefillFromDuties(task.nodeId, parentOf, byNode, readDeadline);
+      if (prefill) out.set(task.id, prefill);
+    }
+    if (out.size === 0) return out;
+    const rows = [...out].map(([id, p]) => ({ id, lead: p.leadDepartmentId, co: p.coDepartmentIds, text: p.deadlineText, due: p.dueDate }));
+    await m.query(
+      `UPDATE task t SET lead_department_id = r.lead, co_department_ids = coalesce(r.co, '{}'), deadline_text = r.text, due_date = r.due
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, lead uuid, co uuid[], text text, due date)
+        WHERE t.id = r.id`,
+      [JSON.stringify(rows)],
+    );
+    return out;
+  }
+
+  /** 完成时限 as the assignment grid reads it: the working-day calendar's date for a dated phrase. */
+  private async deadlineReader(): Promise<ReadDeadline> {
+    const calendar = await this.calendar.calendar();
+    return (text) => {
+      try {
+        const phrase = parseDeadlinePhrase(text, calendar);
+        return { dueDate: phrase.kind === 'date' ? phrase.date : null };
+      } catch (error) {
+        if (error instanceof CalendarError) return null;
+        throw error;
+      }
+    };
   }
 
   /**
@@ -106,6 +175,10 @@ export class TaskGenerationService {
     const byId = new Map((await this.query.all({ ids }, actor.user, ids.length)).map((t) => [t.id, t]));
     return ids.map((i) => byId.get(i)).filter((t): t is TaskResponse => t !== undefined);
   }
+}
+
+function prefillEvent(p: TaskPrefill | undefined): Record<string, unknown> | null {
+  return p ? { prefilledFromDuties: p.dutyIds, jointLeadDepartmentIds: p.jointLeadIds } : null;
 }
 
 function emptyTitle(): TaskFieldProblem {

@@ -13,5 +13,6 @@ export const ApiPaths = {
   plans: '/api/plans',
   planImport: '/api/plans/import',
   planCorrections: '/api/plan-corrections',
+  planDepartmentMappings: '/api/plans/department-mappings',
   tasks: '/api/tasks',
 } as const;

@@ -1,7 +1,12 @@
 export type PlanKind = 'action_plan' | 'special_action_plan';
 export type PlanNodeKind = 'part' | 'section' | 'measure' | 'submeasure';
 export type IndicatorComparison = 'gte' | 'lte' | 'eq';
-export type PlanFileFormat = 'txt' | 'md' | 'docx';
+export type PlanFileFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'doc';
+/** auto: the dictionary applies only to a text judged corrupted (synonym-spun, OCR); on / off force it. */
+export type CorrectionMode = 'auto' | 'on' | 'off';
+export const CORRECTION_MODES: readonly CorrectionMode[] = ['auto', 'on', 'off'];
+/** Where a duty was read: an annotation after a measure (（X牵头，Y参与）, X会同Y …) or an annex 分工表 row. */
+export type DutySource = 'annotation' | 'annex_table' | 'sentence';
 
 export interface PlanResponse {
   id: string;
@@ -12,6 +17,8 @@ export interface PlanResponse {
   currentVersion: number;
   stats: PlanStats;
   updatedAt: string;
+  /** The paragraphs before the plan's first part (background, date), as written. */
+  preamble: string;
 }
 
 export interface PlanStats {
@@ -51,21 +58,39 @@ export interface IndicatorResponse {
   targets: IndicatorTarget[];
   responsibleDepartmentId: string | null;
   sourceSentence: string;
+  /** 约束性 (binding) or 预期性 (expected), as a table's 属性 column says. */
+  attribute: IndicatorAttribute | null;
 }
+
+export type IndicatorAttribute = '约束性' | '预期性';
 
 export interface PlanDutyResponse {
   id: string;
   nodeCode: string | null;
   deliverable: string;
   kind: 'special_action_plan' | 'general';
+  /** The first lead (kept for older clients); leadDepartmentIds/leadNames hold all of them. */
   leadDepartmentId: string | null;
   leadName: string;
+  /** Parallel to leadNames; null = a collective unit or a name not in the directory. */
+  leadDepartmentIds: (string | null)[];
+  leadNames: string[];
   coDepartmentIds: string[];
   coNames: string[];
+  /** Names that are collective units (有关部门, 各区县（市）政府): kept as written, no department. */
+  collectiveNames: string[];
+  /** Names neither in the directory (name or alias) nor collective: the office maps them. */
+  unresolvedNames: string[];
+  /** 完成时限 as written (2025年底前, 长期坚持) and as a date when it gives one. */
+  deadlineText: string | null;
+  deadline: string | null;
+  source: DutySource;
   sourceSentence: string;
 }
 
 export interface CorrectionResponse {
+  /** Stable for the same input and options: `${line}:${column}:${wrong}` before corrections; send it back to reject. */
+  id: string;
   wrong: string;
   right: string;
   line: number;
@@ -112,6 +137,10 @@ export interface PlanImportIndicator {
   sourceSentence: string;
   nodeCode: string | null;
   line: number;
+  baseline?: number;
+  baselineYear?: number;
+  attribute?: IndicatorAttribute;
+  startYear?: number;
 }
 
 export interface PlanImportDuty {
@@ -119,10 +148,60 @@ export interface PlanImportDuty {
   kind: 'special_action_plan' | 'general';
   leadDepartmentCode: string | null;
   leadName: string;
+  leadDepartmentCodes: (string | null)[];
+  leadNames: string[];
   coDepartmentCodes: string[];
   coNames: string[];
+  collectiveNames: string[];
+  unresolvedNames: string[];
+  deadlineText: string | null;
+  deadline: string | null;
+  source: DutySource;
   sourceSentence: string;
   nodeCode: string | null;
+}
+
+/** The parser's judgement whether the text is corrupted, with the evidence the preview shows. */
+export interface CorruptionVerdictResponse {
+  corrupted: boolean;
+  /** Whether the dictionary was applied in this parse. */
+  applied: boolean;
+  mode: CorrectionMode;
+  /** Spinner-only words per 1,000 characters. */
+  score: number;
+  threshold: number;
+  /** The spinner-only words found, most frequent first (≤ 20). */
+  evidence: { term: string; count: number }[];
+  /** How many corrections the dictionary would make (also when not applied). */
+  candidates: number;
+}
+
+/** The options a preview ran with; a commit must send the same to write what the preview showed. */
+export interface PlanImportOptionsResponse {
+  correctionMode: CorrectionMode;
+  rejectedCorrections: string[];
+}
+
+/** An unknown department name in the duties and where it occurs. */
+export interface UnresolvedDepartmentName {
+  name: string;
+  /** Duties (by deliverable) that name it. */
+  occurrences: number;
+}
+
+/** POST /api/plans/department-mappings: a name from a plan becomes an alias of a department, or a new department. */
+export interface MapDepartmentNameRequest {
+  name: string;
+  /** Map to this existing department (the name becomes its alias). */
+  departmentCode?: string;
+  /** Or create a department with this name. */
+  create?: { code?: string; kind: 'provincial' | 'city' | 'county'; parentCode?: string };
+}
+
+export interface MapDepartmentNameResponse {
+  name: string;
+  department: { id: string; code: string; name: string };
+  created: boolean;
 }
 
 export interface PlanImportResponse {
@@ -143,6 +222,10 @@ export interface PlanImportResponse {
   corrections: CorrectionResponse[];
   warnings: ImportWarningResponse[];
   diff: PlanDiffResponse;
+  preamble: string;
+  corruption: CorruptionVerdictResponse;
+  options: PlanImportOptionsResponse;
+  unresolvedDepartmentNames: UnresolvedDepartmentName[];
 }
 
 export interface PlanVersionResponse {
@@ -153,6 +236,9 @@ export interface PlanVersionResponse {
   checksum: string;
   stats: PlanStats;
   diff: PlanDiffResponse;
+  preamble: string;
+  corruption: CorruptionVerdictResponse | null;
+  options: PlanImportOptionsResponse | null;
   importedAt: string;
   importedBy: string | null;
 }

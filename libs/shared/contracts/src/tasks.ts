@@ -207,6 +207,8 @@ export interface GenerateTasksResponse {
   created: number;
   /** Measures that already had a task. */
   existing: number;
+  /** Created tasks whose lead, co-departments or deadline were pre-filled from the plan's duties (drafts: the office confirms). */
+  prefilled: number;
   tasks: TaskResponse[];
 }
 

@@ -4,7 +4,7 @@ import { generateSyntheticPlan } from './generate-synthetic-plan';
 describe(generateSyntheticPlan.name, () => {
   it('builds a plan with exactly the requested number of measures', () => {
     const plan = parsePlan(generateSyntheticPlan(25));
-    expect(plan.stats).toMatchObject({ parts: 3, sections: 3 + 2 + 3, measures: 25, duties: 2 });
+    expect(plan.stats).toMatchObject({ parts: 3, sections: 2 + 3, measures: 25, duties: 2 });
     expect(plan.indicators.length).toBe(2 + 2 * 5);
   });
 

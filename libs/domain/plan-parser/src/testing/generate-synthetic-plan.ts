@@ -6,7 +6,7 @@ const MEASURES_PER_SECTION = 10;
 
 /**
  * A well-formed plan with `measures` measure paragraphs: 一、总体要求, 二、重点任务 with （N）
- * sections of ten measures, 三、保障措施 with duty sentences. Every fifth measure carries an
+ * sections of ten measures, 三、保障措施 with duty sentences in one paragraph. Every fifth measure carries an
  * indicator sentence. Deterministic, so benchmarks and tests can compare runs.
  */
 export function generateSyntheticPlan(measures: number): string {
@@ -28,8 +28,8 @@ export function generateSyntheticPlan(measures: number): string {
       lines.push(text);
     }
   }
-  lines.push('', '三、保障措施', '（一）加强组织领导。建立健全工作机制，统筹推进各项任务。');
-  lines.push('（二）制定专项计划。省发展改革委会同省交通运输厅编制交通一体化发展专项行动计划。省科技厅会同省发展改革委编制科创产业协同发展专项行动计划。');
-  lines.push('（三）强化督查评估。定期开展监测分析和动态评估。');
+  // 保障措施 as one paragraph under its part (no numbered items, so no further measures).
+  lines.push('', '三、保障措施');
+  lines.push('加强组织领导，建立健全工作机制，统筹推进各项任务。省发展改革委会同省交通运输厅编制交通一体化发展专项行动计划。省科技厅会同省发展改革委编制科创产业协同发展专项行动计划。定期开展监测分析和动态评估。');
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,9 @@ import type { Observable } from 'rxjs';
 import {
   ApiPaths,
   type CorrectionEntryResponse,
+  type CorrectionMode,
+  type MapDepartmentNameRequest,
+  type MapDepartmentNameResponse,
   type IndicatorResponse,
   type PlanDutyResponse,
   type PlanImportResponse,
@@ -22,6 +25,10 @@ export interface PlanImportOptions {
   planId?: string | null;
   /** Needed to commit a version that removes nodes (the API answers 409 PLAN_REMOVALS_NEED_CONFIRMATION). */
   confirmRemovals?: boolean;
+  /** auto (default): corrections only for a text judged corrupted; on / off force them. */
+  correctionMode?: CorrectionMode;
+  /** Suggested corrections the office rejected (CorrectionResponse.id). */
+  rejectedCorrections?: readonly string[];
 }
 
 /** Body of PUT /api/plan-corrections (an upsert keyed by dictionary, wrong and context). */
@@ -73,10 +80,17 @@ export class PlansApi {
   importPlan(file: File, options: PlanImportOptions): Observable<PlanImportResponse> {
     const body = new FormData();
     body.append('file', file, file.name);
+    if (options.correctionMode) body.append('correctionMode', options.correctionMode);
+    if (options.rejectedCorrections?.length) body.append('rejectedCorrections', JSON.stringify(options.rejectedCorrections));
     let params = new HttpParams().set('dryRun', String(options.dryRun));
     if (options.planId) params = params.set('planId', options.planId);
     if (options.confirmRemovals) params = params.set('confirmRemovals', 'true');
     return this.http.post<PlanImportResponse>(ApiPaths.planImport, body, { params });
+  }
+
+  /** A department name from a plan's duties becomes an alias of a department, or a new department. */
+  mapDepartment(body: MapDepartmentNameRequest): Observable<MapDepartmentNameResponse> {
+    return this.http.post<MapDepartmentNameResponse>(ApiPaths.planDepartmentMappings, body);
   }
 
   corrections(): Observable<CorrectionEntryResponse[]> {

@@ -1,6 +1,7 @@
 import type { Translations } from './translation-key';
 import { DASHBOARDS_EN } from './translations-dashboards.en';
 import { REPORTS_EN } from './translations-reports.en';
+import { PLAN_IMPORT_EN } from './translations-plan-import.en';
 
 export const EN: Translations = {
   app: {
@@ -366,10 +367,10 @@ export const EN: Translations = {
     title: 'Plan import',
     subtitle: 'Upload an action plan, check the preview, then confirm the import',
     dropTitle: 'Click or drag a file here',
-    dropHint: '.txt, .md or .docx, up to 5 MB',
+    dropHint: '.txt, .md, .docx, .doc or .pdf (a PDF with text; OCR scans first), up to 5 MB',
     target: 'Import into',
     targetAuto: 'Automatic (a plan with the same title gets a new version, else a new plan)',
-    badType: 'Unsupported file type: {name} (use .txt, .md or .docx)',
+    badType: 'Unsupported file type: {name} (use .txt, .md, .docx, .doc or .pdf)',
     tooLarge: '{name} is {size}, over the 5 MB limit',
     emptyFile: '{name} is empty',
     parsing: 'Uploading and parsing {name}…',
@@ -851,6 +852,7 @@ export const EN: Translations = {
   },
   ...DASHBOARDS_EN,
   ...REPORTS_EN,
+  ...PLAN_IMPORT_EN,
   comingSoon: {
     title: 'Coming soon',
     body: '“{feature}” is being built and will arrive in a later release.',

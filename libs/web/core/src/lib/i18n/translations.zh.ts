@@ -1,5 +1,6 @@
 import { DASHBOARDS_ZH } from './translations-dashboards.zh';
 import { REPORTS_ZH } from './translations-reports.zh';
+import { PLAN_IMPORT_ZH } from './translations-plan-import.zh';
 
 /** Chinese UI text — the source of truth for translation keys. English must mirror its shape. */
 export const ZH = {
@@ -366,10 +367,10 @@ export const ZH = {
     title: '计划导入',
     subtitle: '上传行动方案，预览解析结果，确认后写入系统',
     dropTitle: '点击选择或将文件拖到此处',
-    dropHint: '支持 .txt、.md、.docx，单个文件不超过 5 MB',
+    dropHint: '支持 .txt、.md、.docx、.doc、.pdf（含文字的 PDF，扫描件请先 OCR），单个文件不超过 5 MB',
     target: '导入到',
     targetAuto: '自动（同名计划导入为新版本，否则新建）',
-    badType: '不支持的文件类型：{name}（支持 .txt、.md、.docx）',
+    badType: '不支持的文件类型：{name}（支持 .txt、.md、.docx、.doc、.pdf）',
     tooLarge: '{name} 大小为 {size}，超过 5 MB 上限',
     emptyFile: '{name} 是空文件',
     parsing: '正在上传并解析 {name}…',
@@ -851,6 +852,7 @@ export const ZH = {
   },
   ...DASHBOARDS_ZH,
   ...REPORTS_ZH,
+  ...PLAN_IMPORT_ZH,
   comingSoon: {
     title: '功能建设中',
     body: '「{feature}」正在建设中，将在后续版本上线。',

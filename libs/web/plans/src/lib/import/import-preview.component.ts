@@ -1,7 +1,8 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import type { NzFormatEmitEvent } from 'ng-zorro-antd/core/tree';
@@ -11,7 +12,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTreeModule } from 'ng-zorro-antd/tree';
-import type { PlanImportResponse, PlanNodeKind } from '@luoshi/contracts';
+import type { CorrectionResponse, PlanImportResponse, PlanNodeKind } from '@luoshi/contracts';
 import { TranslatePipe, type TranslationKey } from '@luoshi/web/core';
 import { buildCorrectedText } from '../shared/corrected-text';
 import { DiffSummaryComponent } from '../shared/diff-summary.component';
@@ -33,13 +34,14 @@ const SUMMARY: readonly { key: SummaryKey; label: TranslationKey }[] = [
   { key: 'warnings', label: 'plans.warnings' },
 ];
 
-/** What a dry-run import found: summary figures, the tree, the corrected text, warnings, indicators, duties, the diff. */
+/** What a dry-run import found: summary figures, preamble, the tree, the corrected text, corrections (each can be rejected), warnings, indicators, duties, the diff. */
 @Component({
   selector: 'luoshi-import-preview',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule,
     NzAlertModule,
+    NzButtonModule,
     NzCardModule,
     NzEmptyModule,
     NzStatisticModule,
@@ -60,6 +62,10 @@ const SUMMARY: readonly { key: SummaryKey; label: TranslationKey }[] = [
 export class ImportPreviewComponent {
   private readonly document = inject(DOCUMENT);
   readonly result = input.required<PlanImportResponse>();
+  /** A preview with new options is on its way: rejecting waits. */
+  readonly busy = input(false);
+  /** The office rejects a suggested correction (the page previews again without it). */
+  readonly reject = output<CorrectionResponse>();
 
   protected readonly tabIndex = signal(0);
   protected readonly showOriginal = signal(false);

@@ -10,18 +10,21 @@ import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { type NzUploadFile, NzUploadModule } from 'ng-zorro-antd/upload';
-import type { PlanImportResponse } from '@luoshi/contracts';
+import type { CorrectionMode, CorrectionResponse, PlanImportResponse } from '@luoshi/contracts';
 import { type ApiError, I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { PageHeaderComponent } from '@luoshi/web/ui';
 import { checkPlanFile } from '../shared/plan-file-check';
 import { formatBytes } from '../shared/plan-rows';
+import { CorrectionVerdictComponent } from './correction-verdict.component';
 import { ImportPreviewComponent } from './import-preview.component';
+import { UnknownDepartmentsComponent } from './unknown-departments.component';
 
 type Stage = 'select' | 'parsing' | 'preview' | 'done';
 
 /**
- * office_admin: upload a plan (.txt/.md/.docx ≤ 5 MB), preview what the parser found (dry run),
- * then commit it as a new plan or a new version. Removing items needs an explicit confirmation.
+ * office_admin: upload a plan (.txt/.md/.docx/.doc/.pdf ≤ 5 MB), preview what the parser found (dry
+ * run), review it (correction mode, rejected corrections, unknown department names), then commit it
+ * with exactly the options of the preview on screen. Removing items needs an explicit confirmation.
  */
 @Component({
   selector: 'luoshi-plan-import-page',
@@ -40,6 +43,8 @@ type Stage = 'select' | 'parsing' | 'preview' | 'done';
     TranslatePipe,
     PageHeaderComponent,
     ImportPreviewComponent,
+    CorrectionVerdictComponent,
+    UnknownDepartmentsComponent,
   ],
   templateUrl: './plan-import.page.html',
   styleUrl: './plan-import.page.css',
@@ -61,6 +66,12 @@ export class PlanImportPage {
   protected readonly committed = signal<PlanImportResponse | null>(null);
   protected readonly committing = signal(false);
   protected readonly progress = signal(0);
+  /** Options of the next preview; the commit sends the options the shown preview ran with. */
+  protected readonly correctionMode = signal<CorrectionMode>('auto');
+  protected readonly rejected = signal<ReadonlyMap<string, CorrectionResponse>>(new Map());
+  protected readonly rejectedList = computed(() => [...this.rejected().values()]);
+  /** A preview with new options is on its way; the current one stays on screen meanwhile. */
+  protected readonly refreshing = signal(false);
   protected readonly errorText = computed(() => {
     const error = this.error();
     return error ? this.i18n.errorText(error) : null;
@@ -88,7 +99,56 @@ export class PlanImportPage {
     }
     this.fileProblem.set(null);
     this.file.set(file);
+    this.correctionMode.set('auto');
+    this.rejected.set(new Map());
     this.runPreview(file);
+  }
+
+  protected setMode(mode: CorrectionMode): void {
+    this.correctionMode.set(mode);
+    // Ids are positions in this text: a new mode keeps the office's rejections.
+    this.refresh();
+  }
+
+  protected reject(fix: CorrectionResponse): void {
+    this.rejected.update((m) => new Map(m).set(fix.id, fix));
+    this.refresh();
+  }
+
+  protected restore(id: string): void {
+    this.rejected.update((m) => {
+      const next = new Map(m);
+      next.delete(id);
+      return next;
+    });
+    this.refresh();
+  }
+
+  protected restoreAll(): void {
+    this.rejected.set(new Map());
+    this.refresh();
+  }
+
+  /** Previews again with the current options (and the directory as it is now), keeping the page. */
+  protected refresh(): void {
+    const file = this.file();
+    if (!file) return;
+    this.refreshing.set(true);
+    this.error.set(null);
+    this.plansApi.importPlan(file, { dryRun: true, planId: this.targetPlanId(), ...this.options() }).subscribe({
+      next: (result) => {
+        this.refreshing.set(false);
+        this.preview.set(result);
+      },
+      error: (raw: unknown) => {
+        this.refreshing.set(false);
+        this.error.set(toApiError(raw));
+      },
+    });
+  }
+
+  private options(): { correctionMode: CorrectionMode; rejectedCorrections: string[] } {
+    return { correctionMode: this.correctionMode(), rejectedCorrections: [...this.rejected().keys()] };
   }
 
   protected reset(): void {
@@ -109,7 +169,10 @@ export class PlanImportPage {
     if (!file || !preview) return;
     this.committing.set(true);
     this.error.set(null);
-    this.plansApi.importPlan(file, { dryRun: false, planId: this.targetPlanId() ?? preview.planId, confirmRemovals }).subscribe({
+    // Exactly the options of the preview on screen: the commit writes what the office reviewed.
+    const { correctionMode, rejectedCorrections } = preview.options;
+    const planId = this.targetPlanId() ?? preview.planId;
+    this.plansApi.importPlan(file, { dryRun: false, planId, confirmRemovals, correctionMode, rejectedCorrections }).subscribe({
       next: (result) => {
         this.committing.set(false);
         this.committed.set(result);
@@ -138,7 +201,7 @@ export class PlanImportPage {
   private runPreview(file: File): void {
     this.stage.set('parsing');
     this.startProgress();
-    this.plansApi.importPlan(file, { dryRun: true, planId: this.targetPlanId() }).subscribe({
+    this.plansApi.importPlan(file, { dryRun: true, planId: this.targetPlanId(), ...this.options() }).subscribe({
       next: (result) => {
         this.stopProgress();
         this.preview.set(result);

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -6,11 +7,11 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { TranslatePipe } from '@luoshi/web/core';
 import type { DutyRow } from './plan-rows';
 
-/** Duties: deliverable, lead and co-operating departments (unmatched names flagged). */
+/** Duties: deliverable, lead(s) and co-operating departments (collective units and unknown names marked), 完成时限. */
 @Component({
   selector: 'luoshi-duties-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzEmptyModule, NzTableModule, NzTagModule, NzTooltipModule, TranslatePipe],
+  imports: [NgTemplateOutlet, NzEmptyModule, NzTableModule, NzTagModule, NzTooltipModule, TranslatePipe],
   template: `
     <nz-table
       #table
@@ -24,8 +25,9 @@ import type { DutyRow } from './plan-rows';
       <thead>
         <tr>
           <th>{{ 'duty.deliverable' | t }}</th>
-          <th nzWidth="180px">{{ 'duty.lead' | t }}</th>
+          <th nzWidth="200px">{{ 'duty.lead' | t }}</th>
           <th>{{ 'duty.co' | t }}</th>
+          <th nzWidth="120px">{{ 'planExtra.deadline' | t }}</th>
           @if (showNode()) {
             <th nzWidth="100px">{{ 'duty.node' | t }}</th>
           }
@@ -40,20 +42,21 @@ import type { DutyRow } from './plan-rows';
                 <nz-tag nzColor="purple" class="kind">{{ 'duty.special' | t }}</nz-tag>
               }
             </td>
-            <td>
-              @if (row.leadMatched) {
-                {{ row.lead }}
-              } @else {
-                <span class="unmatched" [title]="'duty.unmatched' | t">{{ row.lead || '—' }}</span>
-              }
-            </td>
-            <td>
-              @for (name of row.co; track $index) {
-                <nz-tag class="co">{{ name }}</nz-tag>
+            <td data-testid="duty-leads">
+              @for (name of row.leads; track $index) {
+                <ng-container *ngTemplateOutlet="nameTpl; context: { $implicit: name }" />
               } @empty {
                 —
               }
             </td>
+            <td data-testid="duty-co">
+              @for (name of row.co; track $index) {
+                <ng-container *ngTemplateOutlet="nameTpl; context: { $implicit: name }" />
+              } @empty {
+                —
+              }
+            </td>
+            <td data-testid="duty-deadline">{{ row.deadlineText || '—' }}</td>
             @if (showNode()) {
               <td>
                 @if (row.nodeCode; as code) {
@@ -67,13 +70,25 @@ import type { DutyRow } from './plan-rows';
         }
       </tbody>
     </nz-table>
+    <ng-template #nameTpl let-name>
+      @switch (name.state) {
+        @case ('matched') {
+          <nz-tag class="name">{{ name.name }}</nz-tag>
+        }
+        @case ('collective') {
+          <nz-tag class="name" nzColor="default" [title]="'planExtra.collective' | t">{{ name.name }}</nz-tag>
+        }
+        @default {
+          <nz-tag class="name" nzColor="orange" [title]="'duty.unmatched' | t" data-testid="duty-unresolved">{{ name.name }}</nz-tag>
+        }
+      }
+    </ng-template>
     <ng-template #empty><nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="emptyText()" /></ng-template>
   `,
   styles: `
     .deliverable { border-bottom: 1px dashed rgba(0, 0, 0, 0.25); cursor: help; }
     .kind { margin-left: 6px; }
-    .co { margin-bottom: 4px; }
-    .unmatched { color: #d46b08; border-bottom: 1px dashed #d46b08; }
+    .name { margin-bottom: 4px; }
     .code-link { padding: 0; border: 0; background: none; color: #1677ff; cursor: pointer; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   `,
 })

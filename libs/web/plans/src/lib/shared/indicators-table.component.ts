@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { TranslatePipe, type TranslationKey } from '@luoshi/web/core';
 import { COMPARISON_SYMBOLS, type IndicatorRow } from './plan-rows';
@@ -9,7 +10,7 @@ import { COMPARISON_SYMBOLS, type IndicatorRow } from './plan-rows';
 @Component({
   selector: 'luoshi-indicators-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzEmptyModule, NzTableModule, NzTooltipModule, TranslatePipe],
+  imports: [NzEmptyModule, NzTableModule, NzTagModule, NzTooltipModule, TranslatePipe],
   template: `
     <nz-table
       #table
@@ -39,6 +40,9 @@ import { COMPARISON_SYMBOLS, type IndicatorRow } from './plan-rows';
               @if (first) {
                 <td [attr.rowspan]="row.targets.length">
                   <span nz-tooltip [nzTooltipTitle]="row.source" class="name">{{ row.name }}</span>
+                  @if (row.attribute) {
+                    <nz-tag class="attr" [nzColor]="row.attribute === '约束性' ? 'red' : 'blue'" data-testid="indicator-attribute">{{ row.attribute }}</nz-tag>
+                  }
                   @if (row.baseline; as baseline) {
                     <div class="baseline">{{ 'indicator.baseline' | t }}：{{ baseline.value }}{{ row.unit }}@if (baseline.year) {（{{ baseline.year }}）}</div>
                   }
@@ -68,6 +72,7 @@ import { COMPARISON_SYMBOLS, type IndicatorRow } from './plan-rows';
   `,
   styles: `
     .name { border-bottom: 1px dashed rgba(0, 0, 0, 0.25); cursor: help; }
+    .attr { margin-left: 6px; }
     .baseline { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.45); }
     .cmp { font-family: Arial, Helvetica, sans-serif; font-size: 16px; font-weight: 600; color: #1677ff; }
     .num { font-variant-numeric: tabular-nums; }

@@ -13,6 +13,14 @@ export interface IndicatorRow {
   nodeCode: string | null;
   source: string;
   line?: number;
+  /** 约束性 / 预期性, as the plan's table says. */
+  attribute?: string | null;
+}
+
+/** A department name in a duty, and whether the directory knows it. */
+export interface DutyName {
+  name: string;
+  state: 'matched' | 'collective' | 'unresolved';
 }
 
 /** A duty as the tables show it. */
@@ -20,12 +28,18 @@ export interface DutyRow {
   key: string;
   deliverable: string;
   kind: 'special_action_plan' | 'general';
-  lead: string;
-  /** The lead was recognised in the department directory. */
-  leadMatched: boolean;
-  co: string[];
+  leads: DutyName[];
+  co: DutyName[];
+  deadlineText: string | null;
   nodeCode: string | null;
   source: string;
+}
+
+function names(all: readonly string[], known: (name: string, i: number) => boolean, collective: readonly string[], unresolved: readonly string[]): DutyName[] {
+  return all.map((name, i) => ({
+    name,
+    state: collective.includes(name) ? 'collective' : unresolved.includes(name) || !known(name, i) ? 'unresolved' : 'matched',
+  }));
 }
 
 export function indicatorFromStored(i: IndicatorResponse): IndicatorRow {
@@ -38,6 +52,7 @@ export function indicatorFromStored(i: IndicatorResponse): IndicatorRow {
     baseline: i.baseline === null ? null : { value: i.baseline, year: i.baselineYear },
     nodeCode: i.nodeCode,
     source: i.sourceSentence,
+    attribute: i.attribute,
   };
 }
 
@@ -48,21 +63,24 @@ export function indicatorFromPreview(i: PlanImportIndicator, index: number): Ind
     comparison: i.comparison,
     targets: [{ year: i.targetYear, value: i.value }],
     unit: i.unit,
-    baseline: null,
+    baseline: i.baseline !== undefined ? { value: i.baseline, year: i.baselineYear ?? null } : null,
     nodeCode: i.nodeCode,
     source: i.sourceSentence,
     line: i.line,
+    attribute: i.attribute ?? null,
   };
 }
 
 export function dutyFromStored(d: PlanDutyResponse): DutyRow {
+  const leadNames = d.leadNames.length > 0 ? d.leadNames : d.leadName ? [d.leadName] : [];
+  const leadIds = d.leadNames.length > 0 ? d.leadDepartmentIds : [d.leadDepartmentId];
   return {
     key: d.id,
     deliverable: d.deliverable,
     kind: d.kind,
-    lead: d.leadName,
-    leadMatched: d.leadDepartmentId !== null,
-    co: d.coNames,
+    leads: names(leadNames, (_, i) => leadIds[i] !== null, d.collectiveNames, d.unresolvedNames),
+    co: names(d.coNames, () => true, d.collectiveNames, d.unresolvedNames),
+    deadlineText: d.deadlineText,
     nodeCode: d.nodeCode,
     source: d.sourceSentence,
   };
@@ -73,9 +91,9 @@ export function dutyFromPreview(d: PlanImportDuty, index: number): DutyRow {
     key: `${index}`,
     deliverable: d.deliverable,
     kind: d.kind,
-    lead: d.leadName,
-    leadMatched: d.leadDepartmentCode !== null,
-    co: d.coNames,
+    leads: names(d.leadNames, (_, i) => d.leadDepartmentCodes[i] !== null, d.collectiveNames, d.unresolvedNames),
+    co: names(d.coNames, () => true, d.collectiveNames, d.unresolvedNames),
+    deadlineText: d.deadlineText,
     nodeCode: d.nodeCode,
     source: d.sourceSentence,
   };

@@ -286,7 +286,8 @@ export class TaskAssignPage {
     this.tasksApi.generate(planId).subscribe({
       next: (result) => {
         this.generating.set(false);
-        this.message.success(this.i18n.t('taskAssign.generated', { created: result.created }));
+        const { created, prefilled } = result;
+        this.message.success(prefilled > 0 ? this.i18n.t('planExtra.generatedPrefilled', { created, prefilled }) : this.i18n.t('taskAssign.generated', { created }));
         this.tasks.reload();
       },
       error: (raw: unknown) => {

@@ -1,0 +1,56 @@
+import type { PLAN_IMPORT_ZH } from './translations-plan-import.zh';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+/** English text of the plan import's review steps; mirrors PLAN_IMPORT_ZH. */
+export const PLAN_IMPORT_EN: Shape<typeof PLAN_IMPORT_ZH> = {
+  importCheck: {
+    verdictTitle: 'Text corrections',
+    corruptedTitle: 'Judged corrupted (likely synonym-spun or OCR errors)',
+    cleanTitle: 'Judged clean: no corrections by default',
+    score: 'Marker-word density {score}‰ (threshold {threshold}‰)',
+    candidates: 'The dictionary could correct {n} places',
+    appliedOn: 'This preview applies the correction dictionary',
+    appliedOff: 'This preview does not apply the correction dictionary',
+    evidence: 'Evidence (words only corrupted texts contain)',
+    noEvidence: 'No marker words of corrupted texts found',
+    mode: 'Corrections',
+    modeAuto: 'Decide automatically',
+    modeOn: 'Force on',
+    modeOff: 'Off',
+    accept: 'Accept',
+    reject: 'Reject',
+    rejected: 'Rejected',
+    rejectedCount: '{n} corrections rejected; the commit writes exactly this preview',
+    refreshing: 'Previewing again with the new options…',
+    restoreAll: 'Accept all again',
+  },
+  deptMapping: {
+    title: 'Unknown department names ({n})',
+    hint: 'These names are not in the department directory; they are kept as written. Make one an alias of an existing department, or create a department; the directory keeps the mapping for later imports.',
+    name: 'Name',
+    occurrences: '{n} occurrences',
+    asAlias: 'Alias of an existing department',
+    pickDepartment: 'Choose a department',
+    saveAlias: 'Save alias',
+    create: 'Create department',
+    kind: 'Kind',
+    code: 'Department code (optional)',
+    codeHint: 'lowercase letters, digits or -; generated when empty',
+    mapped: '“{name}” now maps to {department}',
+    createdDepartment: 'Department “{name}” created',
+  },
+  planExtra: {
+    preamble: 'Preamble',
+    noPreamble: '(no preamble)',
+    deadline: 'Deadline',
+    leads: 'Lead departments',
+    collective: 'Collective unit',
+    unresolved: 'Unknown',
+    sourceAnnotation: 'Annotation',
+    sourceAnnex: 'Annex table',
+    sourceSentence: 'Text',
+    attribute: 'Attribute',
+    generatedPrefilled: 'Generated {created} tasks; {prefilled} have lead, co-departments and deadline pre-filled from the duties — check them, then assign',
+  },
+};
