@@ -37,6 +37,14 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
+  if (config.API_DOCS) mountApiDocs(app);
+  mountQueueBoard(app);
+  serveWebApp(app, config);
+  return app;
+}
+
+/** OpenAPI at /api/docs and /api/docs-json; off in production unless API_DOCS=true. */
+function mountApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -47,10 +55,6 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-
-  mountQueueBoard(app);
-  serveWebApp(app, config);
-  return app;
 }
 
 /** Serves the built Angular app with a fallback to index.html for its client-side routes. */

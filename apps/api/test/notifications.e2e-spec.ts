@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { NotificationsService, signWebhook } from '@luoshi/server/notifications';
 import { ReminderDeliveryWorker } from '@luoshi/server/reminders';
 import { importFixturePlan, insertTask, waitFor } from './fixtures';
-import { startTestApp, type TestApp } from './test-app';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from './test-app';
 
 interface ReceivedHook {
   path: string;
@@ -112,7 +112,7 @@ describe('Notification channels', () => {
   });
 
   it('pushes new notifications live over server-sent events', async () => {
-    const login = await t.http().post('/api/auth/login').send({ username: 'hz.head', password: 'Luoshi@2026' }).expect(200);
+    const login = await t.http().post('/api/auth/login').send({ username: 'hz.head', password: DEMO_PASSWORD }).expect(200);
     const address = t.app.getHttpServer().address() as AddressInfo;
     const controller = new AbortController();
     const response = await fetch(`http://127.0.0.1:${address.port}/api/notifications/stream?access_token=${login.body.accessToken}`, { signal: controller.signal });

@@ -46,7 +46,7 @@ export class AuthService implements AccessTokenVerifier {
       .where('lower(u.username) = lower(:username)', { username })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok || !user.active) {
+    if (!user || !ok || !this.mayUse(user)) {
       await this.throttler.recordFailure(username, ip);
       await this.dataSource.transaction((m) =>
         this.audit.record(m, actor, { action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id ?? null, after: { username } }),
@@ -125,11 +125,20 @@ export class AuthService implements AccessTokenVerifier {
       })
       .where('u.id = :id AND u.active', { id: claims.sub })
       .getOne();
-    return row ? this.toAuthUser(row, claims.sid) : null;
+    return row && this.mayUse(row) ? this.toAuthUser(row, claims.sid) : null;
   }
 
   private async findActiveUser(id: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOne({ where: { id, active: true }, relations: { department: true } });
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id, active: true }, relations: { department: true } });
+    return user && this.mayUse(user) ? user : null;
+  }
+
+  /**
+   * Active, and not a demo user while demo users are off: a database seeded in development and
+   * then started in production keeps its demo rows, but nobody can sign in as them.
+   */
+  private mayUse(user: UserEntity): boolean {
+    return user.active && (!user.demo || this.config.LUOSHI_DEMO_USERS);
   }
 
   private signAccessToken(userId: string, sessionId: string): Promise<string> {

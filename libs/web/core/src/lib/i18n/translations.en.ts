@@ -40,7 +40,7 @@ export const EN: Translations = {
     passwordRequired: 'Enter your password',
     submit: 'Sign in',
     expired: 'Your session has expired; please sign in again',
-    demoHint: 'Demo accounts: office, reviewer, leader, viewer, jtt.liaison, jtt.head …, password Luoshi@2026',
+    demoHint: 'Demo accounts: office, reviewer, leader, viewer, jtt.liaison, jtt.head …, password Luoshi-Demo@2026',
     footer: 'For authorised staff only. Every action is recorded.',
     points: {
       plan: 'Import an action plan and split it into tasks',

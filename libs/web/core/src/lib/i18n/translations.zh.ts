@@ -40,7 +40,7 @@ export const ZH = {
     passwordRequired: '请输入密码',
     submit: '登录',
     expired: '登录已失效，请重新登录',
-    demoHint: '演示账号：office、reviewer、leader、viewer、jtt.liaison、jtt.head 等，密码 Luoshi@2026',
+    demoHint: '演示账号：office、reviewer、leader、viewer、jtt.liaison、jtt.head 等，密码 Luoshi-Demo@2026',
     footer: '本系统仅限授权工作人员使用，操作全程留痕',
     points: {
       plan: '行动方案一键导入，自动分解为任务',
