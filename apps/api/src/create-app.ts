@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@luoshi/contracts';
-import { type AppConfig, APP_CONFIG, bodyParserErrorHandler, createValidationPipe } from '@luoshi/server/platform';
+import { type AppConfig, APP_CONFIG, bodyParserErrorHandler, createValidationPipe, verifyJsonDepth } from '@luoshi/server/platform';
 import { AppModule } from './app.module';
 import { mountQueueBoard } from './queue-board';
 
@@ -30,7 +30,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
     res.setHeader('x-request-id', req.id);
     next();
   });
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, verify: verifyJsonDepth });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   app.use(bodyParserErrorHandler);
   app.setGlobalPrefix(API_PREFIX);

@@ -11,6 +11,7 @@ import {
   type AuthUser,
   CurrentActor,
   CurrentUser,
+  MAX_PAGE,
   type RequestActor,
 } from '@luoshi/server/platform';
 import { NotificationStreamService } from './notification-stream.service';
@@ -18,7 +19,7 @@ import { NotificationsInboxService } from './notifications-inbox.service';
 
 export class NotificationListQueryDto {
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread = false;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }
 

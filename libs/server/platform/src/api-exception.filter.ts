@@ -93,6 +93,9 @@ export function describeBodyParserError(exception: unknown): ApiErrorResponse | 
   if (parserError?.type === 'entity.parse.failed') {
     return { statusCode: 400, code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON', messageEn: 'Malformed JSON body' };
   }
+  if (parserError?.type === 'entity.too.deep') {
+    return { statusCode: 400, code: 'JSON_TOO_DEEP', message: '请求体嵌套层级过深', messageEn: 'JSON body nested too deeply' };
+  }
   if (parserError?.type === 'entity.too.large') {
     return {
       statusCode: 413,

@@ -2,6 +2,8 @@ export * from './config';
 export * from './domain.exception';
 export * from './api-exception.filter';
 export * from './validation.pipe';
+export * from './validators';
+export * from './json-depth';
 export * from './access-policy';
 export * from './access.guard';
 export * from './redis.module';
