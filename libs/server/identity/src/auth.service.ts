@@ -53,7 +53,7 @@ export class AuthService implements AccessTokenVerifier {
       );
       throw IdentityException.badCredentials();
     }
-    await this.throttler.recordSuccess(username);
+    await this.throttler.recordSuccess(username, ip);
     const refreshToken = randomBytes(32).toString('base64url');
     const session = await this.dataSource.transaction(async (m) => {
       const created = await m.save(

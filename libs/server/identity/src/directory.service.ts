@@ -8,6 +8,7 @@ import { DepartmentEntity, toDepartmentResponse } from './department.entity';
 import type { CreateDepartmentDto, CreateUserDto, UpdateDepartmentDto, UpdateUserDto } from './identity.dto';
 import { IdentityException } from './identity.exception';
 import { hashPassword } from './password-hasher';
+import { describeWeakPassword } from './password-policy';
 import { toUserResponse, UserEntity } from './user.entity';
 
 /** The department directory and its users, managed by office_admin. */
@@ -69,6 +70,7 @@ export class DirectoryService {
   }
 
   async createUser(dto: CreateUserDto, actor: RequestActor): Promise<UserResponse> {
+    assertStrongPassword(dto.password, dto.username);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (m) => {
       const taken = await m
@@ -94,10 +96,11 @@ export class DirectoryService {
   }
 
   async updateUser(id: string, dto: UpdateUserDto, actor: RequestActor): Promise<UserResponse> {
-    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, relations: { department: true }, lock: { mode: 'pessimistic_write', tables: ['app_user'] } });
       if (!user) throw IdentityException.userNotFound(id);
+      if (dto.password !== undefined) assertStrongPassword(dto.password, user.username);
+      const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
       const before = toUserResponse(user);
       if (dto.departmentCode) {
         user.department = await this.findDepartmentByCode(m, dto.departmentCode);
@@ -124,4 +127,9 @@ export class DirectoryService {
       return after;
     });
   }
+}
+
+function assertStrongPassword(password: string, username: string): void {
+  const problem = describeWeakPassword(password, username);
+  if (problem) throw IdentityException.weakPassword(problem.message, problem.messageEn);
 }

@@ -42,6 +42,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // A refusal is recorded before it is answered (the refused work itself rolled back).
     if (body.statusCode === 403 && request) await this.recordRefusal(request, body);
     if (response.headersSent) return;
+    if (body.statusCode === 429) response.setHeader('Retry-After', String(retryAfterSeconds(body)));
     response.status(body.statusCode).json(body);
   }
 
@@ -114,6 +115,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       messageEn: 'Internal server error',
     };
   }
+}
+
+/** Seconds a 429 asks the client to wait: the refusal's own `retryAfterSeconds`, else a minute. */
+function retryAfterSeconds(body: ApiErrorResponse): number {
+  const seconds = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
 }
 
 /** Express body-parser failures (malformed JSON, too large) as the API error shape, or null. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { DEFAULT_DEMO_PASSWORD } from '@luoshi/contracts';
+import { DEFAULT_DEMO_PASSWORD, MIN_PASSWORD_LENGTH } from '@luoshi/contracts';
 import { describeWeakSecret } from './weak-secret';
 
 /**
@@ -37,7 +37,7 @@ const configSchema = z
     WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(14),
-    LUOSHI_DEMO_PASSWORD: z.string().min(8).default(DEFAULT_DEMO_PASSWORD),
+    LUOSHI_DEMO_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH).default(DEFAULT_DEMO_PASSWORD),
     LUOSHI_DEMO_USERS: booleanFlag.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'like 1mb or 512kb').default('1mb'),
