@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { LoginResponse, UserResponse } from '@luoshi/contracts';
+import type { LoginResponse, StreamTicketResponse, UserResponse } from '@luoshi/contracts';
 import {
   Authenticated,
   type AuthenticatedRequest,
@@ -43,6 +43,15 @@ export class AuthController {
   @ApiBearerAuth()
   async logout(@Req() request: AuthenticatedRequest, @CurrentUser() user: AuthUser): Promise<void> {
     await this.auth.logout({ ...actorOf(request), user });
+  }
+
+  /** A single-use ticket for GET /api/notifications/stream?ticket=… (valid 30 s). */
+  @Post('stream-ticket')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiBearerAuth()
+  streamTicket(@CurrentUser() user: AuthUser): Promise<StreamTicketResponse> {
+    return this.auth.issueStreamTicket(user);
   }
 
   @Get('me')

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import type { RequestActor } from '@luoshi/server/platform';
+import { AuthService } from './auth.service';
 import { DepartmentEntity, toDepartmentResponse } from './department.entity';
 import type { CreateDepartmentDto, CreateUserDto, UpdateDepartmentDto, UpdateUserDto } from './identity.dto';
 import { IdentityException } from './identity.exception';
@@ -17,6 +18,7 @@ export class DirectoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
 
   async listDepartments(): Promise<DepartmentResponse[]> {
@@ -96,7 +98,7 @@ export class DirectoryService {
   }
 
   async updateUser(id: string, dto: UpdateUserDto, actor: RequestActor): Promise<UserResponse> {
-    return this.dataSource.transaction(async (m) => {
+    const response = await this.dataSource.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, relations: { department: true }, lock: { mode: 'pessimistic_write', tables: ['app_user'] } });
       if (!user) throw IdentityException.userNotFound(id);
       if (dto.password !== undefined) assertStrongPassword(dto.password, user.username);
@@ -126,6 +128,9 @@ export class DirectoryService {
       });
       return after;
     });
+    // Their open live streams close too, on every API instance.
+    if (dto.active === false || dto.password) await this.auth.announceSessionEnded({ userId: id });
+    return response;
   }
 }
 

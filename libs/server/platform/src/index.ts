@@ -4,6 +4,7 @@ export * from './api-exception.filter';
 export * from './validation.pipe';
 export * from './validators';
 export * from './json-depth';
+export * from './redact-url';
 export * from './access-policy';
 export * from './access.guard';
 export * from './redis.module';

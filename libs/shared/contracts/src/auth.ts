@@ -48,3 +48,10 @@ export interface UpdateUserRequest {
   active?: boolean;
   password?: string;
 }
+
+/** A single-use ticket that opens one live stream (EventSource cannot send headers; tokens never go in URLs). */
+export interface StreamTicketResponse {
+  ticket: string;
+  /** Seconds the ticket stays redeemable. */
+  expiresIn: number;
+}
