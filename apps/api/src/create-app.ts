@@ -11,6 +11,7 @@ import { API_PREFIX } from '@luoshi/contracts';
 import { type AppConfig, APP_CONFIG, bodyParserErrorHandler, createValidationPipe, verifyJsonDepth } from '@luoshi/server/platform';
 import { AppModule } from './app.module';
 import { mountQueueBoard } from './queue-board';
+import { securityHeaders, trustProxySetting } from './security-headers';
 
 /** Builds the HTTP application (used by main.ts and by the integration tests alike). */
 export async function createApp(options: { logs?: boolean } = {}): Promise<INestApplication> {
@@ -21,8 +22,9 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   // A request id on every request, echoed to the client and written in logs and the audit log.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
