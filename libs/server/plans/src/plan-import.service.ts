@@ -13,7 +13,7 @@ import {
 } from '@luoshi/domain/plan-parser';
 import { AuditService } from '@luoshi/server/audit';
 import { DepartmentEntity } from '@luoshi/server/identity';
-import type { RequestActor } from '@luoshi/server/platform';
+import { assertPlainFileName, type RequestActor } from '@luoshi/server/platform';
 import { CorrectionsService } from './corrections.service';
 import { PlanEntity, PlanNodeEntity, PlanVersionEntity } from './plan.entities';
 import { PlanException } from './plan.exception';
@@ -55,6 +55,7 @@ export class PlanImportService {
   ) {}
 
   async import(input: PlanImportInput, actor: RequestActor): Promise<PlanImportResponse> {
+    assertPlainFileName(input.fileName);
     const { format, text } = await readPlanDocument(input.fileName, input.buffer);
     const checksum = createHash('sha256').update(input.buffer).digest('hex');
     const parsed = this.parse(text, await this.corrections.activeEntries(), await this.directory());

@@ -5,6 +5,8 @@ export * from './validation.pipe';
 export * from './validators';
 export * from './json-depth';
 export * from './redact-url';
+export * from './file-names';
+export * from './zip-limits';
 export * from './access-policy';
 export * from './access.guard';
 export * from './redis.module';
