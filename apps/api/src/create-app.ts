@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@luoshi/contracts';
 import { type AppConfig, APP_CONFIG, bodyParserErrorHandler, createValidationPipe, verifyJsonDepth } from '@luoshi/server/platform';
 import { AppModule } from './app.module';
+import { answerClientErrorsInShape } from './client-errors';
 import { mountQueueBoard } from './queue-board';
 import { securityHeaders, trustProxySetting } from './security-headers';
 
@@ -42,6 +43,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
   if (config.API_DOCS) mountApiDocs(app);
   mountQueueBoard(app);
   serveWebApp(app, config);
+  answerClientErrorsInShape(app.getHttpServer());
   return app;
 }
 

@@ -52,7 +52,7 @@ describe('Hostile input at the edge', () => {
       expectError(ext, 400, 'VALIDATION_FAILED');
       expect(await count('extension_request')).toBe(extensions);
       expectError(await t.http().get('/api/tasks').query({ dueTo: '9999-12-31' }).set('Authorization', office), 400, 'VALIDATION_FAILED');
-      expectError(await t.http().get('/api/calendar/working-days').query({ from: '9999-12-01', n: '5' }).set('Authorization', office), 400, 'VALIDATION_FAILED');
+      expectError(await t.http().get('/api/calendar/working-days').query({ from: '9999-12-01', n: '5' }).set('Authorization', office), 400, 'CALENDAR_BAD_DATE');
       expectError(await t.http().get('/api/calendar/holidays').query({ year: '2999' }).set('Authorization', office), 400, 'VALIDATION_FAILED');
       expectError(await t.http().get('/api/audit').query({ from: '9999-01-01T00:00:00Z' }).set('Authorization', office), 400, 'VALIDATION_FAILED');
       const delegations = await count('approval_delegation');
@@ -117,6 +117,11 @@ describe('Hostile input at the edge', () => {
         const res = await t.http().put('/api/notifications/preferences').set('Authorization', user).send({ email, emailEnabled: true, dailyDigest: false });
         expect(res.status).toBe(400);
       }
+    });
+
+    it('answers a URL over the HTTP parser\'s limit in the error shape', async () => {
+      const res = await t.http().get('/api/tasks').query({ q: 'x'.repeat(20_000) }).set('Authorization', await t.login('office'));
+      expectError(res, 431, 'HEADERS_TOO_LARGE');
     });
 
     it('bounds page numbers on every paged list', async () => {
