@@ -1,14 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { ACCESS_POLICY_KEY, type AccessPolicy } from '@luoshi/server/platform';
 import { importFixturePlan, insertTask } from '../fixtures';
-import { startTestApp, type TestApp } from '../test-app';
-import { ACCESS_MATRIX, type Answer, type Caller, CALLERS, type Cell } from './access-matrix';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from '../test-app';
+import { ACCESS_MATRIX, type Answer, CALLERS, type Cell } from './access-matrix';
 import { type OpenApiDocument, operationsOf } from './corpus';
 import { ROLE_USERS, sendRequest } from './harness';
+import { nestRoutes } from './nest-routes';
 
 const RANDOM_ID = '0b6f5a52-3f7e-4d7e-9a51-6d0c1e2f3a4b';
 
@@ -40,6 +39,12 @@ describe('Access matrix (every route × role × own/other department)', () => {
   let t: TestApp;
   let doc: OpenApiDocument;
   const ids = { own: '', other: '' };
+  const tokens = new Map<string, string>();
+  async function signIn(caller: keyof typeof ROLE_USERS): Promise<void> {
+    const res = await t.http().post('/api/auth/login').send({ username: ROLE_USERS[caller], password: DEMO_PASSWORD });
+    if (res.status !== 200) throw new Error(`login ${caller}: ${res.status}`);
+    tokens.set(caller, `Bearer ${res.body.accessToken}`);
+  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -57,39 +62,20 @@ describe('Access matrix (every route × role × own/other department)', () => {
     expect(routes.filter((r) => !(r in ACCESS_MATRIX))).toEqual([]);
     expect(Object.keys(ACCESS_MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
     // Nest's own route list: a route hidden from the document would escape the matrix.
-    const scanner = new MetadataScanner();
-    let nestRoutes = 0;
-    for (const wrapper of [...t.app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()])) {
-      const prototype = wrapper.instance ? (Object.getPrototypeOf(wrapper.instance) as Record<string, unknown>) : null;
-      if (!prototype) continue;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        if (Reflect.getMetadata(PATH_METADATA, prototype[name] as object) !== undefined) nestRoutes += 1;
-      }
-    }
-    expect(routes.length).toBe(nestRoutes);
+    expect(nestRoutes(t.app).map((r) => r.key).filter((k) => !routes.includes(k))).toEqual([]);
   });
 
   it('agrees with each route’s declared policy (@Public / @Authenticated / @AllowRoles)', () => {
     const reflector = t.app.get(Reflector);
     const problems: string[] = [];
-    for (const wrapper of [...t.app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()])) {
-      const prototype = wrapper.instance ? (Object.getPrototypeOf(wrapper.instance) as Record<string, unknown>) : null;
-      if (!prototype) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype as object) ?? '');
-      for (const name of new MetadataScanner().getAllMethodNames(prototype)) {
-        const handler = prototype[name] as () => unknown;
-        const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (sub === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const path = `/api/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}').replace(/\/$/, '');
-        const row = ACCESS_MATRIX[routeKey(method, path)];
-        if (!row) continue; // the first test reports missing rows
-        const policy = reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY_KEY, [handler, wrapper.metatype as () => unknown]);
-        if (policy?.kind !== 'public' && row.anonymous !== 'unauthenticated') problems.push(`${method} ${path}: anonymous must be unauthenticated`);
-        if (policy?.kind === 'roles') {
-          for (const role of Object.keys(ROLE_USERS) as (keyof typeof ROLE_USERS)[]) {
-            if (!policy.roles.includes(role) && (cellOf(row[role], 0) !== 'deny' || cellOf(row[role], 1) !== 'deny')) problems.push(`${method} ${path}: ${role} is not in @AllowRoles but the matrix lets it in`);
-          }
+    for (const route of nestRoutes(t.app)) {
+      const row = ACCESS_MATRIX[route.key];
+      if (!row) continue; // the first test reports missing rows
+      const policy = reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY_KEY, [route.handler, route.controller]);
+      if (policy?.kind !== 'public' && row.anonymous !== 'unauthenticated') problems.push(`${route.key}: anonymous must be unauthenticated`);
+      if (policy?.kind === 'roles') {
+        for (const role of Object.keys(ROLE_USERS) as (keyof typeof ROLE_USERS)[]) {
+          if (!policy.roles.includes(role) && (cellOf(row[role], 0) !== 'deny' || cellOf(row[role], 1) !== 'deny')) problems.push(`${route.key}: ${role} is not in @AllowRoles but the matrix lets it in`);
         }
       }
     }
@@ -100,6 +86,7 @@ describe('Access matrix (every route × role × own/other department)', () => {
     const observed: Record<string, Record<string, Cell>> = {};
     const wrong: string[] = [];
     let requests = 0;
+    for (const role of Object.keys(ROLE_USERS) as (keyof typeof ROLE_USERS)[]) await signIn(role);
     for (const op of operationsOf(doc)) {
       const key = routeKey(op.method, op.path);
       const scoped = op.method === 'get' && /^\/api\/tasks\/\{(id|taskId)\}/.test(op.path);
@@ -112,10 +99,12 @@ describe('Access matrix (every route × role × own/other department)', () => {
           const res = await sendRequest(t, {
             method: op.method,
             url,
-            token: caller === 'anonymous' ? undefined : await t.login(ROLE_USERS[caller]),
+            token: caller === 'anonymous' ? undefined : tokens.get(caller),
             body: op.method !== 'get' && op.method !== 'delete' ? '{}' : undefined,
           });
           requests += 1;
+          // Logout (and the like) ends the caller's session: sign in again for the next request.
+          if (caller !== 'anonymous' && op.path.startsWith('/api/auth/') && res.status < 400) await signIn(caller);
           answers.push(classify(res.status, scoped && side === 1));
           const expected = ACCESS_MATRIX[key]?.[caller];
           if (expected !== undefined && !matches(cellOf(expected, side), res.status)) {

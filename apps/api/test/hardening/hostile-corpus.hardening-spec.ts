@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../test-app';
 import { CLASSES, hostileRequests, type HostileRequest, type OpenApiDocument, operationsOf } from './corpus';
+import { nestRoutes } from './nest-routes';
 import { errorShapeProblems, sendRequest, FULL, ROLE_USERS, ROLES, sample, SEED, seededRandom, TableSnapshot, tally } from './harness';
 
 type Caller = keyof typeof ROLE_USERS | 'anonymous';
@@ -39,7 +40,13 @@ describe('Hostile request corpus', () => {
 
   it('answers every hostile request with a 4xx in the error shape (or a harmless 2xx), writes nothing when it refuses, and stays up', async () => {
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
-    const ops = operationsOf(doc);
+    // The document lists no @Query() DTO fields: take them from the validation metadata.
+    const queryFields = new Map(nestRoutes(t.app).map((r) => [r.key, r.queryFields]));
+    const ops = operationsOf(doc).map((op) => {
+      const known = new Set(op.queryParams.map((q) => q.name));
+      const extra = (queryFields.get(`${op.method.toUpperCase()} ${op.path}`) ?? []).filter((f) => !known.has(f));
+      return { ...op, queryParams: [...op.queryParams, ...extra.map((name) => ({ name, schema: { type: 'string' } }))] };
+    });
     expect(ops.length).toBeGreaterThan(50);
 
     // Every (route, class) once, callers rotating; plus every route as every caller.
