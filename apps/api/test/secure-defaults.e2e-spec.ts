@@ -94,4 +94,21 @@ describe('Secure defaults (issue 12 rows 2 and 8)', () => {
     }
     await t.http().get('/api/docs-json').expect(200);
   });
+
+  it('keeps the refresh token in an HttpOnly cookie the web app refreshes with (no token needs browser storage)', async () => {
+    const login = await t.http().post('/api/auth/login').send({ username: 'reviewer', password: DEMO_PASSWORD }).expect(200);
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('luoshi_refresh='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\/api\/auth/);
+    const refreshed = await t.http().post('/api/auth/refresh').set('Cookie', cookie.split(';')[0]).send({}).expect(200);
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${refreshed.body.accessToken}`).expect(200);
+    // The cookie rotated: the old one no longer works, the new one does.
+    await t.http().post('/api/auth/refresh').set('Cookie', cookie.split(';')[0]).send({}).expect(401);
+    const next = (refreshed.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('luoshi_refresh='))!;
+    const again = await t.http().post('/api/auth/refresh').set('Cookie', next.split(';')[0]).send({}).expect(200);
+    const logout = await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${again.body.accessToken}`).expect(204);
+    expect((logout.headers['set-cookie'] as unknown as string[]).join(';')).toMatch(/luoshi_refresh=;/);
+    await t.http().post('/api/auth/refresh').send({}).expect(401);
+  });
 });

@@ -7,7 +7,8 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @IsString() @Length(20, 200) refreshToken!: string;
+  /** Optional for browsers: the web app sends none and the HttpOnly refresh cookie is used. */
+  @IsOptional() @IsString() @Length(20, 200) refreshToken?: string;
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/i;

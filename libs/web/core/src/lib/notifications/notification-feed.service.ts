@@ -70,7 +70,7 @@ export class NotificationFeed {
   private open(): void {
     this.closeSource();
     const EventSourceCtor = this.view?.EventSource;
-    if (!this.auth.accessToken()) return this.stop();
+    if (!this.auth.signedIn()) return this.stop();
     if (!EventSourceCtor) return this.startPolling();
     this.currentMode.set(this.currentMode() === 'polling' ? 'polling' : 'connecting');
     const attempt = ++this.attempts;
