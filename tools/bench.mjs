@@ -85,7 +85,7 @@ async function main() {
   const base = `http://127.0.0.1:${apiPort}`;
   if (!(await waitForHealth(base))) throw new Error('API did not start');
   const login = async (username = 'office') => {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'Luoshi@2026' }) });
+    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'Luoshi-Demo@2026' }) });
     return `Bearer ${(await res.json()).accessToken}`;
   };
   const office = await login();
@@ -210,7 +210,7 @@ async function main() {
         await fetch(`${base}/api/auth/me`, { headers: { Authorization: auth } });
       }),
     );
-    verifyTimes.push(await timeIt(() => verify(hashRows[0].password_hash, 'Luoshi@2026')));
+    verifyTimes.push(await timeIt(() => verify(hashRows[0].password_hash, 'Luoshi-Demo@2026')));
   }
   addRow('login + one authorized request p50', pct(loginTimes, 50), pct(verifyTimes, 50), 'ms', '—', null, 'baseline: argon2id verify alone');
   noteRss('login');

@@ -1,5 +1,6 @@
 // `npm start`: install what is missing, prepare the database, load seeds, build, serve on one port.
 import { ensureDatabase, ensureServices, redact, ServiceError } from './lib/services.mjs';
+import { ensureJwtSecret } from './lib/secrets.mjs';
 import { buildAll, ensureDependencies, runCli, startServer, waitForHealth } from './lib/workspace.mjs';
 
 const log = (message) => console.log(`[luoshi] ${message}`);
@@ -11,7 +12,7 @@ async function main() {
   log(`Database: ${redact(databaseUrl)}  Redis: ${redact(redisUrl)}`);
   log('Building the API and the web app (cached after the first time)…');
   buildAll();
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, JWT_SECRET: ensureJwtSecret(process.env, log) };
   runCli(['migrate'], env);
   runCli(['seed'], env);
 
@@ -23,7 +24,8 @@ async function main() {
   server.on('exit', (code) => process.exit(code ?? 0));
 
   if (await waitForHealth(`http://127.0.0.1:${port}`)) {
-    const password = process.env.LUOSHI_DEMO_PASSWORD || 'Luoshi@2026';
+    // Same default as DEFAULT_DEMO_PASSWORD in libs/shared/contracts/src/auth.ts.
+    const password = process.env.LUOSHI_DEMO_PASSWORD || 'Luoshi-Demo@2026';
     console.log(`
   落实 Luoshi is running:  http://localhost:${port}
   API docs:               http://localhost:${port}/api/docs

@@ -3,6 +3,7 @@
 import { ensureServices, ServiceError } from './lib/services.mjs';
 import { ensureDebianPackages, ensureDependencies, runNpx } from './lib/workspace.mjs';
 import { runJourneys } from './e2e.mjs';
+import { runHardening } from './test-hardening.mjs';
 
 const log = (message) => console.log(`\n[luoshi test] ${message}`);
 const steps = [];
@@ -31,6 +32,7 @@ async function main() {
   await step('integration tests (real PostgreSQL and Redis)', () =>
     runNpx(['jest', '-c', 'jest.integration.config.js', '--ci', '--runInBand', '--forceExit']),
   );
+  await step('hardening, short form (seeded sample of the hostile corpus, matrix, faults, reminders)', () => runHardening({ full: false }));
   await step('browser journeys (Chromium)', () => runJourneys({ log }));
   log(`all green:\n  - ${steps.join('\n  - ')}`);
 }

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { PlanImportResponse } from '@luoshi/contracts';
 import { ConfigError, loadConfig, runMigrations } from '@luoshi/server/platform';
+import { verifyAuditChain } from '@luoshi/server/audit';
 import { PlanImportService } from '@luoshi/server/plans';
 import { AppModule } from './app.module';
 import { loadSeeds, SEED_ACTOR } from './seeds';
@@ -53,8 +55,19 @@ async function main(args: string[]): Promise<void> {
       printImportSummary(result);
       return;
     }
+    case 'audit-verify': {
+      const report = await withContext((app) => verifyAuditChain(app.get(DataSource)));
+      if (report.ok) {
+        console.log(`审计链完整 / audit trail unbroken: ${report.rows} rows, head at ${report.headSeq}`);
+        return;
+      }
+      const b = report.firstBroken;
+      console.error(`审计链断裂 / audit trail BROKEN at row id ${b?.id} (chain position ${b?.chainSeq}): ${b?.reason}; ${report.rows} rows checked before it`);
+      process.exit(3);
+      return;
+    }
     default:
-      console.error('usage: cli <migrate|seed|plan-import FILE [--dry-run]>');
+      console.error('usage: cli <migrate|seed|plan-import FILE [--dry-run]|audit-verify>');
       process.exit(64);
   }
 }

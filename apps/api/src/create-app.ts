@@ -8,9 +8,11 @@ import { join, resolve } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@luoshi/contracts';
-import { type AppConfig, APP_CONFIG, bodyParserErrorHandler, createValidationPipe } from '@luoshi/server/platform';
+import { type AppConfig, APP_CONFIG, bodyParserErrorHandler, createValidationPipe, verifyJsonDepth } from '@luoshi/server/platform';
 import { AppModule } from './app.module';
+import { answerClientErrorsInShape } from './client-errors';
 import { mountQueueBoard } from './queue-board';
+import { securityHeaders, trustProxySetting } from './security-headers';
 
 /** Builds the HTTP application (used by main.ts and by the integration tests alike). */
 export async function createApp(options: { logs?: boolean } = {}): Promise<INestApplication> {
@@ -21,8 +23,9 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   // A request id on every request, echoed to the client and written in logs and the audit log.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
@@ -30,13 +33,22 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
     res.setHeader('x-request-id', req.id);
     next();
   });
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, verify: verifyJsonDepth });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   app.use(bodyParserErrorHandler);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
+  if (config.API_DOCS) mountApiDocs(app);
+  mountQueueBoard(app);
+  serveWebApp(app, config);
+  answerClientErrorsInShape(app.getHttpServer());
+  return app;
+}
+
+/** OpenAPI at /api/docs and /api/docs-json; off in production unless API_DOCS=true. */
+function mountApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -47,10 +59,6 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<INest
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-
-  mountQueueBoard(app);
-  serveWebApp(app, config);
-  return app;
 }
 
 /** Serves the built Angular app with a fallback to index.html for its client-side routes. */

@@ -39,5 +39,8 @@ export function mountQueueBoard(app: INestApplication): void {
     if (!user.roles.includes('office_admin')) return void res.status(403).json({ statusCode: 403, code: 'FORBIDDEN', message: '仅办公室管理员可查看队列', messageEn: 'office_admin only' });
     next();
   });
+  // The board is an Express app of its own: it must not announce itself either.
+  const board = serverAdapter.getRouter() as { disable?: (setting: string) => void };
+  board.disable?.('x-powered-by');
   app.use(QUEUE_BOARD_PATH, serverAdapter.getRouter());
 }

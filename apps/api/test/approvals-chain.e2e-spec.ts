@@ -1,6 +1,6 @@
 import { acceptTask, act, approval, approveAll, count, draftTasks, openReport, PDF, reportsOf, submitReport, userId, useTemporaryUploadDir } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from './test-app';
 
 describe('Approval chains: progress reports through department head and office review', () => {
   let t: TestApp;
@@ -144,18 +144,33 @@ describe('Approval chains: progress reports through department head and office r
     const second = await submitReport(t, report.id);
     const id = second.approvalId;
     expect((await act(t, id, 'jtt.liaison', { type: 'comment', comment: '附件已补充' })).status).toBe(200);
-    const transferred = await act(t, id, 'jtt.head', { type: 'transfer', toUserId: await userId(t, 'hz.head'), comment: '请杭州市审核' });
+    // Transfer and add-signer only reach people who may decide this step: heads of the drafting department.
+    for (const [username, displayName] of [['jtt.head2', '吴副处长（省交通运输厅）'], ['jtt.head3', '孙副处长（省交通运输厅）']]) {
+      await t
+        .http()
+        .post('/api/users')
+        .set('Authorization', await as('office'))
+        .send({ username, displayName, password: DEMO_PASSWORD, departmentCode: 'jtt', roles: ['dept_head'] })
+        .expect(201);
+    }
+    for (const other of ['hz.head', 'viewer', 'jtt.liaison']) {
+      const refused = await act(t, id, 'jtt.head', { type: 'transfer', toUserId: await userId(t, other) });
+      expect([other, refused.status, refused.body.code]).toEqual([other, 400, 'APPROVAL_NOT_ELIGIBLE']);
+    }
+    const transferred = await act(t, id, 'jtt.head', { type: 'transfer', toUserId: await userId(t, 'jtt.head2'), comment: '请吴副处长审核' });
     expect(transferred.status).toBe(200);
-    expect(transferred.body.pendingApprovers.map((u: { displayName: string }) => u.displayName)).toEqual(['冯局长（杭州市）']);
+    expect(transferred.body.pendingApprovers.map((u: { displayName: string }) => u.displayName)).toEqual(['吴副处长（省交通运输厅）']);
     expect((await act(t, id, 'jtt.head', { type: 'approve' })).status).toBe(403);
-    const added = await act(t, id, 'hz.head', { type: 'addSigner', userId: await userId(t, 'fgw.head'), position: 'before' });
-    expect(added.body.pendingApprovers.map((u: { displayName: string }) => u.displayName)).toEqual(['郑处长（省发展改革委）']);
-    const notYet = await act(t, id, 'hz.head', { type: 'approve' });
+    const wrongSigner = await act(t, id, 'jtt.head2', { type: 'addSigner', userId: await userId(t, 'fgw.head'), position: 'before' });
+    expect([wrongSigner.status, wrongSigner.body.code]).toEqual([400, 'APPROVAL_NOT_ELIGIBLE']);
+    const added = await act(t, id, 'jtt.head2', { type: 'addSigner', userId: await userId(t, 'jtt.head3'), position: 'before' });
+    expect(added.body.pendingApprovers.map((u: { displayName: string }) => u.displayName)).toEqual(['孙副处长（省交通运输厅）']);
+    const notYet = await act(t, id, 'jtt.head2', { type: 'approve' });
     expect([notYet.status, notYet.body.code]).toEqual([409, 'APPROVAL_NOT_YOUR_TURN']);
-    await approveAll(t, id, ['fgw.head']);
+    await approveAll(t, id, ['jtt.head3']);
     const late = await act(t, id, 'jtt.liaison', { type: 'withdraw' });
     expect([late.status, late.body.code]).toEqual([409, 'APPROVAL_WITHDRAW_AFTER_DECISION']);
-    const done = await approveAll(t, id, ['hz.head']);
+    const done = await approveAll(t, id, ['jtt.head2']);
     expect(done.currentStep?.key).toBe('office_review');
     expect(done.timeline.map((e) => e.type)).toEqual(['start', 'comment', 'transfer', 'addSigner', 'approve', 'approve']);
     const bad = await act(t, id, 'reviewer', { type: 'transfer', toUserId: '00000000-0000-4000-8000-000000000000' });

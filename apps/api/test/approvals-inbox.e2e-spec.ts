@@ -94,16 +94,23 @@ describe('Approval inbox, delegation, bulk approval and templates', () => {
 
   it('never lets the drafter decide their own report as a delegate', async () => {
     const head = await as('jtt.head');
-    const d = await t
+    // A liaison cannot be made a delegate any more (no approving role) …
+    const refused = await t
       .http()
       .post('/api/approvals/delegations')
       .set('Authorization', head)
       .send({ toUserId: await userId(t, 'jtt.liaison'), fromDate: today(), toDate: today() })
-      .expect(201);
+      .expect(400);
+    expect(refused.body.code).toBe('APPROVAL_DELEGATION_INVALID');
+    // … and one made before that rule still cannot decide the drafter's own item.
+    const [d] = await t.dataSource.query(
+      `INSERT INTO approval_delegation (from_user_id, to_user_id, from_date, to_date, created_by) VALUES ($1, $2, $3, $3, $1) RETURNING id`,
+      [await userId(t, 'jtt.head'), await userId(t, 'jtt.liaison'), today()],
+    );
     const id = await submitted();
     const res = await act(t, id, 'jtt.liaison', { type: 'approve' });
     expect([res.status, res.body.code]).toEqual([403, 'APPROVAL_OWN_ITEM']);
-    await t.http().delete(`/api/approvals/delegations/${d.body.id}`).set('Authorization', head).expect(204);
+    await t.http().delete(`/api/approvals/delegations/${d.id}`).set('Authorization', head).expect(204);
     const bad = await t.http().post('/api/approvals/delegations').set('Authorization', head).send({ toUserId: await userId(t, 'jtt.head'), fromDate: today(), toDate: today() }).expect(400);
     expect(bad.body.code).toBe('APPROVAL_DELEGATION_INVALID');
   });

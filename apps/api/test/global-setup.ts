@@ -17,4 +17,6 @@ export default async function globalSetup(): Promise<void> {
   process.env['REDIS_PREFIX'] = `luoshi-it-${Date.now()}`;
   process.env['LOG_LEVEL'] = 'silent';
   process.env['NODE_ENV'] = 'test';
+  // The webhook receivers of the tests listen on loopback, which production refuses by default.
+  process.env['WEBHOOK_ALLOWED_HOSTS'] = 'loopback';
 }

@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { NotificationsService, signWebhook } from '@luoshi/server/notifications';
 import { ReminderDeliveryWorker } from '@luoshi/server/reminders';
 import { importFixturePlan, insertTask, waitFor } from './fixtures';
-import { startTestApp, type TestApp } from './test-app';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from './test-app';
 
 interface ReceivedHook {
   path: string;
@@ -112,10 +112,12 @@ describe('Notification channels', () => {
   });
 
   it('pushes new notifications live over server-sent events', async () => {
-    const login = await t.http().post('/api/auth/login').send({ username: 'hz.head', password: 'Luoshi@2026' }).expect(200);
+    const login = await t.http().post('/api/auth/login').send({ username: 'hz.head', password: DEMO_PASSWORD }).expect(200);
     const address = t.app.getHttpServer().address() as AddressInfo;
     const controller = new AbortController();
-    const response = await fetch(`http://127.0.0.1:${address.port}/api/notifications/stream?access_token=${login.body.accessToken}`, { signal: controller.signal });
+    const ticket = await t.http().post('/api/auth/stream-ticket').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    expect(ticket.body).toMatchObject({ ticket: expect.any(String), expiresIn: 30 });
+    const response = await fetch(`http://127.0.0.1:${address.port}/api/notifications/stream?ticket=${ticket.body.ticket}`, { signal: controller.signal });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
@@ -140,6 +142,18 @@ describe('Notification channels', () => {
     await t.app.get(NotificationsService).notifyNow({ userIds: [login.body.user.id], kind: 'urge', title: '催办：请尽快填报', body: '测试' });
     const pushed = await nextEvent();
     expect(pushed).toMatchObject({ type: 'notification', unread: hello.unread + 1, title: '催办：请尽快填报' });
+    // The ticket was single-use; an access token in the URL is not accepted at all.
+    await t.http().get('/api/notifications/stream').query({ ticket: ticket.body.ticket }).expect(401);
+    await t.http().get('/api/notifications/stream').query({ access_token: login.body.accessToken }).expect(401);
+    // Logout ends the stream of that session.
+    await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${login.body.accessToken}`).expect(204);
+    const ended = await (async () => {
+      for (;;) {
+        const { done } = await reader.read();
+        if (done) return true;
+      }
+    })();
+    expect(ended).toBe(true);
     controller.abort();
   });
 

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { REMINDERS_QUEUE } from '@luoshi/server/reminders';
 import { importFixturePlan, insertTask, waitFor } from './fixtures';
 import { buildServer, freePort, PrivateRedis, type ServerProcess, startApiProcess, startWorkerProcess } from './processes';
-import { startTestApp, type TestApp } from './test-app';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from './test-app';
 
 /**
  * Worker processes against a Redis of the test's own: two workers, a flushed Redis, a worker
@@ -130,7 +130,7 @@ describe('Reminder delivery under failure', () => {
     processes.push(api);
     const base = `http://127.0.0.1:${port}`;
     const login = async () => {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'office', password: 'Luoshi@2026' }) });
+      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'office', password: DEMO_PASSWORD }) });
       expect(res.status).toBe(200);
       return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
     };

@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { DEFAULT_DEMO_PASSWORD } from '@luoshi/contracts';
 import { runMigrations } from '@luoshi/server/platform';
 import { createApp } from '../src/create-app';
 import { loadSeeds } from '../src/seeds';
 
-export const DEMO_PASSWORD = 'Luoshi@2026';
+export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
 export interface TestApp {
   app: INestApplication;

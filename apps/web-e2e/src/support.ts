@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-export const DEMO_PASSWORD = process.env['E2E_DEMO_PASSWORD'] ?? 'Luoshi@2026';
+export const DEMO_PASSWORD = process.env['E2E_DEMO_PASSWORD'] ?? 'Luoshi-Demo@2026';
 
 /** Starts each journey signed out, in Chinese (the default language). */
 export async function freshStart(page: Page): Promise<void> {

@@ -13,6 +13,7 @@ export {
   lastDayOfMonth,
   compareIsoDates,
 } from './iso-date';
+export * from './date-window';
 export * from './holiday-types';
 export * from './validate-holiday-year';
 export * from './working-day-calendar';

@@ -1,3 +1,4 @@
+import { DATE_WINDOW } from './date-window';
 import { CalendarError } from './calendar-error';
 import { HOLIDAY_KINDS, type HolidayEntry, type HolidayKind, type HolidayYear } from './holiday-types';
 import { compareIsoDates, isIsoDate, isWeekend } from './iso-date';
@@ -17,8 +18,8 @@ export function validateHolidayYear(value: unknown): HolidayYear {
   }
   const v = value as Record<string, unknown>;
   const year = v['year'];
-  const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 1900 && year <= 2999;
-  if (!yearOk) errors.push(`year（年份）必须是 1900–2999 之间的整数，实际为 ${JSON.stringify(year)}`);
+  const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= DATE_WINDOW.minYear && year <= DATE_WINDOW.maxYear;
+  if (!yearOk) errors.push(`year（年份）必须是 ${DATE_WINDOW.minYear}–${DATE_WINDOW.maxYear} 之间的整数，实际为 ${JSON.stringify(year)}`);
   if (typeof v['confirmed'] !== 'boolean') errors.push('confirmed（是否已确认）必须是 true 或 false');
   if (typeof v['source'] !== 'string' || v['source'].trim() === '') errors.push('source（来源）不能为空');
   const label = yearOk ? `${year}年` : '';

@@ -5,9 +5,9 @@ import {
   stepToWorkingDay,
 } from './add-working-days';
 import { CalendarError } from './calendar-error';
-import { countWorkingDays } from './count-working-days';
+import { countWeekdays } from './count-working-days';
 import type { HolidayEntry, HolidayYear } from './holiday-types';
-import { isWeekend, parseIsoDate, type IsoDate } from './iso-date';
+import { compareIsoDates, isWeekend, parseIsoDate, type IsoDate } from './iso-date';
 import { validateHolidayYear } from './validate-holiday-year';
 
 /**
@@ -86,7 +86,23 @@ export class WorkingDayCalendar {
    * addWorkingDays(a, countWorkingDays(a, b)) = b.
    */
   countWorkingDays(from: IsoDate, to: IsoDate): number {
-    return countWorkingDays((d) => this.isWorkingDay(d), from, to);
+    parseIsoDate(from);
+    parseIsoDate(to);
+    const order = compareIsoDates(from, to);
+    if (order === 0) return 0;
+    if (order > 0) {
+      const backwards = this.countWorkingDays(to, from);
+      return backwards === 0 ? 0 : -backwards; // never -0
+    }
+    // Weekdays by arithmetic, corrected by the (few) holiday and make-up entries in the span:
+    // the cost follows the number of entries, not the number of days.
+    let count = countWeekdays(from, to);
+    for (const [date, entry] of this.entries) {
+      if (date <= from || date > to) continue;
+      if (entry.kind === 'makeupWorkday' && isWeekend(date)) count++;
+      else if (entry.kind !== 'makeupWorkday' && !isWeekend(date)) count--;
+    }
+    return count;
   }
 
   /** True if a HolidayYear (confirmed or not) was supplied for the year. */

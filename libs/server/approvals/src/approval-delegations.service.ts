@@ -92,6 +92,7 @@ export class ApprovalDelegationsService {
     const id = await this.dataSource.transaction(async (m) => {
       await this.assertActiveUser(m, 'fromUserId', fromUserId);
       await this.assertActiveUser(m, 'toUserId', input.toUserId);
+      await this.assertMayStandIn(m, fromUserId, input.toUserId);
       const [row] = await m.query(
         `INSERT INTO approval_delegation (from_user_id, to_user_id, from_date, to_date, reason, created_by)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -152,7 +153,32 @@ export class ApprovalDelegationsService {
     const [row] = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [id]);
     if (!row) throw ApprovalException.badUser(field, id);
   }
+
+  /**
+   * A delegate stands in within the delegator's department and must hold a role that decides
+   * approvals (a liaison or a viewer never decides); each decision is still checked against the
+   * step's template rules when it is made.
+   */
+  private async assertMayStandIn(m: EntityManager, fromUserId: string, toUserId: string): Promise<void> {
+    const [row] = await m.query(
+      `SELECT f.department_id = t.department_id AS "sameDepartment", t.roles && $3::text[] AS "decides"
+         FROM app_user f, app_user t WHERE f.id = $1 AND t.id = $2`,
+      [fromUserId, toUserId, DECIDING_ROLES],
+    );
+    if (!row?.sameDepartment) {
+      throw ApprovalException.delegationInvalid('只能委托给本单位的人员', 'A delegate must belong to the delegator\'s department');
+    }
+    if (!row.decides) {
+      throw ApprovalException.delegationInvalid(
+        `受托人须具有审批角色（${DECIDING_ROLES.join('、')}）`,
+        `A delegate must hold an approving role (${DECIDING_ROLES.join(', ')})`,
+      );
+    }
+  }
 }
+
+/** Roles that approver rules can name for deciding a step; the others (liaison, viewer) never decide. */
+const DECIDING_ROLES = ['dept_head', 'office_reviewer', 'office_admin', 'leader'];
 
 function assertRange(fromDate: string, toDate: string): void {
   if (toDate < fromDate) {

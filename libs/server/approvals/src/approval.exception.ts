@@ -14,6 +14,7 @@ export enum ApprovalErrorCode {
   DELEGATION_NOT_FOUND = 'APPROVAL_DELEGATION_NOT_FOUND',
   DELEGATION_INVALID = 'APPROVAL_DELEGATION_INVALID',
   DELEGATION_FORBIDDEN = 'APPROVAL_DELEGATION_FORBIDDEN',
+  NOT_ELIGIBLE = 'APPROVAL_NOT_ELIGIBLE',
 }
 
 export class ApprovalException extends DomainException {
@@ -41,6 +42,18 @@ export class ApprovalException extends DomainException {
   }
   static badUser(field: string, id: string) {
     return new ApprovalException(400, ApprovalErrorCode.BAD_USER, `${field}: 用户不存在或已停用`, `${field}: unknown or inactive user ${id}`, { field, userId: id });
+  }
+  /** The user (a transfer or add-signer target, or a delegate) may not decide this step by its template. */
+  static notEligible(field: 'toUserId' | 'userId' | 'actor', userId: string, step: string) {
+    return field === 'actor'
+      ? new ApprovalException(403, ApprovalErrorCode.NOT_ELIGIBLE, `按审批模板，您无权审批“${step}”环节（委托不能越过角色和部门）`, `By the template you may not decide step "${step}" (a delegation cannot bypass role and department)`, { step })
+      : new ApprovalException(
+          400,
+          ApprovalErrorCode.NOT_ELIGIBLE,
+          `${field}: 该用户按审批模板无权审批“${step}”环节，只能转交或加签给有权审批的人员`,
+          `${field}: this user may not decide step "${step}" by the template; transfer or add signers only to eligible approvers`,
+          { field, userId, step },
+        );
   }
   static templateNotFound(code: string) {
     return new ApprovalException(404, ApprovalErrorCode.TEMPLATE_NOT_FOUND, `审批模板不存在：${code}`, `Approval template not found: ${code}`);

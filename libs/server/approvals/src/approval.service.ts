@@ -163,12 +163,29 @@ export class ApprovalService {
         throw ApprovalException.ownItem();
       }
       const delegations = await this.delegations.delegationsTo(m, actor.user.id);
+      await this.assertMayDecide(m, row, input, actor.user.id, delegations.length > 0);
       const at = new Date().toISOString();
       const { state, effects } = engine(() => applyApprovalAction(row.state, toEngineAction(input, actor.user.id), { at, delegations }));
       return this.commit(m, row, state, effects, actor);
     });
     await this.afterCommit(out.afterCommit);
     return out.result;
+  }
+
+  /**
+   * Transfer and add-signer only to users who may decide the current step (its template's role and
+   * department rules), and a delegate decides only a step they could decide themselves.
+   */
+  private async assertMayDecide(m: EntityManager, row: InstanceRow, input: ApprovalActionInput, actorId: string, isDelegate: boolean): Promise<void> {
+    const current = currentApprovalStep(row.state);
+    if (!current || !DECISIONS.has(input.type)) return;
+    const step = row.state.templateSnapshot.steps.find((s) => s.key === current.key);
+    if (!step) return;
+    const eligible = await this.resolver.mayDecide(m, step, row.context);
+    if (input.type === 'transfer' && input.toUserId && !eligible.has(input.toUserId)) throw ApprovalException.notEligible('toUserId', input.toUserId, step.name);
+    if (input.type === 'addSigner' && input.userId && !eligible.has(input.userId)) throw ApprovalException.notEligible('userId', input.userId, step.name);
+    const own = pendingApprovers(row.state).includes(actorId) || current.approvers.includes(actorId) || current.escalatedTo.includes(actorId);
+    if (!own && isDelegate && !eligible.has(actorId)) throw ApprovalException.notEligible('actor', actorId, step.name);
   }
 
   /** The timeout job: applies the engine's `timeout` when the current step's deadline has passed. */

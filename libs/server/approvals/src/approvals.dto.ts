@@ -15,13 +15,13 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsDateInWindow, MAX_PAGE } from '@luoshi/server/platform';
 import { APPROVAL_INBOX_BOXES, APPROVAL_USER_ACTIONS, type ApprovalInboxBox, type ApprovalUserAction } from '@luoshi/contracts';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ApprovalInboxQueryDto {
   @IsOptional() @IsIn(APPROVAL_INBOX_BOXES) box: ApprovalInboxBox = 'todo';
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }
 
@@ -52,14 +52,14 @@ export class UpdateApprovalTemplateDto {
 export class CreateDelegationDto {
   @IsOptional() @IsUUID() fromUserId?: string;
   @IsUUID() toUserId!: string;
-  @Matches(ISO_DATE, { message: 'fromDate: YYYY-MM-DD' }) fromDate!: string;
-  @Matches(ISO_DATE, { message: 'toDate: YYYY-MM-DD' }) toDate!: string;
+  @IsDateInWindow('fromDate') fromDate!: string;
+  @IsDateInWindow('toDate') toDate!: string;
   @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }
 
 export class UpdateDelegationDto {
-  @IsOptional() @Matches(ISO_DATE, { message: 'fromDate: YYYY-MM-DD' }) fromDate?: string;
-  @IsOptional() @Matches(ISO_DATE, { message: 'toDate: YYYY-MM-DD' }) toDate?: string;
+  @IsOptional() @IsDateInWindow('fromDate') fromDate?: string;
+  @IsOptional() @IsDateInWindow('toDate') toDate?: string;
   @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }
 

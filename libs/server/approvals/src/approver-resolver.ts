@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ApproverRule } from '@luoshi/domain/workflow';
+import type { ApprovalStepTemplate, ApproverRule } from '@luoshi/domain/workflow';
 import type { ApprovalContext } from './approval-store';
 
 /**
@@ -35,6 +35,16 @@ export class ApproverResolver {
     const ids: string[] = [];
     for (const rule of rules) for (const id of await this.resolve(m, rule, ctx)) if (!ids.includes(id)) ids.push(id);
     return ids;
+  }
+
+  /**
+   * Everyone who may decide a step as its template says: its approver rules (role and department
+   * against the subject) plus whoever its timeout escalates to. Transfer, add-signer and delegated
+   * decisions are only allowed to these users.
+   */
+  async mayDecide(m: EntityManager, step: Pick<ApprovalStepTemplate, 'approvers' | 'onTimeout'>, ctx: ApprovalContext): Promise<Set<string>> {
+    const rules = step.onTimeout?.escalateTo ? [...step.approvers, step.onTimeout.escalateTo] : step.approvers;
+    return new Set(await this.resolveAll(m, rules, ctx));
   }
 
   /** Active users holding one of `roles`, in these departments (null = anywhere). */

@@ -35,4 +35,14 @@ export class AuditEventEntity {
 
   @Column({ type: 'text', nullable: true })
   ip!: string | null;
+
+  /** Position in the hash chain; set with the hashes by the database trigger (ChainAuditEvents migration). */
+  @Column({ name: 'chain_seq', type: 'bigint', insert: false, update: false })
+  chainSeq!: string;
+
+  @Column({ name: 'prev_hash', type: 'bytea', insert: false, update: false, select: false })
+  prevHash!: Buffer;
+
+  @Column({ type: 'bytea', insert: false, update: false, select: false })
+  hash!: Buffer;
 }

@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { HolidayResponse, HolidayYearResponse, ImportHolidaysResponse, WorkingDaysResponse } from '@luoshi/contracts';
+import { DATE_WINDOW } from '@luoshi/domain/calendar';
 import { AllowRoles, Authenticated, CurrentActor, type RequestActor } from '@luoshi/server/platform';
 import { CalendarService } from './calendar.service';
 
 export class HolidayQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(2999) year?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(DATE_WINDOW.minYear) @Max(DATE_WINDOW.maxYear) year?: number;
 }
 
 export class ImportHolidaysDto {
@@ -16,6 +17,7 @@ export class ImportHolidaysDto {
 }
 
 export class WorkingDaysQueryDto {
+  // Format here; the date window is checked by the service (CALENDAR_BAD_DATE naming the field).
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from: YYYY-MM-DD' }) from!: string;
   @Type(() => Number) @IsInt() @Min(-366) @Max(366) n!: number;
 }

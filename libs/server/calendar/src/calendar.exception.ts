@@ -1,4 +1,4 @@
-import { CalendarError } from '@luoshi/domain/calendar';
+import { CalendarError, DATE_WINDOW } from '@luoshi/domain/calendar';
 import { DomainException } from '@luoshi/server/platform';
 
 export enum CalendarErrorCode {
@@ -23,8 +23,8 @@ export class CalendarException extends DomainException {
     return new CalendarException(
       400,
       CalendarErrorCode.BAD_DATE,
-      `${field}: 日期格式错误“${value}”，应为 YYYY-MM-DD`,
-      `${field}: malformed date "${value}", expected YYYY-MM-DD`,
+      `${field}: 日期无效“${value}”，应为 ${DATE_WINDOW.min} 至 ${DATE_WINDOW.max} 之间的 YYYY-MM-DD 日期`,
+      `${field}: invalid date "${value}", expected YYYY-MM-DD between ${DATE_WINDOW.min} and ${DATE_WINDOW.max}`,
       { field, value },
     );
   }

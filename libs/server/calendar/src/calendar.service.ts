@@ -7,7 +7,7 @@ import {
   CalendarError,
   type HolidayYear,
   type IsoDate,
-  isIsoDate,
+  isDateInWindow,
   parseHolidayCsv,
   validateHolidayYear,
   WorkingDayCalendar,
@@ -167,7 +167,7 @@ export class CalendarService {
   }
 
   async workingDays(from: string, n: number): Promise<WorkingDaysResponse> {
-    if (!isIsoDate(from)) throw CalendarException.badDate('from', from);
+    if (!isDateInWindow(from)) throw CalendarException.badDate('from', from);
     const calendar = await this.calendar();
     let date: IsoDate;
     try {

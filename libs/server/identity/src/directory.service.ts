@@ -4,10 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import type { RequestActor } from '@luoshi/server/platform';
+import { AuthService } from './auth.service';
 import { DepartmentEntity, toDepartmentResponse } from './department.entity';
 import type { CreateDepartmentDto, CreateUserDto, UpdateDepartmentDto, UpdateUserDto } from './identity.dto';
 import { IdentityException } from './identity.exception';
 import { hashPassword } from './password-hasher';
+import { describeWeakPassword } from './password-policy';
 import { toUserResponse, UserEntity } from './user.entity';
 
 /** The department directory and its users, managed by office_admin. */
@@ -16,6 +18,7 @@ export class DirectoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
 
   async listDepartments(): Promise<DepartmentResponse[]> {
@@ -69,6 +72,7 @@ export class DirectoryService {
   }
 
   async createUser(dto: CreateUserDto, actor: RequestActor): Promise<UserResponse> {
+    assertStrongPassword(dto.password, dto.username);
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (m) => {
       const taken = await m
@@ -94,10 +98,11 @@ export class DirectoryService {
   }
 
   async updateUser(id: string, dto: UpdateUserDto, actor: RequestActor): Promise<UserResponse> {
-    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
-    return this.dataSource.transaction(async (m) => {
+    const response = await this.dataSource.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, relations: { department: true }, lock: { mode: 'pessimistic_write', tables: ['app_user'] } });
       if (!user) throw IdentityException.userNotFound(id);
+      if (dto.password !== undefined) assertStrongPassword(dto.password, user.username);
+      const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
       const before = toUserResponse(user);
       if (dto.departmentCode) {
         user.department = await this.findDepartmentByCode(m, dto.departmentCode);
@@ -123,5 +128,13 @@ export class DirectoryService {
       });
       return after;
     });
+    // Their open live streams close too, on every API instance.
+    if (dto.active === false || dto.password) await this.auth.announceSessionEnded({ userId: id });
+    return response;
   }
+}
+
+function assertStrongPassword(password: string, username: string): void {
+  const problem = describeWeakPassword(password, username);
+  if (problem) throw IdentityException.weakPassword(problem.message, problem.messageEn);
 }

@@ -10,6 +10,7 @@ export enum IdentityErrorCode {
   DEPARTMENT_CODE_TAKEN = 'DEPARTMENT_CODE_TAKEN',
   DEPARTMENT_NOT_FOUND = 'DEPARTMENT_NOT_FOUND',
   STALE_VERSION = 'STALE_VERSION',
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
 }
 
 export class IdentityException extends DomainException {
@@ -24,6 +25,9 @@ export class IdentityException extends DomainException {
       `Too many failed logins, retry in ${retryAfterSeconds} s`,
       { retryAfterSeconds },
     );
+  }
+  static weakPassword(message: string, messageEn: string) {
+    return new IdentityException(400, IdentityErrorCode.WEAK_PASSWORD, message, messageEn, { field: 'password' });
   }
   static badRefreshToken() {
     return new IdentityException(401, IdentityErrorCode.BAD_REFRESH_TOKEN, '登录已失效，请重新登录', 'Refresh token invalid or revoked');

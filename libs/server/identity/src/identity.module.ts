@@ -19,8 +19,9 @@ import { UserEntity } from './user.entity';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.JWT_SECRET,
-        signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: 'luoshi' },
-        verifyOptions: { issuer: 'luoshi' },
+        signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: 'luoshi', algorithm: 'HS256' },
+        // A token living longer than the configured lifetime was not issued by us: refused.
+        verifyOptions: { issuer: 'luoshi', algorithms: ['HS256'], maxAge: config.ACCESS_TOKEN_TTL_SECONDS + 60 },
       }),
     }),
   ],

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '@luoshi/server/platform';
 import { robotMarkdownMessage, signedWebhookUrl } from './sign-webhook';
+import { checkWebhookTarget, parseWebhookAllowList, type WebhookAllowList } from './webhook-address';
 
 export interface OutgoingMessage {
   target: string;
@@ -31,10 +32,21 @@ export class EmailChannel {
 /** Signed webhooks in the group-robot format; a non-2xx answer or errcode ≠ 0 is a failure. */
 @Injectable()
 export class WebhookChannel {
+  private readonly allow: WebhookAllowList;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.allow = parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS);
+  }
+
   async send(message: OutgoingMessage): Promise<void> {
+    // Checked at every delivery too: a name may resolve elsewhere than when it was registered.
+    const refused = await checkWebhookTarget(message.target, this.allow, true);
+    if (refused) throw new Error(`webhook target refused: ${refused} (WEBHOOK_ALLOWED_HOSTS)`);
     const url = message.secret ? signedWebhookUrl(message.target, message.secret) : message.target;
     const response = await fetch(url, {
       method: 'POST',
+      // A redirect could lead anywhere, internal addresses included.
+      redirect: 'error',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(robotMarkdownMessage(message.title, message.body)),
       signal: AbortSignal.timeout(10_000),

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
+import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers, SCHEDULER_JOB_RETENTION } from '@luoshi/server/platform';
 import { EmailChannel, WebhookChannel } from './delivery-channels';
 import { NOTIFICATIONS_QUEUE, type NotificationJobs } from './notifications.service';
 
@@ -39,7 +39,7 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap {
     // Daily digest at 09:00 Beijing time; declared next to its handler.
     void this.queues
       .queue(NOTIFICATIONS_QUEUE)
-      .upsertJobScheduler('send-digests', { pattern: '0 9 * * *', tz: 'Asia/Shanghai' }, { name: 'send-digests', data: {} })
+      .upsertJobScheduler('send-digests', { pattern: '0 9 * * *', tz: 'Asia/Shanghai' }, { name: 'send-digests', data: {}, opts: SCHEDULER_JOB_RETENTION })
       .catch((err: Error) => this.logger.warn(`digest scheduler not registered: ${err.message}`));
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { filter, map, Observable, Subject } from 'rxjs';
-import { APP_CONFIG, type AppConfig, createRedisClient, REDIS_CLIENT } from '@luoshi/server/platform';
+import { APP_CONFIG, type AppConfig, createRedisClient, REDIS_CLIENT, type SessionEnded, sessionEndedChannel } from '@luoshi/server/platform';
 
 export interface NotificationPush {
   userId: string;
@@ -18,14 +18,17 @@ export interface NotificationPush {
 export class NotificationStreamService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationStreamService.name);
   private readonly events = new Subject<NotificationPush>();
+  private readonly endedSessions = new Subject<SessionEnded>();
   private subscriber?: Redis;
   private readonly channel: string;
+  private readonly sessionChannel: string;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.channel = `${config.REDIS_PREFIX}:notifications`;
+    this.sessionChannel = sessionEndedChannel(config.REDIS_PREFIX);
   }
 
   onModuleInit(): void {
@@ -33,11 +36,12 @@ export class NotificationStreamService implements OnModuleInit, OnApplicationShu
     this.subscriber.on('error', () => undefined);
     // enableOfflineQueue is off on shared clients; subscribe once connected (and again after reconnects).
     this.subscriber.on('ready', () => {
-      this.subscriber?.subscribe(this.channel).catch((err: Error) => this.logger.warn(`subscribe failed: ${err.message}`));
+      this.subscriber?.subscribe(this.channel, this.sessionChannel).catch((err: Error) => this.logger.warn(`subscribe failed: ${err.message}`));
     });
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    this.subscriber.on('message', (channel: string, message: string) => {
       try {
-        this.events.next(JSON.parse(message) as NotificationPush);
+        if (channel === this.sessionChannel) this.endedSessions.next(JSON.parse(message) as SessionEnded);
+        else this.events.next(JSON.parse(message) as NotificationPush);
       } catch {
         /* ignore malformed messages */
       }
@@ -58,8 +62,14 @@ export class NotificationStreamService implements OnModuleInit, OnApplicationShu
     );
   }
 
+  /** Emits once the session (or all of the user's sessions) has ended: logout, password reset, deactivation. */
+  sessionEnded(sessionId: string, userId: string): Observable<SessionEnded> {
+    return this.endedSessions.pipe(filter((e) => e.sessionId === sessionId || e.userId === userId));
+  }
+
   onApplicationShutdown(): void {
     this.events.complete();
+    this.endedSessions.complete();
     this.subscriber?.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
@@ -8,17 +8,23 @@ import type {
   WebhookEndpointResponse,
 } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
-import { DomainException, type RequestActor } from '@luoshi/server/platform';
+import { APP_CONFIG, type AppConfig, DomainException, type RequestActor } from '@luoshi/server/platform';
 import { NotificationsService } from './notifications.service';
+import { checkWebhookTarget, parseWebhookAllowList, type WebhookAllowList } from './webhook-address';
 
 /** A person's notifications and preferences; the office's webhooks and failed deliveries. */
 @Injectable()
 export class NotificationsInboxService {
+  private readonly webhookAllowList: WebhookAllowList;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.webhookAllowList = parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS);
+  }
 
   async list(userId: string, options: { unreadOnly: boolean; page: number; pageSize: number }): Promise<NotificationPageResponse> {
     const rows = await this.dataSource.query(
@@ -88,6 +94,16 @@ export class NotificationsInboxService {
   }
 
   async addWebhook(actor: RequestActor, input: { departmentCode?: string; name: string; url: string; secret: string }): Promise<WebhookEndpointResponse> {
+    const refused = await checkWebhookTarget(input.url, this.webhookAllowList, false);
+    if (refused) {
+      throw new DomainException(
+        400,
+        'WEBHOOK_ADDRESS_REFUSED',
+        `机器人地址不能指向内部网络地址（${refused}）；如确需使用，请在 WEBHOOK_ALLOWED_HOSTS 中放行`,
+        `Webhooks may not target internal addresses (${refused}); allow them in WEBHOOK_ALLOWED_HOSTS if intended`,
+        { field: 'url' },
+      );
+    }
     return this.dataSource.transaction(async (m) => {
       let departmentId: string | null = null;
       if (input.departmentCode) {

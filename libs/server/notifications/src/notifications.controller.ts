@@ -2,15 +2,16 @@ import { Body, Controller, Delete, Get, HttpCode, MessageEvent, Param, ParseUUID
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
-import { concat, from, interval, map, merge, Observable, switchMap } from 'rxjs';
+import { concat, from, interval, map, merge, Observable, switchMap, take, takeUntil } from 'rxjs';
 import type { NotificationStreamEvent } from '@luoshi/contracts';
 import {
-  AllowQueryToken,
+  AllowStreamTicket,
   AllowRoles,
   Authenticated,
   type AuthUser,
   CurrentActor,
   CurrentUser,
+  MAX_PAGE,
   type RequestActor,
 } from '@luoshi/server/platform';
 import { NotificationStreamService } from './notification-stream.service';
@@ -18,7 +19,7 @@ import { NotificationsInboxService } from './notifications-inbox.service';
 
 export class NotificationListQueryDto {
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread = false;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }
 
@@ -65,10 +66,14 @@ export class NotificationsController {
     return { unread: await this.inbox.unreadCount(user.id) };
   }
 
-  /** Server-sent events: the unread count now, then on every new notification (and a heartbeat). */
+  /**
+   * Server-sent events: the unread count now, then on every new notification (and a heartbeat).
+   * Opened with a bearer header or a single-use ?ticket= (POST /api/auth/stream-ticket); it ends
+   * when its session ends (logout, password reset, deactivation).
+   */
   @Sse('stream')
   @Authenticated()
-  @AllowQueryToken()
+  @AllowStreamTicket()
   live(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
     const snapshot = (type: NotificationStreamEvent['type'], extra: Partial<NotificationStreamEvent> = {}) =>
       from(this.inbox.unreadCount(user.id)).pipe(map((unread): MessageEvent => ({ data: { type, unread, ...extra } satisfies NotificationStreamEvent })));
@@ -76,7 +81,7 @@ export class NotificationsController {
       concat(snapshot('hello')),
       this.stream.forUser(user.id).pipe(switchMap((push) => snapshot('notification', { notificationId: push.notificationId, title: push.title }))),
       interval(25_000).pipe(map((): MessageEvent => ({ type: 'ping', data: '' }))),
-    );
+    ).pipe(takeUntil(this.stream.sessionEnded(user.sessionId, user.id).pipe(take(1))));
   }
 
   @Post('read')

@@ -14,7 +14,7 @@ import {
 } from '@luoshi/domain/plan-parser';
 import { AuditService } from '@luoshi/server/audit';
 import { DepartmentEntity } from '@luoshi/server/identity';
-import type { RequestActor } from '@luoshi/server/platform';
+import { assertPlainFileName, type RequestActor } from '@luoshi/server/platform';
 import { corruptionVerdict, importOptions, previewDuty, previewIndicator, previewNodes, unresolvedNames } from './build-import-response';
 import { CorrectionsService } from './corrections.service';
 import { PlanEntity, PlanNodeEntity, PlanVersionEntity } from './plan.entities';
@@ -61,6 +61,7 @@ export class PlanImportService {
   ) {}
 
   async import(input: PlanImportInput, actor: RequestActor): Promise<PlanImportResponse> {
+    assertPlainFileName(input.fileName);
     const { format, text } = await readPlanDocument(input.fileName, input.buffer);
     const checksum = createHash('sha256').update(input.buffer).digest('hex');
     const options = importOptions(input.correctionMode, input.rejectedCorrections);

@@ -33,11 +33,23 @@ export const AllowRoles = (...roles: Role[]) =>
   SetMetadata(ACCESS_POLICY_KEY, { kind: 'roles', roles } satisfies AccessPolicy);
 
 /**
- * Lets a GET route take the token as ?access_token=… : EventSource (server-sent events) cannot
- * send headers. Only for such streams; tokens in URLs end up in logs elsewhere.
+ * Lets a GET route (a server-sent events stream: EventSource cannot send headers) be opened with
+ * ?ticket=… — a single-use, 30-second ticket from POST /api/auth/stream-ticket — instead of a
+ * bearer header. Access tokens never travel in URLs.
  */
-export const ALLOW_QUERY_TOKEN_KEY = 'luoshi:allow-query-token';
-export const AllowQueryToken = () => SetMetadata(ALLOW_QUERY_TOKEN_KEY, true);
+export const ALLOW_STREAM_TICKET_KEY = 'luoshi:allow-stream-ticket';
+export const AllowStreamTicket = () => SetMetadata(ALLOW_STREAM_TICKET_KEY, true);
+
+/** Redis channel on which a session's end (logout, password reset, deactivation) is announced to every API instance. */
+export function sessionEndedChannel(redisPrefix: string): string {
+  return `${redisPrefix}:session-ended`;
+}
+
+/** What is published on sessionEndedChannel: one session, or every session of a user. */
+export interface SessionEnded {
+  sessionId?: string;
+  userId?: string;
+}
 
 export type AuthenticatedRequest = Request & { id?: string; user?: AuthUser };
 

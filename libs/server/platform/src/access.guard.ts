@@ -1,11 +1,13 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_POLICY_KEY, ALLOW_QUERY_TOKEN_KEY, type AccessPolicy, type AuthenticatedRequest, type AuthUser, hasAnyRole } from './access-policy';
+import { ACCESS_POLICY_KEY, ALLOW_STREAM_TICKET_KEY, type AccessPolicy, type AuthenticatedRequest, type AuthUser, hasAnyRole } from './access-policy';
 import { DomainException } from './domain.exception';
 
 /** Turns a bearer token into the live user, or null when it is invalid, expired or its session revoked. */
 export interface AccessTokenVerifier {
   verify(token: string): Promise<AuthUser | null>;
+  /** Redeems a single-use stream ticket (see AllowStreamTicket); null when unknown, used or expired. */
+  redeemStreamTicket(ticket: string): Promise<AuthUser | null>;
 }
 export const ACCESS_TOKEN_VERIFIER = Symbol('ACCESS_TOKEN_VERIFIER');
 
@@ -35,12 +37,13 @@ export class AccessGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
-    let token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!token && this.reflector.get<boolean>(ALLOW_QUERY_TOKEN_KEY, context.getHandler())) {
-      const fromQuery = request.query['access_token'];
-      token = typeof fromQuery === 'string' ? fromQuery : '';
-    }
-    const user = token ? await this.verifier.verify(token) : null;
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const ticket = !token && this.reflector.get<boolean>(ALLOW_STREAM_TICKET_KEY, context.getHandler()) ? request.query['ticket'] : undefined;
+    const user = token
+      ? await this.verifier.verify(token)
+      : typeof ticket === 'string' && ticket.length > 0 && ticket.length <= 200
+        ? await this.verifier.redeemStreamTicket(ticket)
+        : null;
     if (!user) {
       throw new DomainException(401, 'UNAUTHENTICATED', '未登录或登录已过期', 'Not signed in or the session has expired');
     }

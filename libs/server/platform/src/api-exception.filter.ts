@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type { AuthUser } from './access-policy';
 import type { ApiErrorResponse } from '@luoshi/contracts';
 import { DomainException } from './domain.exception';
 
@@ -26,17 +28,45 @@ const STATUS_CODES: Record<number, [string, string, string]> = {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiExceptionFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
+    const request = http.getRequest<Request & { id?: string; user?: AuthUser }>();
     const response = http.getResponse<Response>();
     const body = this.toBody(exception);
     body.requestId = request?.id ? String(request.id) : undefined;
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
     }
+    // A refusal is recorded before it is answered (the refused work itself rolled back).
+    if (body.statusCode === 403 && request) await this.recordRefusal(request, body);
     if (response.headersSent) return;
+    if (body.statusCode === 429) response.setHeader('Retry-After', String(retryAfterSeconds(body)));
     response.status(body.statusCode).json(body);
+  }
+
+  /** An audit row for a 403: who (the signed-in user), what (method and route), why (code and message). */
+  private async recordRefusal(request: Request & { id?: string; user?: AuthUser }, body: ApiErrorResponse): Promise<void> {
+    const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+    const user = request.user;
+    try {
+      await this.dataSource.query(
+        `INSERT INTO audit_event (actor_id, actor_name, action, subject_type, subject_id, after, request_id, ip)
+         VALUES ($1, $2, 'access.denied', 'route', $3, $4, $5, $6)`,
+        [
+          user?.id ?? null,
+          user ? `${user.displayName} (${user.username})` : null,
+          `${request.method} ${route}`.slice(0, 300),
+          { code: body.code, reason: body.message, reasonEn: body.messageEn, path: request.path.slice(0, 500), params: request.params ?? {} },
+          body.requestId ?? null,
+          request.ip ?? null,
+        ],
+      );
+    } catch (error) {
+      // The refusal still answers 403; a database outage shows in the logs instead.
+      this.logger.warn({ err: error, requestId: body.requestId }, 'could not record a refused request in the audit log');
+    }
   }
 
   private toBody(exception: unknown): ApiErrorResponse {
@@ -87,11 +117,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** Seconds a 429 asks the client to wait: the refusal's own `retryAfterSeconds`, else a minute. */
+function retryAfterSeconds(body: ApiErrorResponse): number {
+  const seconds = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
+}
+
 /** Express body-parser failures (malformed JSON, too large) as the API error shape, or null. */
 export function describeBodyParserError(exception: unknown): ApiErrorResponse | null {
   const parserError = exception as BodyParserError;
   if (parserError?.type === 'entity.parse.failed') {
     return { statusCode: 400, code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON', messageEn: 'Malformed JSON body' };
+  }
+  if (parserError?.type === 'entity.too.deep') {
+    return { statusCode: 400, code: 'JSON_TOO_DEEP', message: '请求体嵌套层级过深', messageEn: 'JSON body nested too deeply' };
   }
   if (parserError?.type === 'entity.too.large') {
     return {

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_DEMO_PASSWORD, MIN_PASSWORD_LENGTH } from '@luoshi/contracts';
+import { describeWeakSecret } from './weak-secret';
 
 /**
  * Every setting the server reads, validated once at boot. A missing or malformed setting stops
@@ -24,9 +27,17 @@ const configSchema = z
     DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/luoshi'),
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
     JWT_SECRET: z.string().min(16).optional(),
+    // Serve the OpenAPI document and its UI at /api/docs (default: on outside production).
+    API_DOCS: booleanFlag.optional(),
+    // Proxies whose X-Forwarded-* headers are believed (Express "trust proxy"): loopback by default.
+    TRUST_PROXY: z.string().default('loopback'),
+    // Send Strict-Transport-Security and Secure cookies: auto = when the request came over TLS.
+    HSTS: z.enum(['auto', 'true', 'false']).default('auto'),
+    // Robot webhooks may only target public addresses; list hosts or CIDRs (or "loopback", "private") to allow others.
+    WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(14),
-    LUOSHI_DEMO_PASSWORD: z.string().min(8).default('Luoshi@2026'),
+    LUOSHI_DEMO_PASSWORD: z.string().min(MIN_PASSWORD_LENGTH).default(DEFAULT_DEMO_PASSWORD),
     LUOSHI_DEMO_USERS: booleanFlag.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'like 1mb or 512kb').default('1mb'),
@@ -35,8 +46,9 @@ const configSchema = z
     LOGIN_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(5),
     WORKERS_IN_PROCESS: booleanFlag.default('true'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
-    // How long a job stays locked to a worker that stopped answering (killed) before another takes it.
-    WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(30000),
+    // How long a job stays locked to a worker that stopped answering (killed) before another takes it
+    // (plus one stalled check, a third of it): a killed worker's reminder arrives ~3 s late, not 60.
+    WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(2500),
     // Reminders already due that one job claims and delivers along with its own.
     REMINDER_DELIVERY_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(600000).default(2000),
@@ -50,16 +62,26 @@ const configSchema = z
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, 'letters, digits, : _ -').default('luoshi'),
   })
+  .superRefine((c, ctx) => {
+    // A published or weak secret lets anyone forge tokens: refused everywhere, and production
+    // additionally needs a long random one (`npm start` generates one outside the repository).
+    const problem = c.JWT_SECRET === undefined ? null : describeWeakSecret(c.JWT_SECRET, c.NODE_ENV === 'production');
+    if (problem) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: problem });
+    if (c.JWT_SECRET === undefined && c.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (32+ random characters, e.g. `openssl rand -base64 48`)' });
+    }
+  })
   .transform((c) => ({
     ...c,
     // Demo users are on by default, off in production unless asked for.
     LUOSHI_DEMO_USERS: c.LUOSHI_DEMO_USERS ?? c.NODE_ENV !== 'production',
-    JWT_SECRET: c.JWT_SECRET ?? (c.NODE_ENV === 'production' ? '' : 'luoshi-development-secret-change-me'),
-  }))
-  .refine((c) => c.JWT_SECRET.length >= 16, {
-    message: 'JWT_SECRET must be set (16+ characters) in production',
-    path: ['JWT_SECRET'],
-  });
+    API_DOCS: c.API_DOCS ?? c.NODE_ENV !== 'production',
+    // Without a configured secret (development, tests) each process signs with a random one:
+    // nothing published can forge a token; sessions end when the process restarts.
+    JWT_SECRET: c.JWT_SECRET ?? processSecret,
+  }));
+
+const processSecret = randomBytes(48).toString('base64url');
 
 export type AppConfig = z.output<typeof configSchema>;
 

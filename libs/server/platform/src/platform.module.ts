@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health.controller';
 import { QueueFactory } from './queues';
 import { RedisModule } from './redis.module';
+import { redactQuery, redactUrl } from './redact-url';
 
 const configProvider = { provide: APP_CONFIG, useFactory: () => loadConfig() };
 
@@ -31,7 +32,11 @@ class ConfigModule {}
           level: config.LOG_LEVEL,
           // The request id middleware in create-app sets req.id first; reuse it.
           genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          // Credentials in query strings (stream tickets, robot tokens) never reach the access log.
+          serializers: {
+            req: (req: { url?: string; query?: unknown }) => ({ ...req, url: redactUrl(req.url), query: redactQuery(req.query) }),
+          },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
         },
       }),

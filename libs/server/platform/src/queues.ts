@@ -1,6 +1,25 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue, Worker, type Processor } from 'bullmq';
+import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from './config';
+
+/**
+ * Reconnect back-off of every queue and worker connection: quick, capped at one second, so
+ * workers resume within about a second of Redis returning (ioredis' and BullMQ's defaults grow
+ * to 20 s).
+ */
+export function redisRetryDelay(attempt: number): number {
+  return Math.min(100 * attempt, 1000);
+}
+
+/** Completed and failed runs of a job scheduler kept for inspection: bounded, never forever. */
+export const SCHEDULER_JOB_RETENTION = { removeOnComplete: 50, removeOnFail: 200 } as const;
+
+interface Reconciler {
+  queue: string;
+  jobName: string;
+  run: () => Promise<unknown>;
+}
 
 /**
  * Creates BullMQ queues and workers with the installation's Redis and key prefix, and closes
@@ -12,6 +31,10 @@ export class QueueFactory implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly reconcilers: Reconciler[] = [];
+  private watcher?: Redis;
+  private stalled = new Map<string, number>();
+  private stalledTimer?: NodeJS.Timeout;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -21,7 +44,7 @@ export class QueueFactory implements OnApplicationShutdown {
       queue = new Queue(name, {
         prefix: this.config.REDIS_PREFIX,
         // Producers fail fast while Redis is down; the reconciler re-enqueues from the database.
-        connection: { url: this.config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+        connection: { url: this.config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: redisRetryDelay },
       });
       queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
       this.queues.set(name, queue);
@@ -32,12 +55,16 @@ export class QueueFactory implements OnApplicationShutdown {
   worker(name: string, processor: Processor, concurrency = this.config.WORKER_CONCURRENCY): Worker {
     const worker = new Worker(name, processor, {
       prefix: this.config.REDIS_PREFIX,
-      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
+      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null, retryStrategy: redisRetryDelay },
       concurrency,
+      // A killed worker's job is taken over within lock + one check (about 3.3 s by default); a job
+      // run twice delivers once (the database claims rows), so a short lock costs no duplicates.
       lockDuration: this.config.WORKER_LOCK_MS,
-      stalledInterval: this.config.WORKER_LOCK_MS,
+      stalledInterval: Math.max(250, Math.round(this.config.WORKER_LOCK_MS / 3)),
+      maxStalledCount: 5,
     });
     worker.on('error', (err) => this.logger.warn(`worker ${name}: ${err.message}`));
+    worker.on('stalled', () => this.countStalled(name));
     worker.on('failed', (job, err) => this.logger.warn(`job ${name}/${job?.name}/${job?.id} failed: ${err.message}`));
     this.workers.push(worker);
     return worker;
@@ -51,18 +78,85 @@ export class QueueFactory implements OnApplicationShutdown {
    */
   startReconciledWorker(name: string, processor: Processor, reconcile: { jobName: string; run: () => Promise<unknown> }): void {
     this.worker(name, processor);
-    const every = this.config.RECONCILE_EVERY_SECONDS * 1000;
-    const ensureScheduler = () =>
-      this.queue(name)
-        .upsertJobScheduler(reconcile.jobName, { every }, { name: reconcile.jobName, data: {} })
-        .catch((err: Error) => this.logger.warn(`${name}: ${reconcile.jobName} scheduler not registered now: ${err.message}`));
-    void ensureScheduler();
-    const timer = setInterval(() => {
-      void ensureScheduler();
-      void reconcile.run().catch((err: Error) => this.logger.warn(`${name}: ${reconcile.jobName} failed: ${err.message}`));
-    }, every);
+    const entry: Reconciler = { queue: name, ...reconcile };
+    this.reconcilers.push(entry);
+    this.watchRedis();
+    void this.ensureScheduler(entry);
+    const timer = setInterval(() => void this.reconcileNow(entry), this.config.RECONCILE_EVERY_SECONDS * 1000);
     timer.unref();
     this.timers.push(timer);
+  }
+
+  private ensureScheduler(r: Reconciler): Promise<unknown> {
+    return this.queue(r.queue)
+      .upsertJobScheduler(r.jobName, { every: this.config.RECONCILE_EVERY_SECONDS * 1000 }, { name: r.jobName, data: {}, opts: SCHEDULER_JOB_RETENTION })
+      .catch((err: Error) => this.logger.warn(`${r.queue}: ${r.jobName} scheduler not registered now: ${err.message}`));
+  }
+
+  private async reconcileNow(r: Reconciler): Promise<void> {
+    await this.ensureScheduler(r);
+    await r.run().catch((err: Error) => this.logger.warn(`${r.queue}: ${r.jobName} failed: ${err.message}`));
+  }
+
+  /**
+   * One small connection that notices Redis coming back: the reconcilers run at once (a restarted
+   * Redis may have lost every job) instead of at their next tick, and the outage is logged.
+   */
+  private watchRedis(): void {
+    if (this.watcher) return;
+    const watcher = new Redis(this.config.REDIS_URL, { connectionName: 'luoshi-queue-watch', enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: redisRetryDelay });
+    let downSince = 0;
+    watcher.on('error', () => {
+      downSince ||= Date.now();
+    });
+    watcher.on('close', () => {
+      downSince ||= Date.now();
+    });
+    watcher.on('ready', () => {
+      if (!downSince) return;
+      const seconds = ((Date.now() - downSince) / 1000).toFixed(1);
+      downSince = 0;
+      this.logger.log(`Redis is back after ${seconds} s: workers resume, reconciling ${this.reconcilers.map((r) => r.queue).join(', ')} now`);
+      for (const r of this.reconcilers) void this.reconcileNow(r);
+    });
+    this.watcher = watcher;
+  }
+
+  /** Stalled jobs (their worker died) come back to the queue: logged with their count, once per burst. */
+  private countStalled(name: string): void {
+    this.stalled.set(name, (this.stalled.get(name) ?? 0) + 1);
+    if (this.stalledTimer) return;
+    this.stalledTimer = setTimeout(() => {
+      this.stalledTimer = undefined;
+      for (const [queue, count] of this.stalled) this.logger.warn(`${queue}: ${count} stalled job(s) of a stopped worker returned to the queue`);
+      this.stalled.clear();
+    }, 500);
+    this.stalledTimer.unref();
+  }
+
+  /**
+   * Re-creates the jobs among `jobs` that Redis no longer holds (flushed, restarted, evicted) and
+   * logs how many it repaired; jobs still there are left alone. Returns the number re-created,
+   * or -1 when Redis is unreachable now.
+   */
+  async addMissingSafely(name: string, jobs: { name: string; data: unknown; opts: JobsOptions & { jobId: string } }[], timeoutMs = 10_000): Promise<number> {
+    if (jobs.length === 0) return 0;
+    try {
+      const queue = this.queue(name);
+      const client = this.watcher ?? new Redis(this.config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      const pipeline = client.pipeline();
+      for (const job of jobs) pipeline.exists(`${this.config.REDIS_PREFIX}:${name}:${job.opts.jobId}`);
+      const replies = (await withTimeout(pipeline.exec(), timeoutMs)) ?? [];
+      if (client !== this.watcher) client.disconnect();
+      const missing = jobs.filter((_, i) => replies[i]?.[1] === 0);
+      if (missing.length === 0) return 0;
+      await withTimeout(queue.addBulk(missing), timeoutMs);
+      this.logger.warn(`${name}: re-created ${missing.length} job(s) missing from Redis (flushed or restarted), of ${jobs.length} due`);
+      return missing.length;
+    } catch (error) {
+      this.logger.warn(`${name}: could not check or re-create ${jobs.length} job(s) now (${(error as Error).message}); next reconcile will`);
+      return -1;
+    }
   }
 
   /** Adds jobs without ever hanging a request: a Redis outage is logged, and the reconciler catches up. */
@@ -90,6 +184,8 @@ export class QueueFactory implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.timers.forEach(clearInterval);
+    if (this.stalledTimer) clearTimeout(this.stalledTimer);
+    this.watcher?.disconnect();
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }

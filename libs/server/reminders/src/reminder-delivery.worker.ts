@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
-import { NotificationsService } from '@luoshi/server/notifications';
+import { EMPTY_OUTCOME, NotificationsService, type NotifyOutcome } from '@luoshi/server/notifications';
 import { REMINDERS_QUEUE, reminderJobId, type ReminderJobs } from './reminder-queue';
 import { resolveTaskRecipients } from './resolve-task-recipients';
 
@@ -23,6 +23,9 @@ interface ClaimedReminder {
   recipients: string[];
   deadline: string;
 }
+
+/** Reminders written and committed per transaction (each becomes visible to its user at commit). */
+const REMINDER_COMMIT_BATCH = 50;
 
 /** How far ahead the reconciler re-enqueues due rows that Redis may have lost. */
 const RECONCILE_LOOKAHEAD_SECONDS = 600;
@@ -55,34 +58,57 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
   }
 
   /**
-   * Claims this reminder and, in the same statement, up to a batch of other reminders already
-   * due (FOR UPDATE SKIP LOCKED: workers never wait on each other, so no deadlocks), then writes
-   * all their notifications set-based. A row is claimed by exactly one transaction; the jobs of
-   * rows claimed by another batch find nothing left to do.
+   * Claims this reminder and, in the same statement, other reminders already due (FOR UPDATE SKIP
+   * LOCKED: workers never wait on each other, so no deadlocks), writes all their notifications
+   * set-based and commits; then, while due rows remain and the job's share
+   * (REMINDER_DELIVERY_BATCH) is not used up, the next small batch in its own transaction. Small
+   * commits make each reminder visible to its user soon after it is due (a long transaction of 500
+   * would hide all of them until its end). A row is claimed by exactly one transaction; the jobs
+   * of rows claimed by another batch find nothing left to do.
    */
   async handleDeliverReminder(reminderId: string): Promise<string> {
     // Most jobs of a burst find their row already delivered by an earlier batch: one cheap read, no transaction.
     const pending = await this.dataSource.query(`SELECT 1 FROM reminder WHERE id = $1 AND status = 'scheduled'`, [reminderId]);
     if (pending.length === 0) return 'skipped';
-    const outcome = await this.dataSource.transaction(async (m) => {
+    const share = this.config.REMINDER_DELIVERY_BATCH;
+    const commitBatch = Math.min(share, REMINDER_COMMIT_BATCH);
+    let claimedTotal = 0;
+    let delivered = 0;
+    let first = true;
+    while (claimedTotal < share) {
+      const size = Math.min(commitBatch, share - claimedTotal);
+      const batch = await this.deliverBatch(first ? reminderId : null, size);
+      first = false;
+      if (batch.claimed === 0) break;
+      claimedTotal += batch.claimed;
+      delivered += batch.outcome.pushes.length;
+      await this.notifications.dispatch(batch.outcome);
+      if (batch.claimed < size) break; // nothing more is due now
+    }
+    return claimedTotal === 0 ? 'skipped' : `delivered ${claimedTotal} reminder(s) to ${delivered}`;
+  }
+
+  /** One transaction: claims up to `size` due rows (this job's own first), writes their notifications. */
+  private async deliverBatch(reminderId: string | null, size: number): Promise<{ claimed: number; outcome: NotifyOutcome }> {
+    return this.dataSource.transaction(async (m) => {
       const [claimed] = (await m.query(
         `WITH batch AS (
            SELECT id FROM reminder
             WHERE status = 'scheduled' AND (id = $1 OR fire_at <= now())
-            ORDER BY (id = $1) DESC, fire_at
+            ORDER BY (id IS NOT DISTINCT FROM $1) DESC, fire_at
             LIMIT $2 FOR UPDATE SKIP LOCKED)
          UPDATE reminder r SET status = 'sent', sent_at = now()
            FROM batch WHERE r.id = batch.id
          RETURNING r.id, r.subject_type, r.subject_id, r.title, r.level, r.recipients, to_char(r.deadline, 'YYYY-MM-DD') AS deadline`,
-        [reminderId, this.config.REMINDER_DELIVERY_BATCH],
+        [reminderId, size],
       )) as [ClaimedReminder[], number];
-      if (claimed.length === 0) return null; // cancelled, already delivered or being delivered: skip.
+      if (claimed.length === 0) return { claimed: 0, outcome: EMPTY_OUTCOME }; // cancelled, already delivered or being delivered.
       const taskReminders = claimed.filter((r) => r.subject_type === 'task');
       const recipients = await resolveTaskRecipients(
         m,
         taskReminders.map((r) => ({ reminderId: r.id, taskId: r.subject_id, rules: r.recipients })),
       );
-      return this.notifications.notifyMany(
+      const outcome = await this.notifications.notifyMany(
         m,
         taskReminders.map((r) => ({
           userIds: recipients.get(r.id) ?? [],
@@ -96,10 +122,8 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
           level: r.level,
         })),
       );
+      return { claimed: claimed.length, outcome };
     });
-    if (!outcome) return 'skipped';
-    await this.notifications.dispatch(outcome);
-    return `delivered to ${outcome.pushes.length}`;
   }
 
   /** Re-enqueues scheduled rows due soon, and pending deliveries that never got a job. */
@@ -108,20 +132,20 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
       `SELECT id, fire_at FROM reminder WHERE status = 'scheduled' AND fire_at <= now() + make_interval(secs => $1) ORDER BY fire_at LIMIT 20000`,
       [RECONCILE_LOOKAHEAD_SECONDS],
     );
-    // Same jobId as at planning time: BullMQ ignores the ones it still has.
-    await this.queues.addBulkSafely(
+    // Same jobId as at planning time; only the jobs Redis lost are re-created (and logged with their count).
+    const recreated = await this.queues.addMissingSafely(
       REMINDERS_QUEUE,
       due.map((r) => ({
         name: 'deliver-reminder',
         data: { reminderId: r.id } satisfies ReminderJobs['deliver-reminder'],
         opts: { jobId: reminderJobId(r.id), delay: Math.max(0, new Date(r.fire_at).getTime() - now), removeOnComplete: true, removeOnFail: true },
       })),
-      10_000,
     );
     const stuck: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM notification_delivery WHERE status = 'pending' AND created_at < now() - interval '1 minute' LIMIT 5000`,
     );
+    if (stuck.length > 0) this.logger.warn(`reconciler: ${stuck.length} pending deliveries without a job re-enqueued`);
     await this.notifications.enqueueDeliveries(stuck.map((d) => d.id));
-    return due.length;
+    return Math.max(0, recreated);
   }
 }

@@ -56,7 +56,8 @@ export class RemindersController {
   @AllowRoles('office_admin')
   openQueueBoard(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
     const token = (req.headers.authorization ?? '').slice(7);
-    res.cookie(QUEUE_BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: QUEUE_BOARD_PATH, maxAge: 3600_000 });
+    // Secure whenever the browser reached us over TLS (directly or through a trusted proxy).
+    res.cookie(QUEUE_BOARD_COOKIE, token, { httpOnly: true, secure: req.secure, sameSite: 'strict', path: QUEUE_BOARD_PATH, maxAge: 3600_000 });
   }
 
   @Post('reconcile')

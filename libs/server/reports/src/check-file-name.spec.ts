@@ -18,6 +18,11 @@ describe(checkFileName.name, () => {
     ['what?.pdf'],
     [''],
     ['x'.repeat(201)],
+    ['报告\u202efdp.exe'],
+    ['report\u202aa.pdf'],
+    ['\u2066isolated\u2069.pdf'],
+    ['x\u2068.pdf'],
+    ['x\u202d.pdf'],
   ])('refuses %j', (name) => {
     const result = checkFileName(name);
     expect(result.ok).toBe(false);

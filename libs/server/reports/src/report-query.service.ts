@@ -82,10 +82,15 @@ export class ReportQueryService {
     return this.toResponse(row, user);
   }
 
-  async forTask(taskId: string, user: AuthUser): Promise<ProgressReportResponse[]> {
+  /** Refuses (404/403) a task the user may not see, before anything is read or created for it. */
+  async assertTaskVisible(taskId: string, user: AuthUser): Promise<void> {
     const [task] = await this.dataSource.query(`SELECT status, lead_department_id AS "leadDepartmentId", co_department_ids AS "coDepartmentIds" FROM task WHERE id = $1`, [taskId]);
     if (!task) throw ReportException.notFound('任务', taskId);
     assertCanSee(user, task);
+  }
+
+  async forTask(taskId: string, user: AuthUser): Promise<ProgressReportResponse[]> {
+    await this.assertTaskVisible(taskId, user);
     const rows: ReportRow[] = await this.dataSource.query(`${REPORT_SELECT} WHERE r.task_id = $1 ORDER BY r.period_start`, [taskId]);
     return Promise.all(rows.map((r) => this.toResponse(r, user)));
   }

@@ -51,6 +51,8 @@ export class TaskReportsController {
   @Get('reports')
   @Authenticated()
   async reportsOf(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentActor() actor: RequestActor): Promise<ProgressReportResponse[]> {
+    // A refused read creates nothing: visibility first, then the missing drafts.
+    await this.reports.assertTaskVisible(taskId, signedIn(actor).user);
     await this.drafts.ensureForTask(taskId);
     return this.reports.forTask(taskId, signedIn(actor).user);
   }

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsDateInWindow } from '@luoshi/server/platform';
 import { EVIDENCE_OWNER_TYPES, type EvidenceOwnerType } from '@luoshi/contracts';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class UpdateProgressReportDto {
   @IsOptional() @IsString() @MaxLength(20000) content?: string;
@@ -31,7 +31,7 @@ export class EvidenceOwnerQueryDto {
 }
 
 export class CreateExtensionRequestDto {
-  @Matches(ISO_DATE, { message: 'newDueDate: YYYY-MM-DD' }) newDueDate!: string;
+  @IsDateInWindow('newDueDate') newDueDate!: string;
   @IsString() @Length(1, 2000) reason!: string;
 }
 

@@ -1,5 +1,5 @@
 import { TASK_REPORTING_CYCLES, type TaskReportingCycle } from '@luoshi/contracts';
-import { CalendarError, isIsoDate, parseDeadlinePhrase, type WorkingDayCalendar } from '@luoshi/domain/calendar';
+import { CalendarError, DATE_WINDOW, isDateInWindow, parseDeadlinePhrase, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { isTerminalTaskState, type TaskState, transitionTask } from '@luoshi/domain/workflow';
 import type { DepartmentDirectory } from './department-directory';
 import { TaskErrorCode, type TaskFieldProblem } from './task.exception';
@@ -151,15 +151,15 @@ function resolveDeadline(task: TaskRow, input: AssignmentInput, ctx: AssignmentC
   let due = task.dueDate;
   let text = task.deadlineText;
   if (input.startDate !== undefined) {
-    if (!isIsoDate(input.startDate)) {
-      problems.push(problem(400, TaskErrorCode.BAD_DATE, 'startDate', `日期格式错误“${input.startDate}”，应为 YYYY-MM-DD`, 'malformed date'));
+    if (!isDateInWindow(input.startDate)) {
+      problems.push(badDate('startDate', input.startDate));
       return;
     }
     start = input.startDate;
   }
   if (input.dueDate !== undefined) {
-    if (input.dueDate !== null && !isIsoDate(input.dueDate)) {
-      problems.push(problem(400, TaskErrorCode.BAD_DATE, 'dueDate', `日期格式错误“${input.dueDate}”，应为 YYYY-MM-DD`, 'malformed date'));
+    if (input.dueDate !== null && !isDateInWindow(input.dueDate)) {
+      problems.push(badDate('dueDate', input.dueDate));
       return;
     }
     due = input.dueDate;
@@ -171,6 +171,10 @@ function resolveDeadline(task: TaskRow, input: AssignmentInput, ctx: AssignmentC
       const parsed = parseDeadlinePhrase(phrase, ctx.calendar);
       text = phrase;
       if (parsed.kind === 'date') {
+        if (!isDateInWindow(parsed.date)) {
+          problems.push(badDate('deadlineText', parsed.date));
+          return;
+        }
         due = parsed.date;
       } else {
         due = null;
@@ -204,6 +208,17 @@ function resolveDeadline(task: TaskRow, input: AssignmentInput, ctx: AssignmentC
   if (start !== task.startDate) write.startDate = start;
   if (due !== task.dueDate) write.dueDate = due;
   if (text !== task.deadlineText) write.deadlineText = text;
+}
+
+/** Malformed, or outside 2000-01-01..2100-12-31: nothing is saved. */
+function badDate(field: string, value: string): TaskFieldProblem {
+  return problem(
+    400,
+    TaskErrorCode.BAD_DATE,
+    field,
+    `日期“${value}”无效：应为 ${DATE_WINDOW.min} 至 ${DATE_WINDOW.max} 之间的 YYYY-MM-DD 日期`,
+    `invalid date "${value}": expected YYYY-MM-DD between ${DATE_WINDOW.min} and ${DATE_WINDOW.max}`,
+  );
 }
 
 function unknownDepartment(field: string, code: string): TaskFieldProblem {

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TaskImportChange, TaskImportError, TaskImportResponse, TaskImportRowResponse, TaskResponse } from '@luoshi/contracts';
 import { TASK_STATE_LABELS, dateOfInstant } from '@luoshi/domain/workflow';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { type AuthUser, checkZipLimits, type RequestActor, type ZipLimits } from '@luoshi/server/platform';
 import type { DepartmentDirectory } from './department-directory';
 import { LEDGER_COLUMNS, readAssignmentSheet, type SheetRow } from './read-assignment-sheet';
 import { type AssignmentContext, type AssignmentInput, resolveAssignment } from './resolve-assignment';
@@ -18,6 +18,9 @@ type Actor = RequestActor & { user: AuthUser };
 
 export const LEDGER_EXPORT_LIMIT = 5000;
 const HEALTH_LABELS = { green: '绿灯', amber: '黄灯', red: '红灯' } as const;
+
+/** An assignment sheet of thousands of rows is a few MB of XML; far more is a decompression bomb. */
+export const SHEET_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 40 * 1024 * 1024, maxEntries: 500 };
 
 const COLUMN_OF_FIELD: Record<string, string> = {
   title: LEDGER_COLUMNS.title,
@@ -142,6 +145,9 @@ export class TaskExcelService {
   }
 
   private async firstSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+    // Decompressed size capped before exceljs reads anything: a 5 MB upload cannot inflate to gigabytes.
+    const refused = checkZipLimits(buffer, SHEET_ZIP_LIMITS);
+    if (refused) throw TaskException.importFileInvalid(refused);
     const workbook = new ExcelJS.Workbook();
     try {
       // exceljs types its Buffer narrower than Node's; the bytes are the same.

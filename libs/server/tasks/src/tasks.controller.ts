@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -100,10 +99,12 @@ export class TasksController {
   /** The ledger (任务台账), filtered like the list. Declared before :id so the path is not read as an id. */
   @Get('export.xlsx')
   @Authenticated()
-  @Header('Content-Type', XLSX)
-  @Header('Content-Disposition', `attachment; filename="tasks.xlsx"; filename*=UTF-8''${encodeURIComponent('任务台账.xlsx')}`)
   async export(@Query() query: TaskListQueryDto, @CurrentActor() actor: RequestActor): Promise<StreamableFile> {
-    return new StreamableFile(await this.excel.exportLedger(query, signedIn(actor).user));
+    // The spreadsheet headers travel with the file: a refusal keeps the JSON error shape.
+    return new StreamableFile(await this.excel.exportLedger(query, signedIn(actor).user), {
+      type: XLSX,
+      disposition: `attachment; filename="tasks.xlsx"; filename*=UTF-8''${encodeURIComponent('任务台账.xlsx')}`,
+    });
   }
 
   @Post('import-assignments')

@@ -17,9 +17,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsDateInWindow, MAX_PAGE } from '@luoshi/server/platform';
 import { TASK_REPORTING_CYCLES, TASK_SORTS, type TaskReportingCycle, type TaskSort } from '@luoshi/contracts';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DEPARTMENT_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toOptionalString = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -33,12 +33,12 @@ export class TaskListQueryDto {
   @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'leadDepartment: a department code' }) leadDepartment?: string;
   @IsOptional() @IsString() @MaxLength(200) status?: string;
   @IsOptional() @IsString() @MaxLength(40) health?: string;
-  @IsOptional() @Matches(ISO_DATE, { message: 'dueFrom: YYYY-MM-DD' }) dueFrom?: string;
-  @IsOptional() @Matches(ISO_DATE, { message: 'dueTo: YYYY-MM-DD' }) dueTo?: string;
+  @IsOptional() @IsDateInWindow('dueFrom') dueFrom?: string;
+  @IsOptional() @IsDateInWindow('dueTo') dueTo?: string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
   @IsOptional() @Transform(toOptionalString) @IsString() @MaxLength(100) q?: string;
   @IsOptional() @IsIn(TASK_SORTS) sort?: TaskSort;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }
 
@@ -50,9 +50,9 @@ export class UpdateTaskDto {
   @IsOptional() @Matches(DEPARTMENT_CODE, { message: 'leadDepartmentCode: a department code' }) leadDepartmentCode?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(32, { each: true }) coDepartmentCodes?: string[];
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() ownerUserId?: string | null;
-  @IsOptional() @Matches(ISO_DATE, { message: 'startDate: YYYY-MM-DD' }) startDate?: string;
+  @IsOptional() @IsDateInWindow('startDate') startDate?: string;
   /** null = long-term (长期). */
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(ISO_DATE, { message: 'dueDate: YYYY-MM-DD or null' }) dueDate?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateInWindow('dueDate') dueDate?: string | null;
   @IsOptional() @IsString() @Length(1, 100) deadlineText?: string;
   @IsOptional() @IsIn(TASK_REPORTING_CYCLES, CYCLE_MESSAGE) reportingCycle?: TaskReportingCycle;
 }
@@ -62,8 +62,8 @@ export class BulkAssignItemDto {
   @IsInt() @Min(1) version!: number;
   @Matches(DEPARTMENT_CODE, { message: 'leadDepartmentCode: a department code' }) leadDepartmentCode!: string;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(32, { each: true }) coDepartmentCodes?: string[];
-  @IsOptional() @Matches(ISO_DATE, { message: 'startDate: YYYY-MM-DD' }) startDate?: string;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(ISO_DATE, { message: 'dueDate: YYYY-MM-DD or null' }) dueDate?: string | null;
+  @IsOptional() @IsDateInWindow('startDate') startDate?: string;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateInWindow('dueDate') dueDate?: string | null;
   @IsOptional() @IsString() @Length(1, 100) deadlineText?: string;
   @IsOptional() @IsIn(TASK_REPORTING_CYCLES, CYCLE_MESSAGE) reportingCycle?: TaskReportingCycle;
 }

@@ -7,6 +7,7 @@ export const ApiPaths = {
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  streamTicket: '/api/auth/stream-ticket',
   users: '/api/users',
   departments: '/api/departments',
   audit: '/api/audit',

@@ -1,6 +1,12 @@
 import type { Role } from './roles';
 import type { DepartmentResponse } from './departments';
 
+/** The demo users' password unless LUOSHI_DEMO_PASSWORD says otherwise (satisfies the password policy). */
+export const DEFAULT_DEMO_PASSWORD = 'Luoshi-Demo@2026';
+
+/** Minimum length of a password (issue 12 row 10); common passwords are refused as well. */
+export const MIN_PASSWORD_LENGTH = 12;
+
 export interface LoginRequest {
   username: string;
   password: string;
@@ -41,4 +47,11 @@ export interface UpdateUserRequest {
   roles?: Role[];
   active?: boolean;
   password?: string;
+}
+
+/** A single-use ticket that opens one live stream (EventSource cannot send headers; tokens never go in URLs). */
+export interface StreamTicketResponse {
+  ticket: string;
+  /** Seconds the ticket stays redeemable. */
+  expiresIn: number;
 }

@@ -6,6 +6,7 @@ import { CreateRemindersAndDelivery1764500000000 } from './1764500000000-CreateR
 import { CreateApprovalsAndReports1764600000000 } from './1764600000000-CreateApprovalsAndReports';
 import { CreateDashboardsAndIndicators1764700000000 } from './1764700000000-CreateDashboardsAndIndicators';
 import { ExtendPlanImport1780150000000 } from './1780150000000-ExtendPlanImport';
+import { ChainAuditEvents1780200000000 } from './1780200000000-ChainAuditEvents';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
 export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000, CreateCalendar1764400000000, CreateTasks1764400100000,
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1
   CreateApprovalsAndReports1764600000000,
   CreateDashboardsAndIndicators1764700000000,
   ExtendPlanImport1780150000000,
+  ChainAuditEvents1780200000000,
 ];

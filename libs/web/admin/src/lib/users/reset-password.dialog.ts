@@ -5,7 +5,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
-import type { UserResponse } from '@luoshi/contracts';
+import { MIN_PASSWORD_LENGTH, type UserResponse } from '@luoshi/contracts';
 import { type ApiError, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
 
 function samePasswords(group: AbstractControl): ValidationErrors | null {
@@ -60,7 +60,7 @@ export class ResetPasswordDialog {
   });
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
-      password: ['', [Validators.required, Validators.minLength(8), Validators.maxLength(200)]],
+      password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(200)]],
       confirm: ['', [Validators.required]],
     },
     { validators: samePasswords },

@@ -9,7 +9,7 @@ import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import type { Observable } from 'rxjs';
-import { type DepartmentResponse, ROLES, type Role, type UpdateUserRequest, type UserResponse } from '@luoshi/contracts';
+import { type DepartmentResponse, MIN_PASSWORD_LENGTH, ROLES, type Role, type UpdateUserRequest, type UserResponse } from '@luoshi/contracts';
 import { type ApiError, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { groupByKind } from '../department-options';
 
@@ -58,7 +58,7 @@ export class UserFormDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: [this.editing?.username ?? '', this.editing ? [] : [Validators.required, Validators.pattern(USERNAME_PATTERN)]],
     displayName: [this.editing?.displayName ?? '', [Validators.required, Validators.maxLength(64)]],
-    password: ['', this.editing ? [] : [Validators.required, Validators.minLength(8), Validators.maxLength(200)]],
+    password: ['', this.editing ? [] : [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(200)]],
     departmentCode: [this.editing?.department.code ?? '', [Validators.required]],
     roles: [this.editing?.roles ?? ([] as Role[]), [Validators.required]],
     active: [this.editing?.active ?? true],

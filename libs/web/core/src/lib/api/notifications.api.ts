@@ -1,11 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type {
-  NotificationDeliveryResponse,
-  NotificationPageResponse,
-  NotificationPreferenceResponse,
-  WebhookEndpointResponse,
+import {
+  ApiPaths,
+  type NotificationDeliveryResponse,
+  type NotificationPageResponse,
+  type NotificationPreferenceResponse,
+  type StreamTicketResponse,
+  type WebhookEndpointResponse,
 } from '@luoshi/contracts';
 
 export const NotificationApiPaths = {
@@ -51,9 +53,14 @@ export class NotificationsApi {
     return this.http.post<{ unread: number }>(NotificationApiPaths.read, { all: true });
   }
 
-  /** URL of the live stream (server-sent events); EventSource cannot send headers, so the token rides in the query. */
-  streamUrl(accessToken: string): string {
-    return `${NotificationApiPaths.stream}?access_token=${encodeURIComponent(accessToken)}`;
+  /** A single-use ticket for the live stream: EventSource cannot send headers, and tokens never go in URLs. */
+  streamTicket(): Observable<StreamTicketResponse> {
+    return this.http.post<StreamTicketResponse>(ApiPaths.streamTicket, {});
+  }
+
+  /** URL of the live stream (server-sent events), opened with a ticket from streamTicket(). */
+  streamUrl(ticket: string): string {
+    return `${NotificationApiPaths.stream}?ticket=${encodeURIComponent(ticket)}`;
   }
 
   preferences(): Observable<NotificationPreferenceResponse> {

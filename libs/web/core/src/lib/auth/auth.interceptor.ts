@@ -10,7 +10,8 @@ function withBearer(request: HttpRequest<unknown>, token: string | null): HttpRe
 }
 
 /**
- * Adds the Bearer token to /api calls; on a 401 refreshes the tokens once and retries the call;
+ * Adds the Bearer token to /api calls; on a 401 of a signed-in user (an expired token, or none yet
+ * after a reload: it lives in memory only) refreshes once with the HttpOnly cookie and retries;
  * turns every failure into an ApiError.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next: HttpHandlerFn) => {
@@ -21,7 +22,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next: HttpHandlerFn)
 
   return next(withBearer(request, token)).pipe(
     catchError((error: unknown) => {
-      const canRefresh = error instanceof HttpErrorResponse && error.status === 401 && token !== null;
+      const canRefresh = error instanceof HttpErrorResponse && error.status === 401 && !skip && auth.signedIn();
       if (!canRefresh) return throwError(() => error);
       return auth.refreshAccessToken().pipe(
         catchError(() => {

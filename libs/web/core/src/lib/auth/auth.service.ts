@@ -17,6 +17,8 @@ export class AuthService {
   private readonly router = inject(Router);
   private readonly storage = inject(DOCUMENT).defaultView?.localStorage;
   private readonly session = signal<StoredSession | null>(readSession(this.storage));
+  /** The access token: in memory only, never in storage (a reload refreshes it with the HttpOnly cookie). */
+  private readonly token = signal<string | null>(null);
   private refreshInFlight: Observable<string> | null = null;
 
   readonly user = computed<UserResponse | null>(() => this.session()?.user ?? null);
@@ -28,15 +30,20 @@ export class AuthService {
   constructor() {
     // Another tab signing in or out changes this tab too.
     const view = inject(DOCUMENT).defaultView;
+    // Sessions stored by older versions carried tokens: keep only the user.
+    writeSession(this.storage, this.session());
     const onStorage = (event: StorageEvent): void => {
-      if (event.key === SESSION_STORAGE_KEY || event.key === null) this.session.set(readSession(this.storage));
+      if (event.key === SESSION_STORAGE_KEY || event.key === null) {
+        this.session.set(readSession(this.storage));
+        if (!this.session()) this.token.set(null);
+      }
     };
     view?.addEventListener('storage', onStorage);
     inject(DestroyRef).onDestroy(() => view?.removeEventListener('storage', onStorage));
   }
 
   accessToken(): string | null {
-    return this.session()?.accessToken ?? null;
+    return this.signedIn() ? this.token() : null;
   }
 
   hasAnyRole(roles: readonly Role[]): boolean {
@@ -51,14 +58,13 @@ export class AuthService {
   }
 
   /**
-   * Trades the refresh token for a new pair (the refresh token rotates). Concurrent callers share
-   * one request, so a burst of 401s spends the refresh token once.
+   * Trades the HttpOnly refresh cookie for a new access token (the cookie rotates). Concurrent
+   * callers share one request, so a burst of 401s spends the refresh token once.
    */
   refreshAccessToken(): Observable<string> {
-    const refreshToken = this.session()?.refreshToken;
-    if (!refreshToken) return throwError(() => new Error('No refresh token'));
+    if (!this.signedIn()) return throwError(() => new Error('Not signed in'));
     this.refreshInFlight ??= this.http
-      .post<LoginResponse>(ApiPaths.refresh, { refreshToken }, { context: anonymous() })
+      .post<LoginResponse>(ApiPaths.refresh, {}, { context: anonymous() })
       .pipe(
         map((response) => this.store(response).accessToken),
         finalize(() => (this.refreshInFlight = null)),
@@ -115,14 +121,15 @@ export class AuthService {
     }
   }
 
-  private store(response: LoginResponse): StoredSession {
-    const session = sessionFrom(response);
-    this.setSession(session);
-    return session;
+  private store(response: LoginResponse): { user: UserResponse; accessToken: string } {
+    this.setSession(sessionFrom(response));
+    this.token.set(response.accessToken);
+    return { user: response.user, accessToken: response.accessToken };
   }
 
   private setSession(session: StoredSession | null): void {
     writeSession(this.storage, session);
     this.session.set(session);
+    if (!session) this.token.set(null);
   }
 }

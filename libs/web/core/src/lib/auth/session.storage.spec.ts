@@ -38,21 +38,28 @@ const login: LoginResponse = {
 };
 
 describe('session storage', () => {
-  it('stores the tokens with an absolute expiry and reads them back', () => {
+  it('stores who is signed in and never a token', () => {
     const storage = new MemoryStorage();
-    const session = sessionFrom(login, 1_000);
-    expect(session.expiresAt).toBe(1_000 + 3_600_000);
+    const session = sessionFrom(login);
     writeSession(storage, session);
-    expect(readSession(storage)).toEqual(session);
+    expect(readSession(storage)).toEqual({ user: login.user });
+    const raw = storage.getItem(SESSION_STORAGE_KEY) ?? '';
+    expect(raw).not.toContain(login.accessToken);
+    expect(raw).not.toContain(login.refreshToken);
     writeSession(storage, null);
     expect(storage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+
+  it('keeps only the user of a session stored by an older version with tokens', () => {
+    const old = JSON.stringify({ accessToken: 'a', refreshToken: 'r', expiresAt: 1, user: login.user });
+    expect(parseSession(old)).toEqual({ user: login.user });
   });
 
   it('ignores malformed or foreign values', () => {
     expect(parseSession(null)).toBeNull();
     expect(parseSession('not json')).toBeNull();
     expect(parseSession('{"accessToken":"a"}')).toBeNull();
-    expect(parseSession(JSON.stringify({ ...sessionFrom(login), user: null }))).toBeNull();
+    expect(parseSession(JSON.stringify({ user: null }))).toBeNull();
   });
 
   it('survives a storage that throws', () => {

@@ -1,42 +1,31 @@
 import type { LoginResponse, UserResponse } from '@luoshi/contracts';
 
+/**
+ * What the browser keeps across reloads and tabs: who is signed in, never a token. The access
+ * token lives in memory only; the refresh token is an HttpOnly cookie the page cannot read.
+ */
 export interface StoredSession {
-  accessToken: string;
-  refreshToken: string;
-  /** Epoch milliseconds when the access token expires. */
-  expiresAt: number;
   user: UserResponse;
 }
 
 export const SESSION_STORAGE_KEY = 'luoshi.session';
 
-export function sessionFrom(response: LoginResponse, now = Date.now()): StoredSession {
-  return {
-    accessToken: response.accessToken,
-    refreshToken: response.refreshToken,
-    expiresAt: now + response.expiresIn * 1000,
-    user: response.user,
-  };
+export function sessionFrom(response: Pick<LoginResponse, 'user'>): StoredSession {
+  return { user: response.user };
 }
 
 function isStoredSession(value: unknown): value is StoredSession {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Partial<Record<keyof StoredSession, unknown>>;
-  return (
-    typeof s.accessToken === 'string' &&
-    typeof s.refreshToken === 'string' &&
-    typeof s.expiresAt === 'number' &&
-    typeof s.user === 'object' &&
-    s.user !== null &&
-    Array.isArray((s.user as Partial<UserResponse>).roles)
-  );
+  return typeof s.user === 'object' && s.user !== null && Array.isArray((s.user as Partial<UserResponse>).roles);
 }
 
+/** Reads a stored session; older stored sessions with tokens keep only their user. */
 export function parseSession(raw: string | null): StoredSession | null {
   if (!raw) return null;
   try {
     const value: unknown = JSON.parse(raw);
-    return isStoredSession(value) ? value : null;
+    return isStoredSession(value) ? { user: value.user } : null;
   } catch {
     return null;
   }
@@ -52,7 +41,7 @@ export function readSession(storage: Storage | undefined): StoredSession | null 
 
 export function writeSession(storage: Storage | undefined, session: StoredSession | null): void {
   try {
-    if (session) storage?.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    if (session) storage?.setItem(SESSION_STORAGE_KEY, JSON.stringify({ user: session.user }));
     else storage?.removeItem(SESSION_STORAGE_KEY);
   } catch {
     // Storage may be full or disabled (private mode); the session then lives in memory only.

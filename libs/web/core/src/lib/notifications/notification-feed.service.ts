@@ -17,7 +17,7 @@ export interface FeedArrival {
 
 /**
  * The signed-in user's unread count, kept live by GET /api/notifications/stream (server-sent
- * events, token in the query). When the stream fails it reconnects with backoff and meanwhile
+ * events, opened with a single-use ticket: the access token never goes in a URL). When the stream fails it reconnects with backoff and meanwhile
  * polls the unread count every 60 s (the poll also refreshes an expired token).
  */
 @Injectable({ providedIn: 'root' })
@@ -31,6 +31,8 @@ export class NotificationFeed {
   private pollTimer: ReturnType<typeof setInterval> | null = null;
   private failures = 0;
   private users = 0;
+  /** Counts opens, so an answer to an older ticket request is ignored. */
+  private attempts = 0;
 
   private readonly unreadCount = signal<number | null>(null);
   private readonly currentMode = signal<FeedMode>('off');
@@ -67,12 +69,22 @@ export class NotificationFeed {
 
   private open(): void {
     this.closeSource();
-    const token = this.auth.accessToken();
     const EventSourceCtor = this.view?.EventSource;
-    if (!token) return this.stop();
+    if (!this.auth.signedIn()) return this.stop();
     if (!EventSourceCtor) return this.startPolling();
     this.currentMode.set(this.currentMode() === 'polling' ? 'polling' : 'connecting');
-    const source = new EventSourceCtor(this.api.streamUrl(token));
+    const attempt = ++this.attempts;
+    this.api.streamTicket().subscribe({
+      next: ({ ticket }) => {
+        if (attempt === this.attempts && this.users > 0) this.listen(new EventSourceCtor(this.api.streamUrl(ticket)));
+      },
+      error: () => {
+        if (attempt === this.attempts) this.retryLater();
+      },
+    });
+  }
+
+  private listen(source: EventSource): void {
     this.source = source;
     source.onmessage = (event: MessageEvent) => {
       const data = parseStreamEvent(event.data);
@@ -87,16 +99,21 @@ export class NotificationFeed {
       }
     };
     source.onerror = () => {
-      // Take over from the browser's own retry: the URL may carry an expired token.
+      // Take over from the browser's own retry: a ticket opens one stream only.
       if (this.source !== source) return;
       this.closeSource();
-      this.failures += 1;
-      this.startPolling();
-      this.reconnectTimer = setTimeout(() => {
-        this.reconnectTimer = null;
-        if (this.users > 0) this.open();
-      }, reconnectDelay(this.failures));
+      this.retryLater();
     };
+  }
+
+  private retryLater(): void {
+    this.failures += 1;
+    this.startPolling();
+    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.users > 0) this.open();
+    }, reconnectDelay(this.failures));
   }
 
   private startPolling(): void {
