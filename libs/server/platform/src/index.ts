@@ -5,6 +5,8 @@ export * from './validation.pipe';
 export * from './access-policy';
 export * from './access.guard';
 export * from './redis.module';
+export * from './redis-connection';
+export * from './database/replica-reads';
 export * from './platform.module';
 export * from './database/migration-data-source';
 export { ALL_MIGRATIONS } from './migrations';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { type JobsOptions, Queue, Worker, type Processor } from 'bullmq';
+import { type ConnectionOptions, type JobsOptions, Queue, Worker, type Processor } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from './config';
+import { redisConnectionOptions } from './redis-connection';
 
 /**
  * Creates BullMQ queues and workers with the installation's Redis and key prefix, and closes
@@ -15,13 +16,18 @@ export class QueueFactory implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** ioredis options (direct or through Sentinel); BullMQ's own option type is looser than ioredis'. */
+  private connection(extra: { enableOfflineQueue?: boolean; maxRetriesPerRequest: number | null }): ConnectionOptions {
+    return { ...redisConnectionOptions(this.config), ...extra } as ConnectionOptions;
+  }
+
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
         prefix: this.config.REDIS_PREFIX,
         // Producers fail fast while Redis is down; the reconciler re-enqueues from the database.
-        connection: { url: this.config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+        connection: this.connection({ enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
       });
       queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
       this.queues.set(name, queue);
@@ -32,7 +38,7 @@ export class QueueFactory implements OnApplicationShutdown {
   worker(name: string, processor: Processor, concurrency = this.config.WORKER_CONCURRENCY): Worker {
     const worker = new Worker(name, processor, {
       prefix: this.config.REDIS_PREFIX,
-      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
+      connection: this.connection({ maxRetriesPerRequest: null }),
       concurrency,
       lockDuration: this.config.WORKER_LOCK_MS,
       stalledInterval: this.config.WORKER_LOCK_MS,
