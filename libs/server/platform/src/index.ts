@@ -11,3 +11,4 @@ export * from './platform.module';
 export * from './database/migration-data-source';
 export { ALL_MIGRATIONS } from './migrations';
 export * from './queues';
+export * from './paging';

@@ -5,10 +5,12 @@ import { CreateTasks1764400100000 } from './1764400100000-CreateTasks';
 import { CreateRemindersAndDelivery1764500000000 } from './1764500000000-CreateRemindersAndDelivery';
 import { CreateApprovalsAndReports1764600000000 } from './1764600000000-CreateApprovalsAndReports';
 import { CreateDashboardsAndIndicators1764700000000 } from './1764700000000-CreateDashboardsAndIndicators';
+import { AddTaskListKeys1780300000000 } from './1780300000000-AddTaskListKeys';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
 export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000, CreateCalendar1764400000000, CreateTasks1764400100000,
   CreateRemindersAndDelivery1764500000000,
   CreateApprovalsAndReports1764600000000,
   CreateDashboardsAndIndicators1764700000000,
+  AddTaskListKeys1780300000000,
 ];
