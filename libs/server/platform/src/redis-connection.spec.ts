@@ -28,12 +28,13 @@ describe(redisConnectionOptions.name, () => {
       ],
       name: 'luoshi',
       sentinelPassword: 'sentinel-pw',
-      failoverDetector: true,
       password: 'pw',
       db: 1,
     });
     expect(options).not.toHaveProperty('host');
     expect(options.sentinelRetryStrategy?.(100)).toBe(2000);
+    expect(options.reconnectOnError?.(new Error("READONLY You can't write against a read only replica."))).toBe(2);
+    expect(options.reconnectOnError?.(new Error('ERR wrong number of arguments'))).toBe(false);
   });
 
   it('describes the connection without its secrets', () => {

@@ -7,8 +7,8 @@ export type RedisSettings = Pick<AppConfig, 'REDIS_URL' | 'REDIS_SENTINELS' | 'R
  * The ioredis connection options of every Redis connection the server makes (shared client,
  * pub/sub subscriber, BullMQ queues and workers): straight to REDIS_URL, or — with REDIS_SENTINELS —
  * to whichever server the sentinels name as master of REDIS_SENTINEL_NAME. ioredis asks the
- * sentinels again on every reconnect and listens for their +switch-master, so a failover only
- * costs the seconds until the sentinels promote a replica.
+ * sentinels again on every reconnect, so a failover only costs the seconds until the sentinels
+ * promote a replica (producers fail fast meanwhile; the reconcilers catch up from the database).
  */
 export function redisConnectionOptions(settings: RedisSettings): RedisOptions {
   const url = new URL(settings.REDIS_URL);
@@ -24,7 +24,10 @@ export function redisConnectionOptions(settings: RedisSettings): RedisOptions {
       sentinels: settings.REDIS_SENTINELS.map((s) => ({ host: s.host, port: s.port })),
       name: settings.REDIS_SENTINEL_NAME,
       ...(settings.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: settings.REDIS_SENTINEL_PASSWORD } : {}),
-      failoverDetector: true,
+      // A demoted master answers writes with READONLY: reconnect, which asks the sentinels again.
+      // (ioredis' failoverDetector is left off: a +switch-master arriving while a connection is
+      // still resolving the master ends that connection for good.)
+      reconnectOnError: (error: Error) => (error.message.startsWith('READONLY') ? 2 : false),
       // Keep asking the sentinels while they elect a new master, never give up.
       sentinelRetryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
       ...(tls ? { tls: {}, enableTLSForSentinelMode: true } : {}),
