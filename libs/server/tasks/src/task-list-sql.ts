@@ -53,8 +53,9 @@ function healthIndexable(healths: TaskHealthColor[], today: string, amberBefore:
   if (healths.includes('green')) return null;
   const nearOrLate = `(t.due_date < ${amberBefore}::date OR t.last_report_late OR t.health_lag_from <= ${today}::date)`;
   if (healths.includes('red') && healths.includes('amber')) return `NOT ${CLOSED} AND ${nearOrLate}`;
-  if (healths.includes('red')) return `NOT ${CLOSED} AND t.due_date < ${today}::date`;
-  return `NOT ${CLOSED} AND (t.due_date IS NULL OR t.due_date >= ${today}::date) AND ${nearOrLate}`;
+  // On the sort key's expression (NULL = infinity), so the due-date index can start at today.
+  if (healths.includes('red')) return `NOT ${CLOSED} AND ${DUE_LAST} < ${today}::date`;
+  return `NOT ${CLOSED} AND ${DUE_LAST} >= ${today}::date AND ${nearOrLate}`;
 }
 
 /**

@@ -81,10 +81,14 @@ export class AddTaskListKeys1780300000000 implements MigrationInterface {
     await q.query(`
       CREATE INDEX task_plan_counts_idx ON task (plan_id)
         INCLUDE (measure_node_id, lead_department_id, co_department_ids, status, start_date, due_date, progress, last_report_late, completed_at, updated_at)`);
+    await q.query(`
+      CREATE INDEX task_completed_idx ON task (plan_id)
+        INCLUDE (completed_at, updated_at, lead_department_id, co_department_ids) WHERE status = 'completed'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const index of [
+      'task_completed_idx',
       'task_plan_counts_idx',
       'task_open_late_idx',
       'task_open_lag_idx',
