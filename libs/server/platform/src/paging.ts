@@ -5,6 +5,39 @@
  * approval inbox, report lists, notifications and the audit log.
  */
 
+import { DomainException } from './domain.exception';
+
+export enum PagingErrorCode {
+  BAD_CURSOR = 'PAGE_BAD_CURSOR',
+  TOO_DEEP = 'PAGE_TOO_DEEP',
+}
+
+/** 400s of paged lists that have no exception class of their own (audit log, notifications). */
+export class PagingException extends DomainException {
+  static badCursor() {
+    return new PagingException(400, PagingErrorCode.BAD_CURSOR, 'after: 无效的翻页游标（请使用上一页返回的 nextCursor）', 'after: not a cursor of this list (use the previous page\'s nextCursor)', {
+      field: 'after',
+    });
+  }
+  static tooDeep(rows: number) {
+    return new PagingException(
+      400,
+      PagingErrorCode.TOO_DEEP,
+      `page: 页码最多翻到第 ${rows} 条，更深请使用上一页返回的 nextCursor（after 参数）`,
+      `page: page numbers reach ${rows} rows deep; continue with the previous page's nextCursor (after)`,
+      { field: 'page' },
+    );
+  }
+}
+
+/** The OFFSET of a page number, refused past MAX_OFFSET_ROWS; 0 when a cursor is given. */
+export function pageOffset(page: number, pageSize: number, after: string | undefined): number {
+  if (after) return 0;
+  const offset = (page - 1) * pageSize;
+  if (offset > MAX_OFFSET_ROWS) throw PagingException.tooDeep(MAX_OFFSET_ROWS);
+  return offset;
+}
+
 /** Totals are counted exactly up to this many rows; above it the answer says `totalExact: false`. */
 export const COUNT_CAP = 10_000;
 /** Page numbers reach this many rows deep; past it, follow `nextCursor` with `after`. */
@@ -60,10 +93,15 @@ export function keysetColumns(sort: KeysetSort): string {
   return sort.keys.map((k, i) => `(${k})::text AS k${i}`).join(', ');
 }
 
-/** `(keys) > (cursor)` (or `<` for DESC), with the cursor's values as parameters via `p`. */
+/**
+ * `(keys) > (cursor)` (or `<` for DESC), with the cursor's values as parameters via `p`. The first
+ * key's bound is repeated on its own (`k0 >= v0 AND …`) so an index whose key is only the first
+ * column (after equality columns) still starts the scan at the cursor.
+ */
 export function keysetAfter(sort: KeysetSort, values: string[], p: (value: unknown) => string): string {
   const right = values.map((v, i) => `${p(v)}::${sort.types[i]}`);
-  return `(${sort.keys.join(', ')}) ${sort.direction === 'ASC' ? '>' : '<'} (${right.join(', ')})`;
+  const asc = sort.direction === 'ASC';
+  return `${sort.keys[0]} ${asc ? '>=' : '<='} ${right[0]} AND (${sort.keys.join(', ')}) ${asc ? '>' : '<'} (${right.join(', ')})`;
 }
 
 /** The next cursor from the last row of a page that had more rows after it. */
