@@ -6,7 +6,6 @@ import {
   type TaskEventResponse,
   type TaskHealthColor,
   type TaskInstructionResponse,
-  type TaskListQuery,
   type TaskPageResponse,
   type TaskReportingPeriodResponse,
   type TaskResponse,

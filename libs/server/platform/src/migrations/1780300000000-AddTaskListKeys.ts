@@ -84,9 +84,23 @@ export class AddTaskListKeys1780300000000 implements MigrationInterface {
     await q.query(`
       CREATE INDEX task_completed_idx ON task (plan_id)
         INCLUDE (completed_at, updated_at, lead_department_id, co_department_ids) WHERE status = 'completed'`);
+
+    // The other long lists: newest first with a unique tie-breaker, so `after` cursors are index ranges.
+    await q.query(`CREATE INDEX notification_user_order_idx ON notification (user_id, created_at DESC, id DESC)`);
+    await q.query(`DROP INDEX notification_user_idx`);
+    await q.query(`CREATE INDEX audit_event_order_idx ON audit_event (at DESC, id DESC)`);
+    await q.query(`DROP INDEX audit_event_at_idx`);
+    await q.query(`CREATE INDEX approval_instance_order_idx ON approval_instance (updated_at DESC, id DESC)`);
+    await q.query(`DROP INDEX approval_instance_updated_idx`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE INDEX approval_instance_updated_idx ON approval_instance (updated_at DESC)`);
+    await q.query(`DROP INDEX approval_instance_order_idx`);
+    await q.query(`CREATE INDEX audit_event_at_idx ON audit_event (at DESC)`);
+    await q.query(`DROP INDEX audit_event_order_idx`);
+    await q.query(`CREATE INDEX notification_user_idx ON notification (user_id, created_at DESC)`);
+    await q.query(`DROP INDEX notification_user_order_idx`);
     for (const index of [
       'task_completed_idx',
       'task_plan_counts_idx',
