@@ -4,6 +4,7 @@ import { ensureServices, ServiceError } from './lib/services.mjs';
 import { ensureDebianPackages, ensureDependencies, runNpx } from './lib/workspace.mjs';
 import { runJourneys } from './e2e.mjs';
 import { runHardening } from './test-hardening.mjs';
+import { lintDeployFiles } from './lint-deploy.mjs';
 
 const log = (message) => console.log(`\n[luoshi test] ${message}`);
 const steps = [];
@@ -26,6 +27,8 @@ async function main() {
     runNpx(['nx', 'show', 'projects'], { stdio: 'ignore' });
     runNpx(['eslint', '--max-warnings=0', '.']);
   });
+  // Deployment files, checked without a Docker engine (dclint's compose schema + rules, dockerfile-utils).
+  await step('deploy files (docker-compose.yml, Dockerfile)', () => lintDeployFiles());
   await step('unit tests', () => runNpx(['jest', '-c', 'jest.unit.config.js', '--ci']));
   // The bulletin test converts .docx to PDF (LibreOffice) and reads its text (poppler).
   ensureDebianPackages({ soffice: ['libreoffice-writer-nogui', 'fonts-noto-cjk'], pdftotext: ['poppler-utils'] }, log);

@@ -73,7 +73,8 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-function startNode(entry: string, env: Record<string, string>, readyPattern: RegExp, timeoutMs = 30000): Promise<ServerProcess> {
+/** Starts a compiled entry point; ready when its output matches `ready`, or when the `ready` probe answers true. */
+function startNode(entry: string, env: Record<string, string>, ready: RegExp | (() => Promise<boolean>), timeoutMs = 30000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register-paths.cjs'), join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -91,18 +92,32 @@ function startNode(entry: string, env: Record<string, string>, readyPattern: Reg
     },
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} not ready in time:\n${output}`)), timeoutMs);
+    let settled = false;
+    const timer = setTimeout(() => ((settled = true), reject(new Error(`${entry} not ready in time:\n${output}`))), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (readyPattern.test(output)) {
+      if (ready instanceof RegExp && ready.test(output)) {
         clearTimeout(timer);
+        settled = true;
         resolve(handle);
       }
     };
+    if (typeof ready === 'function') {
+      const probe = async (): Promise<void> => {
+        if (settled) return;
+        if (await ready().catch(() => false)) {
+          clearTimeout(timer);
+          settled = true;
+          resolve(handle);
+        } else setTimeout(() => void probe(), 250);
+      };
+      void probe();
+    }
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      settled = true;
       reject(new Error(`${entry} exited (${code}) before it was ready:\n${output}`));
     });
   });
@@ -114,4 +129,10 @@ export function startWorkerProcess(env: Record<string, string>): Promise<ServerP
 
 export function startApiProcess(env: Record<string, string>): Promise<ServerProcess> {
   return startNode('dist/server/apps/api/src/main.js', { ...env, LOG_LEVEL: 'info' }, /Nest application successfully started/);
+}
+
+/** An API process without request logs (LOG_LEVEL warn unless given), ready when /api/health answers 200. */
+export function startQuietApiProcess(env: Record<string, string> & { PORT: string }, timeoutMs = 60000): Promise<ServerProcess> {
+  const healthy = async () => (await fetch(`http://127.0.0.1:${env.PORT}/api/health`)).status === 200;
+  return startNode('dist/server/apps/api/src/main.js', { LOG_LEVEL: 'warn', ...env }, healthy, timeoutMs);
 }

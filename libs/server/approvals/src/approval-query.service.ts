@@ -15,7 +15,19 @@ import type {
   TaskUserRef,
 } from '@luoshi/contracts';
 import { approvalParticipants, canAct, currentApprovalStep, hasAnyDecision, type ApprovalInstanceState } from '@luoshi/domain/workflow';
-import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
+import {
+  type AuthUser,
+  COUNT_CAP,
+  decodeCursor,
+  keysetAfter,
+  keysetColumns,
+  keysetOrderBy,
+  type KeysetSort,
+  nextCursorOf,
+  pageOffset,
+  PagingException,
+  seesAllDepartments,
+} from '@luoshi/server/platform';
 import { ApprovalException } from './approval.exception';
 import type { ApprovalContext } from './approval-store';
 import { ApprovalDelegationsService } from './approval-delegations.service';
@@ -57,6 +69,9 @@ interface ActionRow {
   at: Date;
 }
 
+const INBOX_SORT_NAME = '-updatedAt';
+const INBOX_SORT: KeysetSort = { keys: ['i.updated_at', 'i.id'], types: ['timestamptz', 'uuid'], direction: 'DESC' };
+
 /** Decisions that put an instance in the "done" box of whoever took them. */
 const DONE_ACTIONS = `('approve', 'reject', 'return', 'transfer')`;
 
@@ -84,33 +99,58 @@ export class ApprovalQueryService {
   async counts(user: AuthUser, delegators?: string[]): Promise<ApprovalCounts> {
     const me = [user.id, ...(delegators ?? (await this.delegations.delegatorsOf(this.dataSource.manager, user.id)))];
     const [row] = await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM approval_instance i WHERE ${BOX_WHERE.todo})::int AS todo,
-              (SELECT count(*) FROM approval_instance i WHERE ${BOX_WHERE.done})::int AS done,
-              (SELECT count(*) FROM approval_instance i WHERE ${BOX_WHERE.cc})::int AS cc`,
-      [user.id, me],
+      // Each count stops after COUNT_CAP + 1 rows: a long inbox answers "10,000+" (exact: false), not a full count.
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM approval_instance i WHERE ${BOX_WHERE.todo} LIMIT $3) x)::int AS todo,
+              (SELECT count(*) FROM (SELECT 1 FROM approval_instance i WHERE ${BOX_WHERE.done} LIMIT $3) x)::int AS done,
+              (SELECT count(*) FROM (SELECT 1 FROM approval_instance i WHERE ${BOX_WHERE.cc} LIMIT $3) x)::int AS cc`,
+      [user.id, me, COUNT_CAP + 1],
     );
-    return row as ApprovalCounts;
+    const counted = row as { todo: number; done: number; cc: number };
+    return {
+      todo: Math.min(counted.todo, COUNT_CAP),
+      done: Math.min(counted.done, COUNT_CAP),
+      cc: Math.min(counted.cc, COUNT_CAP),
+      exact: Math.max(counted.todo, counted.done, counted.cc) <= COUNT_CAP,
+    };
   }
 
-  async inbox(user: AuthUser, box: ApprovalInboxBox, page: number, pageSize: number): Promise<ApprovalInboxResponse> {
+  /** One page of a box, last changed first, from the `after` cursor on (page numbers for the first 10,000); counts capped at COUNT_CAP. */
+  async inbox(user: AuthUser, box: ApprovalInboxBox, page: number, pageSize: number, after?: string): Promise<ApprovalInboxResponse> {
+    const offset = pageOffset(page, pageSize, after);
     const delegators = await this.delegations.delegatorsOf(this.dataSource.manager, user.id);
-    const counts = await this.counts(user, delegators);
-    const rows: InboxRow[] = await this.dataSource.query(
-      `SELECT ${INBOX_COLUMNS} FROM approval_instance i LEFT JOIN department d ON d.id = i.department_id
-        WHERE ${BOX_WHERE[box]}
-        ORDER BY i.updated_at DESC, i.id
-        LIMIT $3 OFFSET $4`,
-      // Every box names both $1 (me) and $2 (me and my delegators), so one parameter list serves all.
-      [user.id, box === 'todo' ? [user.id, ...delegators] : [], pageSize, (page - 1) * pageSize],
-    );
-    const names = await this.names(rows.flatMap((r) => [r.drafterId, ...r.pendingApprovers]));
+    // Every box names both $1 (me) and $2 (me and my delegators), so one parameter list serves all.
+    const params: unknown[] = [user.id, box === 'todo' ? [user.id, ...delegators] : [], pageSize + 1];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [BOX_WHERE[box]];
+    if (after) {
+      const values = decodeCursor(after, INBOX_SORT_NAME, INBOX_SORT.keys.length);
+      if (!values) throw PagingException.badCursor();
+      where.push(keysetAfter(INBOX_SORT, values, p));
+    }
+    const [counts, rows] = await Promise.all([
+      this.counts(user, delegators),
+      this.dataSource.query(
+        `SELECT ${INBOX_COLUMNS}, ${keysetColumns(INBOX_SORT)} FROM approval_instance i LEFT JOIN department d ON d.id = i.department_id
+          WHERE ${where.join(' AND ')}
+          ORDER BY ${keysetOrderBy(INBOX_SORT)}
+          LIMIT $3 ${offset > 0 ? `OFFSET ${p(offset)}` : ''}`,
+        params,
+      ) as Promise<(InboxRow & Record<string, unknown>)[]>,
+    ]);
+    const items = rows.slice(0, pageSize);
+    const names = await this.names(items.flatMap((r) => [r.drafterId, ...r.pendingApprovers]));
     return {
       box,
       counts,
-      items: rows.map((r) => this.toItem(r, names, box === 'todo' ? r.pendingApprovers.filter((id) => id !== user.id && delegators.includes(id)) : [])),
+      items: items.map((r) => this.toItem(r, names, box === 'todo' ? r.pendingApprovers.filter((id) => id !== user.id && delegators.includes(id)) : [])),
       total: counts[box],
+      totalExact: counts[box] < COUNT_CAP || counts.exact,
       page,
       pageSize,
+      nextCursor: nextCursorOf(INBOX_SORT_NAME, INBOX_SORT, items[items.length - 1], rows.length > pageSize),
     };
   }
 

@@ -40,7 +40,7 @@ export class ApprovalsController {
   @Get('inbox')
   @Authenticated()
   inbox(@Query() query: ApprovalInboxQueryDto, @CurrentActor() actor: RequestActor): Promise<ApprovalInboxResponse> {
-    return this.queries.inbox(signedIn(actor).user, query.box, query.page, query.pageSize);
+    return this.queries.inbox(signedIn(actor).user, query.box, query.page, query.pageSize, query.after);
   }
 
   /** Declared before :id so the path is not read as an id. */

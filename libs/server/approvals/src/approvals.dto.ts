@@ -23,6 +23,8 @@ export class ApprovalInboxQueryDto {
   @IsOptional() @IsIn(APPROVAL_INBOX_BOXES) box: ApprovalInboxBox = 'todo';
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+  /** A previous page's nextCursor: the page after it (`page` is then ignored). */
+  @IsOptional() @IsString() @MaxLength(200) after?: string;
 }
 
 export class ApprovalActionDto {

@@ -15,6 +15,8 @@ export class AuditQueryDto {
   @IsOptional() @IsString() @MaxLength(100) q?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
+  /** A previous page's nextCursor: the page after it (`page` is then ignored). */
+  @IsOptional() @IsString() @MaxLength(200) after?: string;
 }
 
 @ApiTags('audit')

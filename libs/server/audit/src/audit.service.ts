@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { AuditEventResponse, Page } from '@luoshi/contracts';
-import type { RequestActor } from '@luoshi/server/platform';
+import {
+  cappedCountSql,
+  cappedTotal,
+  COUNT_CAP,
+  decodeCursor,
+  keysetAfter,
+  keysetColumns,
+  keysetOrderBy,
+  type KeysetSort,
+  nextCursorOf,
+  pageOffset,
+  PagingException,
+  type RequestActor,
+} from '@luoshi/server/platform';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditRecord {
@@ -23,6 +36,7 @@ export interface AuditQuery {
   q?: string;
   page: number;
   pageSize: number;
+  after?: string;
 }
 
 /** Audit snapshots are JSON objects; a bare value is wrapped so jsonb keeps it. */
@@ -57,31 +71,52 @@ export class AuditService {
     );
   }
 
+  /**
+   * One page of the log, newest first: the rows from audit_event_order_idx (at, id) — or the
+   * action/actor/subject indexes — from the `after` cursor on (page numbers for the first 10,000
+   * rows); the total is a count capped at COUNT_CAP (`totalExact: false` above it).
+   */
   async search(query: AuditQuery): Promise<Page<AuditEventResponse>> {
-    const qb = this.events.createQueryBuilder('e');
-    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
-    if (query.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: query.subjectType });
-    if (query.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: query.subjectId });
-    if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
-    if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('e.at < :to', { to: query.to });
-    if (query.q) {
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('e.actor_name ILIKE :q', { q: `%${query.q}%` }).orWhere('e.action ILIKE :q', { q: `%${query.q}%` }),
-        ),
-      );
+    const offset = pageOffset(query.page, query.pageSize, query.after);
+    const where = (p: (v: unknown) => string): string[] => {
+      const w: string[] = [];
+      if (query.action) w.push(`e.action = ${p(query.action)}`);
+      if (query.subjectType) w.push(`e.subject_type = ${p(query.subjectType)}`);
+      if (query.subjectId) w.push(`e.subject_id = ${p(query.subjectId)}`);
+      if (query.actorId) w.push(`e.actor_id = ${p(query.actorId)}`);
+      if (query.from) w.push(`e.at >= ${p(query.from)}`);
+      if (query.to) w.push(`e.at < ${p(query.to)}`);
+      if (query.q) {
+        const q = p(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        w.push(`(e.actor_name ILIKE ${q} OR e.action ILIKE ${q})`);
+      }
+      return w;
+    };
+    const page = new SqlParams();
+    const conditions = where(page.p);
+    if (query.after) {
+      const values = decodeCursor(query.after, AUDIT_SORT_NAME, AUDIT_SORT.keys.length);
+      if (!values) throw PagingException.badCursor();
+      conditions.push(keysetAfter(AUDIT_SORT, values, page.p));
     }
-    const [rows, total] = await qb
-      .orderBy('e.at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const count = new SqlParams();
+    const countConditions = where(count.p);
+    const clause = (c: string[]) => (c.length ? `WHERE ${c.join(' AND ')}` : '');
+    const [rows, [{ n }]] = await Promise.all([
+      this.events.query(
+        `SELECT e.id::text AS id, e.at, e.actor_id AS "actorId", e.actor_name AS "actorName", e.action, e.subject_type AS "subjectType",
+                e.subject_id AS "subjectId", e.before, e.after, e.request_id AS "requestId", e.ip, ${keysetColumns(AUDIT_SORT)}
+           FROM audit_event e ${clause(conditions)}
+          ORDER BY ${keysetOrderBy(AUDIT_SORT)} LIMIT ${page.p(query.pageSize + 1)} ${offset > 0 ? `OFFSET ${page.p(offset)}` : ''}`,
+        page.values,
+      ) as Promise<(AuditRow & Record<string, unknown>)[]>,
+      this.events.query(cappedCountSql(`SELECT 1 FROM audit_event e ${clause(countConditions)}`, count.p(COUNT_CAP + 1)), count.values) as Promise<{ n: number }[]>,
+    ]);
+    const items = rows.slice(0, query.pageSize);
     return {
-      items: rows.map((e) => ({
-        id: String(e.id),
-        at: e.at.toISOString(),
+      items: items.map((e) => ({
+        id: e.id,
+        at: new Date(e.at).toISOString(),
         actorId: e.actorId,
         actorName: e.actorName,
         action: e.action,
@@ -92,9 +127,36 @@ export class AuditService {
         requestId: e.requestId,
         ip: e.ip,
       })),
-      total,
+      ...cappedTotal(n),
       page: query.page,
       pageSize: query.pageSize,
+      nextCursor: nextCursorOf(AUDIT_SORT_NAME, AUDIT_SORT, items[items.length - 1], rows.length > query.pageSize),
     };
   }
+}
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+const AUDIT_SORT_NAME = '-at';
+const AUDIT_SORT: KeysetSort = { keys: ['e.at', 'e.id'], types: ['timestamptz', 'bigint'], direction: 'DESC' };
+
+/** Positional parameters: `p(value)` → `$n`. */
+class SqlParams {
+  readonly values: unknown[] = [];
+  readonly p = (value: unknown): string => {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  };
 }

@@ -10,6 +10,7 @@ import {
 } from '@luoshi/contracts';
 import { lastDayOfMonth } from '@luoshi/domain/calendar';
 import { IndicatorsService } from '@luoshi/server/indicators';
+import { ReplicaReads } from '@luoshi/server/platform';
 import type { HealthContext } from '@luoshi/server/tasks';
 import { COMPLETED_AT, DashboardService } from './dashboard.service';
 import { DashboardException } from './dashboard.exception';
@@ -36,6 +37,8 @@ export interface BulletinPeriod {
 export class BulletinService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    // The ranking and the bulletin are read-heavy and may be a moment behind: a read replica serves them when configured.
+    private readonly reads: ReplicaReads,
     private readonly dashboards: DashboardService,
     private readonly evaluation: EvaluationService,
     private readonly indicators: IndicatorsService,
@@ -99,7 +102,7 @@ export class BulletinService {
 
   /** Tasks now completed whose completion (last completion event, Beijing date) falls in [start, end]. */
   private completedIn(planId: string, start: string, end: string): Promise<BulletinCompletedItem[]> {
-    return this.dataSource.query(
+    return this.reads.query(
       `WITH b AS (SELECT t.id, t.code, t.title, t.updated_at, t.lead_department_id FROM task t WHERE t.plan_id = $1 AND t.status = 'completed'),
             c AS (SELECT b.*, (${COMPLETED_AT} AT TIME ZONE 'Asia/Shanghai')::date AS completed_on FROM b)
        SELECT c.id AS "taskId", c.code, c.title, d.name AS "leadDepartment", c.completed_on::text AS "completedOn"
@@ -115,7 +118,7 @@ export class BulletinService {
     const q = new SqlParams();
     const set = planTaskSetSql(q, { planId, departmentId: null, ctx });
     const rows: (DashboardDepartmentRef & { taskId: string; taskCode: string; title: string; dueDate: string; workingDaysOverdue: number })[] =
-      await this.dataSource.query(
+      await this.reads.query(
         `WITH b AS (${set})
          SELECT d.id, d.code, d.name, d.kind, b.id AS "taskId", b.code AS "taskCode", b.title, b.due_date::text AS "dueDate",
                 luoshi_working_days(b.due_date, ${q.p(ctx.today)}::date) AS "workingDaysOverdue"

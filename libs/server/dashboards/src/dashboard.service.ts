@@ -15,17 +15,19 @@ import type {
   TaskStatus,
 } from '@luoshi/contracts';
 import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
-import { type HealthContext, TaskQueryService } from '@luoshi/server/tasks';
+import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, PART_CODE, SECTION_CODE, TaskQueryService } from '@luoshi/server/tasks';
 import { DashboardCache } from './dashboard-cache';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups, type PlanRef } from './dashboard-lookups';
-import { COUNT_COLUMNS, type CountRow, drillDown, planTaskSetSql, SqlParams, toCounts } from './plan-task-set';
+import { type CountRow, drillDown, SqlParams, toCounts } from './plan-task-set';
 
 /** A task_event that completes a task: the reports capability's 'completed', or any transition to completed. */
 export const COMPLETION_EVENT = `(e.kind = 'completed' OR e.data->>'to' = 'completed')`;
 
 /** When a completed task of `b` was completed: its last completion event, else its last update. */
 export const COMPLETED_AT = `coalesce((SELECT max(e.at) FROM task_event e WHERE e.task_id = b.id AND ${COMPLETION_EVENT}), b.updated_at)`;
+/** The same instant from the task row: task.completed_at is kept by a trigger on completion events (migration AddTaskListKeys). */
+const COMPLETED_AT_OF_T = `coalesce(t.completed_at, t.updated_at)`;
 
 export const DEFAULT_TOP = 10;
 /** Periods shown by the completion series (earlier completions count in the cumulative figure). */
@@ -36,7 +38,14 @@ interface GroupedRow extends CountRow {
   partCode: string | null;
   sectionCode: string | null;
   leadId: string | null;
+  cityId: string | null;
+  cityCode: string | null;
+  cityName: string | null;
+  cityKind: string | null;
 }
+
+/** The `g` of city rows in the grouped counts (GROUPING() values are 0–7). */
+const CITY_ROW = 100;
 
 interface ListRow {
   id: string;
@@ -49,7 +58,6 @@ interface ListRow {
   leadId: string | null;
   leadCode: string | null;
   leadName: string | null;
-  total: number;
   workingDays: number | null;
 }
 
@@ -106,14 +114,20 @@ export class DashboardService {
   async compute(plan: PlanRef, scope: DashboardScope, ctx: HealthContext, options: SummaryOptions): Promise<DashboardSummaryResponse> {
     const departmentId = scope.kind === 'department' ? scope.department.id : null;
     const base: DashboardTaskFilter = { planId: plan.id, ...(scope.kind === 'department' ? { department: scope.department.code } : {}) };
-    const [grouped, nodes, cities, overdue, atRisk, points] = await Promise.all([
-      this.grouped(plan.id, departmentId, ctx),
+    const [counted, nodes, overdue, atRisk, points] = await Promise.all([
+      this.grouped(plan.id, departmentId, ctx, scope.kind === 'all'),
       this.structure(plan.id),
-      scope.kind === 'all' ? this.cities(plan.id, ctx) : Promise.resolve([]),
       this.list(plan.id, departmentId, ctx, 'red', options.top),
       this.list(plan.id, departmentId, ctx, 'amber', options.top),
       this.completionSeries(plan.id, departmentId, ctx, options.granularity),
     ]);
+    const grouped = counted.filter((r) => r.g !== CITY_ROW);
+    const cities = counted
+      .filter((r) => r.g === CITY_ROW)
+      .map(({ cityId, cityCode, cityName, cityKind, ...counts }) => ({
+        department: { id: cityId as string, code: cityCode as string, name: cityName as string, kind: cityKind as DashboardDepartmentRef['kind'] },
+        counts,
+      }));
 
     const leadIds = grouped.filter((r) => r.g === 6 && r.leadId !== null).map((r) => r.leadId as string);
     const departments = await this.departments(leadIds);
@@ -155,27 +169,71 @@ export class DashboardService {
       bySection,
       byDepartment,
       byCity: cities.map(({ department, counts }) => row(department.code, department.name, counts, { planId: plan.id, department: department.code }, { department })),
-      overdue: this.taskList(overdue, { ...base, health: 'red' }, 'overdue'),
-      atRisk: this.taskList(atRisk, { ...base, health: 'amber' }, 'left'),
+      overdue: this.taskList(overdue, total?.red ?? 0, { ...base, health: 'red' }, 'overdue'),
+      atRisk: this.taskList(atRisk, total?.amber ?? 0, { ...base, health: 'amber' }, 'left'),
       completion: { granularity: options.granularity, points },
       cache: { hit: false, computedAt: new Date().toISOString() },
     };
   }
 
-  /** Totals, parts, sections and lead departments in one pass: GROUPING SETS over the task set. */
-  private grouped(planId: string, departmentId: string | null, ctx: HealthContext): Promise<GroupedRow[]> {
+  /**
+   * Totals, parts, sections, lead departments and cities from one pass over the plan's tasks: an
+   * index-only scan of task_plan_counts_idx grouped by (measure, lead, co-departments) — a few
+   * thousand groups even at 1,000,000 tasks — then rolled up over the measure tree (GROUPING SETS)
+   * and over the cities (a task counts for a city it leads or co-handles).
+   */
+  private grouped(planId: string, departmentId: string | null, ctx: HealthContext, withCities: boolean): Promise<GroupedRow[]> {
     const q = new SqlParams();
-    const set = planTaskSetSql(q, { planId, departmentId, ctx });
-    // GROUPING(part, section, lead): 7 = total, 3 = by part, 1 = by part and section, 6 = by lead department.
+    const health = healthSql({ today: q.p(ctx.today), amberBefore: q.p(ctx.amberBefore), margin: q.p(HEALTH_PROGRESS_MARGIN_PERCENT) });
+    const where = [`t.plan_id = ${q.p(planId)}`];
+    if (departmentId) {
+      const dept = q.p(departmentId);
+      where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
+    }
+    const sums = `sum(c.total)::int AS total, sum(c.completed)::int AS completed, sum(c.cancelled)::int AS cancelled,
+              sum(c.green)::int AS green, sum(c.amber)::int AS amber, sum(c.red)::int AS red`;
+    const citySums = sums.replace(/sum\(c\.(\w+)\)::int/g, 'coalesce(sum(c.$1), 0)::int');
+    // GROUPING(part, section, lead): 7 = total, 3 = by part, 1 = by part and section, 6 = by lead department; CITY_ROW = a city.
     return this.dataSource.query(
-      `WITH b AS (${set})
-       SELECT GROUPING(b.part_code, b.section_code, b.lead_department_id)::int AS g,
-              b.part_code AS "partCode", b.section_code AS "sectionCode", b.lead_department_id AS "leadId",
-              ${COUNT_COLUMNS}
-         FROM b
-        GROUP BY GROUPING SETS ((), (b.part_code), (b.part_code, b.section_code), (b.lead_department_id))`,
+      `WITH h AS (
+         SELECT t.measure_node_id, t.lead_department_id, t.co_department_ids, t.status, ${health} AS health
+           FROM task t WHERE ${where.join(' AND ')}),
+       c AS (
+         SELECT h.measure_node_id, h.lead_department_id, h.co_department_ids,
+                count(*) AS total,
+                count(*) FILTER (WHERE h.status = 'completed') AS completed,
+                count(*) FILTER (WHERE h.status = 'cancelled') AS cancelled,
+                count(*) FILTER (WHERE h.health = 'green') AS green,
+                count(*) FILTER (WHERE h.health = 'amber') AS amber,
+                count(*) FILTER (WHERE h.health = 'red') AS red
+           FROM h GROUP BY h.measure_node_id, h.lead_department_id, h.co_department_ids),
+       tree AS (
+         SELECT c.*, ${PART_CODE} AS part_code, ${SECTION_CODE} AS section_code
+           FROM c
+           JOIN plan_node m ON m.id = c.measure_node_id
+           LEFT JOIN plan_node p1 ON p1.id = m.parent_id
+           LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
+           LEFT JOIN plan_node p3 ON p3.id = p2.parent_id)
+       SELECT GROUPING(c.part_code, c.section_code, c.lead_department_id)::int AS g,
+              c.part_code AS "partCode", c.section_code AS "sectionCode", c.lead_department_id AS "leadId",
+              NULL::uuid AS "cityId", NULL AS "cityCode", NULL AS "cityName", NULL AS "cityKind", ${sums}
+         FROM tree c
+        GROUP BY GROUPING SETS ((), (c.part_code), (c.part_code, c.section_code), (c.lead_department_id))
+       ${
+         withCities
+           ? `UNION ALL
+       SELECT ${CITY_ROW}, NULL, NULL, NULL, d.id, d.code, d.name, d.kind, ${citySums}
+         FROM department d
+         LEFT JOIN c ON c.lead_department_id = d.id OR c.co_department_ids @> ARRAY[d.id]
+        WHERE d.kind = 'city'
+        GROUP BY d.id`
+           : ''
+       }`,
       q.values,
-    );
+    ).then((rows: GroupedRow[]) => {
+      const cities = rows.filter((r) => r.g === CITY_ROW).sort((a, b) => b.total - a.total || String(a.cityCode).localeCompare(String(b.cityCode)));
+      return [...rows.filter((r) => r.g !== CITY_ROW), ...cities];
+    });
   }
 
   /** The plan's live parts and sections in document order (source line; sort_order counts among siblings), each section with its part's code. */
@@ -189,59 +247,60 @@ export class DashboardService {
     );
   }
 
-  /** Every city with the tasks it leads or co-handles (zero rows included), most tasks first. */
-  private async cities(planId: string, ctx: HealthContext): Promise<{ department: DashboardDepartmentRef; counts: CountRow }[]> {
-    const q = new SqlParams();
-    const set = planTaskSetSql(q, { planId, departmentId: null, ctx });
-    const rows: (DashboardDepartmentRef & CountRow)[] = await this.dataSource.query(
-      `WITH b AS (${set})
-       SELECT d.id, d.code, d.name, d.kind, ${COUNT_COLUMNS}
-         FROM department d
-         LEFT JOIN b ON b.lead_department_id = d.id OR b.co_department_ids @> ARRAY[d.id]
-        WHERE d.kind = 'city'
-        GROUP BY d.id
-        ORDER BY count(b.id) DESC, d.code`,
-      q.values,
-    );
-    return rows.map(({ id, code, name, kind, ...counts }) => ({ department: { id, code, name, kind }, counts }));
-  }
-
-  /** Red tasks by earliest due date (most working days overdue), or amber tasks by nearest due date. */
+  /**
+   * Red tasks by earliest due date (most working days overdue), or amber tasks by nearest due date:
+   * the first `top` from task_open_due_order_idx (open tasks by due date) with the list's indexable
+   * health conditions; the total comes from the counts.
+   */
   private list(planId: string, departmentId: string | null, ctx: HealthContext, health: 'red' | 'amber', top: number): Promise<ListRow[]> {
     const q = new SqlParams();
-    const set = planTaskSetSql(q, { planId, departmentId, ctx });
     const today = q.p(ctx.today);
+    const amberBefore = q.p(ctx.amberBefore);
+    const exact = healthSql({ today, amberBefore, margin: q.p(HEALTH_PROGRESS_MARGIN_PERCENT) });
+    const due = `coalesce(t.due_date, 'infinity'::date)`;
+    const where = [`t.plan_id = ${q.p(planId)}`, `t.status NOT IN ('completed', 'cancelled')`];
+    if (health === 'red') where.push(`${due} < ${today}::date`);
+    else where.push(`${due} >= ${today}::date`, `(t.due_date < ${amberBefore}::date OR t.last_report_late OR t.health_lag_from <= ${today}::date)`);
+    where.push(`(${exact}) = ${q.p(health)}`);
+    if (departmentId) {
+      const dept = q.p(departmentId);
+      where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
+    }
     const days = health === 'red' ? `luoshi_working_days(x.due_date, ${today}::date)` : `luoshi_working_days(${today}::date, x.due_date)`;
     return this.dataSource.query(
-      `WITH b AS (${set})
-       SELECT x.id, x.code, x.title, x.status, x.progress, x.due_date::text AS "dueDate", x.health,
-              d.id AS "leadId", d.code AS "leadCode", d.name AS "leadName", x.total, ${days} AS "workingDays"
-         FROM (SELECT b.*, count(*) OVER ()::int AS total FROM b WHERE b.health = ${q.p(health)}
-                ORDER BY b.due_date NULLS LAST, b.code, b.id LIMIT ${q.p(top)}) x
+      `SELECT x.id, x.code, x.title, x.status, x.progress, x.due_date::text AS "dueDate", ${q.p(health)}::text AS health,
+              d.id AS "leadId", d.code AS "leadCode", d.name AS "leadName", ${days} AS "workingDays"
+         FROM (SELECT t.id, t.code, t.title, t.status, t.progress, t.due_date, t.lead_department_id
+                 FROM task t WHERE ${where.join(' AND ')}
+                ORDER BY ${due}, t.code, t.id LIMIT ${q.p(top)}) x
          LEFT JOIN department d ON d.id = x.lead_department_id
         ORDER BY x.due_date NULLS LAST, x.code, x.id`,
       q.values,
     );
   }
 
-  private taskList(rows: ListRow[], filter: DashboardTaskFilter, days: 'overdue' | 'left'): DashboardTaskList {
-    return { total: rows[0]?.total ?? 0, filter, items: rows.map((r) => toTaskItem(r, days)) };
+  private taskList(rows: ListRow[], total: number, filter: DashboardTaskFilter, days: 'overdue' | 'left'): DashboardTaskList {
+    return { total, filter, items: rows.map((r) => toTaskItem(r, days)) };
   }
 
-  /** Completed tasks per week or month (Beijing time) over the last 12 periods, with the running total. */
+  /** Completed tasks per week or month (Beijing time) over the last 12 periods, with the running total (task_completed_order_idx). */
   private async completionSeries(planId: string, departmentId: string | null, ctx: HealthContext, granularity: DashboardGranularity): Promise<CompletionPoint[]> {
     const q = new SqlParams();
-    const set = planTaskSetSql(q, { planId, departmentId, ctx });
     const unit = granularity === 'week' ? 'week' : 'month';
     const today = q.p(ctx.today);
+    const where = [`t.plan_id = ${q.p(planId)}`, `t.status = 'completed'`];
+    if (departmentId) {
+      const dept = q.p(departmentId);
+      where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
+    }
     const rows: { start: string; completed: number; cumulative: number }[] = await this.dataSource.query(
-      `WITH b AS (${set}),
-            done AS (SELECT date_trunc('${unit}', ${COMPLETED_AT} AT TIME ZONE 'Asia/Shanghai')::date AS bucket FROM b WHERE b.status = 'completed'),
-            series AS (SELECT generate_series(date_trunc('${unit}', ${today}::date - interval '${SERIES_PERIODS - 1} ${unit}'),
-                                              date_trunc('${unit}', ${today}::date), interval '1 ${unit}')::date AS bucket)
-       SELECT s.bucket::text AS start, count(done.bucket)::int AS completed,
-              (SELECT count(*) FROM done d2 WHERE d2.bucket <= s.bucket)::int AS cumulative
-         FROM series s LEFT JOIN done ON done.bucket = s.bucket
+      `WITH series AS (SELECT generate_series(date_trunc('${unit}', ${today}::date - interval '${SERIES_PERIODS - 1} ${unit}'),
+                                              date_trunc('${unit}', ${today}::date), interval '1 ${unit}')::date AS bucket),
+            done AS (SELECT date_trunc('${unit}', ${COMPLETED_AT_OF_T} AT TIME ZONE 'Asia/Shanghai')::date AS bucket, count(*)::int AS n
+                       FROM task t WHERE ${where.join(' AND ')} GROUP BY 1)
+       SELECT s.bucket::text AS start, coalesce(sum(done.n) FILTER (WHERE done.bucket = s.bucket), 0)::int AS completed,
+              coalesce(sum(done.n) FILTER (WHERE done.bucket <= s.bucket), 0)::int AS cumulative
+         FROM series s LEFT JOIN done ON done.bucket <= s.bucket
         GROUP BY s.bucket ORDER BY s.bucket`,
       q.values,
     );

@@ -12,7 +12,7 @@ import type {
   TaskStatus,
 } from '@luoshi/contracts';
 import { CalendarService } from '@luoshi/server/calendar';
-import { type AuthUser, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
+import { type AuthUser, ReplicaReads, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
 import { AppSettings, SETTING_EVALUATION_WEIGHTS } from './app-settings';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups } from './dashboard-lookups';
@@ -39,6 +39,8 @@ const OVERDUE = (today: string) => `a.status NOT IN ('completed', 'suspended') A
 export class EvaluationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    // The ranking and the bulletin are read-heavy and may be a moment behind: a read replica serves them when configured.
+    private readonly reads: ReplicaReads,
     private readonly calendar: CalendarService,
     private readonly settings: AppSettings,
     private readonly lookups: DashboardLookups,
@@ -112,7 +114,7 @@ export class EvaluationService {
     const where = [`t.lead_department_id IS NOT NULL`, `t.status NOT IN ('draft', 'cancelled')`, `pl.status = 'active'`];
     if (planId) where.push(`t.plan_id = ${q.p(planId)}`);
     const overdue = OVERDUE(day);
-    return this.dataSource.query(
+    return this.reads.query(
       `WITH a AS (
          SELECT t.id, t.lead_department_id AS dept, t.status, t.due_date, t.reporting_cycle, t.last_report_at, t.last_report_late,
                 coalesce((ae.at AT TIME ZONE 'Asia/Shanghai')::date, t.start_date, (t.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS assigned_on,
@@ -173,7 +175,7 @@ export class EvaluationService {
       workingDays: number;
       leadCode: string;
       leadName: string;
-    }[] = await this.dataSource.query(
+    }[] = await this.reads.query(
       `SELECT x.*, luoshi_working_days(x.due_date, ${day}::date) AS "workingDays" FROM (
          SELECT a.id, a.code, a.title, a.status, a.progress, a.due_date, a.due_date::text AS "dueDate", d.code AS "leadCode", d.name AS "leadName"
            FROM task a JOIN plan pl ON pl.id = a.plan_id JOIN department d ON d.id = a.lead_department_id

@@ -32,7 +32,7 @@ export class NotificationStreamService implements OnModuleInit, OnApplicationShu
   }
 
   onModuleInit(): void {
-    this.subscriber = createRedisClient(this.config.REDIS_URL, 'luoshi-notification-stream');
+    this.subscriber = createRedisClient(this.config, 'luoshi-notification-stream');
     this.subscriber.on('error', () => undefined);
     // enableOfflineQueue is off on shared clients; subscribe once connected (and again after reconnects).
     this.subscriber.on('ready', () => {

@@ -8,7 +8,23 @@ import type {
   WebhookEndpointResponse,
 } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
-import { APP_CONFIG, type AppConfig, DomainException, type RequestActor } from '@luoshi/server/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  cappedCountSql,
+  cappedTotal,
+  COUNT_CAP,
+  decodeCursor,
+  DomainException,
+  keysetAfter,
+  keysetColumns,
+  keysetOrderBy,
+  type KeysetSort,
+  nextCursorOf,
+  pageOffset,
+  PagingException,
+  type RequestActor,
+} from '@luoshi/server/platform';
 import { NotificationsService } from './notifications.service';
 import { checkWebhookTarget, parseWebhookAllowList, type WebhookAllowList } from './webhook-address';
 
@@ -26,25 +42,48 @@ export class NotificationsInboxService {
     this.webhookAllowList = parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS);
   }
 
-  async list(userId: string, options: { unreadOnly: boolean; page: number; pageSize: number }): Promise<NotificationPageResponse> {
-    const rows = await this.dataSource.query(
-      `SELECT id, kind, title, body, link, level, subject_type AS "subjectType", subject_id AS "subjectId",
-              created_at AS "createdAt", read_at AS "readAt", count(*) OVER () AS total
-         FROM notification WHERE user_id = $1 AND ($2::boolean = false OR read_at IS NULL)
-        ORDER BY created_at DESC LIMIT $3 OFFSET $4`,
-      [userId, options.unreadOnly, options.pageSize, (options.page - 1) * options.pageSize],
-    );
-    const unread = await this.unreadCount(userId);
+  /**
+   * One page of my notifications, newest first: from notification_user_order_idx (user, created_at,
+   * id) after the `after` cursor (page numbers for the first 10,000); total capped at COUNT_CAP.
+   */
+  async list(userId: string, options: { unreadOnly: boolean; page: number; pageSize: number; after?: string }): Promise<NotificationPageResponse> {
+    const offset = pageOffset(options.page, options.pageSize, options.after);
+    const params: unknown[] = [userId, options.pageSize + 1];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [`n.user_id = $1`];
+    if (options.unreadOnly) where.push(`n.read_at IS NULL`);
+    const countSql = cappedCountSql(`SELECT 1 FROM notification n WHERE ${where.join(' AND ')}`, '$2');
+    if (options.after) {
+      const values = decodeCursor(options.after, NOTIFICATION_SORT_NAME, NOTIFICATION_SORT.keys.length);
+      if (!values) throw PagingException.badCursor();
+      where.push(keysetAfter(NOTIFICATION_SORT, values, p));
+    }
+    const [rows, [{ n }], unread] = await Promise.all([
+      this.dataSource.query(
+        `SELECT n.id, n.kind, n.title, n.body, n.link, n.level, n.subject_type AS "subjectType", n.subject_id AS "subjectId",
+                n.created_at AS "createdAt", n.read_at AS "readAt", ${keysetColumns(NOTIFICATION_SORT)}
+           FROM notification n WHERE ${where.join(' AND ')}
+          ORDER BY ${keysetOrderBy(NOTIFICATION_SORT)} LIMIT $2 ${offset > 0 ? `OFFSET ${p(offset)}` : ''}`,
+        params,
+      ) as Promise<Record<string, unknown>[]>,
+      this.dataSource.query(countSql, [userId, COUNT_CAP + 1]) as Promise<{ n: number }[]>,
+      this.unreadCount(userId),
+    ]);
+    const items = rows.slice(0, options.pageSize);
     return {
-      items: rows.map(({ total: _total, ...r }: Record<string, unknown>) => ({
+      items: items.map(({ k0: _k0, k1: _k1, ...r }) => ({
         ...r,
         createdAt: new Date(r['createdAt'] as string).toISOString(),
         readAt: r['readAt'] ? new Date(r['readAt'] as string).toISOString() : null,
       })) as NotificationPageResponse['items'],
-      total: rows.length ? Number(rows[0].total) : 0,
+      ...cappedTotal(n),
       unread,
       page: options.page,
       pageSize: options.pageSize,
+      nextCursor: nextCursorOf(NOTIFICATION_SORT_NAME, NOTIFICATION_SORT, items[items.length - 1], rows.length > options.pageSize),
     };
   }
 
@@ -150,3 +189,6 @@ export class NotificationsInboxService {
     await this.notifications.enqueueDeliveries([id]);
   }
 }
+
+const NOTIFICATION_SORT_NAME = '-createdAt';
+const NOTIFICATION_SORT: KeysetSort = { keys: ['n.created_at', 'n.id'], types: ['timestamptz', 'uuid'], direction: 'DESC' };

@@ -21,6 +21,8 @@ export class NotificationListQueryDto {
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread = false;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+  /** A previous page's nextCursor: the page after it (`page` is then ignored). */
+  @IsOptional() @IsString() @Length(1, 200) after?: string;
 }
 
 export class MarkReadDto {
@@ -57,7 +59,7 @@ export class NotificationsController {
   @Get()
   @Authenticated()
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationListQueryDto) {
-    return this.inbox.list(user.id, { unreadOnly: query.unread, page: query.page, pageSize: query.pageSize });
+    return this.inbox.list(user.id, { unreadOnly: query.unread, page: query.page, pageSize: query.pageSize, after: query.after });
   }
 
   @Get('unread-count')

@@ -20,12 +20,36 @@ const redisUrl = z
   .url()
   .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://');
 
+/** A comma-separated list; blanks around items are ignored. */
+const commaList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const sentinelAddress = z
+  .string()
+  .regex(/^[^\s:,]+:\d{1,5}$/, 'each sentinel as host:port, e.g. 10.0.0.5:26379')
+  .transform((v) => {
+    const at = v.lastIndexOf(':');
+    return { host: v.slice(0, at), port: Number(v.slice(at + 1)) };
+  })
+  .refine((s) => s.port >= 1 && s.port <= 65535, 'port must be 1–65535');
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/luoshi'),
+    // Read replicas (streaming standbys) for dashboards, lists and exports; writes stay on DATABASE_URL.
+    DATABASE_REPLICA_URLS: commaList.pipe(z.array(postgresUrl)).default(''),
     REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+    // Redis Sentinel: when set, the master is found through these sentinels (REDIS_URL then only
+    // supplies the password and database number) and followed across failovers.
+    REDIS_SENTINELS: commaList.pipe(z.array(sentinelAddress)).default(''),
+    REDIS_SENTINEL_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ -').optional(),
+    REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
     JWT_SECRET: z.string().min(16).optional(),
     // Serve the OpenAPI document and its UI at /api/docs (default: on outside production).
     API_DOCS: booleanFlag.optional(),
@@ -79,7 +103,11 @@ const configSchema = z
     // Without a configured secret (development, tests) each process signs with a random one:
     // nothing published can forge a token; sessions end when the process restarts.
     JWT_SECRET: c.JWT_SECRET ?? processSecret,
-  }));
+  }))
+  .refine((c) => c.REDIS_SENTINELS.length === 0 || c.REDIS_SENTINEL_NAME !== undefined, {
+    message: 'REDIS_SENTINEL_NAME (the monitored master\'s name) is required with REDIS_SENTINELS',
+    path: ['REDIS_SENTINEL_NAME'],
+  });
 
 const processSecret = randomBytes(48).toString('base64url');
 

@@ -6,6 +6,7 @@ import type Redis from 'ioredis';
 import { Public } from './access-policy';
 import { APP_CONFIG, type AppConfig } from './config';
 import { withTimeout } from './queues';
+import { describeRedis } from './redis-connection';
 import { REDIS_CLIENT } from './redis.module';
 
 type Check = { status: 'up' | 'down'; [key: string]: unknown };
@@ -54,7 +55,7 @@ export class HealthController {
         ...(evictionPolicy !== 'noeviction' && evictionPolicy !== 'unknown' ? { warning: 'maxmemory-policy should be noeviction: Redis may drop queued jobs' } : {}),
       };
     } catch (error) {
-      return { status: 'down', message: (error as Error).message, url: this.config.REDIS_URL.replace(/\/\/[^@]*@/, '//***@') };
+      return { status: 'down', message: (error as Error).message, url: describeRedis(this.config) };
     }
   }
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config';
 import { DatabaseModule } from './database/database.module';
+import { ReplicaReads } from './database/replica-reads';
 import { HealthController } from './health.controller';
 import { QueueFactory } from './queues';
 import { RedisModule } from './redis.module';
@@ -16,8 +17,8 @@ const configProvider = { provide: APP_CONFIG, useFactory: () => loadConfig() };
 
 @Global()
 @Module({
-  providers: [configProvider, QueueFactory],
-  exports: [configProvider, QueueFactory],
+  providers: [configProvider, QueueFactory, ReplicaReads],
+  exports: [configProvider, QueueFactory, ReplicaReads],
 })
 class ConfigModule {}
 

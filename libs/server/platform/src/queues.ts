@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { type JobsOptions, Queue, Worker, type Processor } from 'bullmq';
+import { type ConnectionOptions, type JobsOptions, Queue, Worker, type Processor } from 'bullmq';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from './config';
+import { redisConnectionOptions } from './redis-connection';
 
 /**
  * Reconnect back-off of every queue and worker connection: quick, capped at one second, so
@@ -38,13 +39,18 @@ export class QueueFactory implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** ioredis options (direct or through Sentinel); BullMQ's own option type is looser than ioredis'. */
+  private connection(extra: { enableOfflineQueue?: boolean; maxRetriesPerRequest: number | null }): ConnectionOptions {
+    return { ...redisConnectionOptions(this.config), retryStrategy: redisRetryDelay, ...extra } as ConnectionOptions;
+  }
+
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
         prefix: this.config.REDIS_PREFIX,
         // Producers fail fast while Redis is down; the reconciler re-enqueues from the database.
-        connection: { url: this.config.REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: redisRetryDelay },
+        connection: this.connection({ enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
       });
       queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
       this.queues.set(name, queue);
@@ -55,7 +61,7 @@ export class QueueFactory implements OnApplicationShutdown {
   worker(name: string, processor: Processor, concurrency = this.config.WORKER_CONCURRENCY): Worker {
     const worker = new Worker(name, processor, {
       prefix: this.config.REDIS_PREFIX,
-      connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null, retryStrategy: redisRetryDelay },
+      connection: this.connection({ maxRetriesPerRequest: null }),
       concurrency,
       // A killed worker's job is taken over within lock + one check (about 3.3 s by default); a job
       // run twice delivers once (the database claims rows), so a short lock costs no duplicates.
@@ -104,7 +110,7 @@ export class QueueFactory implements OnApplicationShutdown {
    */
   private watchRedis(): void {
     if (this.watcher) return;
-    const watcher = new Redis(this.config.REDIS_URL, { connectionName: 'luoshi-queue-watch', enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: redisRetryDelay });
+    const watcher = new Redis({ ...redisConnectionOptions(this.config), connectionName: 'luoshi-queue-watch', enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: redisRetryDelay });
     let downSince = 0;
     watcher.on('error', () => {
       downSince ||= Date.now();
@@ -143,7 +149,7 @@ export class QueueFactory implements OnApplicationShutdown {
     if (jobs.length === 0) return 0;
     try {
       const queue = this.queue(name);
-      const client = this.watcher ?? new Redis(this.config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      const client = this.watcher ?? new Redis({ ...redisConnectionOptions(this.config), lazyConnect: true, maxRetriesPerRequest: 1 });
       const pipeline = client.pipeline();
       for (const job of jobs) pipeline.exists(`${this.config.REDIS_PREFIX}:${name}:${job.opts.jobId}`);
       const replies = (await withTimeout(pipeline.exec(), timeoutMs)) ?? [];

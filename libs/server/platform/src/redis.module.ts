@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from './config';
+import { redisConnectionOptions, type RedisSettings } from './redis-connection';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
@@ -8,8 +9,9 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
  * One shared ioredis client for commands (rate limits, caches, health). It fails fast while Redis
  * is down (no offline queue) so the API keeps answering, and reconnects by itself.
  */
-export function createRedisClient(url: string, name: string): Redis {
-  return new Redis(url, {
+export function createRedisClient(settings: RedisSettings, name: string): Redis {
+  return new Redis({
+    ...redisConnectionOptions(settings),
     connectionName: name,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -33,7 +35,7 @@ class RedisShutdown implements OnApplicationShutdown {
       provide: REDIS_CLIENT,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
-        const client = createRedisClient(config.REDIS_URL, 'luoshi-api');
+        const client = createRedisClient(config, 'luoshi-api');
         const logger = new Logger('Redis');
         let lastError = '';
         client.on('error', (err: Error) => {

@@ -2,35 +2,35 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  TASK_HEALTHS,
-  TASK_STATUSES,
   type TaskDetailResponse,
   type TaskEventResponse,
   type TaskHealthColor,
   type TaskInstructionResponse,
-  type TaskListQuery,
   type TaskPageResponse,
   type TaskReportingPeriodResponse,
   type TaskResponse,
-  type TaskSort,
-  type TaskStatus,
 } from '@luoshi/contracts';
 import { type IsoDate, listReportingPeriods, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
-import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
-import { containsPattern, parseSearchTerms } from './search-terms';
+import {
+  type AuthUser,
+  cappedCountSql,
+  cappedTotal,
+  COUNT_CAP,
+  decodeCursor,
+  keysetAfter,
+  keysetColumns,
+  keysetOrderBy,
+  MAX_OFFSET_ROWS,
+  nextCursorOf,
+} from '@luoshi/server/platform';
 import { allowedTaskActions, assertCanSee } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
 import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, taskHealth } from './task-health';
+import { PART_CODE, SECTION_CODE, TASK_SORT_KEYS, type TaskListFilter, taskListWhere } from './task-list-sql';
 import { TASK_ROW_COLUMNS, type TaskRow } from './task-row';
 
-/** The list query's filter: the public query plus internal selections. */
-export interface TaskListFilter extends TaskListQuery {
-  /** Internal: one task by id, whatever the scope (the detail view reuses the list query and checks access). */
-  id?: string;
-  /** Internal: these tasks, whatever the scope (answers of office-only writes). */
-  ids?: string[];
-}
+export type { TaskListFilter } from './task-list-sql';
 
 export interface TaskListRow extends TaskRow {
   measureCode: string;
@@ -46,36 +46,11 @@ export interface TaskListRow extends TaskRow {
   createdAt: Date;
   updatedAt: Date;
   health: TaskHealthColor;
-  total: string;
 }
 
 export const MAX_PAGE_SIZE = 100;
 /** Reporting periods listed on a task without a due date: this many years ahead. */
 const LONG_TERM_PERIOD_YEARS = 1;
-
-const SORTS: Record<TaskSort, string> = {
-  dueDate: `x."dueDate" ASC NULLS LAST, x."measureOrder", x.code, x.id`,
-  '-dueDate': `x."dueDate" DESC NULLS LAST, x."measureOrder", x.code, x.id`,
-  // Plan order: 1.2.1 < 1.10.1, by the measure code's numbers, not its position among siblings.
-  code: `x."planId", array_remove(string_to_array(regexp_replace(x."measureCode", '[^0-9.]', '', 'g'), '.'), '')::int[], x.code, x.id`,
-  '-updatedAt': `x."updatedAt" DESC, x.id`,
-};
-
-function splitList<T extends string>(value: string | undefined, allowed: readonly T[], field: string): T[] | undefined {
-  if (!value) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
-  if (bad.length > 0) {
-    throw TaskException.fromProblem({
-      status: 400,
-      code: TaskErrorCode.BAD_FILTER,
-      field,
-      message: `${field}: 未知取值 ${bad.join('、')}（可选 ${allowed.join('、')}）`,
-      messageEn: `${field}: unknown value(s) ${bad.join(', ')}`,
-    });
-  }
-  return items as T[];
-}
 
 /** Read side: the task list (one query, with its total), the detail, the timeline. */
 @Injectable()
@@ -89,19 +64,35 @@ export class TaskQueryService {
     return healthContext(await this.calendarService.calendar(), this.calendarService.today());
   }
 
+  /**
+   * One page: its ids from an index in the sort order (OFFSET for the first pages, the `after`
+   * cursor beyond), then only those rows joined to their plan and department data; the total is a
+   * count capped at COUNT_CAP, run beside the page (`totalExact: false` above the cap).
+   */
   async list(filter: TaskListFilter, user: AuthUser): Promise<TaskPageResponse> {
     const ctx = await this.healthContext();
     const page = filter.page ?? 1;
     const pageSize = Math.min(filter.pageSize ?? 20, MAX_PAGE_SIZE);
-    const { sql, params } = await this.listSql(filter, user, ctx, { limit: pageSize, offset: (page - 1) * pageSize });
-    const rows: TaskListRow[] = await this.dataSource.query(sql, params);
-    let total = rows[0] ? Number(rows[0].total) : 0;
-    if (rows.length === 0 && page > 1) {
-      // Past the last page the window count has no row to ride on; count on its own.
-      const counted = await this.listSql(filter, user, ctx, { limit: null, offset: 0 });
-      total = Number((await this.dataSource.query(`SELECT count(*) AS n FROM (${counted.sql}) c`, counted.params))[0].n);
-    }
-    return { items: rows.map((r) => this.toResponse(r, ctx)), total, page, pageSize };
+    const offset = filter.after ? 0 : (page - 1) * pageSize;
+    if (offset > MAX_OFFSET_ROWS) throw TaskException.pageTooDeep(MAX_OFFSET_ROWS);
+    const [list, counted] = await Promise.all([
+      this.listSql(filter, user, ctx, { limit: pageSize + 1, offset }),
+      this.countSql(filter, user, ctx),
+    ]);
+    const [rows, [{ n }]] = await Promise.all([
+      this.dataSource.query(list.sql, list.params) as Promise<(TaskListRow & Record<string, unknown>)[]>,
+      this.dataSource.query(counted.sql, counted.params) as Promise<{ n: number }[]>,
+    ]);
+    const more = rows.length > pageSize;
+    const items = rows.slice(0, pageSize);
+    const sort = filter.sort ?? 'code';
+    return {
+      items: items.map((r) => this.toResponse(r, ctx)),
+      ...cappedTotal(n),
+      page,
+      pageSize,
+      nextCursor: nextCursorOf(sort, TASK_SORT_KEYS[sort], items[items.length - 1], more),
+    };
   }
 
   /** Every matching task (the ledger export), in the list's order; at most `limit`. */
@@ -133,9 +124,10 @@ export class TaskQueryService {
 
   /**
    * The list query, exposed so the export and the EXPLAIN test run exactly what the list runs.
-   * Filters on the task table come first (they can use its indexes: GIN on search_grams and
-   * co_department_ids, btree on lead, status and due date); health, part and section are computed
-   * columns filtered one level up, and the window count gives the total in the same query.
+   * Inner query over `task t` alone: every filter and the sort key are task columns (indexes:
+   * AddTaskListKeys' sort-key btrees, GIN on search_grams and co_department_ids), so the page's
+   * ids come from an index without reading every match. Outer query: only those rows, joined.
+   * Rows carry k0…kn, the sort key as text, for the next cursor.
    */
   async listSql(
     filter: TaskListFilter,
@@ -148,69 +140,58 @@ export class TaskQueryService {
       params.push(value);
       return `$${params.length}`;
     };
-    const where: string[] = [];
-    const outer: string[] = [];
-
-    const office = seesAllDepartments(user);
-    const scope = filter.scope ?? (office ? 'all' : 'mine');
-    if (scope === 'all' && !office) throw TaskException.scopeForbidden();
-    // One task by id: the caller checks visibility and answers 403, not an empty result.
-    if (filter.id) {
-      where.push(`t.id = ${p(filter.id)}`);
-    } else if (filter.ids) {
-      where.push(`t.id = ANY(${p(filter.ids)}::uuid[])`);
-    } else if (scope === 'mine') {
-      const dept = p(user.departmentId);
-      where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[] OR t.owner_user_id = ${p(user.id)})`);
+    const where = await taskListWhere(filter, user, ctx, p, (code, field) => this.departmentId(code, field));
+    const sortName = filter.sort ?? 'code';
+    const sort = TASK_SORT_KEYS[sortName];
+    if (filter.after) {
+      const values = decodeCursor(filter.after, sortName, sort.keys.length);
+      if (!values) throw TaskException.badCursor();
+      where.push(keysetAfter(sort, values, p));
     }
-    if (filter.planId) where.push(`t.plan_id = ${p(filter.planId)}`);
-    if (filter.department) {
-      const dept = p(await this.departmentId(filter.department, 'department'));
-      where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
-    }
-    if (filter.leadDepartment) where.push(`t.lead_department_id = ${p(await this.departmentId(filter.leadDepartment, 'leadDepartment'))}`);
-    const statuses = splitList<TaskStatus>(filter.status, TASK_STATUSES, 'status');
-    if (statuses) where.push(`t.status = ANY(${p(statuses)}::text[])`);
-    if (filter.dueFrom) where.push(`t.due_date >= ${p(filter.dueFrom)}::date`);
-    if (filter.dueTo) where.push(`t.due_date <= ${p(filter.dueTo)}::date`);
-    const today = p(ctx.today);
-    if (filter.overdue) where.push(`t.due_date < ${today}::date AND t.status NOT IN ('completed', 'cancelled')`);
-    for (const term of parseSearchTerms(filter.q)) {
-      const pattern = p(containsPattern(term));
-      where.push(`t.search_grams @> luoshi_search_query_grams(${p(term)}) AND (t.title ILIKE ${pattern} OR t.body ILIKE ${pattern})`);
-    }
-    const health = healthSql({ today, amberBefore: p(ctx.amberBefore), margin: p(HEALTH_PROGRESS_MARGIN_PERCENT) });
-    const healths = splitList<TaskHealthColor>(filter.health, TASK_HEALTHS, 'health');
-    if (healths) outer.push(`x.health = ANY(${p(healths)}::text[])`);
-    if (filter.partCode) outer.push(`x."partCode" = ${p(filter.partCode)}`);
-    if (filter.sectionCode) outer.push(`x."sectionCode" = ${p(filter.sectionCode)}`);
-
+    const health = healthSql({ today: p(ctx.today), amberBefore: p(ctx.amberBefore), margin: p(HEALTH_PROGRESS_MARGIN_PERCENT) });
+    const order = keysetOrderBy(sort);
     const sql = `
-      SELECT x.*, count(*) OVER () AS total FROM (
-        SELECT ${TASK_ROW_COLUMNS},
-               t.last_report_at AS "lastReportAt", t.created_at AS "createdAt", t.updated_at AS "updatedAt",
-               m.code AS "measureCode", m.title AS "measureTitle", m.sort_order AS "measureOrder",
-               CASE WHEN p1.kind = 'part' THEN p1.code WHEN p2.kind = 'part' THEN p2.code WHEN p3.kind = 'part' THEN p3.code END AS "partCode",
-               CASE WHEN p1.kind = 'section' THEN p1.code WHEN p2.kind = 'section' THEN p2.code END AS "sectionCode",
-               ld.code AS "leadCode", ld.name AS "leadName",
-               (SELECT coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name)
-                                         ORDER BY array_position(t.co_department_ids, d.id)), '[]'::json)
-                  FROM department d WHERE d.id = ANY(t.co_department_ids)) AS "coDepartments",
-               ou.display_name AS "ownerName",
-               ${health} AS health
-          FROM task t
-          JOIN plan_node m ON m.id = t.measure_node_id
-          LEFT JOIN plan_node p1 ON p1.id = m.parent_id
-          LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
-          LEFT JOIN plan_node p3 ON p3.id = p2.parent_id
-          LEFT JOIN department ld ON ld.id = t.lead_department_id
-          LEFT JOIN app_user ou ON ou.id = t.owner_user_id
-         ${where.length ? `WHERE ${where.join('\n           AND ')}` : ''}
-      ) x
-      ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
-      ORDER BY ${SORTS[filter.sort ?? 'code']}
-      ${page.limit === null ? '' : `LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`}`;
+      SELECT ${TASK_ROW_COLUMNS},
+             t.last_report_at AS "lastReportAt", t.created_at AS "createdAt", t.updated_at AS "updatedAt",
+             m.code AS "measureCode", m.title AS "measureTitle", m.sort_order AS "measureOrder",
+             ${PART_CODE} AS "partCode",
+             ${SECTION_CODE} AS "sectionCode",
+             ld.code AS "leadCode", ld.name AS "leadName",
+             (SELECT coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name)
+                                       ORDER BY array_position(t.co_department_ids, d.id)), '[]'::json)
+                FROM department d WHERE d.id = ANY(t.co_department_ids)) AS "coDepartments",
+             ou.display_name AS "ownerName",
+             ${health} AS health,
+             ${keysetColumns(sort)}
+        FROM (SELECT t.id FROM task t
+               ${where.length ? `WHERE ${where.join('\n                 AND ')}` : ''}
+               ORDER BY ${order}
+               ${page.limit === null ? '' : `LIMIT ${p(page.limit)}`} ${page.offset > 0 ? `OFFSET ${p(page.offset)}` : ''}) page
+        JOIN task t ON t.id = page.id
+        JOIN plan_node m ON m.id = t.measure_node_id
+        LEFT JOIN plan_node p1 ON p1.id = m.parent_id
+        LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
+        LEFT JOIN plan_node p3 ON p3.id = p2.parent_id
+        LEFT JOIN department ld ON ld.id = t.lead_department_id
+        LEFT JOIN app_user ou ON ou.id = t.owner_user_id
+       ORDER BY ${order}`;
     return { sql, params };
+  }
+
+  /** The list's total, counted up to COUNT_CAP + 1 matching tasks (an index-only count for most filters). */
+  async countSql(
+    filter: TaskListFilter,
+    user: Pick<AuthUser, 'id' | 'roles' | 'departmentId'>,
+    ctx: HealthContext,
+  ): Promise<{ sql: string; params: unknown[] }> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = await taskListWhere({ ...filter, after: undefined }, user, ctx, p, (code, field) => this.departmentId(code, field));
+    const rows = `SELECT 1 FROM task t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    return { sql: cappedCountSql(rows, p(COUNT_CAP + 1)), params };
   }
 
   private async departmentId(code: string, field: string): Promise<string> {

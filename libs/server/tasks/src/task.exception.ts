@@ -73,6 +73,20 @@ export class TaskException extends DomainException {
   static invalidTransition(error: WorkflowError) {
     return new TaskException(409, TaskErrorCode.INVALID_TRANSITION, error.message, error.messageEn, error.details);
   }
+  static pageTooDeep(rows: number) {
+    return new TaskException(
+      400,
+      TaskErrorCode.BAD_FILTER,
+      `page: 页码最多翻到第 ${rows} 条，更深请使用上一页返回的 nextCursor（after 参数）`,
+      `page: page numbers reach ${rows} rows deep; continue with the previous page's nextCursor (after)`,
+      { field: 'page' },
+    );
+  }
+  static badCursor() {
+    return new TaskException(400, TaskErrorCode.BAD_FILTER, 'after: 无效的翻页游标（请使用同一排序下返回的 nextCursor）', 'after: not a cursor of this sort (use the nextCursor of the same sort)', {
+      field: 'after',
+    });
+  }
   static fromProblem(p: TaskFieldProblem) {
     return new TaskException(p.status, p.code, p.message, p.messageEn, { field: p.field, ...p.details });
   }

@@ -40,6 +40,8 @@ export class TaskListQueryDto {
   @IsOptional() @IsIn(TASK_SORTS) sort?: TaskSort;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+  /** A previous page's nextCursor: the page after it (deep pages; `page` is then ignored). */
+  @IsOptional() @Transform(toOptionalString) @IsString() @MaxLength(1000) after?: string;
 }
 
 const CYCLE_MESSAGE = { message: `reportingCycle: one of ${TASK_REPORTING_CYCLES.join(', ')}` };

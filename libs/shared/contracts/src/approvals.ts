@@ -49,10 +49,12 @@ export interface ApprovalActionRequest {
   version: number;
 }
 
+/** Each count stops at 10,000; `exact: false` when one of them did (show "10,000+"). */
 export interface ApprovalCounts {
   todo: number;
   done: number;
   cc: number;
+  exact: boolean;
 }
 
 export interface ApprovalStepRef {
@@ -86,8 +88,11 @@ export interface ApprovalInboxResponse {
   counts: ApprovalCounts;
   items: ApprovalInboxItem[];
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
+  /** Pass as `after` for the next page (null on the last page). */
+  nextCursor: string | null;
 }
 
 export interface ApprovalDecisionResponse {

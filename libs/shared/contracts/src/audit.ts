@@ -14,7 +14,11 @@ export interface AuditEventResponse {
 
 export interface Page<T> {
   items: T[];
+  /** Exact when totalExact; otherwise at least this many (a count capped at 10,000: show "10,000+"). */
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
+  /** Pass as `after` for the next page (null on the last page); page numbers reach 10,000 rows deep. */
+  nextCursor: string | null;
 }

@@ -13,10 +13,14 @@ export interface NotificationResponse {
 
 export interface NotificationPageResponse {
   items: NotificationResponse[];
+  /** Exact when totalExact; otherwise at least this many (a count capped at 10,000: show "10,000+"). */
   total: number;
+  totalExact: boolean;
   unread: number;
   page: number;
   pageSize: number;
+  /** Pass as `after` for the next page (null on the last page). */
+  nextCursor: string | null;
 }
 
 export interface NotificationPreferenceResponse {

@@ -105,9 +105,13 @@ export interface TaskResponse {
 
 export type TaskPageResponse = {
   items: TaskResponse[];
+  /** Exact when totalExact; otherwise at least this many (a count capped at 10,000: show "10,000+"). */
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
+  /** Pass as `after` for the next page (null on the last page); page numbers reach 10,000 rows deep. */
+  nextCursor: string | null;
 };
 
 export interface TaskEventResponse {
@@ -169,6 +173,8 @@ export interface TaskListQuery {
   sort?: TaskSort;
   page?: number;
   pageSize?: number;
+  /** A previous page's nextCursor (same filters and sort). */
+  after?: string;
 }
 
 /** PATCH /api/tasks/:id. Give either dueDate (null = long-term) or deadlineText (parsed: 2026年6月底, 每季度, 长期…). */

@@ -7,6 +7,7 @@ import { CreateApprovalsAndReports1764600000000 } from './1764600000000-CreateAp
 import { CreateDashboardsAndIndicators1764700000000 } from './1764700000000-CreateDashboardsAndIndicators';
 import { ExtendPlanImport1780150000000 } from './1780150000000-ExtendPlanImport';
 import { ChainAuditEvents1780200000000 } from './1780200000000-ChainAuditEvents';
+import { AddTaskListKeys1780300000000 } from './1780300000000-AddTaskListKeys';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
 export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000, CreateCalendar1764400000000, CreateTasks1764400100000,
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1
   CreateDashboardsAndIndicators1764700000000,
   ExtendPlanImport1780150000000,
   ChainAuditEvents1780200000000,
+  AddTaskListKeys1780300000000,
 ];

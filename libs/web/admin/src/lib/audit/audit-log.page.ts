@@ -81,6 +81,11 @@ export class AuditLogPage {
   protected readonly result = rxResource({ params: () => this.query(), stream: ({ params }) => this.audit.search(params) });
   protected readonly rows = computed(() => (this.result.hasValue() ? this.result.value().items : []));
   protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
+  /** The total as shown: exact, or "10,000+" when the server stopped counting at its cap. */
+  protected readonly totalLabel = computed(() => {
+    const n = this.total().toLocaleString('en-US');
+    return this.result.hasValue() && !this.result.value().totalExact ? `${n}+` : n;
+  });
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
 
   protected readonly actionOptions = computed(() => {

@@ -89,6 +89,11 @@ export class TaskListPage {
   });
   protected readonly rows = computed(() => (this.result.hasValue() ? this.result.value().items : []));
   protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
+  /** The total as shown: exact, or "10,000+" when the server stopped counting at its cap. */
+  protected readonly totalLabel = computed(() => {
+    const n = this.total().toLocaleString('en-US');
+    return this.result.hasValue() && !this.result.value().totalExact ? `${n}+` : n;
+  });
 
   protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
   protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
