@@ -24,7 +24,11 @@ function freePort() {
   });
 }
 
-export async function runJourneys({ log = console.log } = {}) {
+/**
+ * Runs every journey, or only what `playwrightArgs` selects (spec files, `-g pattern`…):
+ * `node tools/e2e.mjs apps/web-e2e/src/phone.e2e.ts` passes its arguments through to Playwright.
+ */
+export async function runJourneys({ log = console.log, playwrightArgs = [] } = {}) {
   ensureChromium(log);
   const services = await ensureServices({ log });
   buildAll();
@@ -44,7 +48,7 @@ export async function runJourneys({ log = console.log } = {}) {
     server = startServer({ ...env, PORT: String(port) });
     const baseUrl = `http://127.0.0.1:${port}`;
     if (!(await waitForHealth(baseUrl))) throw new Error('the API did not come up for the browser journeys');
-    runNpx(['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts'], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
+    runNpx(['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts', ...playwrightArgs], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
   } finally {
     server?.kill('SIGTERM');
     await new Promise((r) => (server ? server.once('exit', r) : r()));
@@ -54,7 +58,7 @@ export async function runJourneys({ log = console.log } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   ensureDependencies();
-  runJourneys().catch((error) => {
+  runJourneys({ playwrightArgs: process.argv.slice(2).filter((arg) => arg !== '--') }).catch((error) => {
     console.error(error.message ?? error);
     process.exit(error.exitCode ?? 1);
   });
