@@ -21,7 +21,7 @@ import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
 import { containsPattern, parseSearchTerms } from './search-terms';
 import { allowedTaskActions, assertCanSee } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
-import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, taskHealth } from './task-health';
+import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, remainingWorkingDays, taskHealth } from './task-health';
 import { TASK_ROW_COLUMNS, type TaskRow } from './task-row';
 
 /** The list query's filter: the public query plus internal selections. */
@@ -245,6 +245,7 @@ export class TaskQueryService {
       dueDate: r.dueDate,
       deadlineText: r.deadlineText,
       deadlineProvisional: r.dueDate !== null && !ctx.calendar.isYearConfirmed(Number(r.dueDate.slice(0, 4))),
+      remainingWorkingDays: remainingWorkingDays(r, ctx),
       reportingCycle: r.reportingCycle,
       status: r.status,
       progress: r.progress,
