@@ -1,29 +1,16 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { HolidayResponse } from '@luoshi/contracts';
 import { CalendarApi } from '../api/calendar.api';
+import { isIsoWeekend, isWorkingDayIn, workingDayOnOrAfterIn } from './working-day-rule';
 
-/** 'YYYY-MM-DD' of a local date (what a date picker hands back). */
-export function localIsoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
+export { localIsoDate } from './working-day-rule';
 
-/** Days scanned for the next working day at most: no real calendar rests longer (the server's bound too). */
-const MAX_SCAN_DAYS = 366;
-
-function addDays(iso: string, n: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + n)).toISOString().slice(0, 10);
-}
-
-function weekday(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay();
-}
+const NO_ENTRIES: ReadonlyMap<string, HolidayResponse> = new Map();
 
 /**
  * The holiday calendar as the office keeps it (节假日 and 调休 make-up workdays), loaded once per
  * session and shared by every date picker: 休/班 marks, and "is this a working day?" with the same
- * rule as the server's WorkingDayCalendar (Mon–Fri unless a holiday, Sat/Sun only as a make-up day).
+ * rule as the server's WorkingDayCalendar (working-day-rule.ts).
  */
 @Injectable({ providedIn: 'root' })
 export class WorkingDays {
@@ -34,7 +21,7 @@ export class WorkingDays {
   /** True once the calendar has arrived (marks show from then on). */
   readonly loaded = computed(() => this.entries() !== null);
 
-  /** Starts loading the calendar (idempotent; a failed load is retried on the next call). */
+  /** Starts loading the calendar (idempotent; a failed load is tried again on the next call). */
   load(): void {
     if (this.requested) return;
     this.requested = true;
@@ -51,20 +38,17 @@ export class WorkingDays {
   }
 
   isWeekend(iso: string): boolean {
-    const day = weekday(iso);
-    return day === 0 || day === 6;
+    return isIsoWeekend(iso);
   }
 
   isWorkingDay(iso: string): boolean {
-    const entry = this.entry(iso);
-    if (entry) return entry.kind === 'makeupWorkday';
-    return !this.isWeekend(iso);
+    this.load();
+    return isWorkingDayIn(this.entries() ?? NO_ENTRIES, iso);
   }
 
   /** `iso` when it is a working day, else the first working day after it. */
   workingDayOnOrAfter(iso: string): string {
-    let day = iso;
-    for (let i = 0; i < MAX_SCAN_DAYS && !this.isWorkingDay(day); i++) day = addDays(day, 1);
-    return day;
+    this.load();
+    return workingDayOnOrAfterIn(this.entries() ?? NO_ENTRIES, iso);
   }
 }
