@@ -98,9 +98,11 @@ async function expectNoSideways(page: Page): Promise<void> {
 async function goTo(page: Page, navId: string, title: string): Promise<void> {
   await page.getByTestId('menu-trigger').click();
   const drawer = page.getByTestId('nav-drawer');
-  await expect(drawer).toBeVisible();
+  await expect(drawer).toHaveAttribute('data-open', 'true');
+  // Tap only once the drawer has slid fully in (a tap mid-slide would land on the entry above).
+  await expect.poll(async () => (await drawer.boundingBox())?.x).toBe(0);
   await drawer.getByTestId(`nav-${navId}`).click();
-  await expect(drawer).toBeHidden();
+  await expect(drawer).toHaveAttribute('data-open', 'false');
   await expect(page.getByTestId('page-title')).toHaveText(title);
 }
 

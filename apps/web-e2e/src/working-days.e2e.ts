@@ -41,7 +41,10 @@ test.describe('working days in date pickers', () => {
 
     await signIn(page, 'office');
     await expect(page.getByTestId('home-title')).toHaveText('办公室工作台');
-    await page.goto(`/tasks/assign?planId=${plan?.id}&q=${CODE}`);
+    // The home page may still be settling its own navigation: go again if the first attempt is aborted.
+    await expect(async () => {
+      await page.goto(`/tasks/assign?planId=${plan?.id}&q=${CODE}`);
+    }).toPass({ timeout: 15_000 });
     const row = page.getByTestId(`task-row-${CODE}`);
     const deadline = page.getByTestId(`deadline-${CODE}`);
     await expect(deadline).toBeVisible();

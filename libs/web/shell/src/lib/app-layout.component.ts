@@ -81,6 +81,11 @@ export class AppLayoutComponent {
     this.auth.reloadUser().subscribe({ error: () => undefined });
   }
 
+  /** A tap on a menu entry closes the drawer, even when it names the page already open (no navigation then). */
+  protected closeOnMenuClick(event: Event): void {
+    if (event.target instanceof Element && event.target.closest('.ant-menu-item')) this.drawerOpen.set(false);
+  }
+
   protected toggleSider(): void {
     if (this.handset()) this.drawerOpen.update((value) => !value);
     else this.collapsed.update((value) => !value);
