@@ -102,7 +102,8 @@ async function goTo(page: Page, navId: string, title: string): Promise<void> {
   // Tap only once the drawer has slid fully in (a tap mid-slide would land on the entry above).
   await expect.poll(async () => (await drawer.boundingBox())?.x).toBe(0);
   await drawer.getByTestId(`nav-${navId}`).click();
-  await expect(drawer).toHaveAttribute('data-open', 'false');
+  // Closed (or already taken down): no open drawer is left over the page.
+  await expect(page.locator('[data-testid="nav-drawer"][data-open="true"]')).toHaveCount(0);
   await expect(page.getByTestId('page-title')).toHaveText(title);
 }
 
@@ -121,6 +122,7 @@ test.describe('phone (390×844): the department works from its phone', () => {
   });
 
   test('the liaison accepts and returns from task cards and reports with a photo; the head approves', async ({ page, request }) => {
+    test.setTimeout(120_000); // two users, four pages each, on a shared machine
     const [accepted, returned] = await assignTwo(request);
 
     await signIn(page, 'jtt.liaison');
