@@ -15,7 +15,6 @@ export const DAILY_EN = {
     dueReminderNote: 'The deadline is not a working day: the due reminder goes out on the working day before it.',
     reminderDeadline: 'For deadline',
     reminderTotal: '{n} reminders',
-    evidenceHint: 'On a phone, take a photo or choose one from the album; PDF, Word and Excel files are accepted too.',
     takePhoto: 'Take a photo',
     album: 'From the album',
     cardLead: 'Lead',

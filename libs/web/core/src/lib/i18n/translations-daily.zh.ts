@@ -18,7 +18,6 @@ export const DAILY_ZH = {
     dueReminderNote: '截止日不是工作日：到期提醒在其前一个工作日发出。',
     reminderDeadline: '对应截止日',
     reminderTotal: '共 {n} 条提醒',
-    evidenceHint: '手机上可直接拍照或从相册选择；也可上传 PDF、Word、Excel 文件。',
     takePhoto: '拍照上传',
     album: '从相册选择',
     cardLead: '牵头',
