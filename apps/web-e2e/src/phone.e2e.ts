@@ -128,7 +128,8 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await signIn(page, 'jtt.liaison');
     await expect(page.getByTestId('menu-trigger')).toBeVisible();
     // No sider on a phone: the menu is a drawer, closed until asked for.
-    await expect(page.getByTestId('side-menu')).toBeHidden();
+    await expect(page.locator('nz-sider')).toHaveCount(0);
+    await expect(page.locator('[data-testid="nav-drawer"][data-open="true"]')).toHaveCount(0);
     await expectNoSideways(page);
 
     await goTo(page, 'my-tasks', '我的任务');
