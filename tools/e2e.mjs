@@ -24,8 +24,11 @@ function freePort() {
   });
 }
 
-/** `specs`: journey files to run (default: all), e.g. `node tools/e2e.mjs apps/web-e2e/src/plans.e2e.ts`. */
-export async function runJourneys({ log = console.log, specs = [] } = {}) {
+/**
+ * Runs every journey, or only what `playwrightArgs` selects (spec files, `-g pattern`…):
+ * `node tools/e2e.mjs apps/web-e2e/src/phone.e2e.ts` passes its arguments through to Playwright.
+ */
+export async function runJourneys({ log = console.log, playwrightArgs = [] } = {}) {
   ensureChromium(log);
   const services = await ensureServices({ log });
   buildAll();
@@ -45,7 +48,7 @@ export async function runJourneys({ log = console.log, specs = [] } = {}) {
     server = startServer({ ...env, PORT: String(port) });
     const baseUrl = `http://127.0.0.1:${port}`;
     if (!(await waitForHealth(baseUrl))) throw new Error('the API did not come up for the browser journeys');
-    runNpx(['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts', ...specs], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
+    runNpx(['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts', ...playwrightArgs], { env: { ...process.env, E2E_BASE_URL: baseUrl } });
   } finally {
     server?.kill('SIGTERM');
     await new Promise((r) => (server ? server.once('exit', r) : r()));
@@ -55,7 +58,7 @@ export async function runJourneys({ log = console.log, specs = [] } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   ensureDependencies();
-  runJourneys({ specs: process.argv.slice(2) }).catch((error) => {
+  runJourneys({ playwrightArgs: process.argv.slice(2).filter((arg) => arg !== '--') }).catch((error) => {
     console.error(error.message ?? error);
     process.exit(error.exitCode ?? 1);
   });

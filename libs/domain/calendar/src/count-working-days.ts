@@ -1,5 +1,5 @@
 import type { IsWorkingDay } from './add-working-days';
-import { addDays, compareIsoDates, parseIsoDate, toDayNumber, type IsoDate } from './iso-date';
+import { addDays, compareIsoDates, parseIsoDate, type IsoDate } from './iso-date';
 
 /**
  * Working days in the half-open interval (from, to]: `from` is excluded, `to` included, the way
@@ -25,19 +25,4 @@ export function countWorkingDays(isWorkingDay: IsWorkingDay, from: IsoDate, to: 
   return count;
 }
 
-/**
- * Monday–Friday dates in (from, to] for from <= to, by arithmetic: constant time whatever the span
- * (a deadline decades away must not cost a loop per day on every list).
- */
-export function countWeekdays(from: IsoDate, to: IsoDate): number {
-  return weekdaysUpTo(toDayNumber(to)) - weekdaysUpTo(toDayNumber(from));
-}
-
-/** Weekdays among day numbers (−∞, day] relative to a fixed Monday; only differences are used. */
-function weekdaysUpTo(day: number): number {
-  // Day number 4 (1970-01-05) was a Monday; shift so that weeks start on Monday at offset 0.
-  const sinceMonday = day - 4;
-  const weeks = Math.floor(sinceMonday / 7);
-  const rest = sinceMonday - weeks * 7; // 0 = Monday … 6 = Sunday
-  return weeks * 5 + Math.min(rest + 1, 5);
-}
+export { countWeekdays } from './count-weekdays';

@@ -5,7 +5,7 @@ import {
   stepToWorkingDay,
 } from './add-working-days';
 import { CalendarError } from './calendar-error';
-import { countWeekdays } from './count-working-days';
+import { countWeekdays } from './count-weekdays';
 import type { HolidayEntry, HolidayYear } from './holiday-types';
 import { compareIsoDates, isWeekend, parseIsoDate, type IsoDate } from './iso-date';
 import { validateHolidayYear } from './validate-holiday-year';
@@ -24,6 +24,8 @@ import { validateHolidayYear } from './validate-holiday-year';
 export class WorkingDayCalendar {
   private readonly years = new Map<number, HolidayYear>();
   private readonly entries = new Map<IsoDate, HolidayEntry>();
+  /** Dates whose entry changes what the weekday rule says (a weekday holiday, a weekend make-up day), ascending. */
+  private readonly exceptions: { date: IsoDate; delta: 1 | -1 }[] = [];
 
   constructor(years: readonly HolidayYear[]) {
     for (const raw of years) {
@@ -34,6 +36,12 @@ export class WorkingDayCalendar {
       this.years.set(year.year, year);
       for (const e of year.entries) this.entries.set(e.date, e);
     }
+    for (const [date, entry] of this.entries) {
+      const weekend = isWeekend(date);
+      if (entry.kind === 'makeupWorkday' && weekend) this.exceptions.push({ date, delta: 1 });
+      if (entry.kind !== 'makeupWorkday' && !weekend) this.exceptions.push({ date, delta: -1 });
+    }
+    this.exceptions.sort((a, b) => compareIsoDates(a.date, b.date));
   }
 
   /** Mon–Fri unless a holiday; Sat/Sun only if a make-up working day. */
@@ -86,23 +94,33 @@ export class WorkingDayCalendar {
    * addWorkingDays(a, countWorkingDays(a, b)) = b.
    */
   countWorkingDays(from: IsoDate, to: IsoDate): number {
-    parseIsoDate(from);
-    parseIsoDate(to);
-    const order = compareIsoDates(from, to);
+    const order = compareIsoDates(parseAndReturn(from), parseAndReturn(to));
     if (order === 0) return 0;
     if (order > 0) {
       const backwards = this.countWorkingDays(to, from);
       return backwards === 0 ? 0 : -backwards; // never -0
     }
-    // Weekdays by arithmetic, corrected by the (few) holiday and make-up entries in the span:
-    // the cost follows the number of entries, not the number of days.
+    // Weekdays in closed form, corrected by the calendar's exceptions in the range (binary search):
+    // bounded by the number of holiday entries, never by the distance between the dates.
     let count = countWeekdays(from, to);
-    for (const [date, entry] of this.entries) {
-      if (date <= from || date > to) continue;
-      if (entry.kind === 'makeupWorkday' && isWeekend(date)) count++;
-      else if (entry.kind !== 'makeupWorkday' && !isWeekend(date)) count--;
+    for (let i = this.firstExceptionAfter(from); i < this.exceptions.length; i++) {
+      const exception = this.exceptions[i];
+      if (!exception || exception.date > to) break;
+      count += exception.delta;
     }
     return count;
+  }
+
+  /** Index of the first exception dated strictly after `date`. */
+  private firstExceptionAfter(date: IsoDate): number {
+    let low = 0;
+    let high = this.exceptions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.exceptions[mid]?.date ?? '') <= date) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   /** True if a HolidayYear (confirmed or not) was supplied for the year. */

@@ -22,6 +22,23 @@ interface ClaimedReminder {
   level: string;
   recipients: string[];
   deadline: string;
+  /** The Beijing date the reminder fires on. */
+  fire_day: string;
+}
+
+/**
+ * Title and body of a task reminder. A 'due' reminder fires on the deadline, or on the last working
+ * day before it when the deadline is a holiday or weekend: then it must not say 今日到期 but name
+ * the deadline and ask for the work before the break.
+ */
+export function taskReminderText(r: Pick<ClaimedReminder, 'level' | 'title' | 'deadline' | 'fire_day'>): { title: string; body: string } {
+  if (r.level === 'due' && r.fire_day !== r.deadline) {
+    return {
+      title: `【到期提醒（截止日${r.deadline}为非工作日）】${r.title}`,
+      body: `任务「${r.title}」完成时限：${r.deadline}（节假日或周末）。今天是截止前最后一个工作日，请及时办结并填报进展。`,
+    };
+  }
+  return { title: `【${LEVEL_TITLES[r.level] ?? '提醒'}】${r.title}`, body: `任务「${r.title}」完成时限：${r.deadline}。请及时办理并填报进展。` };
 }
 
 /** Reminders written and committed per transaction (each becomes visible to its user at commit). */
@@ -99,7 +116,8 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
             LIMIT $2 FOR UPDATE SKIP LOCKED)
          UPDATE reminder r SET status = 'sent', sent_at = now()
            FROM batch WHERE r.id = batch.id
-         RETURNING r.id, r.subject_type, r.subject_id, r.title, r.level, r.recipients, to_char(r.deadline, 'YYYY-MM-DD') AS deadline`,
+         RETURNING r.id, r.subject_type, r.subject_id, r.title, r.level, r.recipients, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
+                   to_char(r.fire_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS fire_day`,
         [reminderId, size],
       )) as [ClaimedReminder[], number];
       if (claimed.length === 0) return { claimed: 0, outcome: EMPTY_OUTCOME }; // cancelled, already delivered or being delivered.
@@ -113,8 +131,7 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
         taskReminders.map((r) => ({
           userIds: recipients.get(r.id) ?? [],
           kind: 'reminder',
-          title: `【${LEVEL_TITLES[r.level] ?? '提醒'}】${r.title}`,
-          body: `任务「${r.title}」完成时限：${r.deadline}。请及时办理并填报进展。`,
+          ...taskReminderText(r),
           link: `/tasks/${r.subject_id}`,
           subjectType: r.subject_type,
           subjectId: r.subject_id,

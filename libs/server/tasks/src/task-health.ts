@@ -46,6 +46,16 @@ export function taskHealth(task: HealthSubject, ctx: HealthContext): TaskHealthR
 }
 
 /**
+ * Working days from today (excluded) to the due date (included): 0 when due today, negative when
+ * overdue; null without a due date or once the task is closed. The calendar counts in closed form,
+ * so a deadline decades away costs no more than one next week.
+ */
+export function remainingWorkingDays(task: Pick<HealthSubject, 'status' | 'dueDate'>, ctx: HealthContext): number | null {
+  if (task.dueDate === null || task.status === 'completed' || task.status === 'cancelled') return null;
+  return ctx.calendar.countWorkingDays(ctx.today, task.dueDate);
+}
+
+/**
  * The same rule as taskHealth, as a SQL expression over `t`, so a health filter is right at query
  * time without a stored column. Placeholders: today, amberBefore (dates), margin (number). Progress
  * is computed in float8, the same IEEE arithmetic as deriveTaskHealth, so borderline cases agree.

@@ -26,7 +26,7 @@ import {
 } from '@luoshi/server/platform';
 import { allowedTaskActions, assertCanSee } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
-import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, taskHealth } from './task-health';
+import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, remainingWorkingDays, taskHealth } from './task-health';
 import { PART_CODE, SECTION_CODE, TASK_SORT_KEYS, type TaskListFilter, taskListWhere } from './task-list-sql';
 import { TASK_ROW_COLUMNS, type TaskRow } from './task-row';
 
@@ -226,6 +226,7 @@ export class TaskQueryService {
       dueDate: r.dueDate,
       deadlineText: r.deadlineText,
       deadlineProvisional: r.dueDate !== null && !ctx.calendar.isYearConfirmed(Number(r.dueDate.slice(0, 4))),
+      remainingWorkingDays: remainingWorkingDays(r, ctx),
       reportingCycle: r.reportingCycle,
       status: r.status,
       progress: r.progress,

@@ -89,6 +89,12 @@ export interface TaskResponse {
   deadlineText: string | null;
   /** True when the due date falls in a year whose holiday schedule is not confirmed. */
   deadlineProvisional: boolean;
+  /**
+   * Working days from today (Beijing, excluded) to the due date (included), on the holiday calendar;
+   * 0 when due today, negative when overdue (working days late). null without a due date or once
+   * the task is completed or cancelled.
+   */
+  remainingWorkingDays: number | null;
   reportingCycle: TaskReportingCycle;
   status: TaskStatus;
   progress: number;

@@ -9,6 +9,7 @@ export * from './lib/api/reminders.api';
 export * from './lib/api/reports.api';
 export * from './lib/api/tasks.api';
 export * from './lib/approvals/approval-counts.service';
+export * from './lib/calendar/working-days.service';
 export * from './lib/auth/auth-context';
 export * from './lib/auth/auth.guard';
 export * from './lib/auth/auth.interceptor';

@@ -8,3 +8,6 @@ export * from './lib/calendar-banner.component';
 export * from './lib/highlight-parts';
 export * from './lib/highlight.component';
 export * from './lib/text-entry.dialog';
+export * from './lib/handset';
+export * from './lib/day-cell.component';
+export * from './lib/holiday-warning.component';

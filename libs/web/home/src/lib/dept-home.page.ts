@@ -46,7 +46,8 @@ const IN_HAND = ['accepted', 'in_progress', 'completion_requested'] as const;
       }
     </div>
   `,
-  styles: `.stack { display: grid; gap: 16px; }`,
+  // minmax(0, 1fr): the column never grows to its tiles' one-row width (on a phone that widened the page).
+  styles: `.stack { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; }`,
 })
 export class DeptHomePage {
   protected readonly auth = inject(AuthService);

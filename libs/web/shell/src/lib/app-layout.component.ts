@@ -1,28 +1,37 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { ApprovalCounts, AuthService, navigationFor, TranslatePipe } from '@luoshi/web/core';
-import { LangSwitchComponent, RoleTagComponent } from '@luoshi/web/ui';
+import { filter } from 'rxjs';
+import { injectHandset, LangSwitchComponent, RoleTagComponent } from '@luoshi/web/ui';
 import { NotificationBellComponent } from './notification-bell.component';
 import { ProfileDrawerComponent } from './profile-drawer.component';
 
-/** Sider menu (per role), header with who is signed in, language switch and sign-out. */
+/**
+ * Sider menu (per role), header with who is signed in, language switch and sign-out. On a phone
+ * (below 768 px) the menu moves into a drawer opened by the header's menu button and closed by navigating.
+ */
 @Component({
   selector: 'luoshi-app-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
     NzLayoutModule,
     NzMenuModule,
     NzIconModule,
     NzButtonModule,
+    NzDrawerModule,
     NzAvatarModule,
     NzBadgeModule,
     NzTooltipModule,
@@ -44,7 +53,11 @@ export class AppLayoutComponent {
   /** 待我审批 count on the 审批待办 entry. */
   protected readonly approvalTodo = computed(() => this.approvalCounts.counts()?.todo ?? 0);
   protected readonly initial = computed(() => Array.from(this.user()?.displayName ?? '?')[0] ?? '?');
+  protected readonly handset = injectHandset();
   protected readonly collapsed = signal(false);
+  /** The sider may be collapsed to icons on a desk; the drawer always shows the full menu. */
+  protected readonly menuCollapsed = computed(() => !this.handset() && this.collapsed());
+  protected readonly drawerOpen = signal(false);
   protected readonly profileOpen = signal(false);
   protected readonly signingOut = signal(false);
 
@@ -52,6 +65,15 @@ export class AppLayoutComponent {
     // The stored user may be stale (roles or department changed since sign-in).
     this.auth.reloadUser().subscribe({ error: () => undefined });
     if (this.nav().some((item) => item.id === 'approvals')) this.approvalCounts.follow();
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.drawerOpen.set(false));
+    effect(() => {
+      if (!this.handset()) this.drawerOpen.set(false);
+    });
   }
 
   protected openProfile(): void {
@@ -59,8 +81,14 @@ export class AppLayoutComponent {
     this.auth.reloadUser().subscribe({ error: () => undefined });
   }
 
+  /** A tap on a menu entry closes the drawer, even when it names the page already open (no navigation then). */
+  protected closeOnMenuClick(event: Event): void {
+    if (event.target instanceof Element && event.target.closest('.ant-menu-item')) this.drawerOpen.set(false);
+  }
+
   protected toggleSider(): void {
-    this.collapsed.update((value) => !value);
+    if (this.handset()) this.drawerOpen.update((value) => !value);
+    else this.collapsed.update((value) => !value);
   }
 
   protected logout(): void {

@@ -12,7 +12,7 @@ import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NzAlertModule, NzButtonModule, TranslatePipe],
   template: `
-    <nz-alert nzType="error" nzShowIcon [nzMessage]="'common.loadFailed' | t" [nzDescription]="description()" [nzAction]="retryable() ? action : undefined" data-testid="load-error" />
+    <nz-alert nzType="error" nzShowIcon [nzMessage]="'common.loadFailed' | t" [nzDescription]="description()" [nzAction]="retryable() ? action : null" data-testid="load-error" />
     <ng-template #action>
       <button nz-button nzSize="small" (click)="retry.emit()">{{ 'common.retry' | t }}</button>
     </ng-template>

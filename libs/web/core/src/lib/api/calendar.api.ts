@@ -18,8 +18,9 @@ export class CalendarApi {
     return this.http.get<HolidayYearResponse[]>(CalendarApiPaths.years);
   }
 
-  holidays(year: number): Observable<HolidayResponse[]> {
-    return this.http.get<HolidayResponse[]>(CalendarApiPaths.holidays, { params: { year } });
+  /** One year's holidays and make-up workdays, or every year's when `year` is left out. */
+  holidays(year?: number): Observable<HolidayResponse[]> {
+    return this.http.get<HolidayResponse[]>(CalendarApiPaths.holidays, year === undefined ? {} : { params: { year } });
   }
 
   confirmYear(year: number): Observable<HolidayYearResponse> {

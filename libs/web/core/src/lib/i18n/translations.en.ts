@@ -1,5 +1,6 @@
 import type { Translations } from './translation-key';
 import { DASHBOARDS_EN } from './translations-dashboards.en';
+import { DAILY_EN } from './translations-daily.en';
 import { REPORTS_EN } from './translations-reports.en';
 import { PLAN_IMPORT_EN } from './translations-plan-import.en';
 
@@ -853,6 +854,7 @@ export const EN: Translations = {
   ...DASHBOARDS_EN,
   ...REPORTS_EN,
   ...PLAN_IMPORT_EN,
+  ...DAILY_EN,
   comingSoon: {
     title: 'Coming soon',
     body: '“{feature}” is being built and will arrive in a later release.',

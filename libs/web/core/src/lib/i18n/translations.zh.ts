@@ -1,4 +1,5 @@
 import { DASHBOARDS_ZH } from './translations-dashboards.zh';
+import { DAILY_ZH } from './translations-daily.zh';
 import { REPORTS_ZH } from './translations-reports.zh';
 import { PLAN_IMPORT_ZH } from './translations-plan-import.zh';
 
@@ -853,6 +854,7 @@ export const ZH = {
   ...DASHBOARDS_ZH,
   ...REPORTS_ZH,
   ...PLAN_IMPORT_ZH,
+  ...DAILY_ZH,
   comingSoon: {
     title: '功能建设中',
     body: '「{feature}」正在建设中，将在后续版本上线。',

@@ -141,6 +141,10 @@ const ICONS: Record<ApprovalUserAction, string> = {
     .cc { margin: 12px 0 0; color: rgba(0, 0, 0, 0.55); }
     .muted { color: rgba(0, 0, 0, 0.45); }
     @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
+    @media (max-width: 767.98px) {
+      .head__title { font-size: 17px; line-height: 26px; }
+      .head__actions > * { flex: 1 1 auto; }
+    }
   `,
 })
 export class ApprovalDetailPage {

@@ -12,7 +12,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { APPROVAL_INBOX_BOXES, type ApprovalInboxBox, type ApprovalInboxItem, type BulkApproveResponse } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { injectHandset, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { type BulkApproveData, BulkApproveDialog } from './bulk-approve.dialog';
 
@@ -85,6 +85,32 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
       @if (inbox.error(); as error) {
         <luoshi-load-error [error]="error" (retry)="inbox.reload()" />
       }
+      @if (handset()) {
+        <!-- Phone: one card per approval; the title opens it. -->
+        <ul class="cards" data-testid="approval-cards">
+          @for (item of items(); track item.id) {
+            <li class="card" data-testid="approval-row" [attr.data-subject]="item.subjectType" [attr.data-title]="item.title">
+              <div class="card__head">
+                <nz-tag [nzColor]="subjectColor(item)">{{ subjectLabel(item) }}</nz-tag>
+                <luoshi-approval-status-tag [status]="item.status" />
+              </div>
+              <a [routerLink]="['/approvals', item.id]" class="card__title" data-testid="approval-open">{{ item.title }}</a>
+              @if (item.onBehalfOf.length > 0) {
+                <nz-tag nzColor="gold">{{ 'approvals.onBehalfOf' | t: { names: names(item.onBehalfOf) } }}</nz-tag>
+              }
+              <div class="card__facts muted">
+                <span>{{ item.department?.name ?? '—' }} · {{ item.drafter.displayName }}</span>
+                <span>{{ item.currentStep?.name ?? '—' }}</span>
+                <span class="num">{{ item.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</span>
+              </div>
+            </li>
+          } @empty {
+            @if (!inbox.isLoading()) {
+              <li><nz-empty [nzNotFoundContent]="emptyText()" /></li>
+            }
+          }
+        </ul>
+      } @else {
       <nz-table
         #table
         nzSize="middle"
@@ -137,6 +163,7 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
           }
         </tbody>
       </nz-table>
+      }
     </div>
     <ng-template #empty>
       <nz-empty [nzNotFoundContent]="emptyText()" />
@@ -150,6 +177,12 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
     .behalf { margin-left: 6px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
     .muted { color: rgba(0, 0, 0, 0.45); }
+    .cards { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 10px; }
+    .card { padding: 12px; border: 1px solid #f0f0f0; border-radius: 8px; }
+    .card__head { display: flex; justify-content: space-between; align-items: center; gap: 6px; }
+    .card__title { display: block; margin: 8px 0 4px; font-size: 15px; font-weight: 500; overflow-wrap: anywhere; }
+    .card__facts { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 13px; }
+    @media (max-width: 767.98px) { .panel { padding: 4px 12px 12px; } }
   `,
 })
 export class ApprovalInboxPage {
@@ -159,6 +192,8 @@ export class ApprovalInboxPage {
   private readonly modal = inject(NzModalService);
   private readonly approvalCounts = inject(ApprovalCounts);
   private readonly i18n = inject(I18nService);
+  /** On a phone the table becomes cards. */
+  protected readonly handset = injectHandset();
 
   /** Query parameter ?box=done|cc. */
   readonly boxParam = input<string | undefined>(undefined, { alias: 'box' });

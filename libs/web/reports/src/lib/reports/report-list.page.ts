@@ -12,7 +12,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { REPORT_STATUSES, type ReportStatus } from '@luoshi/contracts';
 import { AuthService, I18nService, ReportsApi, TasksApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { injectHandset, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { beijingToday } from '../shared/report-labels';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
 import { byDueDate, type DepartmentReport, departmentReports } from './department-reports';
@@ -67,6 +67,39 @@ type View = 'todo' | 'all';
           }
         </nz-select>
       </div>
+      @if (handset()) {
+        <!-- Phone: one card per reporting period, 填报 at its foot. -->
+        <ul class="cards" data-testid="report-cards">
+          @for (row of visible(); track row.report.id) {
+            <li
+              class="card"
+              [class.card--todo]="row.todo"
+              data-testid="report-row"
+              [attr.data-task]="row.task.code"
+              [attr.data-period]="row.report.periodKey"
+            >
+              <div class="card__head">
+                <span class="code">{{ row.task.code }}</span>
+                <luoshi-report-status-tag [status]="row.report.status" [late]="row.report.late" [locksOn]="row.report.locked ? row.report.locksOn : null" />
+                <nz-tag class="card__role" [nzColor]="row.lead ? 'blue' : 'default'">{{ (row.lead ? 'reports.lead' : 'reports.co') | t }}</nz-tag>
+              </div>
+              <a [routerLink]="['/tasks', row.task.id]" class="card__title">{{ row.task.title }}</a>
+              <div class="card__facts">
+                <span>{{ row.report.periodLabel }}</span>
+                <span class="num" [class.overdue]="row.todo && row.report.dueDate < today">{{ 'reports.dueDate' | t }} {{ row.report.dueDate }}</span>
+                @if (row.report.progress !== null) {
+                  <nz-progress class="card__progress" [nzPercent]="row.report.progress" nzSize="small" />
+                }
+              </div>
+              <a nz-button class="card__open" [nzType]="row.todo ? 'primary' : 'default'" [routerLink]="['/reports', row.report.id]" data-testid="report-open">
+                {{ (row.todo ? (row.lead ? 'reports.fill' : 'reports.contribute') : 'reports.view') | t }}
+              </a>
+            </li>
+          } @empty {
+            <li><nz-empty [nzNotFoundContent]="emptyText()" /></li>
+          }
+        </ul>
+      } @else {
       <nz-table
         #table
         nzSize="middle"
@@ -119,6 +152,7 @@ type View = 'todo' | 'all';
           }
         </tbody>
       </nz-table>
+      }
     </div>
     <ng-template #empty>
       <nz-empty [nzNotFoundContent]="emptyText()" />
@@ -141,6 +175,21 @@ type View = 'todo' | 'all';
     .overdue { color: #cf1322; font-weight: 500; }
     .muted { color: rgba(0, 0, 0, 0.45); }
     @media (max-width: 900px) { .counts { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+    .cards { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 10px; }
+    .card { padding: 12px; border: 1px solid #f0f0f0; border-radius: 8px; }
+    .card--todo { box-shadow: inset 3px 0 0 #1677ff; }
+    .card__head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
+    .card__role { margin: 0 0 0 auto; }
+    .card__title { display: block; margin: 8px 0 6px; color: rgba(0, 0, 0, 0.88); font-size: 15px; font-weight: 500; overflow-wrap: anywhere; }
+    .card__facts { display: flex; flex-wrap: wrap; gap: 4px 12px; color: rgba(0, 0, 0, 0.65); }
+    .card__progress { width: 100%; }
+    .card__open { width: 100%; height: 40px; margin-top: 10px; line-height: 38px; }
+    @media (max-width: 767.98px) {
+      .counts { gap: 8px; margin-bottom: 12px; }
+      .count { padding: 10px 12px; }
+      .count__n { font-size: 22px; }
+      .panel { padding: 12px; }
+    }
   `,
 })
 export class ReportListPage {
@@ -149,6 +198,8 @@ export class ReportListPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
+  /** On a phone the table becomes cards. */
+  protected readonly handset = injectHandset();
 
   /** Query parameters (?view=all&status=returned). */
   readonly viewParam = input<string | undefined>(undefined, { alias: 'view' });

@@ -8,6 +8,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
 import type { ExtensionRequestResponse, TaskResponse } from '@luoshi/contracts';
 import { type ApiError, I18nService, ReportsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
 
 export interface ExtensionRequestData {
   task: TaskResponse;
@@ -19,7 +20,18 @@ const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padS
 @Component({
   selector: 'luoshi-extension-request-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzFormModule, NzInputModule, NzModalModule, TranslatePipe],
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzDatePickerModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
+    TranslatePipe,
+    DayCellComponent,
+    HolidayWarningComponent,
+  ],
   template: `
     @if (errorText(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
@@ -32,7 +44,16 @@ const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padS
       <nz-form-item>
         <nz-form-label nzRequired>{{ 'taskRequests.newDue' | t }}</nz-form-label>
         <nz-form-control [nzValidateStatus]="dateProblem() ? 'error' : ''" [nzErrorTip]="dateProblem() ?? ''">
-          <nz-date-picker name="newDue" [nzDisabledDate]="notLater" [ngModel]="newDue()" (ngModelChange)="newDue.set($event)" data-testid="extension-date" />
+          <nz-date-picker
+            name="newDue"
+            [nzDisabledDate]="notLater"
+            [nzDateRender]="day"
+            [ngModel]="newDue()"
+            (ngModelChange)="newDue.set($event)"
+            data-testid="extension-date"
+          />
+          <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
+          <luoshi-holiday-warning [date]="newDueIso()" (useNext)="useNext($event)" />
         </nz-form-control>
       </nz-form-item>
       <nz-form-item>
@@ -80,6 +101,17 @@ export class ExtensionRequestDialog {
     const due = this.data.task.dueDate;
     return due && isoDate(date) <= due ? this.i18n.t('taskRequests.newDueLater') : null;
   });
+
+  protected readonly newDueIso = computed(() => {
+    const date = this.newDue();
+    return date ? isoDate(date) : null;
+  });
+
+  /** The holiday warning's offer: the next working day instead. */
+  protected useNext(iso: string): void {
+    const [y, m, d] = iso.split('-').map(Number);
+    this.newDue.set(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  }
 
   /** Dates up to the current deadline cannot be picked. */
   protected readonly notLater = (date: Date): boolean => {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { NzStepsModule } from 'ng-zorro-antd/steps';
 import type { ApprovalDetailResponse, ApprovalStepResponse } from '@luoshi/contracts';
 import { I18nService } from '@luoshi/web/core';
+import { injectHandset } from '@luoshi/web/ui';
 
 type NzStepStatus = 'wait' | 'process' | 'finish' | 'error';
 
@@ -29,7 +30,7 @@ const STATUS: Record<ApprovalStepResponse['status'], NzStepStatus> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NzStepsModule],
   template: `
-    <nz-steps [nzCurrent]="current()" [nzDirection]="direction()" nzSize="small" data-testid="approval-steps">
+    <nz-steps [nzCurrent]="current()" [nzDirection]="handset() ? 'vertical' : direction()" nzSize="small" data-testid="approval-steps">
       @for (view of views(); track view.step.key) {
         <nz-step [nzTitle]="view.title" [nzStatus]="view.status" [nzDescription]="description" [attr.data-testid]="'step-' + view.step.key" [attr.data-status]="view.step.status" />
         <ng-template #description>
@@ -59,7 +60,9 @@ const STATUS: Record<ApprovalStepResponse['status'], NzStepStatus> = {
 export class ApprovalStepsComponent {
   private readonly i18n = inject(I18nService);
   readonly detail = input.required<Pick<ApprovalDetailResponse, 'steps' | 'currentStep'>>();
+  /** On a phone the chain always reads top to bottom. */
   readonly direction = input<'horizontal' | 'vertical'>('horizontal');
+  protected readonly handset = injectHandset();
 
   protected readonly current = computed(() => {
     const key = this.detail().currentStep?.key;

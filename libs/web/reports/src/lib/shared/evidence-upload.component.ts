@@ -5,6 +5,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzUploadModule, type NzUploadFile } from 'ng-zorro-antd/upload';
 import type { Observable } from 'rxjs';
 import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { injectHandset } from '@luoshi/web/ui';
 
 interface Problem {
   id: number;
@@ -15,6 +16,8 @@ interface Problem {
  * Drag & drop (or click) upload. Files go to the API one after another through `upload`; the API
  * decides the type by content and the size, and its message (400 name, 413 size, 415 type) is shown
  * per file. Nothing is checked here, so the user always sees the server's reason.
+ * On a phone two more buttons open the camera (`accept="image/*" capture="environment"`) and the
+ * photo album (`accept="image/*"`); the drop area still takes every other type.
  */
 @Component({
   selector: 'luoshi-evidence-upload',
@@ -34,6 +37,36 @@ interface Problem {
       <p class="ant-upload-text">{{ busy() ? ('evidence.uploading' | t: { name: busy() ?? '' }) : ('evidence.drop' | t) }}</p>
       <p class="ant-upload-hint">{{ hint() || ('evidence.dropHint' | t) }}</p>
     </nz-upload>
+    @if (handset() && photos()) {
+      <div class="phone-picks">
+        <label class="ant-btn ant-btn-default phone-pick" [class.ant-btn-disabled]="disabled()">
+          <nz-icon nzType="camera" />
+          <span>{{ 'daily.takePhoto' | t }}</span>
+          <input
+            class="phone-pick__input"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            [disabled]="disabled()"
+            (change)="picked($event)"
+            [attr.data-testid]="testId() + '-camera'"
+          />
+        </label>
+        <label class="ant-btn ant-btn-default phone-pick" [class.ant-btn-disabled]="disabled()">
+          <nz-icon nzType="picture" />
+          <span>{{ 'daily.album' | t }}</span>
+          <input
+            class="phone-pick__input"
+            type="file"
+            accept="image/*"
+            [multiple]="multiple()"
+            [disabled]="disabled()"
+            (change)="picked($event)"
+            [attr.data-testid]="testId() + '-album'"
+          />
+        </label>
+      </div>
+    }
     @for (problem of problems(); track problem.id) {
       <nz-alert class="problem" nzType="error" nzShowIcon nzCloseable [nzMessage]="problem.text" (nzOnClose)="dismiss(problem.id)" data-testid="upload-error" />
     }
@@ -42,6 +75,9 @@ interface Problem {
     :host { display: block; }
     .drop-icon { font-size: 36px; color: #1677ff; }
     .problem { margin-top: 8px; }
+    .phone-picks { display: flex; gap: 8px; margin-top: 8px; }
+    .phone-pick { position: relative; flex: 1; display: inline-flex; align-items: center; justify-content: center; gap: 6px; height: 40px; overflow: hidden; }
+    .phone-pick__input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
   `,
 })
 export class EvidenceUploadComponent<T = unknown> {
@@ -56,6 +92,9 @@ export class EvidenceUploadComponent<T = unknown> {
   readonly multiple = input(true);
   readonly disabled = input(false);
   readonly testId = input('evidence-upload');
+  /** Offer the camera and the album on a phone (off for uploads that must be documents). */
+  readonly photos = input(true);
+  protected readonly handset = injectHandset();
   readonly uploaded = output<T>();
 
   /** The name of the file being sent. */
@@ -70,6 +109,15 @@ export class EvidenceUploadComponent<T = unknown> {
     if (!this.busy()) this.sendNext();
     return false;
   };
+
+  /** A photo from the phone's camera or album: queued like a dropped file. */
+  protected picked(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    this.queue.push(...files);
+    if (files.length > 0 && !this.busy()) this.sendNext();
+  }
 
   protected dismiss(id: number): void {
     this.problems.update((list) => list.filter((p) => p.id !== id));

@@ -87,7 +87,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
           </nz-card>
           <nz-card nzSize="small" class="block" [nzTitle]="'specialPlans.draft' | t" data-testid="sap-draft">
             @if (canUpload()) {
-              <luoshi-evidence-upload class="upload" [upload]="uploadDraft" [multiple]="false" [hint]="'evidence.draftHint' | t" (uploaded)="drafted($event)" testId="sap-upload" />
+              <luoshi-evidence-upload class="upload" [upload]="uploadDraft" [multiple]="false" [photos]="false" [hint]="'evidence.draftHint' | t" (uploaded)="drafted($event)" testId="sap-upload" />
             }
             <luoshi-evidence-list [files]="s.draft ? [s.draft] : []" [emptyText]="'approvals.noDraft' | t" />
           </nz-card>

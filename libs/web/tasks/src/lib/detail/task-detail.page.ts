@@ -19,7 +19,17 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { Observable } from 'rxjs';
 import type { TaskAction, TaskDetailResponse, TaskReportingCycle, TaskResponse, UrgeTaskResponse } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, RemindersApi, type TaskReasonAction, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import {
+  AuthService,
+  DirectoryApi,
+  I18nService,
+  RemindersApi,
+  type TaskReasonAction,
+  TasksApi,
+  toApiError,
+  TranslatePipe,
+  WorkingDays,
+} from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
 import { LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { departmentOptions } from '../shared/task-labels';
@@ -92,6 +102,12 @@ export class TaskDetailPage {
   protected readonly reminders = rxResource({
     params: () => (this.seesReminders() && this.detail() ? { id: this.taskId(), version: this.detail()?.version } : undefined),
     stream: ({ params }) => this.reminderApi.taskReminders(params.id),
+  });
+  private readonly workingDays = inject(WorkingDays);
+  /** A deadline on a holiday or weekend: the schedule's 到期 reminder fires on the working day before it. */
+  protected readonly dueReminderNote = computed(() => {
+    const due = this.detail()?.dueDate;
+    return !!due && this.seesReminders() && !this.workingDays.isWorkingDay(due) && this.workingDays.loaded();
   });
   protected readonly departments = rxResource({ stream: () => this.directory.departments() });
   protected readonly departmentList = computed(() => (this.departments.hasValue() ? this.departments.value() : []));

@@ -19,11 +19,12 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { DayCellComponent, injectHandset, LoadErrorComponent, PageHeaderComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { ledgerFileName, saveBlob } from '../shared/download';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
 import { departmentOptions, HEALTH_COLORS, isoDate, parseIsoDate } from '../shared/task-labels';
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
+import { TaskCardsComponent } from './task-cards.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
 import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
 
@@ -52,11 +53,13 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     NzTableModule,
     NzTooltipModule,
     TranslatePipe,
+    DayCellComponent,
     LoadErrorComponent,
     PageHeaderComponent,
     TaskDeadlineComponent,
     TaskHealthDotComponent,
     TaskStatusTagComponent,
+    TaskCardsComponent,
   ],
   templateUrl: './task-list.page.html',
   styleUrl: './task-list.page.css',
@@ -72,6 +75,8 @@ export class TaskListPage {
   private readonly document = inject(DOCUMENT);
   private readonly auth = inject(AuthService);
   protected readonly i18n = inject(I18nService);
+  /** On a phone the table becomes cards (task-cards.component.ts). */
+  protected readonly handset = injectHandset();
 
   /** From the route's data: 'all' on /tasks, 'mine' on /my-tasks. */
   readonly scope = input<'mine' | 'all'>('all');

@@ -6,6 +6,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzPopoverModule } from 'ng-zorro-antd/popover';
 import { TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
 import { isoDate, parseIsoDate } from './task-labels';
 
 /** Phrases the API's deadline parser reads (see parseDeadlinePhrase): a few years ahead, recurring, long-term. */
@@ -16,12 +17,14 @@ export function deadlinePhrases(today = new Date()): string[] {
 
 /**
  * A deadline as free text — a date (2027-06-30) or a phrase (2027年6月底, 每季度, 长期) — with a
- * calendar and common phrases one click away. The API parses the text and answers what it cannot read.
+ * calendar (休/班 marks from the holiday calendar) and common phrases one click away. A date on a
+ * holiday or weekend is warned about, with the next working day one click away. The API parses the
+ * text and answers what it cannot read.
  */
 @Component({
   selector: 'luoshi-deadline-input',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzInputModule, NzPopoverModule, TranslatePipe],
+  imports: [FormsModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzInputModule, NzPopoverModule, TranslatePipe, DayCellComponent, HolidayWarningComponent],
   template: `
     <nz-input-group [nzSize]="size()" [nzSuffix]="suffix" [nzStatus]="invalid() ? 'error' : ''" class="group">
       <input
@@ -34,6 +37,9 @@ export function deadlinePhrases(today = new Date()): string[] {
         [attr.data-testid]="testId()"
       />
     </nz-input-group>
+    @if (!disabled()) {
+      <luoshi-holiday-warning [date]="value()" (useNext)="value.set($event)" />
+    }
     <ng-template #suffix>
       <button
         type="button"
@@ -53,7 +59,8 @@ export function deadlinePhrases(today = new Date()): string[] {
     </ng-template>
     <ng-template #panel>
       <div class="panel">
-        <nz-date-picker nzInline [ngModel]="date()" (ngModelChange)="pickDate($event)" />
+        <nz-date-picker nzInline [nzDateRender]="day" [ngModel]="date()" (ngModelChange)="pickDate($event)" data-testid="deadline-calendar" />
+        <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
         <div class="phrases">
           <span class="phrases__label">{{ 'taskAssign.phrases' | t }}</span>
           @for (phrase of phrases; track phrase) {

@@ -4,7 +4,10 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import type { TaskResponse } from '@luoshi/contracts';
 import { TranslatePipe } from '@luoshi/web/core';
 
-/** The deadline as the office wrote it (2027年6月底, 每季度, 长期) with the resolved date; 暂定 when its year's holidays are unconfirmed. */
+/**
+ * The deadline as the office wrote it (2027年6月底, 每季度, 长期) with the resolved date; 暂定 when its
+ * year's holidays are unconfirmed; the working days left (or overdue) when the task is open.
+ */
 @Component({
   selector: 'luoshi-task-deadline',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,6 +28,18 @@ import { TranslatePipe } from '@luoshi/web/core';
       @if (t.deadlineProvisional) {
         <nz-tag class="deadline__tag" nzColor="warning" nz-tooltip [nzTooltipTitle]="'tasks.provisionalHint' | t">{{ 'tasks.provisional' | t }}</nz-tag>
       }
+      @if (t.remainingWorkingDays !== null && t.remainingWorkingDays !== undefined) {
+        @let n = t.remainingWorkingDays;
+        <span
+          class="deadline__left"
+          [class.deadline__left--soon]="n >= 0 && n <= 5"
+          [class.deadline__left--late]="n < 0"
+          [attr.data-n]="n"
+          data-testid="remaining-working-days"
+        >
+          {{ n > 0 ? ('daily.remaining' | t: { n }) : n === 0 ? ('daily.dueToday' | t) : ('daily.overdueBy' | t: { n: -n }) }}
+        </span>
+      }
     </span>
   `,
   styles: `
@@ -32,9 +47,13 @@ import { TranslatePipe } from '@luoshi/web/core';
     .deadline__date { color: rgba(0, 0, 0, 0.45); font-size: 12px; font-variant-numeric: tabular-nums; }
     .deadline__plain { font-variant-numeric: tabular-nums; }
     .deadline__none { color: rgba(0, 0, 0, 0.25); }
+    .deadline__left { font-size: 12px; color: rgba(0, 0, 0, 0.45); white-space: nowrap; }
+    .deadline__left--soon { color: #d46b08; }
+    .deadline__left--late { color: #cf1322; }
     .deadline__tag { margin: 0; font-size: 11px; line-height: 16px; padding: 0 4px; }
   `,
 })
 export class TaskDeadlineComponent {
-  readonly task = input.required<Pick<TaskResponse, 'dueDate' | 'deadlineText' | 'deadlineProvisional'>>();
+  /** remainingWorkingDays (from the server's working-day calendar) shows as 剩 N 个工作日 / 逾期 N 个工作日 when given. */
+  readonly task = input.required<Pick<TaskResponse, 'dueDate' | 'deadlineText' | 'deadlineProvisional'> & Partial<Pick<TaskResponse, 'remainingWorkingDays'>>>();
 }

@@ -1,0 +1,25 @@
+/** English UI text of daily use on a phone and of working days; the keys of DAILY_ZH. */
+export const DAILY_EN = {
+  daily: {
+    openMenu: 'Open menu',
+    holidayMark: 'Off',
+    workdayMark: 'Work',
+    holidayTitle: '{name} (holiday)',
+    workdayTitle: '{name} (make-up workday)',
+    remaining: '{n} working days left',
+    dueToday: 'Due today',
+    overdueBy: '{n} working days overdue',
+    holidayDeadline: '{date} is a {name} holiday, not a working day.',
+    weekendDeadline: '{date} is a weekend day, not a working day.',
+    useNextWorkingDay: 'Use the next working day, {date}',
+    dueReminderNote: 'The deadline is not a working day: the due reminder goes out on the working day before it.',
+    reminderDeadline: 'For deadline',
+    reminderTotal: '{n} reminders',
+    takePhoto: 'Take a photo',
+    album: 'From the album',
+    cardLead: 'Lead',
+    cardCo: 'Co',
+    cardDeadline: 'Due',
+    cardProgress: 'Progress',
+  },
+};
