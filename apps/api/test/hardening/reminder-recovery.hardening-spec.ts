@@ -5,6 +5,7 @@ import { REMINDERS_QUEUE } from '@luoshi/server/reminders';
 import { importFixturePlan, insertTask, waitFor } from '../fixtures';
 import { buildServer, PrivateRedis, type ServerProcess, startWorkerProcess } from '../processes';
 import { startTestApp, type TestApp } from '../test-app';
+import { FULL } from './harness';
 
 /**
  * Issue 12, rows 15–19: how fast the reminder pipeline recovers, measured against worker
@@ -164,7 +165,8 @@ describe('Reminder recovery (issue 12 rows 15–19)', () => {
     }
   });
 
-  it('row 19: 10,000 reminders due at once are visible to their users within 1 s (p99), each exactly once', async () => {
+  // A latency target, so it runs only in the full suite (npm run test:hardening), never inside npm test.
+  (FULL ? it : it.skip)('row 19: 10,000 reminders due at once are visible to their users within 1 s (p99), each exactly once', async () => {
     const n = 10_000;
     // Visible = committed: a trigger NOTIFYs each notification row, and NOTIFY is delivered at commit.
     await t.dataSource.query(`CREATE OR REPLACE FUNCTION hardening_seen() RETURNS trigger LANGUAGE plpgsql AS $$
