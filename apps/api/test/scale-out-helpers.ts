@@ -1,3 +1,4 @@
+import { DEFAULT_DEMO_PASSWORD } from '@luoshi/contracts';
 /** Small HTTP and SSE clients for tests that talk to API processes over real sockets. */
 
 export interface SseEvent {
@@ -70,7 +71,7 @@ export class ApiClient {
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
   }
 
-  async login(username: string, password = 'Luoshi@2026'): Promise<string> {
+  async login(username: string, password = DEFAULT_DEMO_PASSWORD): Promise<string> {
     const res = await this.request<{ accessToken: string }>('POST', '/api/auth/login', null, { username, password });
     if (res.status !== 200) throw new Error(`login ${username} at ${this.base}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken;

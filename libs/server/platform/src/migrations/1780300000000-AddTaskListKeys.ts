@@ -1,7 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The measure code's numbers (1.2.1 < 1.10.1), as the list's plan-order sort has always used. */
-const CODE_KEY = `array_remove(string_to_array(regexp_replace(code, '[^0-9.]', '', 'g'), '.'), '')::int[]`;
+/**
+ * The measure code's numbers (1.2.1 < 1.10.1), as the list's plan-order sort has always used; NULL
+ * for anything else, such as the temporary '~<id>' codes a re-import parks nodes under.
+ */
+const CODE_KEY = `CASE WHEN code ~ '^[0-9]{1,9}(\\.[0-9]{1,9})*$' THEN string_to_array(code, '.')::int[] END`;
 /** Statuses whose health is green whatever the dates (see healthSql). */
 const COMPLETION_EVENT = `(e.kind = 'completed' OR e.data->>'to' = 'completed')`;
 const CLOSED = `status IN ('completed', 'cancelled')`;
