@@ -2,16 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { type ConnectionOptions, type JobsOptions, Queue, Worker, type Processor } from 'bullmq';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from './config';
-import { redisConnectionOptions } from './redis-connection';
+import { redisConnectionOptions, redisRetryDelay } from './redis-connection';
 
-/**
- * Reconnect back-off of every queue and worker connection: quick, capped at one second, so
- * workers resume within about a second of Redis returning (ioredis' and BullMQ's defaults grow
- * to 20 s).
- */
-export function redisRetryDelay(attempt: number): number {
-  return Math.min(100 * attempt, 1000);
-}
 
 /** Completed and failed runs of a job scheduler kept for inspection: bounded, never forever. */
 export const SCHEDULER_JOB_RETENTION = { removeOnComplete: 50, removeOnFail: 200 } as const;

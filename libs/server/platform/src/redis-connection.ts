@@ -37,6 +37,15 @@ export function redisConnectionOptions(settings: RedisSettings): RedisOptions {
   return { host: url.hostname || '127.0.0.1', port: url.port ? Number(url.port) : 6379, ...(tls ? { tls: {} } : {}), ...auth };
 }
 
+/**
+ * Reconnect back-off of every queue and worker connection: quick, capped at one second, so
+ * workers resume within about a second of Redis returning (ioredis' and BullMQ's defaults grow
+ * to 20 s).
+ */
+export function redisRetryDelay(attempt: number): number {
+  return Math.min(100 * attempt, 1000);
+}
+
 /** Where Redis is, for health output and logs, without secrets. */
 export function describeRedis(settings: RedisSettings): string {
   if (settings.REDIS_SENTINELS.length > 0) {

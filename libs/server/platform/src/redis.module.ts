@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from './config';
-import { redisConnectionOptions, type RedisSettings } from './redis-connection';
+import { redisConnectionOptions, redisRetryDelay, type RedisSettings } from './redis-connection';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
@@ -16,7 +16,7 @@ export function createRedisClient(settings: RedisSettings, name: string): Redis 
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     lazyConnect: false,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    retryStrategy: redisRetryDelay,
   });
 }
 
