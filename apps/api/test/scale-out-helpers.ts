@@ -18,7 +18,11 @@ export class SseClient {
 
   static async open(base: string, accessToken: string): Promise<SseClient> {
     const client = new SseClient();
-    const response = await fetch(`${base}/api/notifications/stream?access_token=${accessToken}`, { signal: client.controller.signal });
+    // Streams open with a single-use ticket from the same instance (no token in the URL).
+    const issued = await fetch(`${base}/api/auth/stream-ticket`, { method: 'POST', headers: { Authorization: `Bearer ${accessToken}` } });
+    if (issued.status !== 200) throw new Error(`stream ticket refused: ${issued.status}`);
+    const { ticket } = (await issued.json()) as { ticket: string };
+    const response = await fetch(`${base}/api/notifications/stream?ticket=${encodeURIComponent(ticket)}`, { signal: client.controller.signal });
     if (response.status !== 200 || !response.headers.get('content-type')?.includes('text/event-stream')) {
       throw new Error(`SSE stream refused: ${response.status}`);
     }

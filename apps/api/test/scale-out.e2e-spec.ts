@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { REMINDERS_QUEUE } from '@luoshi/server/reminders';
 import { isoDaysFromToday } from './approvals-fixture';
@@ -50,6 +51,8 @@ describe(`Scale-out: 2 API instances, 3 workers, ${REMINDERS} reminders, ${APPRO
       RECONCILE_EVERY_SECONDS: '5',
       WORKER_LOCK_MS: '15000',
       WORKER_CONCURRENCY: '10',
+      // Every instance must verify the others' tokens: one secret for all (without it each process draws its own).
+      JWT_SECRET: randomBytes(32).toString('hex'),
     };
     const ports = [await freePort(), await freePort()];
     // One at a time: on a small shared machine parallel boots only race for the same two cores.
