@@ -16,7 +16,8 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'GET /api/health': { anonymous: 'allow', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
   'GET /api/audit': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'POST /api/auth/login': { anonymous: 'allow', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
-  'POST /api/auth/refresh': { anonymous: 'allow', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
+  // Public, but the refresh token is the credential: without one (body or cookie) every caller is 401.
+  'POST /api/auth/refresh': { anonymous: 'unauthenticated', office_admin: 'unauthenticated', office_reviewer: 'unauthenticated', leader: 'unauthenticated', viewer: 'unauthenticated', dept_liaison: 'unauthenticated', dept_head: 'unauthenticated' },
   'POST /api/auth/logout': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
   'POST /api/auth/stream-ticket': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
   'GET /api/auth/me': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
@@ -47,6 +48,7 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'PUT /api/calendar/years/{year}/confirm': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'POST /api/calendar/import': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'GET /api/calendar/working-days': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
+  'POST /api/plans/department-mappings': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'POST /api/plans/import': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'GET /api/plans': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
   'GET /api/plans/{planId}': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },

@@ -5,6 +5,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import type { AuthUser } from './access-policy';
 import type { ApiErrorResponse } from '@luoshi/contracts';
 import { DomainException } from './domain.exception';
+import { isConnectionFailure } from './database/connection-failure';
 
 interface BodyParserError {
   type?: string;
@@ -43,6 +44,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode === 403 && request) await this.recordRefusal(request, body);
     if (response.headersSent) return;
     if (body.statusCode === 429) response.setHeader('Retry-After', String(retryAfterSeconds(body)));
+    if (body.statusCode === 503) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json(body);
   }
 
@@ -107,6 +109,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
         return { statusCode: 400, code: 'BAD_VALUE', message: '参数格式错误', messageEn: 'Malformed value' };
       }
+    }
+    if (isConnectionFailure(exception)) {
+      // The request failed whole (no transaction committed); the client may retry shortly.
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试', messageEn: 'The database is unavailable for a moment, retry shortly' };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

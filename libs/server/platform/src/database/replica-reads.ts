@@ -1,14 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-/** Errors that say the server could not be reached or went away — not that the SQL was wrong. */
-function isConnectionFailure(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  if (typeof e.code === 'string' && /^(08|57P0[1-3])/.test(e.code)) return true;
-  if (typeof e.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)$/.test(e.code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message ?? '');
-}
+import { isConnectionFailure } from './connection-failure';
 
 /**
  * Reads that may be served by a PostgreSQL read replica (DATABASE_REPLICA_URLS): dashboards,
