@@ -1,30 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minimalPdf } from './document-fixtures';
 import { startTestApp, type TestApp } from './test-app';
 
 /** A small spun plan with duty annotations, printed to PDF by LibreOffice (see apps/web-e2e/fixtures). */
 const PORT_PLAN_PDF = readFileSync(join(__dirname, '../../web-e2e/fixtures/port-plan.pdf'));
 
 /** A valid one-page PDF without any text, as a scanner makes them (an image would change nothing). */
-function pdfWithoutText(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>',
-    '<< /Length 0 >>\nstream\n\nendstream',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+const pdfWithoutText = () => minimalPdf(['']);
 
 interface Duty {
   deliverable: string;

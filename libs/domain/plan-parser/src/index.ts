@@ -4,6 +4,7 @@ export { normalizeText } from './normalize-text';
 export { parseCorrectionsTsv, CorrectionsFormatError } from './parse-corrections-tsv';
 export { applyCorrections } from './apply-corrections';
 export { parsePlan } from './parse-plan';
+export { MAX_PLAN_LINES } from './assert-plan-text';
 export { diffPlanVersions, type PlanVersionDiff } from './diff-plan-versions';
 export { readIndicatorTable } from './extract-indicators';
 export { parseChineseNumeral, formatChineseNumeral } from './parse-chinese-numeral';

@@ -111,7 +111,7 @@ function inferParts(blocks: Block[], warnings: ParseWarning[]): Block[] {
     out.push(block);
   }
   if (parts < 2) return blocks;
-  warnings.push(...pending);
+  for (const warning of pending) warnings.push(warning); // no spread: a long file has too many for the stack
   return out;
 }
 

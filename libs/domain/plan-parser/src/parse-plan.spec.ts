@@ -1,4 +1,5 @@
 import { parsePlan } from './parse-plan';
+import { MAX_PLAN_LINES } from './assert-plan-text';
 import { PlanParseError } from './plan-parse-error';
 import type { DirectoryDepartment, ParsedPlan } from './plan-types';
 
@@ -259,6 +260,11 @@ describe(parsePlan.name, () => {
       const bytes = Array.from({ length: 400 }, (_, i) => String.fromCharCode((i * 37) % 32)).join('');
       expectParseError(`PK${bytes}`, 'BINARY');
       expectParseError('\ufffd'.repeat(50) + '方案', 'BINARY');
+    });
+
+    it(`rejects more than ${MAX_PLAN_LINES} non-empty lines as TOO_LONG, blank lines not counted`, () => {
+      expectParseError('（一）1.（1）①\n'.repeat(MAX_PLAN_LINES + 1), 'TOO_LONG');
+      expect(() => parsePlan('一、总体要求\n\n（一）推进工作。\n' + '\n'.repeat(MAX_PLAN_LINES * 2))).not.toThrow();
     });
 
     it('rejects text without headings or measure paragraphs as NO_STRUCTURE', () => {

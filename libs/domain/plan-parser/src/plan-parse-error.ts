@@ -1,4 +1,4 @@
-export type PlanParseErrorCode = 'EMPTY' | 'BINARY' | 'NO_STRUCTURE';
+export type PlanParseErrorCode = 'EMPTY' | 'BINARY' | 'NO_STRUCTURE' | 'TOO_LONG';
 
 /** Thrown when the input cannot be a plan at all; `message` is Chinese because staff see it as is. */
 export class PlanParseError extends Error {

@@ -128,6 +128,7 @@ export class PlanImportService {
       if (error instanceof PlanParseError) {
         if (error.code === 'EMPTY') throw PlanException.fileEmpty();
         if (error.code === 'BINARY') throw PlanException.binary();
+        if (error.code === 'TOO_LONG') throw PlanException.tooLong(error.message);
         throw PlanException.noStructure(error.message);
       }
       throw error;

@@ -1,4 +1,5 @@
 import { DomainException } from '@luoshi/server/platform';
+import { MAX_PLAN_LINES } from '@luoshi/domain/plan-parser';
 
 export enum PlanErrorCode {
   FILE_MISSING = 'PLAN_FILE_MISSING',
@@ -17,6 +18,7 @@ export enum PlanErrorCode {
   PDF_INVALID = 'PLAN_PDF_INVALID',
   PDF_TOO_MANY_PAGES = 'PLAN_PDF_TOO_MANY_PAGES',
   DOC_INVALID = 'PLAN_DOC_INVALID',
+  TOO_LONG = 'PLAN_TOO_LONG',
   UNCOMPRESSED_TOO_LARGE = 'PLAN_UNCOMPRESSED_TOO_LARGE',
   MAPPING_TARGET = 'PLAN_MAPPING_TARGET',
   UNKNOWN_DEPARTMENT = 'PLAN_UNKNOWN_DEPARTMENT',
@@ -96,6 +98,9 @@ export class PlanException extends DomainException {
       `PDF 共 ${pages} 页，超过 ${limit} 页上限`,
       `The PDF has ${pages} pages, more than the ${limit}-page limit`,
     );
+  }
+  static tooLong(message: string) {
+    return new PlanException(413, PlanErrorCode.TOO_LONG, message, `The file has more lines than any plan (limit ${MAX_PLAN_LINES} non-empty lines)`);
   }
   static docInvalid(reason: string) {
     return new PlanException(400, PlanErrorCode.DOC_INVALID, `不是有效的 Word 97-2003 (.doc) 文件：${reason}`, `Not a valid Word 97-2003 (.doc) file: ${reason}`);
