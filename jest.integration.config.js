@@ -8,5 +8,7 @@ module.exports = {
   testMatch: ['**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
   globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
-  testTimeout: 60000,
+  // No tight per-test timeouts: on a loaded two-core machine starting an app took more than a minute,
+  // and a hook that times out leaves its app starting after teardown, failing the suites after it.
+  testTimeout: 10 * 60 * 1000,
 };
