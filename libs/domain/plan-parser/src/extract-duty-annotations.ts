@@ -26,11 +26,19 @@ const LABELED_FIELD = /(?:^|[；;，,。\s])((?:主要)?(?:牵头|责任|主责|
 const CO_ROLE = /(共同负责|按职责分工负责|按职责负责|分别负责|参与|配合|参加|协同|协助|协办|负责)$/;
 const DEADLINE_CLAUSE = /^((\d{4}年)?.{0,12}(\d{4}年|年底|年内|上半年|下半年|月底)[^，；]{0,8}(前|底|内|完成|起)?[^，；]{0,6}|长期坚持|持续推进|持续实施|长期|常态化推进|逐年推进)$/;
 
-export function readAnnotation(content: string, lookup: DepartmentLookup): DutyAnnotation | null {
+/**
+ * Where a measure names its 牵头单位 on a line of its own, its 责任单位 (on another line) are the
+ * co-departments: `responsibleAreCo` says so for every annotation of that measure.
+ */
+export interface AnnotationContext {
+  responsibleAreCo?: boolean;
+}
+
+export function readAnnotation(content: string, lookup: DepartmentLookup, context: AnnotationContext = {}): DutyAnnotation | null {
   const text = `（${content}）`;
   const marked = readMarkedLeads(content, lookup);
   if (marked) return marked.leads.every((n) => looksLikeUnit(n, lookup)) ? { ...marked, text } : null;
-  return readLabeled(content, lookup, text) ?? readRoles(content, lookup, text);
+  return readLabeled(content, lookup, text, context) ?? readRoles(content, lookup, text);
 }
 
 /** 省科技厅（牵头）、省教育厅: the names marked （牵头） lead, the others help. */
@@ -42,12 +50,12 @@ export function readMarkedLeads(content: string, lookup: DepartmentLookup): { le
   return leads.length ? { leads, cos } : null;
 }
 
-function readLabeled(content: string, lookup: DepartmentLookup, text: string): DutyAnnotation | null {
+function readLabeled(content: string, lookup: DepartmentLookup, text: string, context: AnnotationContext = {}): DutyAnnotation | null {
   const labels = [...content.matchAll(LABELED_FIELD)];
   if (!labels.length) return null;
   const result: DutyAnnotation = { leads: [], cos: [], text };
   // With both 牵头单位 and 责任单位 given, the 责任单位 are the co-departments.
-  const hasLead = labels.some((m) => m[1].startsWith('牵头'));
+  const hasLead = context.responsibleAreCo === true || labels.some((m) => m[1].startsWith('牵头'));
   labels.forEach((match, index) => {
     const label = hasLead && /^(主要)?责任/.test(match[1]) ? '配合单位' : match[1];
     const start = (match.index ?? 0) + match[0].length;
@@ -57,7 +65,10 @@ function readLabeled(content: string, lookup: DepartmentLookup, text: string): D
     else if (CO_LABEL.test(label)) result.cos.push(...splitUnitNames(value, lookup));
     else if (DEADLINE_LABEL.test(label) || label.startsWith('完成')) result.deadlineText = value;
   });
-  if (!result.leads.length || !result.leads.every((n) => looksLikeUnit(n, lookup))) return null;
+  // A lone 责任单位 line of a measure whose 牵头单位 stands on another line: co-departments only.
+  const coOnly = context.responsibleAreCo === true && !result.leads.length && result.cos.length > 0;
+  if (!coOnly && !result.leads.length) return null;
+  if (![...result.leads, ...(coOnly ? result.cos : [])].every((n) => looksLikeUnit(n, lookup))) return null;
   return result;
 }
 
@@ -129,7 +140,7 @@ const TOGETHER = /^([^，。；、]{2,30}?)会同([^，。；]{2,80}?)(?:共同)
 const LABEL_IN_TEXT = /(?:牵头单位|责任单位|牵头部门|责任部门)[：:][^。]*$/;
 
 /** Annotations in running text: bracket groups, 由X牵头, X会同Y…, and an unbracketed 责任单位：X. */
-export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnnotation[] {
+export function findAnnotations(text: string, lookup: DepartmentLookup, context: AnnotationContext = {}): DutyAnnotation[] {
   const found: DutyAnnotation[] = [];
   const end = text.replace(/[。；\s]+$/, '').length;
   for (const group of bracketGroups(text)) {
@@ -141,7 +152,7 @@ export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnn
       }
       continue;
     }
-    const annotation = readAnnotation(group.content, lookup);
+    const annotation = readAnnotation(group.content, lookup, context);
     if (annotation) found.push(annotation);
   }
   // Running text without the annotation brackets (其他括号 such as 各区县（市）政府 stay).
@@ -150,7 +161,7 @@ export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnn
     .reduceRight((s, g) => s.slice(0, g.start) + s.slice(g.end), text);
   const labeled = LABEL_IN_TEXT.exec(outside.replace(/[。；\s]+$/, ''));
   if (labeled) {
-    const annotation = readLabeled(labeled[0], lookup, labeled[0]);
+    const annotation = readLabeled(labeled[0], lookup, labeled[0], context);
     if (annotation) found.push(annotation);
   }
   for (const sentence of outside.split(/[。；]/)) {
