@@ -203,4 +203,23 @@ describe('duties', () => {
     expect(plan.duties[1]).toMatchObject({ collectiveNames: ['市級各有關部門', '各縣市區政府'] });
     expect(plan.duties[0].sourceSentence).toBe('由國土資源部會同農業部、中央農辦等部門負責');
   });
+
+  it('reads 〔责任单位：…〕 in hexagonal brackets, up to the first 。, with 按职责分工负责 naming shared leads', () => {
+    const plan = parsePlan(
+      [
+        '某省实施方案',
+        '一、深化改革',
+        '(一)加强市场体系建设。推进高标准市场体系建设。〔责任单位:省发展改革委、省市场监管局、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕',
+        '(二)优化市场准入环境。实施改革。〔责任单位:省市场监管局〕',
+        '(三)落实文件。按国办发〔2022〕3号文件执行。',
+      ].join('\n'),
+      { directory },
+    );
+    expect(rows(plan)).toEqual([
+      ['1.1', ['省发展改革委', '省市场监管局', '商务厅'], [], 'annotation'],
+      ['1.2', ['省市场监管局'], [], 'annotation'],
+    ]);
+    expect(plan.duties[1].sourceSentence).toBe('〔责任单位：省市场监管局〕');
+  });
 });
+

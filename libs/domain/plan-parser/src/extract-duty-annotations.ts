@@ -23,6 +23,7 @@ const LEAD_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|主要
 const CO_LABEL = /^(配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|配合)$/;
 const DEADLINE_LABEL = /^(完成时限|完成时间|时间节点|时限|时间)$/;
 const LABELED_FIELD = /(?:^|[；;，,。\s])((?:主要)?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助|完成)(?:单位|部门|时限|时间)?|时间节点|时限)[：:]/g;
+const SHARED_ENDING = /(按职责分工负责|按职责负责|分别负责|共同负责)$/;
 const CO_ROLE = /(共同负责|按职责分工负责|按职责负责|分别负责|参与|配合|参加|协同|协助|协办|负责)$/;
 const DEADLINE_CLAUSE = /^((\d{4}年)?.{0,12}(\d{4}年|年底|年内|上半年|下半年|月底)[^，；]{0,8}(前|底|内|完成|起)?[^，；]{0,6}|长期坚持|持续推进|持续实施|长期|常态化推进|逐年推进)$/;
 
@@ -60,7 +61,8 @@ function readLabeled(content: string, lookup: DepartmentLookup, text: string, co
     const label = hasLead && /^(主要)?责任/.test(match[1]) ? '配合单位' : match[1];
     const start = (match.index ?? 0) + match[0].length;
     const end = index + 1 < labels.length ? (labels[index + 1].index ?? content.length) : content.length;
-    const value = content.slice(start, end).replace(/[；;，,。\s]+$/, '');
+    // The value ends at the first 。 (a note may follow); 责任单位：X、Y按职责分工负责 names X and Y.
+    const value = content.slice(start, end).split('。')[0].replace(/[；;，,\s]+$/, '').replace(SHARED_ENDING, '');
     if (LEAD_LABEL.test(label)) result.leads.push(...splitUnitNames(value, lookup));
     else if (CO_LABEL.test(label)) result.cos.push(...splitUnitNames(value, lookup));
     else if (DEADLINE_LABEL.test(label) || label.startsWith('完成')) result.deadlineText = value;
@@ -116,22 +118,28 @@ function readRest(rest: string, result: DutyAnnotation, lookup: DepartmentLookup
   result.cos.push(...pending);
 }
 
-/** Every top-level bracket group of a text with its content (nested brackets kept inside). */
+/**
+ * Every top-level bracket group of a text with its content (nested brackets kept inside): （…）
+ * and the hexagonal 〔…〕 some provinces annotate with (〔责任单位：省市场监管局〕).
+ */
 export function bracketGroups(text: string): { content: string; start: number; end: number }[] {
   const groups: { content: string; start: number; end: number }[] = [];
-  let depth = 0;
+  const closers: string[] = [];
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '（') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (text[i] === '）' && depth > 0) {
-      depth--;
-      if (depth === 0) groups.push({ content: text.slice(start + 1, i), start, end: i + 1 });
+    const closer = OPENERS[text[i]];
+    if (closer) {
+      if (closers.length === 0) start = i;
+      closers.push(closer);
+    } else if (closers.length && text[i] === closers[closers.length - 1]) {
+      closers.pop();
+      if (closers.length === 0) groups.push({ content: text.slice(start + 1, i), start, end: i + 1 });
     }
   }
   return groups;
 }
+
+const OPENERS: Record<string, string> = { '（': '）', '〔': '〕' };
 
 const ANNOTATION_WORDS = /牵头|负责|责任|配合|参与|主办|主责/;
 const BY_TOGETHER = /由([^，。；、]{2,30}?)会同([^，。；]{2,80}?)(?:等(?:有关)?(?:部门|单位))?(?:共同)?(?:负责|研究|牵头|组织|推进|落实|制定)/;
@@ -153,7 +161,7 @@ export function findAnnotations(text: string, lookup: DepartmentLookup, context:
       continue;
     }
     const annotation = readAnnotation(group.content, lookup, context);
-    if (annotation) found.push(annotation);
+    if (annotation) found.push({ ...annotation, text: text.slice(group.start, group.end) });
   }
   // Running text without the annotation brackets (其他括号 such as 各区县（市）政府 stay).
   const outside = bracketGroups(text)
