@@ -1,8 +1,9 @@
 import type { PlanTree } from './build-plan-tree';
-import { findAnnotations } from './extract-duty-annotations';
+import { findAnnotations, type DutyAnnotation } from './extract-duty-annotations';
 import type { DepartmentDutyDraft, DirectoryDepartment, ParseWarning, PlanNodeDraft } from './plan-types';
 import { readAnnexDutyTable } from './read-annex-duty-table';
 import { buildLookup, resolveDepartment, type DepartmentLookup, type ResolvedDepartment } from './resolve-departments';
+import { asWritten, simplifyCharacters } from './simplify-characters';
 
 /*
  * Three sources of duties:
@@ -15,7 +16,10 @@ import { buildLookup, resolveDepartment, type DepartmentLookup, type ResolvedDep
  * 3. An 分工表 (read-annex-duty-table.ts): one duty per row, merged into the measure it matches.
  * Names resolve against the directory (name or alias); collective units are kept by name; the others
  * are listed in unresolvedNames (and an UNKNOWN_DEPARTMENT warning when a directory was given).
+ * A text in traditional characters (牽頭單位：…，配合單位：…) is read on its simplified shadow
+ * (simplify-characters.ts) and the names are cut from the text as written.
  */
+const LEAD_LABEL_LINE = /(牵头单位|牵头部门)[：:]/;
 const DEPARTMENT_SHAPE = /^省.{1,14}(厅|局|委|办|院|室|会|中心|委员会|办公室)$/;
 const SPECIAL = /^(.+?)(?:要|应|须)?(?:牵头组织|牵头负责|负责牵头|牵头|组织|负责)?(?:研究)?(编制|制定)(.{2,60}?(?:计划|方案|规划|清单))$/;
 
@@ -39,12 +43,18 @@ export function extractDepartmentDuties(
     Object.assign(existing, combine(existing, draft));
   };
 
-  for (const segment of tree.segments) {
+  const shadows = tree.segments.map((segment) => simplifyCharacters(segment.text));
+  // Measures that give their 牵头单位 on a line of their own: there 责任单位 are co-departments.
+  const leadLabelled = new Set(tree.segments.filter((s, i) => s.nodeCode && LEAD_LABEL_LINE.test(shadows[i])).map((s) => s.nodeCode));
+  tree.segments.forEach((segment, index) => {
     for (const raw of segment.text.split(/[。；]/)) {
       const found = readSpecialPlan(raw.trim(), lookup);
       if (found) special.push({ ...found, nodeCode: segment.nodeCode, line: segment.line });
     }
-    for (const annotation of findAnnotations(segment.text, lookup)) {
+    const shadow = shadows[index];
+    const context = { responsibleAreCo: leadLabelled.has(segment.nodeCode) };
+    for (const found of findAnnotations(shadow, lookup, context)) {
+      const annotation = shadow === segment.text ? found : annotationAsWritten(found, shadow, segment.text);
       const node = segment.nodeCode ? nodeByCode.get(segment.nodeCode) : undefined;
       merge(
         draftFor(annotation.leads, annotation.cos, lookup, {
@@ -57,7 +67,7 @@ export function extractDepartmentDuties(
         }),
       );
     }
-  }
+  });
 
   const measures = tree.nodes.filter((node) => node.kind === 'measure');
   for (const table of [...tree.tables.map((t) => t.table), ...tree.annexTables]) {
@@ -86,6 +96,17 @@ export function extractDepartmentDuties(
     }
   }
   return duties;
+}
+
+/** An annotation read on the simplified shadow of a text, with its names and words as the text writes them. */
+function annotationAsWritten(annotation: DutyAnnotation, shadow: string, original: string): DutyAnnotation {
+  const written = (s: string) => asWritten(s, shadow, original);
+  return {
+    leads: annotation.leads.map(written),
+    cos: annotation.cos.map(written),
+    text: written(annotation.text),
+    ...(annotation.deadlineText ? { deadlineText: written(annotation.deadlineText) } : {}),
+  };
 }
 
 interface DraftFields {

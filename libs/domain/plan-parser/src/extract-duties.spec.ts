@@ -130,4 +130,96 @@ describe('duties', () => {
     // The annex and the 抄送 line never end up in the last measure's body.
     expect(plan.nodes[plan.nodes.length - 1]).toMatchObject({ title: '加强组织领导', body: '建立工作专班。' });
   });
+
+  it('keeps 各区、县级市 and its kin as one collective unit, and reads a 协 as a unit', () => {
+    const plan = parsePlan(
+      [
+        '某市实施意见',
+        '一、重点任务',
+        '1.人才项目。培养人才。（牵头单位：市科协，配合单位：省教育厅，各有关区、县级市）',
+        '2.基层项目。建设站点。（牵头单位：省科技厅，配合单位：各区、县级市）',
+        '3.县域项目。推进试点。（省交通运输厅牵头，各市、县（市、区）人民政府配合）',
+        '4.城市项目。推进更新。（省教育厅牵头，杭州市、县级市配合）',
+      ].join('\n'),
+      { directory },
+    );
+    expect(rows(plan)).toEqual([
+      ['1.1', ['市科协'], ['省教育厅', '各有关区、县级市'], 'annotation'],
+      ['1.2', ['省科技厅'], ['各区、县级市'], 'annotation'],
+      ['1.3', ['省交通运输厅'], ['各市、县（市、区）人民政府'], 'annotation'],
+      // Without 各 before it, a 县级市 stands alone.
+      ['1.4', ['省教育厅'], ['杭州市', '县级市'], 'annotation'],
+    ]);
+    expect(plan.duties[1]).toMatchObject({ collectiveNames: ['各区、县级市'], unresolvedNames: [] });
+    expect(plan.duties[0].unresolvedNames).toEqual(['市科协']);
+  });
+
+  it('takes 责任单位 as co-departments when the measure names its 牵头单位 on a line of its own', () => {
+    const plan = parsePlan(
+      [
+        '某区重点工作任务分解和责任分工方案',
+        '一、主要预期目标',
+        '1.努力实现地区生产总值增长6.2%左右。',
+        '牵头单位：区发改局',
+        '责任单位：立山经济开发区，全区经济运行各专班',
+        '2.规模上工业增加值增长5%左右。',
+        '责任单位：区工信局',
+      ].join('\n'),
+      { directory },
+    );
+    expect(rows(plan)).toEqual([
+      ['1.1', ['区发改局'], ['立山经济开发区', '全区经济运行各专班'], 'annotation'],
+      // No 牵头单位 anywhere in the measure: the 责任单位 lead it.
+      ['1.2', ['区工信局'], [], 'annotation'],
+    ]);
+  });
+
+  it('reads annotations in traditional characters and keeps the names as written', () => {
+    const plan = parsePlan(
+      [
+        '國務院辦公廳關於某事項分工的通知',
+        '一、工作分工',
+        '(一)關於耕地的問題,由國土資源部會同農業部、中央農辦等部門負責落實。',
+        '(二)關於許可的問題。編制清單。(市政府辦公室、市行政審批制度改革工作領導小組辦公室牽頭,市級各有關部門及各縣市區政府按職責分工負責)',
+        '(三)關於人才的問題。培養人才。（牽頭單位：省發展改革委，配合單位：省科技廳、各區、縣級市；完成時限：2025年底前）',
+        '(四)關於交通的問題。完善路網。',
+        '',
+        '附件：重點任務分工表',
+        '| 序號 | 重點任務 | 牽頭單位 | 配合單位 | 完成時限 |',
+        '|---|---|---|---|---|',
+        '| 1 | 關於交通的問題 | 省交通運輸廳 | 各縣（市、區）政府 | 2026年6月 |',
+      ].join('\n'),
+      { directory },
+    );
+    expect(rows(plan)).toEqual([
+      ['1.1', ['國土資源部'], ['農業部', '中央農辦'], 'annotation'],
+      ['1.2', ['市政府辦公室', '市行政審批制度改革工作領導小組辦公室'], ['市級各有關部門', '各縣市區政府'], 'annotation'],
+      ['1.3', ['省发展改革委'], ['省科技厅', '各區、縣級市'], 'annotation'],
+      ['1.4', ['省交通运输厅'], ['各縣（市、區）政府'], 'annex_table'],
+    ]);
+    expect(plan.duties[3]).toMatchObject({ deadline: '2026-06-30', leadDepartmentCodes: ['jtt'], collectiveNames: ['各縣（市、區）政府'], unresolvedNames: [] });
+    // Traditional names of directory departments resolve to them (directory names); collective units are known as such.
+    expect(plan.duties[2]).toMatchObject({ leadDepartmentCodes: ['fgw'], coDepartmentCodes: ['kjt'], deadline: '2025-12-31', collectiveNames: ['各區、縣級市'] });
+    expect(plan.duties[1]).toMatchObject({ collectiveNames: ['市級各有關部門', '各縣市區政府'] });
+    expect(plan.duties[0].sourceSentence).toBe('由國土資源部會同農業部、中央農辦等部門負責');
+  });
+
+  it('reads 〔责任单位：…〕 in hexagonal brackets, up to the first 。, with 按职责分工负责 naming shared leads', () => {
+    const plan = parsePlan(
+      [
+        '某省实施方案',
+        '一、深化改革',
+        '(一)加强市场体系建设。推进高标准市场体系建设。〔责任单位:省发展改革委、省市场监管局、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕',
+        '(二)优化市场准入环境。实施改革。〔责任单位:省市场监管局〕',
+        '(三)落实文件。按国办发〔2022〕3号文件执行。',
+      ].join('\n'),
+      { directory },
+    );
+    expect(rows(plan)).toEqual([
+      ['1.1', ['省发展改革委', '省市场监管局', '商务厅'], [], 'annotation'],
+      ['1.2', ['省市场监管局'], [], 'annotation'],
+    ]);
+    expect(plan.duties[1].sourceSentence).toBe('〔责任单位：省市场监管局〕');
+  });
 });
+

@@ -23,14 +23,23 @@ const LEAD_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|主要
 const CO_LABEL = /^(配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|协助单位|配合)$/;
 const DEADLINE_LABEL = /^(完成时限|完成时间|时间节点|时限|时间)$/;
 const LABELED_FIELD = /(?:^|[；;，,。\s])((?:主要)?(?:牵头|责任|主责|主办|配合|参与|协办|协同|协助|完成)(?:单位|部门|时限|时间)?|时间节点|时限)[：:]/g;
+const SHARED_ENDING = /(按职责分工负责|按职责负责|分别负责|共同负责)$/;
 const CO_ROLE = /(共同负责|按职责分工负责|按职责负责|分别负责|参与|配合|参加|协同|协助|协办|负责)$/;
 const DEADLINE_CLAUSE = /^((\d{4}年)?.{0,12}(\d{4}年|年底|年内|上半年|下半年|月底)[^，；]{0,8}(前|底|内|完成|起)?[^，；]{0,6}|长期坚持|持续推进|持续实施|长期|常态化推进|逐年推进)$/;
 
-export function readAnnotation(content: string, lookup: DepartmentLookup): DutyAnnotation | null {
+/**
+ * Where a measure names its 牵头单位 on a line of its own, its 责任单位 (on another line) are the
+ * co-departments: `responsibleAreCo` says so for every annotation of that measure.
+ */
+export interface AnnotationContext {
+  responsibleAreCo?: boolean;
+}
+
+export function readAnnotation(content: string, lookup: DepartmentLookup, context: AnnotationContext = {}): DutyAnnotation | null {
   const text = `（${content}）`;
   const marked = readMarkedLeads(content, lookup);
   if (marked) return marked.leads.every((n) => looksLikeUnit(n, lookup)) ? { ...marked, text } : null;
-  return readLabeled(content, lookup, text) ?? readRoles(content, lookup, text);
+  return readLabeled(content, lookup, text, context) ?? readRoles(content, lookup, text);
 }
 
 /** 省科技厅（牵头）、省教育厅: the names marked （牵头） lead, the others help. */
@@ -42,22 +51,26 @@ export function readMarkedLeads(content: string, lookup: DepartmentLookup): { le
   return leads.length ? { leads, cos } : null;
 }
 
-function readLabeled(content: string, lookup: DepartmentLookup, text: string): DutyAnnotation | null {
+function readLabeled(content: string, lookup: DepartmentLookup, text: string, context: AnnotationContext = {}): DutyAnnotation | null {
   const labels = [...content.matchAll(LABELED_FIELD)];
   if (!labels.length) return null;
   const result: DutyAnnotation = { leads: [], cos: [], text };
   // With both 牵头单位 and 责任单位 given, the 责任单位 are the co-departments.
-  const hasLead = labels.some((m) => m[1].startsWith('牵头'));
+  const hasLead = context.responsibleAreCo === true || labels.some((m) => m[1].startsWith('牵头'));
   labels.forEach((match, index) => {
     const label = hasLead && /^(主要)?责任/.test(match[1]) ? '配合单位' : match[1];
     const start = (match.index ?? 0) + match[0].length;
     const end = index + 1 < labels.length ? (labels[index + 1].index ?? content.length) : content.length;
-    const value = content.slice(start, end).replace(/[；;，,。\s]+$/, '');
+    // The value ends at the first 。 (a note may follow); 责任单位：X、Y按职责分工负责 names X and Y.
+    const value = content.slice(start, end).split('。')[0].replace(/[；;，,\s]+$/, '').replace(SHARED_ENDING, '');
     if (LEAD_LABEL.test(label)) result.leads.push(...splitUnitNames(value, lookup));
     else if (CO_LABEL.test(label)) result.cos.push(...splitUnitNames(value, lookup));
     else if (DEADLINE_LABEL.test(label) || label.startsWith('完成')) result.deadlineText = value;
   });
-  if (!result.leads.length || !result.leads.every((n) => looksLikeUnit(n, lookup))) return null;
+  // A lone 责任单位 line of a measure whose 牵头单位 stands on another line: co-departments only.
+  const coOnly = context.responsibleAreCo === true && !result.leads.length && result.cos.length > 0;
+  if (!coOnly && !result.leads.length) return null;
+  if (![...result.leads, ...(coOnly ? result.cos : [])].every((n) => looksLikeUnit(n, lookup))) return null;
   return result;
 }
 
@@ -105,22 +118,28 @@ function readRest(rest: string, result: DutyAnnotation, lookup: DepartmentLookup
   result.cos.push(...pending);
 }
 
-/** Every top-level bracket group of a text with its content (nested brackets kept inside). */
+/**
+ * Every top-level bracket group of a text with its content (nested brackets kept inside): （…）
+ * and the hexagonal 〔…〕 some provinces annotate with (〔责任单位：省市场监管局〕).
+ */
 export function bracketGroups(text: string): { content: string; start: number; end: number }[] {
   const groups: { content: string; start: number; end: number }[] = [];
-  let depth = 0;
+  const closers: string[] = [];
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '（') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (text[i] === '）' && depth > 0) {
-      depth--;
-      if (depth === 0) groups.push({ content: text.slice(start + 1, i), start, end: i + 1 });
+    const closer = OPENERS[text[i]];
+    if (closer) {
+      if (closers.length === 0) start = i;
+      closers.push(closer);
+    } else if (closers.length && text[i] === closers[closers.length - 1]) {
+      closers.pop();
+      if (closers.length === 0) groups.push({ content: text.slice(start + 1, i), start, end: i + 1 });
     }
   }
   return groups;
 }
+
+const OPENERS: Record<string, string> = { '（': '）', '〔': '〕' };
 
 const ANNOTATION_WORDS = /牵头|负责|责任|配合|参与|主办|主责/;
 const BY_TOGETHER = /由([^，。；、]{2,30}?)会同([^，。；]{2,80}?)(?:等(?:有关)?(?:部门|单位))?(?:共同)?(?:负责|研究|牵头|组织|推进|落实|制定)/;
@@ -129,7 +148,7 @@ const TOGETHER = /^([^，。；、]{2,30}?)会同([^，。；]{2,80}?)(?:共同)
 const LABEL_IN_TEXT = /(?:牵头单位|责任单位|牵头部门|责任部门)[：:][^。]*$/;
 
 /** Annotations in running text: bracket groups, 由X牵头, X会同Y…, and an unbracketed 责任单位：X. */
-export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnnotation[] {
+export function findAnnotations(text: string, lookup: DepartmentLookup, context: AnnotationContext = {}): DutyAnnotation[] {
   const found: DutyAnnotation[] = [];
   const end = text.replace(/[。；\s]+$/, '').length;
   for (const group of bracketGroups(text)) {
@@ -141,8 +160,8 @@ export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnn
       }
       continue;
     }
-    const annotation = readAnnotation(group.content, lookup);
-    if (annotation) found.push(annotation);
+    const annotation = readAnnotation(group.content, lookup, context);
+    if (annotation) found.push({ ...annotation, text: text.slice(group.start, group.end) });
   }
   // Running text without the annotation brackets (其他括号 such as 各区县（市）政府 stay).
   const outside = bracketGroups(text)
@@ -150,7 +169,7 @@ export function findAnnotations(text: string, lookup: DepartmentLookup): DutyAnn
     .reduceRight((s, g) => s.slice(0, g.start) + s.slice(g.end), text);
   const labeled = LABEL_IN_TEXT.exec(outside.replace(/[。；\s]+$/, ''));
   if (labeled) {
-    const annotation = readLabeled(labeled[0], lookup, labeled[0]);
+    const annotation = readLabeled(labeled[0], lookup, labeled[0], context);
     if (annotation) found.push(annotation);
   }
   for (const sentence of outside.split(/[。；]/)) {

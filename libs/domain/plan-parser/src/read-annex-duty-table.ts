@@ -2,6 +2,7 @@ import type { TableBlock } from './classify-lines';
 import type { PlanNodeDraft } from './plan-types';
 import { readMarkedLeads } from './extract-duty-annotations';
 import { splitUnitNames, type DepartmentLookup } from './resolve-departments';
+import { simplifyCharacters } from './simplify-characters';
 
 /** One row of a 分工表, matched to a measure when possible. */
 export interface AnnexDutyRow {
@@ -26,12 +27,13 @@ const NUMBER_HEADER = /^(序号|编号|No\.?)$/i;
  * the similarity of its task text to the measure titles (a title contained in the task text, or
  * character-bigram similarity ≥ 0.55, see dice); failing that, by its 序号 when the table has one row per
  * measure. Rows that match nothing are kept with nodeCode null. A single 责任单位 column with
- * X（牵头）、Y gives X as lead and Y as co-department.
+ * X（牵头）、Y gives X as lead and Y as co-department. Headers in traditional characters (牽頭單位)
+ * are read too; names stay as written.
  */
 export function readAnnexDutyTable(table: TableBlock, measures: readonly PlanNodeDraft[], lookup: DepartmentLookup): AnnexDutyRow[] | null {
-  const headerIndex = table.rows.slice(0, 3).findIndex((row) => row.some((cell) => LEAD_HEADER.test(cell)));
+  const headerIndex = table.rows.slice(0, 3).findIndex((row) => row.some((cell) => LEAD_HEADER.test(simplifyCharacters(cell))));
   if (headerIndex < 0) return null;
-  const header = table.rows[headerIndex].map((cell) => cell.trim());
+  const header = table.rows[headerIndex].map((cell) => simplifyCharacters(cell.trim()));
   const lead = header.findIndex((cell) => LEAD_HEADER.test(cell) && !CO_HEADER.test(cell));
   if (lead < 0) return null;
   const co = header.findIndex((cell, i) => i !== lead && CO_HEADER.test(cell));
@@ -46,7 +48,7 @@ export function readAnnexDutyTable(table: TableBlock, measures: readonly PlanNod
     const cell = (i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
     const leadText = cell(lead);
     const taskText = cell(task);
-    if (!leadText || leadText === header[lead]) return;
+    if (!leadText || simplifyCharacters(leadText) === header[lead]) return;
     const rowIndex = headerIndex + 1 + index;
     const marked = readMarkedLeads(leadText, lookup);
     rows.push({

@@ -52,4 +52,23 @@ describe('front and end matter', () => {
     expect(plan.title).toBe('某市交通行动方案');
     expect(plan.nodes.map((n) => n.title)).toEqual(['重点任务', '建设铁路']);
   });
+
+  it('takes a cover letter whose notice title is missing from the copy for front matter (addressees, 现将《X》印发给你们, issuer, date)', () => {
+    const plan = parsePlan(
+      [
+        '各市（州）人民政府、省级有关部门（单位）：',
+        '经省政府同意，现将《某省“十四五”现代流通体系建设实施方案》印发给你们，请认真贯彻实施。',
+        '某省发展和改革委员会',
+        '2022年10月18日',
+        '某省“十四五”现代流通体系建设实施方案',
+        '为加快建设现代流通体系，制定本方案。',
+        '一、深化改革',
+        '（一）加强市场体系建设。推进高标准市场体系建设。',
+      ].join('\n'),
+    );
+    expect(plan.title).toBe('某省“十四五”现代流通体系建设实施方案');
+    expect(plan.preamble).toBe('为加快建设现代流通体系，制定本方案。');
+    expect(plan.warnings.map((w) => w.code)).toContain('COVER_LETTER_SKIPPED');
+  });
 });
+

@@ -13,6 +13,8 @@ export interface DocumentParts {
 }
 
 const NOTICE = /印发.{2,80}的通知/;
+/** The cover letter's own sentence, also when the notice's title line is missing from the copy. */
+const HANDED_OVER = /现将《[^《》]{4,80}》印发给你们/;
 const QUOTED_NAME = /《([^《》]{4,80})》/;
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
 const ANNEX = /^(附件|附表)(\s*\d*\s*([：:].{0,60})?|\s*\d*\s+[^。，；]{1,40}|\s*\d+[^。，；\d]{1,40})$/;
@@ -71,7 +73,7 @@ function textOf(block: Block): string {
 /** Index of the plan's own title line after a leading 印发通知, or 0 when there is no cover letter. */
 function findCoverLetterEnd(blocks: Block[]): number {
   const head = blocks.slice(0, 4).map(textOf).join('');
-  if (!NOTICE.test(head)) return 0;
+  if (!NOTICE.test(head) && !HANDED_OVER.test(head)) return 0;
   let name: string | null = null;
   for (let i = 0; i < Math.min(blocks.length, 80); i++) {
     const text = textOf(blocks[i]);
