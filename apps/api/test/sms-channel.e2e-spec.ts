@@ -55,8 +55,10 @@ describe('SMS channel (local gateway)', () => {
     t.dataSource.query(`SELECT id, status, attempts, last_error, not_before FROM notification_delivery WHERE channel = 'sms' AND target = $1 ORDER BY created_at`, [phone]) as Promise<
       { id: string; status: string; attempts: number; last_error: string | null; not_before: Date | null }[]
     >;
-  const optIn = async (user: string, phone: string, quiet: { quietStart: string | null; quietEnd: string | null } = { quietStart: null, quietEnd: null }) =>
-    t.http().put('/api/notifications/preferences').set('Authorization', await as(user)).send({ email: null, emailEnabled: false, dailyDigest: false, phone, smsEnabled: true, ...quiet }).expect(200);
+  const optIn = async (user: string, phone: string, quiet: { quietStart: string | null; quietEnd: string | null } = { quietStart: null, quietEnd: null }) => {
+    const res = await t.http().put('/api/notifications/preferences').set('Authorization', await as(user)).send({ email: null, emailEnabled: false, dailyDigest: false, phone, smsEnabled: true, ...quiet });
+    expect([res.status, res.body.message]).toEqual([200, undefined]);
+  };
   const urge = async (taskId: string) => t.http().post(`/api/tasks/${taskId}/urge`).set('Authorization', await as('office')).send({ message: '请尽快填报进展' }).expect(200);
 
   beforeAll(async () => {

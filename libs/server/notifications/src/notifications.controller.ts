@@ -39,10 +39,10 @@ export class PreferencesDto {
   @IsBoolean() emailEnabled!: boolean;
   @IsBoolean() dailyDigest!: boolean;
   /** Absent: unchanged; null: removed. */
-  @IsOptional() @Matches(MOBILE, { message: 'phone: 请填写11位手机号码 / an 11-digit mainland mobile number' }) phone?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(MOBILE, { message: 'phone: 请填写11位手机号码 / an 11-digit mainland mobile number' }) phone?: string | null;
   @IsOptional() @IsBoolean() smsEnabled?: boolean;
-  @IsOptional() @Matches(HHMM, { message: 'quietStart: HH:mm' }) quietStart?: string | null;
-  @IsOptional() @Matches(HHMM, { message: 'quietEnd: HH:mm' }) quietEnd?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(HHMM, { message: 'quietStart: HH:mm' }) quietStart?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(HHMM, { message: 'quietEnd: HH:mm' }) quietEnd?: string | null;
 }
 
 export class WebhookDto {
