@@ -139,7 +139,7 @@ describe('Notification channels', () => {
     };
     const hello = await nextEvent();
     expect(hello.type).toBe('hello');
-    await t.app.get(NotificationsService).notifyNow({ userIds: [login.body.user.id], kind: 'urge', title: '催办：请尽快填报', body: '测试' });
+    await t.app.get(NotificationsService).notifyNow({ event: 'instruction_answered', userIds: [login.body.user.id], kind: 'urge', title: '催办：请尽快填报', body: '测试' });
     const pushed = await nextEvent();
     expect(pushed).toMatchObject({ type: 'notification', unread: hello.unread + 1, title: '催办：请尽快填报' });
     // The ticket was single-use; an access token in the URL is not accepted at all.

@@ -147,7 +147,7 @@ describe('Tasks: scope, lifecycle, instructions, urging and health', () => {
       const res = await t.http().post(`/api/tasks/${task.id}/urge`).set('Authorization', await as('reviewer')).send({ message: '请于本周内报送进展。' }).expect(200);
       expect(res.body.notified).toBe(2);
       const rows = await t.dataSource.query(
-        `SELECT u.username, n.kind, n.body, n.link FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.link = $1 ORDER BY u.username`,
+        `SELECT u.username, n.kind, n.body, n.link FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.link = $1 AND n.event = 'urge' ORDER BY u.username`,
         [`/tasks/${task.id}`],
       );
       expect(rows).toEqual([

@@ -1,4 +1,20 @@
 import { APPROVAL_NOTIFY_REASONS as R, type ApprovalNotifyReason } from '@luoshi/domain/workflow';
+import type { NotificationEvent } from '@luoshi/server/notifications';
+
+/** The notification matrix's row of each approval notice. */
+export const APPROVAL_NOTICE_EVENTS: Record<ApprovalNotifyReason, NotificationEvent> = {
+  [R.pending]: 'approval_pending',
+  [R.transferred]: 'approval_pending',
+  [R.signerAdded]: 'approval_pending',
+  [R.reminder]: 'approval_pending',
+  [R.escalated]: 'approval_pending',
+  [R.approved]: 'request_decided',
+  [R.rejected]: 'request_decided',
+  [R.returned]: 'request_decided',
+  [R.withdrawn]: 'approval_activity',
+  [R.comment]: 'approval_activity',
+  [R.cc]: 'approval_activity',
+};
 
 const TITLES: Record<ApprovalNotifyReason, string> = {
   [R.pending]: '待审批',

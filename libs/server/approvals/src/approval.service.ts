@@ -18,7 +18,7 @@ import { EMPTY_OUTCOME, mergeOutcomes, NotificationsService, type NotifyOutcome 
 import { type AuthUser, DomainException, QueueFactory, type RequestActor } from '@luoshi/server/platform';
 import { TaskStore } from '@luoshi/server/tasks';
 import { ApprovalErrorCode, ApprovalException } from './approval.exception';
-import { approvalNotice } from './approval-notice';
+import { APPROVAL_NOTICE_EVENTS, approvalNotice } from './approval-notice';
 import { APPROVALS_QUEUE, approvalTimeoutJobId, type ApprovalJobs } from './approval-queue';
 import { type ApprovalContext, ApprovalStore, type InstanceRow } from './approval-store';
 import { ApprovalSubjects } from './approval-subjects';
@@ -293,6 +293,7 @@ export class ApprovalService {
       const notice = approvalNotice(effect.reason, { title: instance.title, actorName, comment });
       outcomes.push(
         await this.notifications.notify(m, {
+          event: APPROVAL_NOTICE_EVENTS[effect.reason],
           userIds,
           kind: effect.reason,
           title: notice.title,

@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ type: 'text', array: true })
   roles!: Role[];
 
+  /** Mobile number for SMS notices (the user opts in in their notification preferences). */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

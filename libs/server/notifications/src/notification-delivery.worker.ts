@@ -1,25 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers, SCHEDULER_JOB_RETENTION } from '@luoshi/server/platform';
-import { EmailChannel, WebhookChannel } from './delivery-channels';
+import { ChannelRegistry } from './channels/channel-registry';
+import { type DeliveryRow, PermanentDeliveryError } from './channels/delivery-channel';
+import { EmailChannel } from './channels/email.channel';
 import { NOTIFICATIONS_QUEUE, type NotificationJobs } from './notifications.service';
 
 const MAX_ATTEMPTS = 5;
 
-interface DeliveryRow {
-  id: string;
-  channel: 'email' | 'webhook';
-  target: string;
-  title: string;
-  body: string;
-  attempts: number;
-}
-
 /**
- * Sends e-mail and webhook deliveries. A delivery row is locked while it is sent, so two workers
- * never send it twice; failures retry with backoff and end as 'failed' for the office to retry.
+ * Sends queued deliveries through their channel's provider. A delivery row is locked while it is
+ * sent, so two workers never send it twice; failures retry with backoff and end as 'failed' for
+ * the office to retry (at once when the channel says retrying cannot help). A delivery held back
+ * by quiet hours is not sent before its time.
  */
 @Injectable()
 export class NotificationDeliveryWorker implements OnApplicationBootstrap {
@@ -28,8 +23,8 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueFactory,
+    private readonly channels: ChannelRegistry,
     private readonly email: EmailChannel,
-    private readonly webhook: WebhookChannel,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,40 +47,33 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap {
   async handleSendDelivery(deliveryId: string): Promise<string> {
     const outcome = await this.dataSource.transaction(async (m) => {
       const [row] = (await m.query(
-        `SELECT id, channel, target, title, body, attempts FROM notification_delivery
+        `SELECT id, channel, target, title, body, attempts, not_before > now() AS held FROM notification_delivery
           WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
         [deliveryId],
-      )) as DeliveryRow[];
+      )) as (DeliveryRow & { held: boolean | null })[];
       if (!row) return 'skipped';
+      // Quiet hours: the delayed job comes back at their end (a reconciled job too, see enqueueDeliveries).
+      if (row.held) return 'deferred';
       try {
-        await this.send(m, row);
+        await this.channels.get(row.channel).send(m, row);
         await m.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
         return 'sent';
       } catch (error) {
         const attempts = row.attempts + 1;
         const message = (error as Error).message.slice(0, 500);
+        const failed = attempts >= MAX_ATTEMPTS || error instanceof PermanentDeliveryError;
         await m.query(`UPDATE notification_delivery SET attempts = $2, last_error = $3, status = $4 WHERE id = $1`, [
           row.id,
           attempts,
           message,
-          attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          failed ? 'failed' : 'pending',
         ]);
-        return attempts >= MAX_ATTEMPTS ? 'failed' : `retry: ${message}`;
+        return failed ? 'failed' : `retry: ${message}`;
       }
     });
     // The attempt count is committed; throwing now lets BullMQ retry with backoff.
     if (outcome.startsWith('retry: ')) throw new Error(outcome.slice(7));
     return outcome;
-  }
-
-  private async send(m: EntityManager, row: DeliveryRow): Promise<void> {
-    if (row.channel === 'email') {
-      await this.email.send({ target: row.target, title: row.title, body: row.body });
-      return;
-    }
-    const [endpoint] = (await m.query(`SELECT url, secret FROM webhook_endpoint WHERE id = $1 AND enabled`, [row.target])) as { url: string; secret: string }[];
-    if (!endpoint) throw new Error('webhook endpoint removed or disabled');
-    await this.webhook.send({ target: endpoint.url, secret: endpoint.secret, title: row.title, body: row.body });
   }
 
   /** Merges each person's held e-mails into one message. */
@@ -102,7 +90,7 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap {
         )) as DeliveryRow[];
         if (rows.length === 0) return;
         const body = rows.map((r, i) => `${i + 1}. ${r.title}\n${r.body}`).join('\n\n');
-        await this.email.send({ target: rows[rows.length - 1].target, title: `落实每日提醒汇总（${rows.length} 条）`, body });
+        await this.email.send(m, { target: rows[rows.length - 1].target, title: `落实每日提醒汇总（${rows.length} 条）`, body });
         await m.query(`UPDATE notification_delivery SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       });
     }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type {
   NotificationDeliveryResponse,
   NotificationPageResponse,
+  NotificationPreferenceRequest,
   NotificationPreferenceResponse,
   WebhookEndpointResponse,
 } from '@luoshi/contracts';
@@ -103,25 +104,47 @@ export class NotificationsInboxService {
 
   async preferences(userId: string): Promise<NotificationPreferenceResponse> {
     const [row] = await this.dataSource.query(
-      `SELECT email, email_enabled AS "emailEnabled", daily_digest AS "dailyDigest" FROM notification_preference WHERE user_id = $1`,
+      `SELECT p.email, coalesce(p.email_enabled, false) AS "emailEnabled", coalesce(p.daily_digest, false) AS "dailyDigest",
+              u.phone, coalesce(p.sms_enabled, false) AS "smsEnabled",
+              to_char(p.quiet_start, 'HH24:MI') AS "quietStart", to_char(p.quiet_end, 'HH24:MI') AS "quietEnd"
+         FROM app_user u LEFT JOIN notification_preference p ON p.user_id = u.id WHERE u.id = $1`,
       [userId],
     );
-    return row ?? { email: null, emailEnabled: false, dailyDigest: false };
+    return row ?? { email: null, emailEnabled: false, dailyDigest: false, phone: null, smsEnabled: false, quietStart: null, quietEnd: null };
   }
 
-  async updatePreferences(actor: RequestActor & { user: { id: string } }, input: NotificationPreferenceResponse): Promise<NotificationPreferenceResponse> {
+  /** E-mail and SMS preferences; SMS fields left out stay as they are. The phone number lives on the user profile. */
+  async updatePreferences(actor: RequestActor & { user: { id: string } }, input: NotificationPreferenceRequest): Promise<NotificationPreferenceResponse> {
     if (input.emailEnabled && !input.email) {
       throw new DomainException(400, 'EMAIL_REQUIRED', '开启邮件提醒需要填写邮箱', 'An e-mail address is needed for e-mail reminders');
     }
+    const before = await this.preferences(actor.user.id);
+    const after: NotificationPreferenceResponse = {
+      email: input.email,
+      emailEnabled: input.emailEnabled,
+      dailyDigest: input.dailyDigest,
+      phone: input.phone === undefined ? before.phone : input.phone,
+      smsEnabled: input.smsEnabled ?? before.smsEnabled,
+      quietStart: input.quietStart === undefined ? before.quietStart : input.quietStart,
+      quietEnd: input.quietEnd === undefined ? before.quietEnd : input.quietEnd,
+    };
+    if (after.smsEnabled && !after.phone) {
+      throw new DomainException(400, 'PHONE_REQUIRED', '开启短信提醒需要填写手机号码', 'A mobile number is needed for SMS reminders', { field: 'phone' });
+    }
+    if ((after.quietStart === null) !== (after.quietEnd === null)) {
+      throw new DomainException(400, 'QUIET_HOURS_INCOMPLETE', '免打扰时段需要同时填写开始和结束时间', 'Quiet hours need both a start and an end', { field: 'quietEnd' });
+    }
     return this.dataSource.transaction(async (m) => {
-      const before = await this.preferences(actor.user.id);
       await m.query(
-        `INSERT INTO notification_preference (user_id, email, email_enabled, daily_digest) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id) DO UPDATE SET email = $2, email_enabled = $3, daily_digest = $4, updated_at = now()`,
-        [actor.user.id, input.email, input.emailEnabled, input.dailyDigest],
+        `INSERT INTO notification_preference (user_id, email, email_enabled, daily_digest, sms_enabled, quiet_start, quiet_end)
+         VALUES ($1, $2, $3, $4, $5, $6::time, $7::time)
+         ON CONFLICT (user_id) DO UPDATE SET email = $2, email_enabled = $3, daily_digest = $4, sms_enabled = $5,
+                quiet_start = $6::time, quiet_end = $7::time, updated_at = now()`,
+        [actor.user.id, after.email, after.emailEnabled, after.dailyDigest, after.smsEnabled, after.quietStart, after.quietEnd],
       );
-      await this.audit.record(m, actor, { action: 'notification_preference.update', subjectType: 'user', subjectId: actor.user.id, before, after: input });
-      return input;
+      if (after.phone !== before.phone) await m.query(`UPDATE app_user SET phone = $2, updated_at = now() WHERE id = $1`, [actor.user.id, after.phone]);
+      await this.audit.record(m, actor, { action: 'notification_preference.update', subjectType: 'user', subjectId: actor.user.id, before: { ...before }, after: { ...after } });
+      return after;
     });
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Put, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { concat, from, interval, map, merge, Observable, switchMap, take, takeUntil } from 'rxjs';
 import type { NotificationStreamEvent } from '@luoshi/contracts';
 import {
@@ -30,10 +30,19 @@ export class MarkReadDto {
   @IsOptional() @IsBoolean() all?: boolean;
 }
 
+const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+/** Mainland mobile numbers, optionally with +86 (the column's CHECK says the same). */
+const MOBILE = /^(\+86)?1[3-9][0-9]{9}$/;
+
 export class PreferencesDto {
   @ValidateIf((o: PreferencesDto) => o.email !== null) @IsEmail() email!: string | null;
   @IsBoolean() emailEnabled!: boolean;
   @IsBoolean() dailyDigest!: boolean;
+  /** Absent: unchanged; null: removed. */
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(MOBILE, { message: 'phone: 请填写11位手机号码 / an 11-digit mainland mobile number' }) phone?: string | null;
+  @IsOptional() @IsBoolean() smsEnabled?: boolean;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(HHMM, { message: 'quietStart: HH:mm' }) quietStart?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(HHMM, { message: 'quietEnd: HH:mm' }) quietEnd?: string | null;
 }
 
 export class WebhookDto {

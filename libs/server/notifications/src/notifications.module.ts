@@ -1,16 +1,25 @@
 import { Global, Module } from '@nestjs/common';
-import { EmailChannel, WebhookChannel } from './delivery-channels';
+import { DiscoveryModule } from '@nestjs/core';
+import { ChannelRegistry } from './channels/channel-registry';
+import { EmailChannel } from './channels/email.channel';
+import { InAppChannel } from './channels/in-app.channel';
+import { SmsChannel } from './channels/sms.channel';
+import { WebhookChannel } from './channels/webhook.channel';
 import { NotificationDeliveryWorker } from './notification-delivery.worker';
 import { NotificationStreamService } from './notification-stream.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsInboxService } from './notifications-inbox.service';
 import { NotificationsService } from './notifications.service';
 
-/** Global: tasks (urge), reminders and approvals all notify through it. */
+/** Delivery channels: one provider each, found by @NotificationChannel (channels/). */
+const CHANNELS = [InAppChannel, EmailChannel, WebhookChannel, SmsChannel];
+
+/** Global: tasks, reminders, reports and approvals all notify through it. */
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationsInboxService, NotificationStreamService, EmailChannel, WebhookChannel, NotificationDeliveryWorker],
+  providers: [NotificationsService, NotificationsInboxService, NotificationStreamService, ChannelRegistry, ...CHANNELS, NotificationDeliveryWorker],
   exports: [NotificationsService, NotificationDeliveryWorker],
 })
 export class NotificationsModule {}

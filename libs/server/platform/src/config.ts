@@ -83,6 +83,17 @@ const configSchema = z
       .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
       .optional(),
     SMTP_FROM: z.string().default('落实 Luoshi <luoshi@localhost>'),
+    // SMS through an HTTP gateway in the shape of the major cloud SMS APIs (signed requests, template + params).
+    SMS_GATEWAY_URL: z.string().url().refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://').optional(),
+    SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    SMS_ACCESS_KEY_SECRET: z.string().min(8).optional(),
+    SMS_SIGN_NAME: z.string().min(1).max(32).default('落实督办'),
+    SMS_TEMPLATE_CODE: z.string().min(1).max(64).default('SMS_LUOSHI_NOTICE'),
+    // Channels notices may use; start-up fails when one of them has no provider.
+    NOTIFICATION_CHANNELS: z
+      .string()
+      .default('in_app,email,webhook,sms')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, 'letters, digits, : _ -').default('luoshi'),
   })
@@ -104,6 +115,10 @@ const configSchema = z
     // nothing published can forge a token; sessions end when the process restarts.
     JWT_SECRET: c.JWT_SECRET ?? processSecret,
   }))
+  .refine((c) => !c.SMS_GATEWAY_URL || (c.SMS_ACCESS_KEY_ID !== undefined && c.SMS_ACCESS_KEY_SECRET !== undefined), {
+    message: 'SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET are required with SMS_GATEWAY_URL',
+    path: ['SMS_ACCESS_KEY_ID'],
+  })
   .refine((c) => c.REDIS_SENTINELS.length === 0 || c.REDIS_SENTINEL_NAME !== undefined, {
     message: 'REDIS_SENTINEL_NAME (the monitored master\'s name) is required with REDIS_SENTINELS',
     path: ['REDIS_SENTINEL_NAME'],

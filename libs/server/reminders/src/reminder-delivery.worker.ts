@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
-import { EMPTY_OUTCOME, NotificationsService, type NotifyOutcome } from '@luoshi/server/notifications';
+import { EMPTY_OUTCOME, type NotificationEvent, NotificationsService, type NotifyOutcome } from '@luoshi/server/notifications';
 import { REMINDERS_QUEUE, reminderJobId, type ReminderJobs } from './reminder-queue';
 import { resolveTaskRecipients } from './resolve-task-recipients';
 
@@ -13,6 +13,9 @@ const LEVEL_TITLES: Record<string, string> = {
   overdue: '逾期提醒',
   escalation: '逾期督办升级',
 };
+
+/** The notification matrix's row of each reminder level. */
+const REMINDER_EVENTS: Record<string, NotificationEvent> = { near_due: 'reminder', due: 'reminder', overdue: 'overdue', escalation: 'escalation' };
 
 interface ClaimedReminder {
   id: string;
@@ -129,6 +132,7 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
       const outcome = await this.notifications.notifyMany(
         m,
         taskReminders.map((r) => ({
+          event: REMINDER_EVENTS[r.level] ?? 'reminder',
           userIds: recipients.get(r.id) ?? [],
           kind: 'reminder',
           ...taskReminderText(r),

@@ -134,6 +134,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
         [r.leadDepartmentId],
       );
       return this.notifications.notify(m, {
+        event: 'report_contribution',
         userIds: liaisons.map((u) => u.id),
         kind: 'report_contribution',
         title: `配合单位材料：${r.taskCode} ${r.taskTitle}（${r.periodLabel}）`.slice(0, 200),

@@ -13,6 +13,7 @@ import type { TaskState } from '@luoshi/domain/workflow';
 import { reportEventForApprovalStatus } from '@luoshi/domain/workflow';
 import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
+import { NotificationsService, type NotifyInput } from '@luoshi/server/notifications';
 import { CalendarService } from '@luoshi/server/calendar';
 import type { AuthUser, RequestActor } from '@luoshi/server/platform';
 import { PlanImportService } from '@luoshi/server/plans';
@@ -56,6 +57,19 @@ const SELECT = `
     JOIN task t ON t.id = s.task_id
     LEFT JOIN approval_instance ai ON ai.id = s.approval_instance_id`;
 
+/** The lead department is told that a special action plan is due from it (notification matrix: special_plan_due). */
+function specialPlanDueNotice(taskId: string, sapId: string, deliverable: string): NotifyInput {
+  return {
+    event: 'special_plan_due',
+    taskId,
+    title: `专项行动计划待编制：《${deliverable}》`,
+    body: `贵单位牵头编制《${deliverable}》，请起草后上传并提交审批。`,
+    link: `/special-action-plans/${sapId}`,
+    subjectType: 'task',
+    subjectId: taskId,
+  };
+}
+
 const accessOf = (s: SapRow) => ({ status: s.taskStatus, leadDepartmentId: s.leadDepartmentId, coDepartmentIds: s.coDepartmentIds });
 
 /**
@@ -76,6 +90,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
     private readonly planImport: PlanImportService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -98,6 +113,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND kind = 'special_action_plan'`, [planId]);
       let serial = n as number;
       const created: string[] = [];
+      const notices: NotifyInput[] = [];
       const skipped: GenerateSpecialActionPlansResponse['skipped'] = [];
       for (const d of duties.filter((x) => !x.done)) {
         if (!d.leadId) skipped.push({ deliverable: d.deliverable, reason: '未识别牵头单位' });
@@ -118,10 +134,13 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
           [planId, d.id, task.id, d.deliverable, d.leadId, co],
         );
         created.push(sap.id);
+        notices.push(specialPlanDueNotice(task.id, sap.id, d.deliverable));
       }
       await this.audit.record(m, actor, { action: 'special_action_plan.generate', subjectType: 'plan', subjectId: planId, after: { created, skipped } });
-      return { created, existing: duties.filter((x) => x.done).length, skipped };
+      const outcome = await this.notifications.notifyMany(m, notices);
+      return { created, existing: duties.filter((x) => x.done).length, skipped, outcome };
     });
+    await this.notifications.dispatch(result.outcome);
     const items = await this.rows(`WHERE s.plan_id = $1 ORDER BY t.code`, [planId]);
     return { created: result.created.length, existing: result.existing, skipped: result.skipped, items: await Promise.all(items.map((r) => this.toResponse(r))) };
   }

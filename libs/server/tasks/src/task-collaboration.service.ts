@@ -26,8 +26,9 @@ export class TaskCollaborationService {
     private readonly notifications: NotificationsService,
   ) {}
 
+  /** 批示: the lead department is told (notification matrix: instruction_given). */
   async instruct(taskId: string, text: string, actor: Actor): Promise<TaskInstructionResponse> {
-    const id = await this.dataSource.transaction(async (m) => {
+    const { id, outcome } = await this.dataSource.transaction(async (m) => {
       const task = await this.store.find(m, taskId);
       assertCanSee(actor.user, task);
       if (isTerminalTaskState(task.status)) throw TaskException.closed();
@@ -38,16 +39,28 @@ export class TaskCollaborationService {
       ]);
       await this.store.event(m, taskId, actor, 'instruction', text, { instructionId: row.id });
       await this.store.record(m, actor, 'task.instruct', null, null, { taskId, instructionId: row.id, text });
-      return row.id as string;
+      const outcome = await this.notifications.notify(m, {
+        event: 'instruction_given',
+        taskId,
+        excludeUserIds: [actor.user.id],
+        title: `领导批示：${task.code} ${task.title}`,
+        body: `${actor.user.displayName}批示：${text}\n请及时答复。`,
+        link: `/tasks/${taskId}`,
+        subjectType: 'task',
+        subjectId: taskId,
+      });
+      return { id: row.id as string, outcome };
     });
+    await this.notifications.dispatch(outcome);
     return this.instruction(taskId, id);
   }
 
+  /** The lead department answers a 批示; its author is told (instruction_answered). */
   async answer(taskId: string, instructionId: string, text: string, actor: Actor): Promise<TaskInstructionResponse> {
-    await this.dataSource.transaction(async (m) => {
+    const outcome = await this.dataSource.transaction(async (m) => {
       const task = await this.store.find(m, taskId);
       assertLeadDepartmentMember(actor.user, task, '答复批示');
-      const [instruction] = await m.query(`SELECT id, answer FROM task_instruction WHERE id = $1 AND task_id = $2 FOR UPDATE`, [
+      const [instruction] = await m.query(`SELECT id, answer, author_id FROM task_instruction WHERE id = $1 AND task_id = $2 FOR UPDATE`, [
         instructionId,
         taskId,
       ]);
@@ -60,7 +73,17 @@ export class TaskCollaborationService {
       ]);
       await this.store.event(m, taskId, actor, 'instruction_answered', text, { instructionId });
       await this.store.record(m, actor, 'task.answer_instruction', null, null, { taskId, instructionId, text });
+      return this.notifications.notify(m, {
+        event: 'instruction_answered',
+        userIds: [instruction.author_id],
+        title: `批示已答复：${task.code} ${task.title}`,
+        body: `${actor.user.displayName}答复：${text}`,
+        link: `/tasks/${taskId}`,
+        subjectType: 'task',
+        subjectId: taskId,
+      });
     });
+    await this.notifications.dispatch(outcome);
     return this.instruction(taskId, instructionId);
   }
 
@@ -76,20 +99,15 @@ export class TaskCollaborationService {
     return (await this.query.events(taskId)).find((e) => e.id === eventId) as TaskEventResponse;
   }
 
-  /** 催办: notifies the lead department's liaisons and heads through every channel, and a timeline entry. */
+  /** 催办: notifies the lead department's liaisons and heads (notification matrix: urge, SMS included), and a timeline entry. */
   async urge(taskId: string, message: string, actor: Actor): Promise<UrgeTaskResponse> {
     const { outcome, notified } = await this.dataSource.transaction(async (m) => {
       const task = await this.store.find(m, taskId);
       if (!canUrge(task)) throw TaskException.notUrgeable();
-      const recipients: { id: string }[] = await m.query(
-        `SELECT u.id FROM app_user u
-          WHERE u.department_id = $1 AND u.active AND u.roles && ARRAY['dept_liaison', 'dept_head']::text[]`,
-        [task.leadDepartmentId],
-      );
       const outcome = await this.notifications.notify(m, {
-        userIds: recipients.map((r) => r.id),
-        kind: 'urge',
-        title: `催办：${task.code} ${task.title}`.slice(0, 200),
+        event: 'urge',
+        taskId,
+        title: `催办：${task.code} ${task.title}`,
         body: message,
         link: `/tasks/${taskId}`,
         subjectType: 'task',

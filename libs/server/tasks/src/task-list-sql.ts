@@ -97,6 +97,8 @@ export async function taskListWhere(
   // Parameters only when used: an unused one has no type PostgreSQL can infer.
   let todayParam: string | null = null;
   const today = () => (todayParam ??= p(ctx.today));
+  // 退办: back to draft with the reason, until the office assigns it again.
+  if (filter.returned !== undefined) where.push(`${filter.returned ? '' : 'NOT '}(t.status = 'draft' AND t.returned_reason IS NOT NULL)`);
   if (filter.overdue) where.push(`t.due_date < ${today()}::date AND NOT ${CLOSED}`);
   for (const term of parseSearchTerms(filter.q)) {
     const pattern = p(containsPattern(term));

@@ -5,11 +5,16 @@ import type { TaskEventKind } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
 import type { RequestActor } from '@luoshi/server/platform';
+import { NotificationsService, type NotifyInput, type NotifyOutcome } from '@luoshi/server/notifications';
 import { type ReminderChanges, ReminderPlanner } from '@luoshi/server/reminders';
 import { DepartmentDirectory, type DirectoryDepartment } from './department-directory';
 import type { AssignmentContext } from './resolve-assignment';
 import { TaskException } from './task.exception';
+import { taskNotices } from './task-notices';
 import { TASK_ROW_COLUMNS, type TaskRow, type TaskWrite, WRITABLE_COLUMNS } from './task-row';
+
+/** Written fields that can make a task write a notice (task-notices.ts). */
+const NOTICE_FIELDS = ['status', 'dueDate', 'leadDepartmentId', 'coDepartmentIds'] as const;
 
 /** The fields an audit record keeps of a task, before and after a change. */
 function snapshot(t: TaskRow): Record<string, unknown> {
@@ -37,29 +42,39 @@ function snapshot(t: TaskRow): Record<string, unknown> {
 export class TaskStore {
   /** Tasks written in each open TaskStore.transaction, re-planned together before it commits. */
   private readonly touchedTasks = new WeakMap<EntityManager, Set<string>>();
+  /** Notices implied by the task writes of each open TaskStore.transaction, written together before it commits. */
+  private readonly pendingNotices = new WeakMap<EntityManager, NotifyInput[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly reminders: ReminderPlanner,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
    * A transaction for task writes: every version-checked update in it also re-plans the task's
-   * reminder rows (same transaction); their BullMQ jobs are added or removed after the commit.
+   * reminder rows and writes the notices the change implies (交办, 配合, deadline moved, 退办 —
+   * task-notices.ts), set-based in the same transaction; reminder jobs, live pushes and deliveries
+   * follow the commit.
    */
   async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     let changes: ReminderChanges | undefined;
+    let outcome: NotifyOutcome | undefined;
     const result = await this.dataSource.transaction(async (m) => {
       const touched = new Set<string>();
+      const notices: NotifyInput[] = [];
       this.touchedTasks.set(m, touched);
+      this.pendingNotices.set(m, notices);
       const value = await work(m);
       // Deadline, status or lead department may have changed: the reminders follow, set-based, in this transaction.
       changes = await this.reminders.replanTasks(m, [...touched]);
+      outcome = await this.notifications.notifyMany(m, notices);
       return value;
     });
     if (changes) await this.reminders.applyToQueue(changes);
+    if (outcome) await this.notifications.dispatch(outcome);
     return result;
   }
 
@@ -74,6 +89,9 @@ export class TaskStore {
    * writers holding the same version exactly one succeeds; the others get 409 TASK_STALE_VERSION.
    */
   async update(m: EntityManager, id: string, expectedVersion: number, write: TaskWrite): Promise<TaskRow> {
+    // Only writes that can imply a notice pay for reading the row first.
+    const noticeable = NOTICE_FIELDS.some((f) => write[f] !== undefined);
+    const [before] = noticeable ? ((await m.query(`SELECT ${TASK_ROW_COLUMNS} FROM task t WHERE t.id = $1`, [id])) as TaskRow[]) : [];
     const sets: string[] = [];
     const params: unknown[] = [id, expectedVersion];
     for (const [key, value] of Object.entries(write)) {
@@ -92,6 +110,11 @@ export class TaskStore {
       if (touched) touched.add(id);
       // Outside TaskStore.transaction: re-plan now; the rows are written, the reconciler enqueues them.
       else await this.reminders.replanTask(m, id);
+      const notices = before ? taskNotices(before, rows[0]) : [];
+      const pending = this.pendingNotices.get(m);
+      if (pending) pending.push(...notices);
+      // Outside TaskStore.transaction the notices are stored now; the reconciler enqueues their deliveries.
+      else if (notices.length > 0) await this.notifications.notifyMany(m, notices);
       return rows[0];
     }
     const [current] = await m.query(`SELECT version FROM task WHERE id = $1`, [id]);

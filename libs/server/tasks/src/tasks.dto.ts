@@ -36,6 +36,7 @@ export class TaskListQueryDto {
   @IsOptional() @IsDateInWindow('dueFrom') dueFrom?: string;
   @IsOptional() @IsDateInWindow('dueTo') dueTo?: string;
   @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
+  @IsOptional() @Transform(toBoolean) @IsBoolean() returned?: boolean;
   @IsOptional() @Transform(toOptionalString) @IsString() @MaxLength(100) q?: string;
   @IsOptional() @IsIn(TASK_SORTS) sort?: TaskSort;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;

@@ -27,7 +27,17 @@ export interface NotificationPreferenceResponse {
   email: string | null;
   emailEnabled: boolean;
   dailyDigest: boolean;
+  /** Mobile number on the user profile (SMS). */
+  phone: string | null;
+  smsEnabled: boolean;
+  /** Quiet hours for SMS, Beijing time HH:mm (both or neither): an SMS due inside them waits for their end. */
+  quietStart: string | null;
+  quietEnd: string | null;
 }
+
+/** PUT /api/notifications/preferences: the SMS fields may be left out (unchanged). */
+export type NotificationPreferenceRequest = Pick<NotificationPreferenceResponse, 'email' | 'emailEnabled' | 'dailyDigest'> &
+  Partial<Pick<NotificationPreferenceResponse, 'phone' | 'smsEnabled' | 'quietStart' | 'quietEnd'>>;
 
 export interface WebhookEndpointResponse {
   id: string;
@@ -40,7 +50,7 @@ export interface WebhookEndpointResponse {
 
 export interface NotificationDeliveryResponse {
   id: string;
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'sms';
   target: string;
   title: string;
   status: 'pending' | 'held' | 'sent' | 'failed';

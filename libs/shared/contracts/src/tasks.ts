@@ -175,6 +175,8 @@ export interface TaskListQuery {
   dueFrom?: string;
   dueTo?: string;
   overdue?: boolean;
+  /** true: only tasks the lead department returned (退办, a draft with a return reason); false: all but those. */
+  returned?: boolean;
   q?: string;
   sort?: TaskSort;
   page?: number;

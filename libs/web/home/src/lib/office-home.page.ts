@@ -71,14 +71,16 @@ export class OfficeHomePage {
 
   /** No task at all yet: the office is pointed at the assignment grid. */
   protected readonly taskTotal = rxResource({ stream: () => this.tasks.count({ scope: 'all' }) });
+  /** A returned task (退办) is a draft with a reason: counted as 已退办, not as 草稿. */
   protected readonly statusCounts = computed<TaskCountItem[]>(() =>
-    COUNTED_STATUSES.map((status) => ({
-      id: `status-${status}`,
-      label: this.i18n.t(`taskStatus.${status}`),
-      query: { scope: 'all', status },
-      link: '/tasks',
-      params: { status },
-    })),
+    COUNTED_STATUSES.flatMap((status): TaskCountItem[] => {
+      const tile = { id: `status-${status}`, label: this.i18n.t(`taskStatus.${status}`), query: { scope: 'all' as const, status }, link: '/tasks', params: { status } };
+      if (status !== 'draft') return [tile];
+      return [
+        { ...tile, query: { ...tile.query, returned: false }, params: { status, returned: 'false' } },
+        { id: 'status-returned', label: this.i18n.t('home.returned'), query: { scope: 'all', status, returned: true }, link: '/tasks', params: { status, returned: 'true' } },
+      ];
+    }),
   );
   protected readonly healthCounts = computed<TaskCountItem[]>(() => [
     ...HEALTH_TILES.map(({ health, color }) => ({

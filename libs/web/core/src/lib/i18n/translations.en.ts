@@ -143,6 +143,7 @@ export const EN: Translations = {
     toAccept: 'To accept',
     inProgress: 'In progress',
     overdue: 'Overdue',
+    returned: 'Returned',
     allMyTasks: 'All tasks',
     taskStatusCounts: 'Tasks by status',
     taskHealthCounts: 'Tasks by health',

@@ -143,6 +143,7 @@ export const ZH = {
     toAccept: '待签收',
     inProgress: '办理中',
     overdue: '已逾期',
+    returned: '已退办',
     allMyTasks: '全部任务',
     taskStatusCounts: '任务状态',
     taskHealthCounts: '任务健康度',

@@ -12,6 +12,8 @@ export interface TaskListFilters {
   dueFrom: string | null;
   dueTo: string | null;
   overdue: boolean;
+  /** 退办 tasks only (true), or all but them (false). */
+  returned: boolean | null;
   q: string;
   sort: TaskSort;
   page: number;
@@ -31,6 +33,7 @@ export const DEFAULT_TASK_FILTERS: TaskListFilters = {
   dueFrom: null,
   dueTo: null,
   overdue: false,
+  returned: null,
   q: '',
   sort: 'code',
   page: 1,
@@ -75,6 +78,7 @@ export function filtersFromParams(params: ParamSource): TaskListFilters {
     dueFrom: matching(params.get('dueFrom'), ISO_DATE),
     dueTo: matching(params.get('dueTo'), ISO_DATE),
     overdue: params.get('overdue') === 'true',
+    returned: params.get('returned') === 'true' ? true : params.get('returned') === 'false' ? false : null,
     q: (params.get('q') ?? '').trim().slice(0, 100),
     sort: sort && (TASK_SORTS as readonly string[]).includes(sort) ? (sort as TaskSort) : DEFAULT_TASK_FILTERS.sort,
     page: positive(params.get('page'), 1),
@@ -98,6 +102,7 @@ export function paramsFromFilters(filters: TaskListFilters): Record<string, stri
   put('dueFrom', filters.dueFrom);
   put('dueTo', filters.dueTo);
   if (filters.overdue) out['overdue'] = 'true';
+  if (filters.returned !== null) out['returned'] = String(filters.returned);
   put('q', filters.q.trim());
   if (filters.sort !== DEFAULT_TASK_FILTERS.sort) out['sort'] = filters.sort;
   if (filters.page !== 1) out['page'] = String(filters.page);
@@ -119,6 +124,7 @@ export function queryFromFilters(filters: TaskListFilters, scope: 'mine' | 'all'
     dueFrom: filters.dueFrom ?? undefined,
     dueTo: filters.dueTo ?? undefined,
     overdue: filters.overdue || undefined,
+    returned: filters.returned ?? undefined,
     q: filters.q.trim() || undefined,
     sort: filters.sort,
     page: filters.page,
