@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { minimalPdf } from './document-fixtures';
+import { minimalPdf } from '@luoshi/server/platform/testing';
 import { startTestApp, type TestApp } from './test-app';
 
 /** A small spun plan with duty annotations, printed to PDF by LibreOffice (see apps/web-e2e/fixtures). */

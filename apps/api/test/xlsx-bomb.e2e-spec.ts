@@ -1,4 +1,4 @@
-import { zip } from './document-fixtures';
+import { zip } from '@luoshi/server/platform/testing';
 import { startTestApp, type TestApp } from './test-app';
 
 /** Issue 12 row 1 for the task Excel import: decompressed size is capped before the sheet is read. */

@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import request from 'supertest';
 import { acceptTask, draftTasks, openReport, useTemporaryUploadDir } from '../approvals-fixture';
-import { minimalPdf, zip } from '../document-fixtures';
+import { minimalPdf, zip } from '@luoshi/server/platform/testing';
 import { buildServer, freePort, type ServerProcess, startQuietApiProcess } from '../processes';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../test-app';
 import { errorShapeProblems, TableSnapshot } from './harness';

@@ -1,44 +1,12 @@
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
-import { deflateRawSync } from 'node:zlib';
+import { zip as zipEntries } from '@luoshi/server/platform/testing';
 import { detectFileType, typeOfExtension } from './detect-file-type';
 import { readZipEntry } from './read-zip-entry';
 
-/** A minimal ZIP (no CRCs: the reader does not check them), deflated or stored. */
-function zip(entries: Record<string, string>, deflate = true): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const raw = Buffer.from(text, 'utf8');
-    const data = deflate ? deflateRawSync(raw) : raw;
-    const fileName = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(deflate ? 8 : 0, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(deflate ? 8 : 0, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += 30 + fileName.length + data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(Object.keys(entries).length, 8);
-  eocd.writeUInt16LE(Object.keys(entries).length, 10);
-  eocd.writeUInt32LE(dir.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, eocd]);
-}
+/** A ZIP of text entries, deflated or stored. */
+const zip = (entries: Record<string, string>, deflate = true): Buffer =>
+  zipEntries(Object.entries(entries).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })), { deflate });
 
 describe(detectFileType.name, () => {
   it('recognises PDF, PNG and JPEG by their signatures', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { minimalPdf as minimalPdfOf } from '@luoshi/server/platform/testing';
 import { PlanErrorCode } from '../plan.exception';
 import { readPlanDocument } from '../read-plan-document';
 import { inflatedPdfSize } from './read-pdf';
@@ -9,32 +10,7 @@ import { inflatedPdfSize } from './read-pdf';
 const fixture = (name: string) => readFileSync(join(__dirname, 'testing', name));
 
 /** A minimal PDF: one page per entry of `pages`, each with its text at the top left (Helvetica). */
-function minimalPdf(pages: string[], extraStream?: Buffer): Buffer {
-  const objects: Buffer[] = [];
-  const add = (body: Buffer | string) => objects.push(Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'));
-  add('<< /Type /Catalog /Pages 2 0 R >>');
-  const kids = pages.map((_, i) => `${4 + i * 2} 0 R`).join(' ');
-  add(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
-  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  pages.forEach((text, i) => {
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`);
-    const content = text ? `BT /F1 12 Tf 20 260 Td (${text}) Tj ET` : '';
-    add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  });
-  if (extraStream) add(Buffer.concat([Buffer.from(`<< /Length ${extraStream.length} /Filter /FlateDecode >>\nstream\n`), extraStream, Buffer.from('\nendstream')]));
-  let out = Buffer.from('%PDF-1.4\n', 'latin1');
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out = Buffer.concat([out, Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
-  });
-  const xref = out.length;
-  const table = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  return Buffer.concat([
-    out,
-    Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${table}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`),
-  ]);
-}
+const minimalPdf = (pages: string[], extraFlateStream?: Buffer) => minimalPdfOf(pages, { extraFlateStream, mediaBox: '[0 0 300 300]' });
 
 // pdfjs loads in a worker thread; on the shared two-core machine that takes seconds, not milliseconds.
 jest.setTimeout(120_000);

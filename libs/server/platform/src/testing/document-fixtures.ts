@@ -1,22 +1,26 @@
 import { deflateRawSync } from 'node:zlib';
 
-/** A minimal ZIP writer for tests: deflated entries, with sizes that may lie. */
-export function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
+/**
+ * A minimal ZIP writer for tests: deflated (or stored) entries without CRCs (the readers under test
+ * do not check them), whose declared sizes may lie.
+ */
+export function zip(entries: { name: string; data: Buffer; declaredSize?: number }[], options: { deflate?: boolean } = {}): Buffer {
+  const deflate = options.deflate ?? true;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
-    const compressed = deflateRawSync(e.data);
+    const compressed = deflate ? deflateRawSync(e.data) : e.data;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
