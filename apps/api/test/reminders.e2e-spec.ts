@@ -91,9 +91,15 @@ describe('Reminders', () => {
       [taskId],
     );
     await planner.applyToQueue({ scheduled: [{ id: reminder.id, fireAt: new Date(reminder.fire_at) }], cancelled: [] });
-    await waitFor(() => t.dataSource.query(`SELECT status FROM reminder WHERE id = $1`, [reminder.id]), (r) => r[0].status === 'sent', 15000, 'delivery');
-    const inbox = await t.http().get('/api/notifications').query({ unread: 'true' }).set('Authorization', await t.login('hz.liaison')).expect(200);
-    expect(inbox.body.items.map((n: { title: string }) => n.title)).toContain('【临近到期提醒】杭州任务');
+    // Written ahead (status 'sent' early), listed from its due time on.
+    const liaison = await t.login('hz.liaison');
+    const inbox = await waitFor(
+      async () => ({ at: Date.now(), body: (await t.http().get('/api/notifications').query({ unread: 'true' }).set('Authorization', liaison).expect(200)).body }),
+      (r) => r.body.items.some((n: { title: string }) => n.title === '【临近到期提醒】杭州任务'),
+      60_000,
+      'the reminder in the inbox',
+    );
+    expect(inbox.at).toBeGreaterThanOrEqual(new Date(reminder.fire_at).getTime());
     expect(inbox.body.unread).toBeGreaterThanOrEqual(1);
   });
 

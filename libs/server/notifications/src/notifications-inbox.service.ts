@@ -54,7 +54,8 @@ export class NotificationsInboxService {
       params.push(value);
       return `$${params.length}`;
     };
-    const where = [`n.user_id = $1`];
+    // created_at > now(): a reminder written ahead, not yet due (see NotifyInput.visibleAt).
+    const where = [`n.user_id = $1`, `n.created_at <= now()`];
     if (options.unreadOnly) where.push(`n.read_at IS NULL`);
     const countSql = cappedCountSql(`SELECT 1 FROM notification n WHERE ${where.join(' AND ')}`, '$2');
     if (options.after) {
@@ -89,15 +90,15 @@ export class NotificationsInboxService {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL AND created_at <= now()`, [userId]);
     return row.n;
   }
 
   async markRead(userId: string, ids: string[] | 'all'): Promise<{ unread: number }> {
     if (ids === 'all') {
-      await this.dataSource.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+      await this.dataSource.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND created_at <= now()`, [userId]);
     } else {
-      await this.dataSource.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`, [userId, ids]);
+      await this.dataSource.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL AND created_at <= now()`, [userId, ids]);
     }
     return { unread: await this.unreadCount(userId) };
   }

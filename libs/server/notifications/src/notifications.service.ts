@@ -37,6 +37,11 @@ export interface NotifyInput {
   userIds?: string[];
   /** Never told (the person who acted). */
   excludeUserIds?: (string | null | undefined)[];
+  /**
+   * Written ahead (a reminder due shortly): the notification is hidden until then (its created_at)
+   * and its deliveries are held until then too. Absent or past: visible at once.
+   */
+  visibleAt?: Date | null;
 }
 
 export const EMPTY_OUTCOME: NotifyOutcome = { pushes: [], deliveryIds: [] };
@@ -86,23 +91,34 @@ export class NotificationsService {
           subject_id: input.subjectId ?? null,
           reminder_id: input.reminderId ?? null,
           level: input.level ?? null,
+          visible_at: input.visibleAt?.toISOString() ?? null,
         };
       })
       .filter((r) => r.user_ids.length > 0);
     if (rows.length === 0) return EMPTY_OUTCOME;
     // With a reminder id, the unique (reminder_id, user_id) key makes a second delivery a no-op.
     const written: WrittenNotification[] = await m.query(
-      `INSERT INTO notification (user_id, event, kind, title, body, link, subject_type, subject_id, reminder_id, level)
-       SELECT DISTINCT ON (x.ord, u) u, x.event, x.kind, x.title, x.body, x.link, x.subject_type, x.subject_id, x.reminder_id, x.level
+      `INSERT INTO notification (user_id, event, kind, title, body, link, subject_type, subject_id, reminder_id, level, created_at)
+       SELECT DISTINCT ON (x.ord, u) u, x.event, x.kind, x.title, x.body, x.link, x.subject_type, x.subject_id, x.reminder_id, x.level,
+              greatest(now(), x.visible_at)
          FROM jsonb_to_recordset($1::jsonb) AS x(ord int, user_ids uuid[], event text, kind text, title text, body text, link text,
-                subject_type text, subject_id uuid, reminder_id uuid, level text)
+                subject_type text, subject_id uuid, reminder_id uuid, level text, visible_at timestamptz)
          CROSS JOIN LATERAL unnest(x.user_ids) AS u
        ON CONFLICT (reminder_id, user_id) WHERE reminder_id IS NOT NULL DO NOTHING
        RETURNING id, user_id, event, kind, title`,
       [JSON.stringify(rows)],
     );
     if (written.length === 0) return EMPTY_OUTCOME;
-    return this.channels.plan(m, written);
+    const outcome = await this.channels.plan(m, written);
+    if (rows.some((r) => r.visible_at !== null) && outcome.deliveryIds.length > 0) {
+      // Deliveries of notices written ahead wait for them to become visible (quiet hours may hold them longer).
+      await m.query(
+        `UPDATE notification_delivery d SET not_before = greatest(d.not_before, n.created_at)
+           FROM notification n WHERE n.id = d.notification_id AND d.id = ANY($1::uuid[]) AND n.created_at > now()`,
+        [outcome.deliveryIds],
+      );
+    }
+    return outcome;
   }
 
   /** After commit: live push and delivery jobs. Failures here lose nothing (the reconciler re-enqueues). */

@@ -73,6 +73,8 @@ const configSchema = z
     // How long a job stays locked to a worker that stopped answering (killed) before another takes it
     // (plus one stalled check, a third of it): a killed worker's reminder arrives ~3 s late, not 60.
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600000).default(2500),
+    // Reminders are written this long before they are due and shown when due (0: written when due).
+    REMINDER_WRITE_AHEAD_MS: z.coerce.number().int().min(0).max(3600000).default(10000),
     // Reminders already due that one job claims and delivers along with its own.
     REMINDER_DELIVERY_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).max(600000).default(2000),

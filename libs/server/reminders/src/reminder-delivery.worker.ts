@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
 import { EMPTY_OUTCOME, type NotificationEvent, NotificationsService, type NotifyOutcome } from '@luoshi/server/notifications';
-import { REMINDERS_QUEUE, reminderJobId, type ReminderJobs } from './reminder-queue';
+import { REMINDERS_QUEUE, reminderJobDelay, reminderJobId, type ReminderJobs } from './reminder-queue';
 import { resolveTaskRecipients } from './resolve-task-recipients';
 
 const LEVEL_TITLES: Record<string, string> = {
@@ -27,6 +27,8 @@ interface ClaimedReminder {
   deadline: string;
   /** The Beijing date the reminder fires on. */
   fire_day: string;
+  /** When it is due (epoch ms): its notifications become visible then. */
+  fire_ms: string;
 }
 
 /**
@@ -81,9 +83,9 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
    * Claims this reminder and, in the same statement, other reminders already due (FOR UPDATE SKIP
    * LOCKED: workers never wait on each other, so no deadlocks), writes all their notifications
    * set-based and commits; then, while due rows remain and the job's share
-   * (REMINDER_DELIVERY_BATCH) is not used up, the next small batch in its own transaction. Small
-   * commits make each reminder visible to its user soon after it is due (a long transaction of 500
-   * would hide all of them until its end). A row is claimed by exactly one transaction; the jobs
+   * (REMINDER_DELIVERY_BATCH) is not used up, the next small batch in its own transaction. Jobs run
+   * REMINDER_WRITE_AHEAD_MS early (see reminderJobDelay) and the notifications become visible at the due time, so a burst
+   * is written before it is due and shows on time. A row is claimed by exactly one transaction; the jobs
    * of rows claimed by another batch find nothing left to do.
    */
   async handleDeliverReminder(reminderId: string): Promise<string> {
@@ -95,6 +97,8 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
     let claimedTotal = 0;
     let delivered = 0;
     let first = true;
+    // Each batch is pushed when it becomes visible, while the next ones are being written.
+    const dispatches: Promise<void>[] = [];
     while (claimedTotal < share) {
       const size = Math.min(commitBatch, share - claimedTotal);
       const batch = await this.deliverBatch(first ? reminderId : null, size);
@@ -102,28 +106,58 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
       if (batch.claimed === 0) break;
       claimedTotal += batch.claimed;
       delivered += batch.outcome.pushes.length;
-      await this.notifications.dispatch(batch.outcome);
+      dispatches.push(
+        // A failed push loses nothing: the notifications show anyway, the reconciler re-sends deliveries.
+        this.dispatchWhenVisible(batch.outcome, batch.visibleAt).catch((error: Error) => this.logger.warn(`reminder dispatch failed: ${error.message}`)),
+      );
       if (batch.claimed < size) break; // nothing more is due now
     }
+    await Promise.all(dispatches);
     return claimedTotal === 0 ? 'skipped' : `delivered ${claimedTotal} reminder(s) to ${delivered}`;
   }
 
-  /** One transaction: claims up to `size` due rows (this job's own first), writes their notifications. */
-  private async deliverBatch(reminderId: string | null, size: number): Promise<{ claimed: number; outcome: NotifyOutcome }> {
+  /**
+   * The live push and the queued deliveries of a batch, once its notifications are visible. Those a
+   * cancellation removed meanwhile are left out (their deliveries went with them). Should the worker
+   * die while waiting, the notifications still show on time; the reconciler sends their deliveries.
+   */
+  private async dispatchWhenVisible(outcome: NotifyOutcome, visibleAt: number): Promise<void> {
+    const wait = visibleAt - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (outcome.pushes.length === 0 && outcome.deliveryIds.length === 0) return;
+    const [kept] = (await this.dataSource.query(
+      `SELECT coalesce((SELECT array_agg(id::text) FROM notification WHERE id = ANY($1::uuid[])), '{}') AS notifications,
+              coalesce((SELECT array_agg(id::text) FROM notification_delivery WHERE id = ANY($2::uuid[])), '{}') AS deliveries`,
+      [outcome.pushes.map((p) => p.notificationId), outcome.deliveryIds],
+    )) as { notifications: string[]; deliveries: string[] }[];
+    const notifications = new Set(kept.notifications);
+    const deliveries = new Set(kept.deliveries);
+    await this.notifications.dispatch({
+      pushes: outcome.pushes.filter((p) => notifications.has(p.notificationId)),
+      deliveryIds: outcome.deliveryIds.filter((id) => deliveries.has(id)),
+    });
+  }
+
+  /**
+   * One transaction: claims up to `size` rows due within the write-ahead (this job's own first) and
+   * writes their notifications, each visible from its reminder's due time (or now, if later).
+   */
+  private async deliverBatch(reminderId: string | null, size: number): Promise<{ claimed: number; outcome: NotifyOutcome; visibleAt: number }> {
     return this.dataSource.transaction(async (m) => {
       const [claimed] = (await m.query(
         `WITH batch AS (
            SELECT id FROM reminder
-            WHERE status = 'scheduled' AND (id = $1 OR fire_at <= now())
+            WHERE status = 'scheduled' AND (id = $1 OR fire_at <= now() + make_interval(secs => $3))
             ORDER BY (id IS NOT DISTINCT FROM $1) DESC, fire_at
             LIMIT $2 FOR UPDATE SKIP LOCKED)
-         UPDATE reminder r SET status = 'sent', sent_at = now()
+         UPDATE reminder r SET status = 'sent', sent_at = greatest(r.fire_at, now())
            FROM batch WHERE r.id = batch.id
          RETURNING r.id, r.subject_type, r.subject_id, r.title, r.level, r.recipients, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
-                   to_char(r.fire_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS fire_day`,
-        [reminderId, size],
+                   to_char(r.fire_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS fire_day,
+                   (extract(epoch FROM greatest(r.fire_at, now())) * 1000)::bigint::text AS fire_ms`,
+        [reminderId, size, this.config.REMINDER_WRITE_AHEAD_MS / 1000],
       )) as [ClaimedReminder[], number];
-      if (claimed.length === 0) return { claimed: 0, outcome: EMPTY_OUTCOME }; // cancelled, already delivered or being delivered.
+      if (claimed.length === 0) return { claimed: 0, outcome: EMPTY_OUTCOME, visibleAt: 0 }; // cancelled, already delivered or being delivered.
       const taskReminders = claimed.filter((r) => r.subject_type === 'task');
       const recipients = await resolveTaskRecipients(
         m,
@@ -141,9 +175,10 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
           subjectId: r.subject_id,
           reminderId: r.id,
           level: r.level,
+          visibleAt: new Date(Number(r.fire_ms)),
         })),
       );
-      return { claimed: claimed.length, outcome };
+      return { claimed: claimed.length, outcome, visibleAt: Math.max(...claimed.map((r) => Number(r.fire_ms))) };
     });
   }
 
@@ -159,7 +194,7 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
       due.map((r) => ({
         name: 'deliver-reminder',
         data: { reminderId: r.id } satisfies ReminderJobs['deliver-reminder'],
-        opts: { jobId: reminderJobId(r.id), delay: Math.max(0, new Date(r.fire_at).getTime() - now), removeOnComplete: true, removeOnFail: true },
+        opts: { jobId: reminderJobId(r.id), delay: reminderJobDelay(new Date(r.fire_at), this.config.REMINDER_WRITE_AHEAD_MS, now), removeOnComplete: true, removeOnFail: true },
       })),
     );
     const stuck: { id: string }[] = await this.dataSource.query(

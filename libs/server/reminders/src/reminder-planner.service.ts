@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { computeReminderSchedule, type PlannedReminder } from '@luoshi/domain/reminder-schedule';
 import { CalendarService } from '@luoshi/server/calendar';
-import { QueueFactory } from '@luoshi/server/platform';
-import { REMINDERS_QUEUE, reminderJobId, type ReminderJobs } from './reminder-queue';
+import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { REMINDERS_QUEUE, reminderJobDelay, reminderJobId, type ReminderJobs } from './reminder-queue';
 import { ReminderRulesService } from './reminder-rules.service';
 
 /** What a transaction changed, to apply to the queue once it has committed. */
@@ -34,6 +34,7 @@ export class ReminderPlanner {
     private readonly calendar: CalendarService,
     private readonly rules: ReminderRulesService,
     private readonly queues: QueueFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async replanTask(m: EntityManager, taskId: string, now = new Date()): Promise<ReminderChanges> {
@@ -64,9 +65,10 @@ export class ReminderPlanner {
         reminders: active ? computeReminderSchedule({ deadline: task.due_date!, rule: rules.get(task.id)!, calendar, now }) : [],
       });
     }
+    // Live: still to deliver, or written ahead and not yet visible (sent_at in the future).
     const live: { id: string; subject_id: string; deadline: string; key: string; fire_at: Date }[] = await m.query(
       `SELECT id, subject_id, to_char(deadline, 'YYYY-MM-DD') AS deadline, key, fire_at FROM reminder
-        WHERE subject_type = 'task' AND subject_id = ANY($1::uuid[]) AND status = 'scheduled' FOR UPDATE`,
+        WHERE subject_type = 'task' AND subject_id = ANY($1::uuid[]) AND (status = 'scheduled' OR (status = 'sent' AND sent_at > now())) FOR UPDATE`,
       [ids],
     );
     const sameAs = (row: (typeof live)[number], deadline: string | null, r: PlannedReminder) =>
@@ -79,6 +81,8 @@ export class ReminderPlanner {
       .map((row) => row.id);
     if (cancelled.length) {
       await m.query(`UPDATE reminder SET status = 'cancelled', cancelled_at = now() WHERE id = ANY($1::uuid[])`, [cancelled]);
+      // Notices written ahead for them and not yet visible go too (their deliveries cascade).
+      await m.query(`DELETE FROM notification WHERE reminder_id = ANY($1::uuid[]) AND created_at > now()`, [cancelled]);
     }
     const missing = [...wanted.entries()].flatMap(([taskId, w]) =>
       w.reminders
@@ -106,7 +110,7 @@ export class ReminderPlanner {
       changes.scheduled.map((r) => ({
         name: 'deliver-reminder',
         data: { reminderId: r.id } satisfies ReminderJobs['deliver-reminder'],
-        opts: { jobId: reminderJobId(r.id), delay: Math.max(0, r.fireAt.getTime() - now), removeOnComplete: true, removeOnFail: true },
+        opts: { jobId: reminderJobId(r.id), delay: reminderJobDelay(r.fireAt, this.config.REMINDER_WRITE_AHEAD_MS, now), removeOnComplete: true, removeOnFail: true },
       })),
     );
   }
