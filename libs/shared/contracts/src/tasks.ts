@@ -73,12 +73,18 @@ export interface TaskUserRef {
 export interface TaskResponse {
   id: string;
   planId: string;
+  /** The plan's code and title: codes repeat across plans, so lists name the plan. */
+  planCode: string;
+  planTitle: string;
   /** The measure's code, with -1, -2 … for tasks split from one measure. */
   code: string;
   measureNodeId: string;
   measureCode: string;
   partCode: string | null;
   sectionCode: string | null;
+  /** Titles of the part and section (of the task's own plan). */
+  partTitle: string | null;
+  sectionTitle: string | null;
   title: string;
   leadDepartment: TaskDepartmentRef | null;
   coDepartments: TaskDepartmentRef[];
