@@ -268,7 +268,7 @@ export class ApprovalService {
     });
     // Returned to the drafter: the notice opens the item itself (the report or request, editable
     // again), not the closed approval page.
-    const instance = { id: row.id, title: row.title, returnLink: state.status === 'returned' ? row.link : null };
+    const instance = { id: row.id, title: row.title, returnLink: state.status === 'returned_to_drafter' ? row.link : null };
     const notifications = await this.notifyEffects(m, instance, effects, actor.user?.displayName ?? null, entry.comment ?? null, actor.user?.id ?? null);
     if (state.status !== 'in_progress') {
       await this.subjects.finished(

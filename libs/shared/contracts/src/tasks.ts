@@ -146,6 +146,32 @@ export interface TaskInstructionResponse {
   answeredAt: string | null;
 }
 
+/** GET /api/instructions?state=open|answered|all&page=&pageSize= — a leader's 批示 (office roles and viewers: everyone's). */
+export const INSTRUCTION_STATES = ['open', 'answered', 'all'] as const;
+export type InstructionState = (typeof INSTRUCTION_STATES)[number];
+
+export interface InstructionListItem extends TaskInstructionResponse {
+  task: {
+    id: string;
+    code: string;
+    title: string;
+    planCode: string;
+    planTitle: string;
+    status: TaskStatus;
+    leadDepartment: TaskDepartmentRef | null;
+  };
+}
+
+export interface InstructionListResponse {
+  items: InstructionListItem[];
+  /** Matching the state asked for. */
+  total: number;
+  /** Over every state, for the tabs. */
+  counts: { open: number; answered: number };
+  page: number;
+  pageSize: number;
+}
+
 export interface TaskReportingPeriodResponse {
   key: string;
   label: string;
