@@ -1,6 +1,7 @@
 import type { Translations } from './translation-key';
 import { DASHBOARDS_EN } from './translations-dashboards.en';
 import { DAILY_EN } from './translations-daily.en';
+import { LISTS_EN } from './translations-lists.en';
 import { REPORTS_EN } from './translations-reports.en';
 import { PLAN_IMPORT_EN } from './translations-plan-import.en';
 
@@ -855,6 +856,7 @@ export const EN: Translations = {
   ...REPORTS_EN,
   ...PLAN_IMPORT_EN,
   ...DAILY_EN,
+  ...LISTS_EN,
   comingSoon: {
     title: 'Coming soon',
     body: '“{feature}” is being built and will arrive in a later release.',
