@@ -341,4 +341,5 @@ export const TaskApiPaths = {
   bulkAssign: '/api/tasks/bulk-assign',
   exportXlsx: '/api/tasks/export.xlsx',
   importAssignments: '/api/tasks/import-assignments',
+  instructions: '/api/instructions',
 } as const;

@@ -8,8 +8,8 @@ import { PLAN_IMPORT_EN } from './translations-plan-import.en';
 export const EN: Translations = {
   app: {
     name: 'Luoshi',
-    fullName: 'Luoshi · Yangtze River Delta Action Plan Tracker',
-    short: 'YRD action plan tracker',
+    fullName: 'Luoshi · Task supervision',
+    short: 'Task supervision',
     owner: 'Office of the Provincial Leading Group for Yangtze River Delta Integration',
   },
   common: {
@@ -694,7 +694,7 @@ export const EN: Translations = {
     dueRange: 'Deadline',
     overdue: 'Overdue only',
     leadOnly: 'Led by my department',
-    searchPlaceholder: 'Search titles and text, e.g. 港口',
+    searchPlaceholder: 'Search codes, titles and text, e.g. 2.1.2 or 港口',
     lead: 'Lead',
     co: 'Co-departments',
     deadline: 'Deadline',

@@ -8,8 +8,8 @@ import { PLAN_IMPORT_ZH } from './translations-plan-import.zh';
 export const ZH = {
   app: {
     name: '落实',
-    fullName: '落实 · 长三角一体化行动方案推进系统',
-    short: '长三角一体化行动方案推进',
+    fullName: '落实 · 任务督办',
+    short: '任务督办',
     owner: '省推进长三角一体化发展工作领导小组办公室',
   },
   common: {
@@ -694,7 +694,7 @@ export const ZH = {
     dueRange: '完成时限',
     overdue: '只看逾期',
     leadOnly: '只看本单位牵头',
-    searchPlaceholder: '搜索任务名称或内容，如：港口',
+    searchPlaceholder: '搜索编号、任务名称或内容，如：2.1.2、港口',
     lead: '牵头单位',
     co: '配合单位',
     deadline: '完成时限',
