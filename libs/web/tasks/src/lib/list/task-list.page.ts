@@ -88,7 +88,8 @@ export class TaskListPage {
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map((params) => filtersFromParams(params))), {
     initialValue: filtersFromParams(this.route.snapshot.queryParamMap),
   });
-  protected readonly active = computed(() => hasActiveFilters(this.filters()));
+  /** Anything narrowing the list besides the plan (which 清除筛选 keeps). */
+  protected readonly active = computed(() => hasActiveFilters({ ...this.filters(), planId: null }));
   protected readonly result = rxResource({
     params: () => queryFromFilters(this.filters(), this.scope()),
     stream: ({ params }) => this.api.list(params),
@@ -191,9 +192,11 @@ export class TaskListPage {
     this.apply({ leadDepartment: on ? (this.myDepartment()?.code ?? null) : null });
   }
 
+  /** Clears the filters but keeps the chosen plan (chosen once, it stays until changed). */
   protected clear(): void {
     this.searchText.set('');
-    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+    const planId = this.filters().planId;
+    void this.router.navigate([], { relativeTo: this.route, queryParams: planId ? { planId } : {} });
   }
 
   protected sortOrder(column: SortColumn): NzTableSortOrder {
