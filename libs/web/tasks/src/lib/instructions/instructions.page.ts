@@ -8,7 +8,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { INSTRUCTION_STATES, type InstructionState } from '@luoshi/contracts';
-import { AuthService, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { AuthService, TasksApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
 import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
 
@@ -32,7 +32,7 @@ const TABS: readonly InstructionState[] = ['open', 'answered', 'all'];
           <nz-tab [nzTitle]="tabTitle">
             <ng-template #tabTitle>
               <span [attr.data-testid]="'instruction-tab-' + tab">
-                {{ 'instructionsPage.' + tab | t }}
+                {{ tabLabel(tab) | t }}
                 @if (count(tab); as n) {
                   <span class="count" [attr.data-testid]="'instruction-count-' + tab">{{ n }}</span>
                 }
@@ -122,6 +122,10 @@ export class InstructionsPage {
   });
   protected readonly items = computed(() => (this.list.hasValue() ? this.list.value().items : []));
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
+
+  protected tabLabel(state: InstructionState): TranslationKey {
+    return `instructionsPage.${state}`;
+  }
 
   protected count(state: InstructionState): number {
     if (!this.list.hasValue()) return 0;

@@ -2,7 +2,10 @@ import { type APIRequestContext, expect, type Page, test } from '@playwright/tes
 import { DEMO_PASSWORD, freshStart, signIn } from './support';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
-/** A second plan whose codes repeat the seed's (2.1.2 in both). */
+/**
+ * A second plan whose codes repeat the seed's (2.1.2 in both). Imported plans become the public
+ * summary's default (the newest), so this journey, like plans.e2e, runs after dashboard.e2e (file order).
+ */
 const SECOND_TITLE = '测试市港口协同行动方案（E2E 日常使用）';
 const PRODUCT = '落实 · 任务督办';
 
