@@ -2,13 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { ApiPaths, type AppInfoResponse } from '@luoshi/contracts';
 import { I18nService } from '../i18n/i18n.service';
-
-/** "落实 · 任务督办" → name 落实, tagline 任务督办 (a title without " · " is all name). */
-export function splitAppTitle(title: string): { name: string; tagline: string } {
-  const at = title.indexOf('·');
-  if (at < 0) return { name: title.trim(), tagline: '' };
-  return { name: title.slice(0, at).trim(), tagline: title.slice(at + 1).trim() };
-}
+import { splitAppTitle } from './split-app-title';
 
 /**
  * The product's name as the installation configures it (APP_TITLE / APP_TITLE_EN, GET /api/app-info),

@@ -1,4 +1,4 @@
-import { splitAppTitle } from './app-info.service';
+import { splitAppTitle } from './split-app-title';
 
 describe(splitAppTitle.name, () => {
   it('splits the configured title into the name and the tagline', () => {
