@@ -85,11 +85,31 @@ describe('Approval chains: progress reports through department head and office r
     const timeline = (await approval(t, instanceId, 'jtt.liaison')).timeline;
     expect(timeline.at(-1)).toMatchObject({ type: 'return', actorLabel: '周处长（省交通运输厅）', comment: '请补充投资完成情况和形象进度' });
     const notes = (await t.http().get('/api/notifications').set('Authorization', liaison).expect(200)).body.items;
-    expect(notes.find((n: { kind: string; subjectId: string }) => n.kind === 'approval_returned' && n.subjectId === instanceId)?.body).toContain('请补充投资完成情况和形象进度');
+    const notice = notes.find((n: { kind: string; subjectId: string }) => n.kind === 'approval_returned' && n.subjectId === instanceId);
+    expect(notice?.body).toContain('请补充投资完成情况和形象进度');
+    // The return notice opens the report itself (editable again), not the closed approval.
+    expect(notice?.link).toBe(`/reports/${report.id}`);
 
     const second = await submitReport(t, report.id, { content: '初稿。补充：完成投资1.2亿元，形象进度30%。', progress: 30 });
     expect(second.approvalId).not.toBe(instanceId);
     expect(second).toMatchObject({ status: 'in_approval', returnComment: null });
+    // The second round shows the first: its return with the comment.
+    const round2 = (await t.http().get(`/api/approvals/${second.approvalId}`).set('Authorization', await as('jtt.head')).expect(200)).body;
+    expect(round2.round).toBe(2);
+    expect(round2.otherRounds).toHaveLength(1);
+    expect(round2.otherRounds[0]).toMatchObject({ id: instanceId, round: 1, status: 'returned_to_drafter', finishedAt: expect.any(String) });
+    expect(round2.otherRounds[0].timeline.map((e: { type: string; comment: string | null }) => [e.type, e.comment])).toEqual([
+      ['start', null],
+      ['return', '请补充投资完成情况和形象进度'],
+    ]);
+    expect(round2.timeline.map((e: { type: string }) => e.type)).toEqual(['start']);
+    // And the first round names the later one.
+    const round1 = (await t.http().get(`/api/approvals/${instanceId}`).set('Authorization', liaison).expect(200)).body;
+    expect([round1.round, round1.otherRounds.map((r: { id: string; round: number }) => [r.id, r.round])]).toEqual([1, [[second.approvalId, 2]]]);
+    // The inbox names the task's plan (codes repeat across plans).
+    const todo = (await t.http().get('/api/approvals/inbox').query({ box: 'todo' }).set('Authorization', await as('jtt.head')).expect(200)).body;
+    const item = todo.items.find((i: { id: string }) => i.id === second.approvalId);
+    expect(item.task).toEqual({ code: expect.any(String), planCode: 'APPROVALS-CHAIN', planTitle: expect.any(String) });
     const done = await approveAll(t, second.approvalId, ['jtt.head', 'reviewer']);
     expect(done.status).toBe('approved');
     expect(await task(taskId)).toMatchObject({ progress: 30, status: 'in_progress' });

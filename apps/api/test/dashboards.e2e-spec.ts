@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { DashboardRow, DashboardSummaryResponse, DashboardTaskFilter, TaskHealthColor } from '@luoshi/contracts';
+import { type DashboardRow, type DashboardSummaryResponse, type DashboardTaskFilter, DISPATCHED_TASK_STATUSES, type TaskHealthColor } from '@luoshi/contracts';
 import { addDays, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { deriveTaskHealth, type TaskState } from '@luoshi/domain/workflow';
 import { CalendarService } from '@luoshi/server/calendar';
@@ -22,16 +22,21 @@ interface ReferenceTask {
   completedAt: Date | null;
 }
 
-type Counts = Pick<DashboardRow, 'total' | 'completed' | 'cancelled' | 'green' | 'amber' | 'red'>;
+type Counts = Pick<DashboardRow, 'total' | 'completed' | 'cancelled' | 'green' | 'amber' | 'red' | 'draft'>;
 
-const countOf = (tasks: ReferenceTask[]): Counts => ({
-  total: tasks.length,
-  completed: tasks.filter((x) => x.status === 'completed').length,
-  cancelled: tasks.filter((x) => x.status === 'cancelled').length,
-  green: tasks.filter((x) => x.health === 'green').length,
-  amber: tasks.filter((x) => x.health === 'amber').length,
-  red: tasks.filter((x) => x.health === 'red').length,
-});
+/** Health figures count tasks handed out; drafts are 未交办, whatever their dates. */
+const countOf = (tasks: ReferenceTask[]): Counts => {
+  const dispatched = tasks.filter((x) => x.status !== 'draft');
+  return {
+    total: tasks.length,
+    completed: tasks.filter((x) => x.status === 'completed').length,
+    cancelled: tasks.filter((x) => x.status === 'cancelled').length,
+    green: dispatched.filter((x) => x.health === 'green').length,
+    amber: dispatched.filter((x) => x.health === 'amber').length,
+    red: dispatched.filter((x) => x.health === 'red').length,
+    draft: tasks.length - dispatched.length,
+  };
+};
 const countsIn = (row: DashboardRow): Counts => ({
   total: row.total,
   completed: row.completed,
@@ -39,6 +44,7 @@ const countsIn = (row: DashboardRow): Counts => ({
   green: row.green,
   amber: row.amber,
   red: row.red,
+  draft: row.draft,
 });
 
 describe('Dashboards: the summary on 2,000 generated tasks', () => {
@@ -146,7 +152,9 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
     expect(s.scope).toEqual({ kind: 'all' });
     expect(s.asOf).toBe(today);
     expect(countsIn(s.totals)).toEqual(countOf(ref));
-    expect(s.totals.red + s.totals.amber + s.totals.green).toBe(TASKS);
+    expect(s.totals.red + s.totals.amber + s.totals.green + s.totals.draft).toBe(TASKS);
+    // Drafts are their own category (未交办), never 绿灯: the dataset has 100 (every twentieth task).
+    expect(s.totals.draft).toBe(TASKS / 20);
     // The generated mix has every colour and every kind of row.
     expect(s.totals.red).toBeGreaterThan(100);
     expect(s.totals.amber).toBeGreaterThan(50);
@@ -197,13 +205,15 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
     const s = await summary();
     const rows = [s.totals, ...s.byPart, ...s.bySection, ...s.byDepartment.slice(0, 6), ...s.byCity.slice(0, 3)];
     for (const row of rows) {
-      for (const metric of ['total', 'completed', 'green', 'amber', 'red'] as const) {
+      for (const metric of ['total', 'completed', 'green', 'amber', 'red', 'draft'] as const) {
         expect({ row: row.key, metric, total: await listTotal(row.filters[metric]) }).toEqual({ row: row.key, metric, total: row[metric] });
       }
     }
-    expect(s.byDepartment[0].filters.red).toEqual({ planId: plan.planId, leadDepartment: s.byDepartment[0].key, health: 'red' });
+    const dispatched = DISPATCHED_TASK_STATUSES.join(',');
+    expect(s.byDepartment[0].filters.red).toEqual({ planId: plan.planId, leadDepartment: s.byDepartment[0].key, status: dispatched, health: 'red' });
     expect(s.byCity[0].filters.total).toEqual({ planId: plan.planId, department: s.byCity[0].key });
-    expect(s.bySection[1].filters.amber).toEqual({ planId: plan.planId, sectionCode: '2.1', health: 'amber' });
+    expect(s.bySection[1].filters.amber).toEqual({ planId: plan.planId, sectionCode: '2.1', status: dispatched, health: 'amber' });
+    expect(s.totals.filters.draft).toEqual({ planId: plan.planId, status: 'draft' });
     expect(await listTotal(s.overdue.filter)).toBe(s.overdue.total);
     expect(await listTotal(s.atRisk.filter)).toBe(s.atRisk.total);
   });
@@ -211,7 +221,7 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
   it('lists the most overdue tasks with their working days overdue, and the nearest at-risk ones', async () => {
     const s = await summary('office');
     const ref = await reference();
-    expect(s.overdue.total).toBe(ref.filter((x) => x.health === 'red').length);
+    expect(s.overdue.total).toBe(ref.filter((x) => x.health === 'red' && x.status !== 'draft').length);
     expect(s.overdue.items).toHaveLength(10);
     const dues = s.overdue.items.map((i) => i.dueDate as string);
     expect(dues).toEqual([...dues].sort());
@@ -221,12 +231,12 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
       expect(item.workingDaysOverdue).toBe(calendar.countWorkingDays(item.dueDate!, today));
     }
     const [{ min }] = await t.dataSource.query(
-      `SELECT min(due_date)::text AS min FROM task WHERE plan_id = $1 AND status NOT IN ('completed', 'cancelled') AND due_date < $2`,
+      `SELECT min(due_date)::text AS min FROM task WHERE plan_id = $1 AND status NOT IN ('completed', 'cancelled', 'draft') AND due_date < $2`,
       [plan.planId, today],
     );
     expect(dues[0]).toBe(min);
 
-    expect(s.atRisk.total).toBe(ref.filter((x) => x.health === 'amber').length);
+    expect(s.atRisk.total).toBe(ref.filter((x) => x.health === 'amber' && x.status !== 'draft').length);
     for (const item of s.atRisk.items) {
       expect(item.health).toBe('amber');
       if (item.dueDate) expect(item.workingDaysLeft).toBe(calendar.countWorkingDays(today, item.dueDate));
@@ -274,7 +284,7 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
     );
     expect(own.totals.total).toBe(n);
     expect(own.byCity).toEqual([]);
-    expect(own.totals.filters.red).toEqual({ planId: plan.planId, department: 'jtt', health: 'red' });
+    expect(own.totals.filters.red).toEqual({ planId: plan.planId, department: 'jtt', status: DISPATCHED_TASK_STATUSES.join(','), health: 'red' });
     // The department's own task list (scope mine) reproduces its numbers.
     for (const row of [own.totals, ...own.byPart, ...own.byDepartment.slice(0, 2)]) {
       expect({ row: row.key, red: await listTotal(row.filters.red, 'jtt.liaison') }).toEqual({ row: row.key, red: row.red });

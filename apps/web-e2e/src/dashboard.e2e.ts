@@ -115,6 +115,45 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     expect(new Set(healths)).toEqual(new Set(['red']));
   });
 
+  test('the cockpit shows drafts as 未交办, keeps its choices in the URL, drills down with the filter shown, and Back returns to it', async ({ page }) => {
+    await signIn(page, 'leader');
+    await expect(page.getByTestId('home-title')).toHaveText('领导驾驶舱');
+    // Drafts not yet handed out are their own figure, not 绿灯.
+    const drafts = page.getByTestId('kpi-draft');
+    await expect(drafts).toContainText('未交办');
+    await expect.poll(async () => Number((await drafts.locator('.kpi__value').textContent())?.trim())).toBeGreaterThan(0);
+    await drafts.click();
+    await expect(page).toHaveURL(/\/tasks\?/);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('draft');
+    await expect(page.getByTestId('filter-status')).toContainText('草稿');
+    await page.goBack();
+    await expect(page).toHaveURL(/\/cockpit/);
+
+    // A department chosen on the cockpit goes into the URL.
+    await page.getByTestId('dashboard-department').click();
+    await page.keyboard.type('省科技厅');
+    await page.locator('nz-option-item[title="省科技厅"]').click();
+    await expect(page).toHaveURL(new RegExp(`[?&]department=${LEAD}`));
+    const cockpitUrl = page.url();
+    expect(new URL(cockpitUrl).searchParams.get('planId')).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Its red figure opens the list filtered to that department, and the filter says so (not 全部部门).
+    await page.getByTestId('kpi-red').click();
+    await expect(page).toHaveURL(/\/tasks\?/);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('department'), url.searchParams.get('health')]).toEqual([LEAD, 'red']);
+    await expect(page.getByTestId('filter-department')).toContainText('省科技厅');
+    await expect(page.getByTestId('filter-department')).not.toContainText('全部部门');
+    await expect(page.getByTestId('filter-health')).toContainText('红灯');
+    for (const code of RED_CODES) await expect(page.getByTestId(`task-${code}`)).toBeVisible();
+
+    // Back: the same cockpit (plan and department), not the default.
+    await page.goBack();
+    await expect(page).toHaveURL(cockpitUrl);
+    await expect(page.getByTestId('dashboard-department')).toContainText('省科技厅');
+    await expect(page.getByTestId('kpi-red')).toBeVisible();
+  });
+
   test('the office switches the public summary on and off; the public page shows progress without a login', async ({ page, browser }) => {
     await signIn(page, 'office');
     await expect(page.getByTestId('home-title')).toHaveText('办公室工作台');

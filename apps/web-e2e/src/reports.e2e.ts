@@ -158,13 +158,16 @@ test.describe('reports: fill, approve, return, resubmit', () => {
     await expect(toast(page)).toContainText('已退回');
     await expect(page.locator('[data-testid="timeline-entry"][data-type="return"]')).toContainText(RETURN_COMMENT);
 
-    // The liaison sees the comment at the top of the report, revises it and submits again.
+    // The liaison opens the return notice: it leads to the report itself, editable, with the comment at the top.
     await switchUser(page, 'jtt.liaison');
-    await page.getByTestId('nav-reports').click();
-    const returned = page.locator(`[data-testid="report-row"][data-task="${task.code}"]`).filter({ has: page.locator('[data-status="returned"]') });
-    await expect(returned).toHaveCount(1);
-    await returned.getByTestId('report-open').click();
+    await page.goto('/notifications');
+    const notice = page.getByTestId('notification-item').filter({ hasText: '审批退回' }).filter({ hasText: RETURN_COMMENT }).first();
+    await expect(notice).toBeVisible();
+    await notice.getByTestId('notification-title').click();
+    await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('page-title')).toHaveText(task.title);
     await expect(page.getByTestId('report-return-comment')).toHaveText(RETURN_COMMENT);
+    await expect(page.getByTestId('report-content')).toBeEditable();
     await expect(page.getByTestId('report-content')).toHaveValue(/沪杭甬通道前期研究/);
     await page.getByTestId('report-content').fill('本月完成沪杭甬通道前期研究，完成投资 1.2 亿元，形象进度 35%。');
     await page.getByTestId('report-submit').click();
@@ -173,5 +176,17 @@ test.describe('reports: fill, approve, return, resubmit', () => {
     await expect(page.getByTestId('report-status')).toHaveText('审批中');
     await expect(page.getByTestId('report-returned')).toHaveCount(0);
     await expect(page.getByTestId('report-evidence').getByTestId('evidence-item')).toHaveCount(1);
+
+    // The head's second round shows the first: the return with its comment, a link to that round.
+    await switchUser(page, 'jtt.head');
+    await openApproval(page, task.code);
+    await expect(page.getByTestId('approval-round-tag')).toHaveText('第 2 轮');
+    const first = page.locator('[data-testid="approval-round"][data-round="1"]');
+    await expect(first.getByTestId('approval-status')).toHaveText('已退回');
+    await expect(first.locator('[data-testid="timeline-entry"][data-type="return"]')).toContainText(RETURN_COMMENT);
+    await expect(page.locator('[data-testid="approval-round"][data-round="2"]')).toHaveAttribute('data-current', 'true');
+    await first.getByTestId('approval-round-open').click();
+    await expect(page.getByTestId('approval-round-tag')).toHaveText('第 1 轮');
+    await expect(page.locator('[data-testid="approval-round"][data-round="2"]').getByTestId('approval-round-open')).toBeVisible();
   });
 });

@@ -14,6 +14,7 @@ export type MatrixRow = Record<Caller, Cell>;
 
 export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'GET /api/health': { anonymous: 'allow', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
+  'GET /api/app-info': { anonymous: 'allow', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
   'GET /api/audit': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'POST /api/auth/login': { anonymous: 'allow', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },
   // Public, but the refresh token is the credential: without one (body or cookie) every caller is 401.
@@ -75,6 +76,7 @@ export const ACCESS_MATRIX: Record<string, MatrixRow> = {
   'POST /api/tasks/{id}/resume': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'POST /api/tasks/{id}/cancel': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'POST /api/tasks/{id}/reassign': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
+  'GET /api/instructions': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'deny', dept_head: 'deny' },
   'POST /api/tasks/{id}/instructions': { anonymous: 'unauthenticated', office_admin: 'deny', office_reviewer: 'deny', leader: 'allow', viewer: 'deny', dept_liaison: 'deny', dept_head: 'deny' },
   'POST /api/tasks/{id}/instructions/{instructionId}/answer': { anonymous: 'unauthenticated', office_admin: 'deny', office_reviewer: 'deny', leader: 'deny', viewer: 'deny', dept_liaison: 'allow', dept_head: 'allow' },
   'POST /api/tasks/{id}/comments': { anonymous: 'unauthenticated', office_admin: 'allow', office_reviewer: 'allow', leader: 'allow', viewer: 'allow', dept_liaison: 'allow', dept_head: 'allow' },

@@ -1,17 +1,12 @@
 import { inject } from '@angular/core';
 import { type NavigationError, type RedirectCommand, Router, type Routes } from '@angular/router';
-import { AuthService, homePathFor, roleGuard, signedInGuard, signedOutGuard, type TranslationKey } from '@luoshi/web/core';
+import { AuthService, homePathFor, roleGuard, signedInGuard, signedOutGuard } from '@luoshi/web/core';
 
 const shell = () => import('@luoshi/web/shell');
 const home = () => import('@luoshi/web/home');
 const tasks = () => import('@luoshi/web/tasks');
 const dashboards = () => import('@luoshi/web/dashboards');
 const reports = () => import('@luoshi/web/reports');
-
-/** A menu entry whose feature arrives in a later round. */
-function comingSoon(path: string, feature: TranslationKey, guard: ReturnType<typeof roleGuard>): Routes[number] {
-  return { path, title: feature, canActivate: [guard], data: { feature }, loadComponent: () => shell().then((m) => m.ComingSoonPage) };
-}
 
 const officeAdmin = roleGuard('office_admin');
 const reviewer = roleGuard('office_reviewer');
@@ -46,7 +41,7 @@ export const appRoutes: Routes = [
       // 进展审批 is part of 审批待办 now.
       { path: 'report-approvals', pathMatch: 'full', redirectTo: 'approvals' },
       { path: 'special-action-plans', loadChildren: () => reports().then((m) => m.SPECIAL_ACTION_PLAN_ROUTES) },
-      comingSoon('instructions', 'nav.instructions', roleGuard('leader')),
+      { path: 'instructions', canActivate: [roleGuard('leader')], loadChildren: () => tasks().then((m) => m.INSTRUCTION_ROUTES) },
       { path: 'notifications', title: 'nav.notifications', loadComponent: () => import('@luoshi/web/settings').then((m) => m.NotificationsPage) },
       { path: 'settings/approval-templates', canActivate: [officeAdmin], loadChildren: () => reports().then((m) => m.APPROVAL_TEMPLATE_ROUTES) },
       { path: 'settings', loadChildren: () => import('@luoshi/web/settings').then((m) => m.SETTINGS_ROUTES) },

@@ -8,8 +8,8 @@ import type {
   ApprovalInboxItem,
   ApprovalInboxResponse,
   ApprovalInstanceStatus,
+  ApprovalRoundResponse,
   ApprovalSubjectType,
-  ApprovalTimelineEntry,
   ApprovalUserAction,
   TaskDepartmentRef,
   TaskUserRef,
@@ -31,12 +31,16 @@ import {
 import { ApprovalException } from './approval.exception';
 import type { ApprovalContext } from './approval-store';
 import { ApprovalDelegationsService } from './approval-delegations.service';
+import { actionUserIds, APPROVAL_ACTION_COLUMNS, type ApprovalActionRow, toTimelineEntry } from './approval-timeline';
 
 interface InboxRow {
   id: string;
   subjectType: ApprovalSubjectType;
   subjectId: string;
   taskId: string | null;
+  taskCode: string | null;
+  planCode: string | null;
+  planTitle: string | null;
   templateCode: string;
   title: string;
   link: string | null;
@@ -57,16 +61,12 @@ interface DetailRow extends InboxRow {
   stepDeadline: Date | null;
 }
 
-interface ActionRow {
-  version: number;
-  action: ApprovalTimelineEntry['type'];
-  actorId: string | null;
-  onBehalfOf: string | null;
-  comment: string | null;
-  stepKey: string | null;
-  targetUserId: string | null;
-  data: Record<string, unknown>;
-  at: Date;
+interface RoundRow {
+  id: string;
+  status: ApprovalInstanceStatus;
+  state: ApprovalInstanceState;
+  createdAt: Date;
+  finishedAt: Date | null;
 }
 
 const INBOX_SORT_NAME = '-updatedAt';
@@ -86,7 +86,10 @@ const INBOX_COLUMNS = `
   i.id, i.subject_type AS "subjectType", i.subject_id AS "subjectId", i.task_id AS "taskId", i.template_code AS "templateCode",
   i.title, i.link, i.status, i.state, i.pending_approvers AS "pendingApprovers", i.drafter_id AS "drafterId",
   i.department_id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName", i.version,
-  i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+  tk.code AS "taskCode", pl.code AS "planCode", pl.title AS "planTitle"`;
+/** The joins INBOX_COLUMNS reads. */
+const INBOX_JOINS = `LEFT JOIN department d ON d.id = i.department_id LEFT JOIN task tk ON tk.id = i.task_id LEFT JOIN plan pl ON pl.id = tk.plan_id`;
 
 /** The read side: the inbox with its three counts, and one instance with its timeline. */
 @Injectable()
@@ -133,7 +136,7 @@ export class ApprovalQueryService {
     const [counts, rows] = await Promise.all([
       this.counts(user, delegators),
       this.dataSource.query(
-        `SELECT ${INBOX_COLUMNS}, ${keysetColumns(INBOX_SORT)} FROM approval_instance i LEFT JOIN department d ON d.id = i.department_id
+        `SELECT ${INBOX_COLUMNS}, ${keysetColumns(INBOX_SORT)} FROM approval_instance i ${INBOX_JOINS}
           WHERE ${where.join(' AND ')}
           ORDER BY ${keysetOrderBy(INBOX_SORT)}
           LIMIT $3 ${offset > 0 ? `OFFSET ${p(offset)}` : ''}`,
@@ -157,16 +160,21 @@ export class ApprovalQueryService {
   async detail(id: string, user: AuthUser): Promise<ApprovalDetailResponse> {
     const [row] = (await this.dataSource.query(
       `SELECT ${INBOX_COLUMNS}, i.context, i.step_deadline AS "stepDeadline"
-         FROM approval_instance i LEFT JOIN department d ON d.id = i.department_id WHERE i.id = $1`,
+         FROM approval_instance i ${INBOX_JOINS} WHERE i.id = $1`,
       [id],
     )) as DetailRow[];
     if (!row) throw ApprovalException.notFound(id);
-    const actions: ActionRow[] = await this.dataSource.query(
-      `SELECT version, action, actor_id AS "actorId", on_behalf_of AS "onBehalfOf", comment, step_key AS "stepKey",
-              target_user_id AS "targetUserId", data, at
-         FROM approval_action WHERE instance_id = $1 ORDER BY version`,
-      [id],
+    // Every round of the item (each submission starts an instance), this one's actions among them.
+    const rounds: RoundRow[] = await this.dataSource.query(
+      `SELECT id, status, state, created_at AS "createdAt", finished_at AS "finishedAt"
+         FROM approval_instance WHERE subject_type = $1 AND subject_id = $2 ORDER BY created_at, id`,
+      [row.subjectType, row.subjectId],
     );
+    const allActions: ApprovalActionRow[] = await this.dataSource.query(
+      `SELECT ${APPROVAL_ACTION_COLUMNS} FROM approval_action WHERE instance_id = ANY($1::uuid[]) ORDER BY instance_id, version`,
+      [rounds.map((r) => r.id)],
+    );
+    const actions = allActions.filter((a) => a.instanceId === id);
     const m = this.dataSource.manager;
     const delegators = await this.delegations.delegatorsOf(m, user.id);
     const state = row.state;
@@ -183,7 +191,7 @@ export class ApprovalQueryService {
     const userIds = [
       ...participants,
       ...state.steps.flatMap((s) => [...s.decisions.flatMap((d) => [d.userId, d.onBehalfOf ?? d.userId])]),
-      ...actions.flatMap((a) => [a.actorId, a.onBehalfOf, a.targetUserId, ...((a.data['userIds'] as string[] | undefined) ?? [])]),
+      ...allActions.flatMap(actionUserIds),
     ].filter((x): x is string => typeof x === 'string');
     const names = await this.names(userIds);
     const ref = (uid: string): TaskUserRef => ({ id: uid, displayName: names.get(uid) ?? uid });
@@ -197,23 +205,19 @@ export class ApprovalQueryService {
       if (state.drafterId === user.id && !hasAnyDecision(state)) allowed.push('withdraw');
       if (participants.includes(user.id) || allowed.length > 0) allowed.push('comment');
     }
-    const timeline: ApprovalTimelineEntry[] = actions.map((a) => {
-      const actor = a.actorId ? ref(a.actorId) : null;
-      const onBehalfOf = a.onBehalfOf ? ref(a.onBehalfOf) : null;
-      const targets = [...(a.targetUserId ? [a.targetUserId] : []), ...((a.data['userIds'] as string[] | undefined) ?? [])];
-      return {
-        version: a.version,
-        type: a.action,
-        at: new Date(a.at).toISOString(),
-        actor,
-        onBehalfOf,
-        actorLabel: actor ? (onBehalfOf ? `${actor.displayName} 代 ${onBehalfOf.displayName}` : actor.displayName) : '系统',
-        comment: a.comment,
-        stepKey: a.stepKey,
-        stepName: a.stepKey ? (stepNames.get(a.stepKey) ?? null) : null,
-        targets: targets.map(ref),
-        data: a.data,
-      };
+    const timeline = actions.map((a) => toTimelineEntry(a, ref, stepNames));
+    const round = rounds.findIndex((r) => r.id === id) + 1;
+    const otherRounds: ApprovalRoundResponse[] = rounds.flatMap((r, index) => {
+      if (r.id === id) return [];
+      const names = new Map(r.state.steps.map((step) => [step.key, step.name]));
+      return [{
+        id: r.id,
+        round: index + 1,
+        status: r.status,
+        createdAt: new Date(r.createdAt).toISOString(),
+        finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
+        timeline: allActions.filter((a) => a.instanceId === r.id).map((a) => toTimelineEntry(a, ref, names)),
+      }];
     });
     return {
       ...this.toItem(row, names, row.pendingApprovers.filter((p) => p !== user.id && delegators.includes(p))),
@@ -240,6 +244,8 @@ export class ApprovalQueryService {
       timeline,
       allowedActions: allowed,
       stepDeadline: row.stepDeadline ? new Date(row.stepDeadline).toISOString() : null,
+      round,
+      otherRounds,
     };
   }
 
@@ -252,6 +258,7 @@ export class ApprovalQueryService {
       subjectType: r.subjectType,
       subjectId: r.subjectId,
       taskId: r.taskId,
+      task: r.taskCode ? { code: r.taskCode, planCode: r.planCode ?? '', planTitle: r.planTitle ?? '' } : null,
       templateCode: r.templateCode,
       title: r.title,
       link: r.link,

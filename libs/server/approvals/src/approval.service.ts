@@ -266,7 +266,10 @@ export class ApprovalService {
         ...(entry.onBehalfOf ? { onBehalfOf: entry.onBehalfOf } : {}),
       },
     });
-    const notifications = await this.notifyEffects(m, row, effects, actor.user?.displayName ?? null, entry.comment ?? null, actor.user?.id ?? null);
+    // Returned to the drafter: the notice opens the item itself (the report or request, editable
+    // again), not the closed approval page.
+    const instance = { id: row.id, title: row.title, returnLink: state.status === 'returned_to_drafter' ? row.link : null };
+    const notifications = await this.notifyEffects(m, instance, effects, actor.user?.displayName ?? null, entry.comment ?? null, actor.user?.id ?? null);
     if (state.status !== 'in_progress') {
       await this.subjects.finished(
         m,
@@ -279,7 +282,7 @@ export class ApprovalService {
 
   private async notifyEffects(
     m: EntityManager,
-    instance: { id: string; title: string },
+    instance: { id: string; title: string; returnLink?: string | null },
     effects: ApprovalEffect[],
     actorName: string | null,
     comment: string | null,
@@ -298,7 +301,7 @@ export class ApprovalService {
           kind: effect.reason,
           title: notice.title,
           body: notice.body,
-          link: `/approvals/${instance.id}`,
+          link: (effect.reason === R.returned ? instance.returnLink : null) ?? `/approvals/${instance.id}`,
           subjectType: 'approval',
           subjectId: instance.id,
         }),

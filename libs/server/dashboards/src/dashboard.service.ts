@@ -19,7 +19,7 @@ import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, PART_COD
 import { DashboardCache } from './dashboard-cache';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups, type PlanRef } from './dashboard-lookups';
-import { type CountRow, drillDown, SqlParams, toCounts } from './plan-task-set';
+import { type CountRow, DISPATCHED, drillDown, SqlParams, toCounts } from './plan-task-set';
 
 /** A task_event that completes a task: the reports capability's 'completed', or any transition to completed. */
 export const COMPLETION_EVENT = `(e.kind = 'completed' OR e.data->>'to' = 'completed')`;
@@ -139,7 +139,7 @@ export class DashboardService {
       ...toCounts(counts),
       filters: drillDown(filter),
     });
-    const zero: CountRow = { total: 0, completed: 0, cancelled: 0, green: 0, amber: 0, red: 0 };
+    const zero: CountRow = { total: 0, completed: 0, cancelled: 0, green: 0, amber: 0, red: 0, draft: 0 };
 
     const byPart = nodes
       .filter((n) => n.kind === 'part')
@@ -169,8 +169,8 @@ export class DashboardService {
       bySection,
       byDepartment,
       byCity: cities.map(({ department, counts }) => row(department.code, department.name, counts, { planId: plan.id, department: department.code }, { department })),
-      overdue: this.taskList(overdue, total?.red ?? 0, { ...base, health: 'red' }, 'overdue'),
-      atRisk: this.taskList(atRisk, total?.amber ?? 0, { ...base, health: 'amber' }, 'left'),
+      overdue: this.taskList(overdue, total?.red ?? 0, { ...base, status: DISPATCHED, health: 'red' }, 'overdue'),
+      atRisk: this.taskList(atRisk, total?.amber ?? 0, { ...base, status: DISPATCHED, health: 'amber' }, 'left'),
       completion: { granularity: options.granularity, points },
       cache: { hit: false, computedAt: new Date().toISOString() },
     };
@@ -191,7 +191,7 @@ export class DashboardService {
       where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
     }
     const sums = `sum(c.total)::int AS total, sum(c.completed)::int AS completed, sum(c.cancelled)::int AS cancelled,
-              sum(c.green)::int AS green, sum(c.amber)::int AS amber, sum(c.red)::int AS red`;
+              sum(c.green)::int AS green, sum(c.amber)::int AS amber, sum(c.red)::int AS red, sum(c.draft)::int AS draft`;
     const citySums = sums.replace(/sum\(c\.(\w+)\)::int/g, 'coalesce(sum(c.$1), 0)::int');
     // GROUPING(part, section, lead): 7 = total, 3 = by part, 1 = by part and section, 6 = by lead department; CITY_ROW = a city.
     return this.dataSource.query(
@@ -203,9 +203,10 @@ export class DashboardService {
                 count(*) AS total,
                 count(*) FILTER (WHERE h.status = 'completed') AS completed,
                 count(*) FILTER (WHERE h.status = 'cancelled') AS cancelled,
-                count(*) FILTER (WHERE h.health = 'green') AS green,
-                count(*) FILTER (WHERE h.health = 'amber') AS amber,
-                count(*) FILTER (WHERE h.health = 'red') AS red
+                count(*) FILTER (WHERE h.health = 'green' AND h.status <> 'draft') AS green,
+                count(*) FILTER (WHERE h.health = 'amber' AND h.status <> 'draft') AS amber,
+                count(*) FILTER (WHERE h.health = 'red' AND h.status <> 'draft') AS red,
+                count(*) FILTER (WHERE h.status = 'draft') AS draft
            FROM h GROUP BY h.measure_node_id, h.lead_department_id, h.co_department_ids),
        tree AS (
          SELECT c.*, ${PART_CODE} AS part_code, ${SECTION_CODE} AS section_code
@@ -258,7 +259,8 @@ export class DashboardService {
     const amberBefore = q.p(ctx.amberBefore);
     const exact = healthSql({ today, amberBefore, margin: q.p(HEALTH_PROGRESS_MARGIN_PERCENT) });
     const due = `coalesce(t.due_date, 'infinity'::date)`;
-    const where = [`t.plan_id = ${q.p(planId)}`, `t.status NOT IN ('completed', 'cancelled')`];
+    // Drafts are 未交办, never overdue or at risk (no department has them yet).
+    const where = [`t.plan_id = ${q.p(planId)}`, `t.status NOT IN ('completed', 'cancelled', 'draft')`];
     if (health === 'red') where.push(`${due} < ${today}::date`);
     else where.push(`${due} >= ${today}::date`, `(t.due_date < ${amberBefore}::date OR t.last_report_late OR t.health_lag_from <= ${today}::date)`);
     where.push(`(${exact}) = ${q.p(health)}`);

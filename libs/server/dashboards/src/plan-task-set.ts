@@ -1,4 +1,4 @@
-import type { DashboardCounts, DashboardDrillDown, DashboardTaskFilter } from '@luoshi/contracts';
+import { type DashboardCounts, type DashboardDrillDown, type DashboardTaskFilter, DISPATCHED_TASK_STATUSES } from '@luoshi/contracts';
 import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT } from '@luoshi/server/tasks';
 
 /** Collects positional parameters while a query is built: `p(value)` → `$n`. */
@@ -43,9 +43,10 @@ export const COUNT_COLUMNS = `
   count(b.id)::int AS total,
   count(b.id) FILTER (WHERE b.status = 'completed')::int AS completed,
   count(b.id) FILTER (WHERE b.status = 'cancelled')::int AS cancelled,
-  count(b.id) FILTER (WHERE b.health = 'green')::int AS green,
-  count(b.id) FILTER (WHERE b.health = 'amber')::int AS amber,
-  count(b.id) FILTER (WHERE b.health = 'red')::int AS red`;
+  count(b.id) FILTER (WHERE b.health = 'green' AND b.status <> 'draft')::int AS green,
+  count(b.id) FILTER (WHERE b.health = 'amber' AND b.status <> 'draft')::int AS amber,
+  count(b.id) FILTER (WHERE b.health = 'red' AND b.status <> 'draft')::int AS red,
+  count(b.id) FILTER (WHERE b.status = 'draft')::int AS draft`;
 
 export interface CountRow {
   total: number;
@@ -54,6 +55,7 @@ export interface CountRow {
   green: number;
   amber: number;
   red: number;
+  draft: number;
 }
 
 export function toCounts(r: CountRow): DashboardCounts {
@@ -65,17 +67,22 @@ export function toCounts(r: CountRow): DashboardCounts {
     green: r.green,
     amber: r.amber,
     red: r.red,
+    draft: r.draft,
     completionRate: countable > 0 ? Math.round((r.completed / countable) * 10_000) / 10_000 : null,
   };
 }
+
+/** The status filter of the health figures: every status but draft (drafts are 未交办). */
+export const DISPATCHED = DISPATCHED_TASK_STATUSES.join(',');
 
 /** The list filters behind each number of a row. */
 export function drillDown(filter: DashboardTaskFilter): DashboardDrillDown {
   return {
     total: filter,
     completed: { ...filter, status: 'completed' },
-    green: { ...filter, health: 'green' },
-    amber: { ...filter, health: 'amber' },
-    red: { ...filter, health: 'red' },
+    green: { ...filter, status: DISPATCHED, health: 'green' },
+    amber: { ...filter, status: DISPATCHED, health: 'amber' },
+    red: { ...filter, status: DISPATCHED, health: 'red' },
+    draft: { ...filter, status: 'draft' },
   };
 }

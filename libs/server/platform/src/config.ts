@@ -97,6 +97,9 @@ const configSchema = z
       .default('in_app,email,webhook,sms')
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+    // The product's name in the header, the sign-in page and the browser tab (not any one plan's title).
+    APP_TITLE: z.string().trim().min(1).max(60).default('落实 · 任务督办'),
+    APP_TITLE_EN: z.string().trim().min(1).max(60).default('Luoshi · Task supervision'),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i, 'letters, digits, : _ -').default('luoshi'),
   })
   .superRefine((c, ctx) => {

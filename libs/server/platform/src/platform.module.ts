@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from './api-exception.filter';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { ReplicaReads } from './database/replica-reads';
+import { AppInfoController } from './app-info.controller';
 import { HealthController } from './health.controller';
 import { QueueFactory } from './queues';
 import { RedisModule } from './redis.module';
@@ -46,7 +47,7 @@ class ConfigModule {}
     RedisModule,
     TerminusModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, AppInfoController],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
   ],

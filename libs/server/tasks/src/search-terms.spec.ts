@@ -1,4 +1,4 @@
-import { containsPattern, parseSearchTerms } from './search-terms';
+import { containsPattern, isCodeTerm, parseSearchTerms } from './search-terms';
 
 describe(parseSearchTerms.name, () => {
   it('splits on half- and full-width spaces and drops empties and repeats', () => {
@@ -21,5 +21,15 @@ describe(containsPattern.name, () => {
   it('wraps the term in % and escapes LIKE wildcards', () => {
     expect(containsPattern('港口')).toBe('%港口%');
     expect(containsPattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
+  });
+});
+
+describe(isCodeTerm.name, () => {
+  it('knows measure codes and split-task codes', () => {
+    for (const code of ['2', '2.1', '2.1.2', '3.1.1.1', '2.1.2-1']) expect({ code, is: isCodeTerm(code) }).toEqual({ code, is: true });
+  });
+
+  it('does not take words, versions or decimals with text for codes', () => {
+    for (const term of ['港口', 'PM2.5', '2.1.', '.2', '2..1', '2.1.2-', 'v2.1']) expect({ term, is: isCodeTerm(term) }).toEqual({ term, is: false });
   });
 });

@@ -16,3 +16,8 @@ export function parseSearchTerms(q: string | undefined | null): string[] {
 export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** A measure code as the list shows it: 2, 2.1, 2.1.2, 2.1.2-1. */
+export function isCodeTerm(term: string): boolean {
+  return /^\d{1,9}(\.\d{1,9}){0,5}(-\d{1,4})?$/.test(term);
+}

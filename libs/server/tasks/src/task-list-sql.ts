@@ -1,6 +1,6 @@
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskListQuery, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { type AuthUser, type KeysetSort, seesAllDepartments } from '@luoshi/server/platform';
-import { containsPattern, parseSearchTerms } from './search-terms';
+import { containsPattern, isCodeTerm, parseSearchTerms } from './search-terms';
 import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT } from './task-health';
 import { TaskErrorCode, TaskException } from './task.exception';
 
@@ -102,7 +102,11 @@ export async function taskListWhere(
   if (filter.overdue) where.push(`t.due_date < ${today()}::date AND NOT ${CLOSED}`);
   for (const term of parseSearchTerms(filter.q)) {
     const pattern = p(containsPattern(term));
-    where.push(`t.search_grams @> luoshi_search_query_grams(${p(term)}) AND (t.title ILIKE ${pattern} OR t.body ILIKE ${pattern})`);
+    const text = `t.search_grams @> luoshi_search_query_grams(${p(term)}) AND (t.title ILIKE ${pattern} OR t.body ILIKE ${pattern})`;
+    // A code (2.1.2) finds that task, the tasks split from it (2.1.2-1) and the measures under it
+    // (task_code_pattern_idx answers the prefixes), as well as any text that mentions it.
+    if (!isCodeTerm(term)) where.push(text);
+    else where.push(`(t.code = ${p(term)} OR t.code LIKE ${p(`${term}.%`)} OR t.code LIKE ${p(`${term}-%`)} OR (${text}))`);
   }
   const healths = splitList<TaskHealthColor>(filter.health, TASK_HEALTHS, 'health');
   if (healths) {
@@ -128,3 +132,6 @@ export async function taskListWhere(
 /** The measure's part and section codes, over `m` and its ancestors p1…p3. */
 export const PART_CODE = `CASE WHEN p1.kind = 'part' THEN p1.code WHEN p2.kind = 'part' THEN p2.code WHEN p3.kind = 'part' THEN p3.code END`;
 export const SECTION_CODE = `CASE WHEN p1.kind = 'section' THEN p1.code WHEN p2.kind = 'section' THEN p2.code END`;
+/** Their titles, from the same ancestors. */
+export const PART_TITLE = `CASE WHEN p1.kind = 'part' THEN p1.title WHEN p2.kind = 'part' THEN p2.title WHEN p3.kind = 'part' THEN p3.title END`;
+export const SECTION_TITLE = `CASE WHEN p1.kind = 'section' THEN p1.title WHEN p2.kind = 'section' THEN p2.title END`;

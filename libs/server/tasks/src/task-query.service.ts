@@ -27,7 +27,7 @@ import {
 import { allowedTaskActions, assertCanSee } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
 import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, remainingWorkingDays, taskHealth } from './task-health';
-import { PART_CODE, SECTION_CODE, TASK_SORT_KEYS, type TaskListFilter, taskListWhere } from './task-list-sql';
+import { PART_CODE, PART_TITLE, SECTION_CODE, SECTION_TITLE, TASK_SORT_KEYS, type TaskListFilter, taskListWhere } from './task-list-sql';
 import { TASK_ROW_COLUMNS, type TaskRow } from './task-row';
 
 export type { TaskListFilter } from './task-list-sql';
@@ -38,6 +38,10 @@ export interface TaskListRow extends TaskRow {
   measureOrder: number;
   partCode: string | null;
   sectionCode: string | null;
+  partTitle: string | null;
+  sectionTitle: string | null;
+  planCode: string;
+  planTitle: string;
   leadCode: string | null;
   leadName: string | null;
   coDepartments: { id: string; code: string; name: string }[];
@@ -156,6 +160,9 @@ export class TaskQueryService {
              m.code AS "measureCode", m.title AS "measureTitle", m.sort_order AS "measureOrder",
              ${PART_CODE} AS "partCode",
              ${SECTION_CODE} AS "sectionCode",
+             ${PART_TITLE} AS "partTitle",
+             ${SECTION_TITLE} AS "sectionTitle",
+             pl.code AS "planCode", pl.title AS "planTitle",
              ld.code AS "leadCode", ld.name AS "leadName",
              (SELECT coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name)
                                        ORDER BY array_position(t.co_department_ids, d.id)), '[]'::json)
@@ -168,6 +175,7 @@ export class TaskQueryService {
                ORDER BY ${order}
                ${page.limit === null ? '' : `LIMIT ${p(page.limit)}`} ${page.offset > 0 ? `OFFSET ${p(page.offset)}` : ''}) page
         JOIN task t ON t.id = page.id
+        JOIN plan pl ON pl.id = t.plan_id
         JOIN plan_node m ON m.id = t.measure_node_id
         LEFT JOIN plan_node p1 ON p1.id = m.parent_id
         LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
@@ -213,11 +221,15 @@ export class TaskQueryService {
     return {
       id: r.id,
       planId: r.planId,
+      planCode: r.planCode,
+      planTitle: r.planTitle,
       code: r.code,
       measureNodeId: r.measureNodeId,
       measureCode: r.measureCode,
       partCode: r.partCode,
       sectionCode: r.sectionCode,
+      partTitle: r.partTitle,
+      sectionTitle: r.sectionTitle,
       title: r.title,
       leadDepartment: r.leadDepartmentId ? { id: r.leadDepartmentId, code: r.leadCode ?? '', name: r.leadName ?? '' } : null,
       coDepartments: r.coDepartments,

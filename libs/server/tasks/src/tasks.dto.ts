@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDateInWindow, MAX_PAGE } from '@luoshi/server/platform';
-import { TASK_REPORTING_CYCLES, TASK_SORTS, type TaskReportingCycle, type TaskSort } from '@luoshi/contracts';
+import { INSTRUCTION_STATES, type InstructionState, TASK_REPORTING_CYCLES, TASK_SORTS, type TaskReportingCycle, type TaskSort } from '@luoshi/contracts';
 
 const DEPARTMENT_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -108,4 +108,10 @@ export class ImportAssignmentsQueryDto {
   @IsOptional() @Transform(toBoolean) @IsBoolean() dryRun = true;
   /** Resolves 任务编号 when the sheet has no 任务ID column and codes repeat across plans. */
   @IsOptional() @IsUUID() planId?: string;
+}
+
+export class InstructionListQueryDto {
+  @IsOptional() @IsIn(INSTRUCTION_STATES) state: InstructionState = 'all';
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }

@@ -13,6 +13,8 @@ import { TaskQueryService } from './task-query.service';
 import { TaskStore } from './task-store';
 import { TaskSuggestionService } from './task-suggestion.service';
 import { TaskEntity } from './task.entity';
+import { InstructionListService } from './instruction-list.service';
+import { InstructionsController } from './instructions.controller';
 import { PlanTasksController, TasksController } from './tasks.controller';
 
 @Module({
@@ -20,7 +22,7 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     TypeOrmModule.forFeature([TaskEntity, TaskEventEntity, TaskInstructionEntity, DepartmentKeywordEntity]),
     CalendarModule,
   ],
-  controllers: [PlanTasksController, TasksController],
+  controllers: [PlanTasksController, TasksController, InstructionsController],
   providers: [
     TaskStore,
     TaskQueryService,
@@ -30,6 +32,7 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     TaskGenerationService,
     TaskSuggestionService,
     TaskExcelService,
+    InstructionListService,
   ],
   exports: [TaskQueryService, TaskSuggestionService, TaskStore],
 })

@@ -3,6 +3,7 @@ export const API_PREFIX = 'api';
 
 export const ApiPaths = {
   health: '/api/health',
+  appInfo: '/api/app-info',
   login: '/api/auth/login',
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',

@@ -67,6 +67,8 @@ export interface ApprovalInboxItem {
   subjectType: ApprovalSubjectType;
   subjectId: string;
   taskId: string | null;
+  /** The task's code and plan: codes repeat across plans, so the inbox names the plan. */
+  task: { code: string; planCode: string; planTitle: string } | null;
   templateCode: string;
   title: string;
   link: string | null;
@@ -143,6 +145,20 @@ export interface ApprovalDetailResponse extends ApprovalInboxItem {
   allowedActions: ApprovalUserAction[];
   /** When the current step times out next (reminder, then escalation), if it has a timeout. */
   stepDeadline: string | null;
+  /** Which submission of the item this is (1 = the first; a resubmission after a return is the next round). */
+  round: number;
+  /** The item's other rounds (earlier returns and withdrawals with their comments, or a later resubmission), oldest first. */
+  otherRounds: ApprovalRoundResponse[];
+}
+
+/** One run of an item's approval: submitted, then approved, rejected, returned or withdrawn. */
+export interface ApprovalRoundResponse {
+  id: string;
+  round: number;
+  status: ApprovalInstanceStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  timeline: ApprovalTimelineEntry[];
 }
 
 export interface BulkApproveRequest {

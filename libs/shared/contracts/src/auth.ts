@@ -55,3 +55,9 @@ export interface StreamTicketResponse {
   /** Seconds the ticket stays redeemable. */
   expiresIn: number;
 }
+
+/** GET /api/app-info (public): the product's name as configured (APP_TITLE, APP_TITLE_EN). */
+export interface AppInfoResponse {
+  title: string;
+  titleEn: string;
+}

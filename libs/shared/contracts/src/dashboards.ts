@@ -19,18 +19,27 @@ export interface DashboardTaskFilter {
   department?: string;
   /** Tasks the department leads. */
   leadDepartment?: string;
-  status?: TaskStatus;
+  /** One status, or several comma-separated (the health figures: every status but draft). */
+  status?: string;
   health?: TaskHealthColor;
 }
+
+/** The statuses of tasks that were handed out (交办): health figures count only these; drafts are 未交办. */
+export const DISPATCHED_TASK_STATUSES: readonly TaskStatus[] = ['assigned', 'accepted', 'in_progress', 'completion_requested', 'completed', 'suspended', 'cancelled'];
 
 export interface DashboardCounts {
   total: number;
   completed: number;
   cancelled: number;
-  /** Health as the task list derives it; red = overdue. Completed and cancelled tasks are green. */
+  /**
+   * Health as the task list derives it, over tasks handed out (not drafts); red = overdue.
+   * Completed and cancelled tasks are green. total = draft + green + amber + red.
+   */
   green: number;
   amber: number;
   red: number;
+  /** 未交办: drafts the office has not handed out yet (a category of their own, not 绿灯). */
+  draft: number;
   /** completed / (total − cancelled), 0…1 (4 decimals); null when nothing is countable. */
   completionRate: number | null;
 }
@@ -42,6 +51,7 @@ export interface DashboardDrillDown {
   green: DashboardTaskFilter;
   amber: DashboardTaskFilter;
   red: DashboardTaskFilter;
+  draft: DashboardTaskFilter;
 }
 
 export interface DashboardDepartmentRef {

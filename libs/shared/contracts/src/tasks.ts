@@ -73,12 +73,18 @@ export interface TaskUserRef {
 export interface TaskResponse {
   id: string;
   planId: string;
+  /** The plan's code and title: codes repeat across plans, so lists name the plan. */
+  planCode: string;
+  planTitle: string;
   /** The measure's code, with -1, -2 … for tasks split from one measure. */
   code: string;
   measureNodeId: string;
   measureCode: string;
   partCode: string | null;
   sectionCode: string | null;
+  /** Titles of the part and section (of the task's own plan). */
+  partTitle: string | null;
+  sectionTitle: string | null;
   title: string;
   leadDepartment: TaskDepartmentRef | null;
   coDepartments: TaskDepartmentRef[];
@@ -138,6 +144,32 @@ export interface TaskInstructionResponse {
   answer: string | null;
   answeredBy: TaskUserRef | null;
   answeredAt: string | null;
+}
+
+/** GET /api/instructions?state=open|answered|all&page=&pageSize= — a leader's 批示 (office roles and viewers: everyone's). */
+export const INSTRUCTION_STATES = ['open', 'answered', 'all'] as const;
+export type InstructionState = (typeof INSTRUCTION_STATES)[number];
+
+export interface InstructionListItem extends TaskInstructionResponse {
+  task: {
+    id: string;
+    code: string;
+    title: string;
+    planCode: string;
+    planTitle: string;
+    status: TaskStatus;
+    leadDepartment: TaskDepartmentRef | null;
+  };
+}
+
+export interface InstructionListResponse {
+  items: InstructionListItem[];
+  /** Matching the state asked for. */
+  total: number;
+  /** Over every state, for the tabs. */
+  counts: { open: number; answered: number };
+  page: number;
+  pageSize: number;
 }
 
 export interface TaskReportingPeriodResponse {
@@ -311,4 +343,5 @@ export const TaskApiPaths = {
   bulkAssign: '/api/tasks/bulk-assign',
   exportXlsx: '/api/tasks/export.xlsx',
   importAssignments: '/api/tasks/import-assignments',
+  instructions: '/api/instructions',
 } as const;

@@ -8,6 +8,7 @@ export * from './lib/api/plans.api';
 export * from './lib/api/reminders.api';
 export * from './lib/api/reports.api';
 export * from './lib/api/tasks.api';
+export * from './lib/app-info/app-info.service';
 export * from './lib/approvals/approval-counts.service';
 export * from './lib/calendar/working-days.service';
 export * from './lib/auth/auth-context';

@@ -8,6 +8,7 @@ import { CreateDashboardsAndIndicators1764700000000 } from './1764700000000-Crea
 import { ExtendPlanImport1780150000000 } from './1780150000000-ExtendPlanImport';
 import { ChainAuditEvents1780200000000 } from './1780200000000-ChainAuditEvents';
 import { AddTaskListKeys1780300000000 } from './1780300000000-AddTaskListKeys';
+import { AddDailyUseIndexes1780413000000 } from './1780413000000-AddDailyUseIndexes';
 import { AddSmsChannel1780500000000 } from './1780500000000-AddSmsChannel';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
@@ -18,5 +19,6 @@ export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1
   ExtendPlanImport1780150000000,
   ChainAuditEvents1780200000000,
   AddTaskListKeys1780300000000,
+  AddDailyUseIndexes1780413000000,
   AddSmsChannel1780500000000,
 ];

@@ -6,7 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { ApiError, AuthService, homePathFor, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ApiError, AppInfoService, AuthService, homePathFor, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { LangSwitchComponent } from '@luoshi/web/ui';
 
 /** Only same-app paths are followed after sign-in (no open redirects). */
@@ -24,6 +24,8 @@ function safeReturnUrl(url: string | undefined): string | null {
 })
 export class LoginPage {
   private readonly auth = inject(AuthService);
+  /** The product's name as configured (APP_TITLE). */
+  protected readonly appInfo = inject(AppInfoService);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
 

@@ -2,6 +2,7 @@ import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/
 import { type EnvironmentProviders, inject, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
 import { TitleStrategy } from '@angular/router';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { AppInfoService } from './app-info/app-info.service';
 import { authInterceptor } from './auth/auth.interceptor';
 import { I18nService } from './i18n/i18n.service';
 import { I18nTitleStrategy } from './i18n/i18n-title.strategy';
@@ -12,6 +13,9 @@ export function provideLuoshiCore(): EnvironmentProviders {
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideNzI18n(zh_CN),
     { provide: TitleStrategy, useExisting: I18nTitleStrategy },
-    provideAppInitializer(() => inject(I18nService).init()),
+    provideAppInitializer(() => {
+      inject(I18nService).init();
+      inject(AppInfoService).load();
+    }),
   ]);
 }

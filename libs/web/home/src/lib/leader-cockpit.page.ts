@@ -1,10 +1,13 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslatePipe } from '@luoshi/web/core';
 import { DashboardViewComponent } from '@luoshi/web/dashboards';
 import { HomeIntroComponent } from './home-intro.component';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
 
-/** leader's home: the dashboard (领导驾驶舱, loaded on demand with its charts), then the shortcuts. */
+/**
+ * leader's home: the dashboard (领导驾驶舱, loaded on demand with its charts), then the shortcuts.
+ * Its choices live in the URL (/cockpit?planId=&department=&granularity=&part=), so Back from a drill-down returns to them.
+ */
 @Component({
   selector: 'luoshi-leader-cockpit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -13,11 +16,23 @@ import { HomeShortcutsComponent } from './home-shortcuts.component';
     <luoshi-home-intro [heading]="'home.cockpitTitle' | t" />
     <div class="stack">
       @defer (on immediate) {
-        <luoshi-dashboard-view />
+        <luoshi-dashboard-view
+          [planId]="planId() ?? null"
+          [department]="department() ?? null"
+          [granularityParam]="granularity() ?? null"
+          [partParam]="part() ?? null"
+          [syncUrl]="true"
+        />
       }
       <luoshi-home-shortcuts />
     </div>
   `,
   styles: `.stack { display: grid; gap: 16px; }`,
 })
-export class LeaderCockpitPage {}
+export class LeaderCockpitPage {
+  /** Query parameters (router input binding). */
+  readonly planId = input<string>();
+  readonly department = input<string>();
+  readonly granularity = input<string>();
+  readonly part = input<string>();
+}

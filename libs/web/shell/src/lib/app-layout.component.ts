@@ -10,7 +10,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { ApprovalCounts, AuthService, navigationFor, TranslatePipe } from '@luoshi/web/core';
+import { AppInfoService, ApprovalCounts, AuthService, navigationFor, TranslatePipe } from '@luoshi/web/core';
 import { filter } from 'rxjs';
 import { injectHandset, LangSwitchComponent, RoleTagComponent } from '@luoshi/web/ui';
 import { NotificationBellComponent } from './notification-bell.component';
@@ -46,6 +46,8 @@ import { ProfileDrawerComponent } from './profile-drawer.component';
 })
 export class AppLayoutComponent {
   private readonly auth = inject(AuthService);
+  /** The product's name as configured (APP_TITLE), not any plan's. */
+  protected readonly appInfo = inject(AppInfoService);
   protected readonly user = this.auth.user;
   protected readonly homePath = this.auth.homePath;
   protected readonly nav = computed(() => navigationFor(this.auth.roles()));

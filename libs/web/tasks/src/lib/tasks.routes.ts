@@ -2,6 +2,7 @@ import type { CanDeactivateFn, Routes } from '@angular/router';
 import { roleGuard } from '@luoshi/web/core';
 import { TaskAssignPage } from './assign/task-assign.page';
 import { TaskDetailPage } from './detail/task-detail.page';
+import { InstructionsPage } from './instructions/instructions.page';
 import { TaskListPage } from './list/task-list.page';
 
 const leaveAssignGrid: CanDeactivateFn<TaskAssignPage> = (page) => page.confirmLeave();
@@ -23,3 +24,6 @@ export const TASK_ROUTES: Routes = [
 
 /** /my-tasks — a department's tasks (guarded where mounted). */
 export const MY_TASK_ROUTES: Routes = [{ path: '', pathMatch: 'full', component: TaskListPage, title: 'nav.myTasks', data: { scope: 'mine' } }];
+
+/** /instructions — 领导批示 (guarded where mounted: leaders). */
+export const INSTRUCTION_ROUTES: Routes = [{ path: '', pathMatch: 'full', component: InstructionsPage, title: 'nav.instructions' }];

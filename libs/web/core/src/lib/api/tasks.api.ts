@@ -6,6 +6,8 @@ import {
   type BulkAssignResponse,
   type DepartmentSuggestionResponse,
   type GenerateTasksResponse,
+  type InstructionListResponse,
+  type InstructionState,
   type ReassignTaskRequest,
   TaskApiPaths,
   type TaskDetailResponse,
@@ -100,6 +102,11 @@ export class TasksApi {
 
   instruct(id: string, text: string): Observable<TaskInstructionResponse> {
     return this.http.post<TaskInstructionResponse>(taskPath(id, '/instructions'), { text });
+  }
+
+  /** The 批示 page: a leader's own instructions (office roles and viewers: everyone's), newest first. */
+  instructions(query: { state: InstructionState; page: number; pageSize: number }): Observable<InstructionListResponse> {
+    return this.http.get<InstructionListResponse>(TaskApiPaths.instructions, { params: { state: query.state, page: query.page, pageSize: query.pageSize } });
   }
 
   answer(id: string, instructionId: string, text: string): Observable<TaskInstructionResponse> {

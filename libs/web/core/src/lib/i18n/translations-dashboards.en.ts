@@ -21,7 +21,6 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
     kpiAmber: 'Amber (warning)',
     kpiRed: 'Red (overdue)',
     longestOverdue: 'Longest: {n} working days overdue',
-    unassigned: '{n} not yet assigned',
     byPart: 'By part',
     bySection: 'By section',
     byDepartment: 'By lead unit',

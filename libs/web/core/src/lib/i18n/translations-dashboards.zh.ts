@@ -20,7 +20,6 @@ export const DASHBOARDS_ZH = {
     kpiAmber: '黄灯（预警）',
     kpiRed: '红灯（逾期）',
     longestOverdue: '最长逾期 {n} 个工作日',
-    unassigned: '含未交办 {n} 项',
     byPart: '各部分推进情况',
     bySection: '各节推进情况',
     byDepartment: '牵头单位推进情况',

@@ -1,14 +1,15 @@
 import type { Translations } from './translation-key';
 import { DASHBOARDS_EN } from './translations-dashboards.en';
 import { DAILY_EN } from './translations-daily.en';
+import { LISTS_EN } from './translations-lists.en';
 import { REPORTS_EN } from './translations-reports.en';
 import { PLAN_IMPORT_EN } from './translations-plan-import.en';
 
 export const EN: Translations = {
   app: {
     name: 'Luoshi',
-    fullName: 'Luoshi · Yangtze River Delta Action Plan Tracker',
-    short: 'YRD action plan tracker',
+    fullName: 'Luoshi · Task supervision',
+    short: 'Task supervision',
     owner: 'Office of the Provincial Leading Group for Yangtze River Delta Integration',
   },
   common: {
@@ -694,7 +695,7 @@ export const EN: Translations = {
     dueRange: 'Deadline',
     overdue: 'Overdue only',
     leadOnly: 'Led by my department',
-    searchPlaceholder: 'Search titles and text, e.g. 港口',
+    searchPlaceholder: 'Search codes, titles and text, e.g. 2.1.2 or 港口',
     lead: 'Lead',
     co: 'Co-departments',
     deadline: 'Deadline',
@@ -856,6 +857,7 @@ export const EN: Translations = {
   ...REPORTS_EN,
   ...PLAN_IMPORT_EN,
   ...DAILY_EN,
+  ...LISTS_EN,
   comingSoon: {
     title: 'Coming soon',
     body: '“{feature}” is being built and will arrive in a later release.',

@@ -1,5 +1,6 @@
 import { DASHBOARDS_ZH } from './translations-dashboards.zh';
 import { DAILY_ZH } from './translations-daily.zh';
+import { LISTS_ZH } from './translations-lists.zh';
 import { REPORTS_ZH } from './translations-reports.zh';
 import { PLAN_IMPORT_ZH } from './translations-plan-import.zh';
 
@@ -7,8 +8,8 @@ import { PLAN_IMPORT_ZH } from './translations-plan-import.zh';
 export const ZH = {
   app: {
     name: '落实',
-    fullName: '落实 · 长三角一体化行动方案推进系统',
-    short: '长三角一体化行动方案推进',
+    fullName: '落实 · 任务督办',
+    short: '任务督办',
     owner: '省推进长三角一体化发展工作领导小组办公室',
   },
   common: {
@@ -694,7 +695,7 @@ export const ZH = {
     dueRange: '完成时限',
     overdue: '只看逾期',
     leadOnly: '只看本单位牵头',
-    searchPlaceholder: '搜索任务名称或内容，如：港口',
+    searchPlaceholder: '搜索编号、任务名称或内容，如：2.1.2、港口',
     lead: '牵头单位',
     co: '配合单位',
     deadline: '完成时限',
@@ -856,6 +857,7 @@ export const ZH = {
   ...REPORTS_ZH,
   ...PLAN_IMPORT_ZH,
   ...DAILY_ZH,
+  ...LISTS_ZH,
   comingSoon: {
     title: '功能建设中',
     body: '「{feature}」正在建设中，将在后续版本上线。',

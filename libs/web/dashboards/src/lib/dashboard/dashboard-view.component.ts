@@ -24,6 +24,10 @@ import { TaskWatchListComponent } from './task-watch-list.component';
 const DEPARTMENTS_SHOWN = 12;
 /** The part whose sections are the key tasks (重点任务), shown first. */
 const KEY_TASKS_PART = /重点任务/;
+/** `part` in the URL when the sections of every part are shown. */
+const ALL_PARTS = 'all';
+/** 未交办: grey, neither a health colour nor done. */
+const DRAFT_COLOR = '#8c8c8c';
 
 interface Kpi {
   id: string;
@@ -75,7 +79,10 @@ export class DashboardViewComponent {
   /** Initial plan and department (from the URL on /dashboard). */
   readonly planId = input<string | null>(null);
   readonly department = input<string | null>(null);
-  /** Write the choices back to the URL (the /dashboard page). */
+  /** Initial completion granularity and section part (from the URL). */
+  readonly granularityParam = input<string | null>(null);
+  readonly partParam = input<string | null>(null);
+  /** Write the choices back to the URL (/dashboard and the leader's /cockpit), so Back returns to them. */
   readonly syncUrl = input(false);
 
   /** Department users always get their own slice: no department picker, drill-downs to /my-tasks. */
@@ -95,7 +102,7 @@ export class DashboardViewComponent {
     return chosen && options.some((p) => p.id === chosen) ? chosen : (options[0]?.id ?? null);
   });
   protected readonly chosenDepartment = linkedSignal(() => this.department());
-  protected readonly granularity = signal<DashboardGranularity>('month');
+  protected readonly granularity = linkedSignal<DashboardGranularity>(() => (this.granularityParam() === 'week' ? 'week' : 'month'));
 
   protected readonly departments = rxResource({
     params: () => (this.departmentOnly() ? undefined : true),
@@ -122,8 +129,10 @@ export class DashboardViewComponent {
     if (!data) return [];
     const t = data.totals;
     return [
-      { id: 'total', labelKey: 'dashboard.kpiTotal', value: String(t.total), note: data.unassigned ? this.i18n.t('dashboard.unassigned', { n: data.unassigned }) : undefined, filter: t.filters.total },
+      { id: 'total', labelKey: 'dashboard.kpiTotal', value: String(t.total), filter: t.filters.total },
       { id: 'completed', labelKey: 'dashboard.kpiCompletionRate', value: percent(t.completionRate), note: `${this.i18n.t('dashboard.kpiCompleted')} ${t.completed}`, color: '#1677ff', filter: t.filters.completed },
+      // Drafts not yet handed out are their own figure (未交办), never 绿灯.
+      { id: 'draft', labelKey: 'lists.kpiDraft', value: String(t.draft), note: this.i18n.t('lists.kpiDraftNote'), color: DRAFT_COLOR, filter: t.filters.draft },
       { id: 'green', labelKey: 'dashboard.kpiGreen', value: String(t.green), color: HEALTH_COLORS.green, filter: t.filters.green },
       { id: 'amber', labelKey: 'dashboard.kpiAmber', value: String(t.amber), color: HEALTH_COLORS.amber, filter: t.filters.amber },
       // Red is overdue (the task list's rule), so one card says both.
@@ -133,7 +142,13 @@ export class DashboardViewComponent {
 
   protected readonly partRows = computed(() => (this.data()?.byPart ?? []).filter((row) => row.total > 0));
   /** Sections of one part (the key tasks by default) or of all parts; sections without tasks are left out. */
-  protected readonly sectionPart = linkedSignal<string | null>(() => this.data()?.byPart.find((p) => KEY_TASKS_PART.test(p.label))?.key ?? null);
+  protected readonly sectionPart = linkedSignal<string | null>(() => {
+    const parts = this.data()?.byPart ?? [];
+    const asked = this.partParam();
+    if (asked === ALL_PARTS) return null;
+    if (asked && parts.some((p) => p.key === asked)) return asked;
+    return parts.find((p) => KEY_TASKS_PART.test(p.label))?.key ?? null;
+  });
   protected readonly sectionPartOptions = computed(() => this.partRows().map((p) => ({ value: p.key, label: `${p.key} ${p.label}` })));
   protected readonly sectionRows = computed(() => {
     const part = this.sectionPart();
@@ -164,6 +179,16 @@ export class DashboardViewComponent {
     this.writeUrl();
   }
 
+  protected chooseGranularity(granularity: DashboardGranularity): void {
+    this.granularity.set(granularity);
+    this.writeUrl();
+  }
+
+  protected chooseSectionPart(part: string | null): void {
+    this.sectionPart.set(part);
+    this.writeUrl();
+  }
+
   /** A bar segment: the task list with the row's filter for that colour. */
   protected drill(segment: HealthSegment): void {
     this.open(segment.row.filters[segment.health]);
@@ -191,7 +216,12 @@ export class DashboardViewComponent {
     if (!this.syncUrl()) return;
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { planId: this.chosenPlan() ?? null, department: this.chosenDepartment() ?? null },
+      queryParams: {
+        planId: this.activePlanId() ?? null,
+        department: this.chosenDepartment() ?? null,
+        granularity: this.granularity() === 'week' ? 'week' : null,
+        part: this.sectionPart() ?? ALL_PARTS,
+      },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });

@@ -4,7 +4,7 @@ import { PageHeaderComponent } from '@luoshi/web/ui';
 import { DashboardViewComponent } from './dashboard-view.component';
 
 /**
- * /dashboard?planId=&department= — 领导驾驶舱 for leaders, office roles and viewers (a department's
+ * /dashboard?planId=&department=&granularity=&part= — 领导驾驶舱 for leaders, office roles and viewers (a department's
  * slice on request); a department user sees what their department leads or co-handles.
  */
 @Component({
@@ -13,7 +13,13 @@ import { DashboardViewComponent } from './dashboard-view.component';
   imports: [TranslatePipe, PageHeaderComponent, DashboardViewComponent],
   template: `
     <luoshi-page-header [heading]="'dashboard.title' | t" [subtitle]="subtitle().key | t: { dept: subtitle().dept }" testId="page-title" />
-    <luoshi-dashboard-view [planId]="planId() ?? null" [department]="department() ?? null" [syncUrl]="true" />
+    <luoshi-dashboard-view
+      [planId]="planId() ?? null"
+      [department]="department() ?? null"
+      [granularityParam]="granularity() ?? null"
+      [partParam]="part() ?? null"
+      [syncUrl]="true"
+    />
   `,
 })
 export class DashboardPage {
@@ -21,6 +27,8 @@ export class DashboardPage {
   /** Query parameters (router input binding). */
   readonly planId = input<string>();
   readonly department = input<string>();
+  readonly granularity = input<string>();
+  readonly part = input<string>();
   protected readonly subtitle = computed(() => {
     const me = this.auth.user();
     const deptOnly = this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && !this.auth.hasAnyRole(['office_admin', 'office_reviewer', 'leader', 'viewer']);

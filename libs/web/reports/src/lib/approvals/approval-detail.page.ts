@@ -15,6 +15,7 @@ import type { ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@l
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
+import { ApprovalRoundsComponent } from '../shared/approval-rounds.component';
 import { ApprovalStepsComponent } from '../shared/approval-steps.component';
 import { ApprovalTimelineComponent } from '../shared/approval-timeline.component';
 import { ApprovalSubjectComponent } from './approval-subject.component';
@@ -52,6 +53,7 @@ const ICONS: Record<ApprovalUserAction, string> = {
     NzTagModule,
     TranslatePipe,
     LoadErrorComponent,
+    ApprovalRoundsComponent,
     ApprovalStatusTagComponent,
     ApprovalStepsComponent,
     ApprovalSubjectComponent,
@@ -73,6 +75,12 @@ const ICONS: Record<ApprovalUserAction, string> = {
           <span>{{ a.department?.name ?? '' }}</span>
           <span class="muted">{{ 'approvals.labelled' | t: { label: ('approvals.drafter' | t), value: a.drafter.displayName } }}</span>
           <span class="muted">{{ 'approvals.labelled' | t: { label: ('approvals.createdAt' | t), value: (a.createdAt | date: 'yyyy-MM-dd HH:mm') ?? '' } }}</span>
+          @if (a.round > 1 || a.otherRounds.length > 0) {
+            <nz-tag nzColor="purple" data-testid="approval-round-tag">{{ 'lists.round' | t: { n: a.round } }}</nz-tag>
+          }
+          @if (a.task; as task) {
+            <span class="muted" data-testid="approval-plan">{{ task.planTitle }} · {{ task.code }}</span>
+          }
           @if (a.currentStep && a.status === 'in_progress') {
             <span class="muted">{{ 'approvals.labelled' | t: { label: ('approvals.currentStep' | t), value: a.currentStep.name } }}</span>
           }
@@ -119,9 +127,16 @@ const ICONS: Record<ApprovalUserAction, string> = {
         <nz-card nzSize="small" class="block" [nzTitle]="'approvals.subjectCard' | t" data-testid="approval-subject">
           <luoshi-approval-subject [subjectType]="a.subjectType" [subjectId]="a.subjectId" [revision]="a.version" />
         </nz-card>
-        <nz-card nzSize="small" class="block" [nzTitle]="'approvals.timeline' | t">
-          <luoshi-approval-timeline [entries]="a.timeline" [steps]="a.steps" />
-        </nz-card>
+        <div>
+          <nz-card nzSize="small" class="block" [nzTitle]="'approvals.timeline' | t">
+            <luoshi-approval-timeline [entries]="a.timeline" [steps]="a.steps" />
+          </nz-card>
+          @if (a.otherRounds.length > 0) {
+            <nz-card nzSize="small" class="block" [nzTitle]="'lists.rounds' | t" data-testid="approval-rounds-card">
+              <luoshi-approval-rounds [detail]="a" />
+            </nz-card>
+          }
+        </div>
       </div>
     } @else {
       <nz-skeleton [nzActive]="true" [nzParagraph]="{ rows: 10 }" data-testid="approval-loading" />

@@ -95,6 +95,9 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
                 <luoshi-approval-status-tag [status]="item.status" />
               </div>
               <a [routerLink]="['/approvals', item.id]" class="card__title" data-testid="approval-open">{{ item.title }}</a>
+              @if (item.task; as task) {
+                <div class="plan" data-testid="approval-plan">{{ task.planTitle }} · {{ task.code }}</div>
+              }
               @if (item.onBehalfOf.length > 0) {
                 <nz-tag nzColor="gold">{{ 'approvals.onBehalfOf' | t: { names: names(item.onBehalfOf) } }}</nz-tag>
               }
@@ -149,6 +152,9 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
               <td><nz-tag [nzColor]="subjectColor(item)">{{ subjectLabel(item) }}</nz-tag></td>
               <td>
                 <a [routerLink]="['/approvals', item.id]" class="title" data-testid="approval-open">{{ item.title }}</a>
+                @if (item.task; as task) {
+                  <div class="plan" data-testid="approval-plan">{{ task.planTitle }} · {{ task.code }}</div>
+                }
                 @if (item.onBehalfOf.length > 0) {
                   <nz-tag nzColor="gold" class="behalf">{{ 'approvals.onBehalfOf' | t: { names: names(item.onBehalfOf) } }}</nz-tag>
                 }
@@ -174,6 +180,7 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
     .tab-count { margin-left: 6px; }
     .bulk { display: flex; justify-content: flex-end; align-items: center; gap: 12px; margin-bottom: 12px; }
     .title { font-weight: 500; }
+    .plan { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.45); overflow-wrap: anywhere; }
     .behalf { margin-left: 6px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
     .muted { color: rgba(0, 0, 0, 0.45); }

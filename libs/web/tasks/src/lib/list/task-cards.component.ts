@@ -41,6 +41,9 @@ import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
               <luoshi-task-status-tag [status]="t.status" [returnedReason]="t.returnedReason" />
               <luoshi-task-health-dot class="card__health" [health]="t.health" [reasons]="t.healthReasons" [showLabel]="true" />
             </div>
+            @if (showPlan()) {
+              <div class="card__plan" data-testid="task-plan">{{ t.planTitle }}</div>
+            }
             <a class="card__title" [routerLink]="['/tasks', t.id]" data-testid="task-link">{{ t.title }}</a>
             <dl class="card__facts">
               <div class="fact">
@@ -93,6 +96,7 @@ import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
     .card__code { padding: 0 6px; border-radius: 4px; background: #e6f4ff; color: #0958d9; font-size: 12px; line-height: 22px;
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
     .card__health { margin-left: auto; }
+    .card__plan { margin-top: 6px; font-size: 12px; color: #1d39c4; overflow-wrap: anywhere; }
     .card__title { display: block; margin: 8px 0; color: rgba(0, 0, 0, 0.88); font-size: 15px; font-weight: 500; line-height: 1.5; overflow-wrap: anywhere; }
     .card__facts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 6px 12px; margin: 0; }
     .fact { min-width: 0; }
@@ -113,6 +117,8 @@ export class TaskCardsComponent {
   readonly pageIndex = input(1);
   readonly pageSize = input(20);
   readonly emptyText = input('');
+  /** Name each task's plan (the list shows several plans, whose codes repeat). */
+  readonly showPlan = input(false);
   /** The card's actions, given the task as `$implicit`. */
   readonly actions = input<TemplateRef<{ $implicit: TaskResponse }> | null>(null);
   readonly pageIndexChange = output<number>();

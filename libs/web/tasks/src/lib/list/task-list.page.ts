@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -21,6 +21,7 @@ import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, t
 import { AuthService, DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { DayCellComponent, injectHandset, LoadErrorComponent, PageHeaderComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { ledgerFileName, saveBlob } from '../shared/download';
+import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
 import { departmentOptions, HEALTH_COLORS, isoDate, parseIsoDate } from '../shared/task-labels';
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
@@ -87,7 +88,8 @@ export class TaskListPage {
   protected readonly filters = toSignal(this.route.queryParamMap.pipe(map((params) => filtersFromParams(params))), {
     initialValue: filtersFromParams(this.route.snapshot.queryParamMap),
   });
-  protected readonly active = computed(() => hasActiveFilters(this.filters()));
+  /** Anything narrowing the list besides the plan (which 清除筛选 keeps). */
+  protected readonly active = computed(() => hasActiveFilters({ ...this.filters(), planId: null }));
   protected readonly result = rxResource({
     params: () => queryFromFilters(this.filters(), this.scope()),
     stream: ({ params }) => this.api.list(params),
@@ -110,9 +112,8 @@ export class TaskListPage {
     const part = this.filters().partCode;
     return (this.tree.hasValue() ? this.tree.value() : []).filter((n) => n.kind === 'section' && (!part || n.code.startsWith(`${part}.`)));
   });
-  private readonly titleByCode = computed(
-    () => new Map((this.tree.hasValue() ? this.tree.value() : []).filter((n) => n.kind === 'part' || n.kind === 'section').map((n) => [n.code, n.title])),
-  );
+  /** Codes repeat across plans: without a plan filter each row names its plan. */
+  protected readonly showPlan = computed(() => !this.filters().planId && this.planOptions().length > 1);
 
   protected readonly departments = rxResource({ stream: () => this.directory.departments() });
   protected readonly departmentOptions = computed(() =>
@@ -135,6 +136,18 @@ export class TaskListPage {
   protected readonly exporting = signal(false);
 
   constructor() {
+    // The plan is chosen once and remembered (per user, on this browser): a list whose URL names no
+    // plan opens with the remembered one (replacing the URL, so Back does not bounce).
+    let restored = false;
+    effect(() => {
+      const ids = this.planOptions().map((p) => p.id);
+      const userId = this.auth.user()?.id;
+      if (restored || ids.length === 0 || !userId) return;
+      restored = true;
+      if (untracked(() => this.filters().planId)) return;
+      const planId = planToRestore(readRememberedPlan(this.document.defaultView?.localStorage, userId), ids);
+      if (planId) void this.router.navigate([], { relativeTo: this.route, queryParams: { planId }, queryParamsHandling: 'merge', replaceUrl: true });
+    });
     this.searches
       .pipe(
         debounceTime(300),
@@ -160,6 +173,8 @@ export class TaskListPage {
   }
 
   protected choosePlan(planId: string | null): void {
+    const userId = this.auth.user()?.id;
+    if (userId) rememberPlan(this.document.defaultView?.localStorage, userId, planId);
     this.apply({ planId, partCode: null, sectionCode: null });
   }
 
@@ -177,9 +192,11 @@ export class TaskListPage {
     this.apply({ leadDepartment: on ? (this.myDepartment()?.code ?? null) : null });
   }
 
+  /** Clears the filters but keeps the chosen plan (chosen once, it stays until changed). */
   protected clear(): void {
     this.searchText.set('');
-    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+    const planId = this.filters().planId;
+    void this.router.navigate([], { relativeTo: this.route, queryParams: planId ? { planId } : {} });
   }
 
   protected sortOrder(column: SortColumn): NzTableSortOrder {
@@ -212,12 +229,10 @@ export class TaskListPage {
     return this.i18n.t(`taskHealth.${health}`);
   }
 
+  /** The task's own section (or part), with its title from the task's own plan. */
   protected partAndSection(task: TaskResponse): string {
-    const titles = this.titleByCode();
-    return [task.sectionCode ?? task.partCode]
-      .filter((code): code is string => !!code)
-      .map((code) => `${code} ${titles.get(code) ?? ''}`.trim())
-      .join('');
+    if (task.sectionCode) return `${task.sectionCode} ${task.sectionTitle ?? ''}`.trim();
+    return task.partCode ? `${task.partCode} ${task.partTitle ?? ''}`.trim() : '';
   }
 
   protected coNames(task: TaskResponse): string {

@@ -1,0 +1,32 @@
+/** English UI text of plan-aware lists, the cockpit's drafts, approval rounds and the 批示 page; the keys of LISTS_ZH. */
+export const LISTS_EN = {
+  lists: {
+    plan: 'Plan',
+    planAndSection: '{plan} · {section}',
+    allLeadDepartments: 'All lead departments',
+    leadFilterTitle: 'Lead department',
+    kpiDraft: 'Not yet assigned',
+    kpiDraftNote: 'Drafts not yet handed out',
+    rounds: 'Every round',
+    round: 'Round {n}',
+    thisRound: 'This round',
+    roundOpen: 'Open',
+    roundsHint: 'A resubmission after a return starts a new round; every round keeps its comments.',
+  },
+  instructionsPage: {
+    title: 'Instructions',
+    subtitle: 'The instructions I gave, the answers, and what is still open',
+    subtitleAll: 'Every leader’s instructions, the answers, and what is still open',
+    open: 'Open',
+    answered: 'Answered',
+    all: 'All',
+    task: 'Task',
+    text: 'Instruction',
+    answer: 'Answer',
+    givenAt: 'Given',
+    noAnswer: 'Not answered yet',
+    answeredBy: 'Answered by {name} on {at}',
+    author: 'By',
+    empty: 'No instructions yet. Give one from a task’s page.',
+  },
+};
