@@ -51,11 +51,12 @@ describe('Refusals', () => {
       .send({ toUserId: await userId(t, 'hz.head'), fromDate: '2026-01-01', toDate: '2099-12-31' });
     expect([refused.status, refused.body.code]).toEqual([400, 'APPROVAL_DELEGATION_INVALID']);
     // … and one written before the rule (straight into the table) does not let hz.head decide jtt's step.
-    await t.dataSource.query(
-      `INSERT INTO approval_delegation (from_user_id, to_user_id, from_date, to_date, created_by) VALUES ($1, $2, '2026-01-01', '2099-12-31', $1)`,
+    const [legacy] = await t.dataSource.query(
+      `INSERT INTO approval_delegation (from_user_id, to_user_id, from_date, to_date, created_by) VALUES ($1, $2, '2026-01-01', '2099-12-31', $1) RETURNING id`,
       [await userId(t, 'jtt.head'), await userId(t, 'hz.head')],
     );
-    const decided = await act(t, approvalId, 'hz.head', { type: 'approve' });
+    // The database is shared by every suite of the run: the delegation must not outlive this test.
+    const decided = await act(t, approvalId, 'hz.head', { type: 'approve' }).finally(() => t.dataSource.query(`DELETE FROM approval_delegation WHERE id = $1`, [legacy.id]));
     expect([decided.status, decided.body.code]).toEqual([403, 'APPROVAL_NOT_ELIGIBLE']);
     const transfer = await act(t, approvalId, 'jtt.head', { type: 'transfer', toUserId: await userId(t, 'viewer') });
     expect([transfer.status, transfer.body.code]).toEqual([400, 'APPROVAL_NOT_ELIGIBLE']);

@@ -130,8 +130,19 @@ describe(`Scale-out: 2 API instances, 3 workers, ${REMINDERS} reminders, ${APPRO
     // A reminder delivered by one of the worker processes reaches hz.head's stream at instance B.
     const hzTask = await newTask('hz', isoDaysFromToday(1));
     const [reminderId] = await insertReminders([hzTask], 1, 0, 0, 'sse');
-    const fromWorker = await waitFor(async () => hzHeadStream.events.filter((e) => e.type === 'notification'), (e) => e.length >= 1, 60_000, 'the reminder push at instance B');
-    const [delivered] = await t.dataSource.query(`SELECT id, title FROM notification WHERE reminder_id = $1`, [reminderId]);
+    // (The new task's 交办 notice reaches the same stream: look for the reminder's own notification.)
+    const [delivered] = await waitFor(
+      () => t.dataSource.query(`SELECT id, title FROM notification WHERE reminder_id = $1`, [reminderId]),
+      (rows) => rows.length === 1,
+      60_000,
+      'the reminder written',
+    );
+    const fromWorker = await waitFor(
+      async () => hzHeadStream.events.filter((e) => e.type === 'notification' && e.notificationId === delivered.id),
+      (e) => e.length >= 1,
+      60_000,
+      'the reminder push at instance B',
+    );
     expect(fromWorker[0]).toMatchObject({ notificationId: delivered.id, title: delivered.title });
     reviewerStream.close();
     hzHeadStream.close();
