@@ -75,7 +75,7 @@ describe('Notification channels', () => {
     await t.http().put('/api/notifications/preferences').set('Authorization', head).send({ email: 'zhou@jtt.example', emailEnabled: true, dailyDigest: false }).expect(200);
     const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     await t.http().post('/api/notifications/webhooks').set('Authorization', office).send({ departmentCode: 'jtt', name: '交通厅工作群', url: `${base}/robot`, secret: SECRET }).expect(201);
-    await t.http().post('/api/notifications/webhooks').set('Authorization', office).send({ departmentCode: 'jtt', name: '坏掉的群', url: `${base}/flaky`, secret: SECRET }).expect(201);
+    const flaky = await t.http().post('/api/notifications/webhooks').set('Authorization', office).send({ departmentCode: 'jtt', name: '坏掉的群', url: `${base}/flaky`, secret: SECRET }).expect(201);
 
     const fixture = await importFixturePlan(t, 1);
     const taskId = await insertTask(t, { planId: fixture.planId, measureId: fixture.measureIds[0], code: 'N1', leadCode: 'jtt', dueDate: '2027-06-30', title: '沪甬跨海通道前期研究' });
@@ -99,7 +99,7 @@ describe('Notification channels', () => {
     const failed = await waitFor(
       async () =>
         ((await t.http().get('/api/notifications/deliveries').query({ status: 'failed' }).set('Authorization', office)).body as { id: string; target: string; attempts: number; lastError: string }[]).filter(
-          (row) => row.target === `${base}/flaky`,
+          (row) => row.target === flaky.body.id, // a webhook delivery's target is its endpoint
         ),
       (rows) => rows.length >= 1,
       30000,
