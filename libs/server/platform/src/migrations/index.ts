@@ -8,6 +8,7 @@ import { CreateDashboardsAndIndicators1764700000000 } from './1764700000000-Crea
 import { ExtendPlanImport1780150000000 } from './1780150000000-ExtendPlanImport';
 import { ChainAuditEvents1780200000000 } from './1780200000000-ChainAuditEvents';
 import { AddTaskListKeys1780300000000 } from './1780300000000-AddTaskListKeys';
+import { AddDepartmentResponsibilities1780450000000 } from './1780450000000-AddDepartmentResponsibilities';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
 export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000, CreateCalendar1764400000000, CreateTasks1764400100000,
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1
   ExtendPlanImport1780150000000,
   ChainAuditEvents1780200000000,
   AddTaskListKeys1780300000000,
+  AddDepartmentResponsibilities1780450000000,
 ];
