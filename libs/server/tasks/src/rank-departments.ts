@@ -18,6 +18,8 @@ export interface RankInput {
   ownDuty?: { leadIds: readonly string[]; coIds: readonly string[] } | null;
   /** Duties of the plan's other measures and past assignments (never the measure's own). */
   evidence: readonly DepartmentEvidence[];
+  /** The plan's measures (title and body): how common a word is in this plan's language (推进, 建设). */
+  corpus?: readonly string[];
 }
 
 export interface RankedDepartment {
@@ -39,6 +41,10 @@ export const RANK_WEIGHTS = {
 } as const;
 /** Below this a department is not suggested at all (a few shared common words). */
 const MIN_SCORE = 2;
+/** Bigrams weaker than this share of the rarest are the plan's common language: not a reason, no points. */
+const COMMON_WORD = 0.3;
+/** A reason names only words at least this specific. */
+const REASON_WORD = 0.45;
 const MAX_RESULTS = 8;
 const MAX_PHRASES = 3;
 
@@ -86,7 +92,7 @@ function similarity(query: Vector, doc: Vector, idf: (b: string) => number): { c
 }
 
 /** The query's runs made of shared bigrams, strongest first: 云平台, 教育 — what a person reads as the reason. */
-function phrasesOf(text: string, shared: Map<string, number>): string[] {
+function phrasesOf(text: string, shared: Map<string, number>, specific: (b: string) => boolean): string[] {
   const runs = new Map<string, number>();
   let run = '';
   let weight = 0;
@@ -96,7 +102,8 @@ function phrasesOf(text: string, shared: Map<string, number>): string[] {
     weight = 0;
   };
   for (let i = 0; i + 1 < text.length; i++) {
-    const w = shared.get(text.slice(i, i + 2));
+    const pair = text.slice(i, i + 2);
+    const w = specific(pair) ? shared.get(pair) : undefined;
     if (w === undefined) {
       if (run) flush();
       continue;
@@ -105,7 +112,13 @@ function phrasesOf(text: string, shared: Map<string, number>): string[] {
     weight += w;
   }
   flush();
-  return [...runs.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_PHRASES).map(([p]) => p);
+  const all = [...runs.keys()];
+  // A phrase inside a longer one (互认 in 住房公积金互认) says nothing more.
+  return [...runs.entries()]
+    .filter(([p]) => !all.some((q) => q !== p && q.includes(p)))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_PHRASES)
+    .map(([p]) => p);
 }
 
 /**
@@ -167,18 +180,21 @@ export function rankDepartments(input: RankInput): RankedDepartment[] {
   }));
   const documentFrequency = new Map<string, number>();
   let documents = 0;
-  for (const p of profiles) {
-    const seen = new Set([...p.directory.keys(), ...p.duty.keys(), ...p.assignment.keys()]);
+  const count = (seen: Set<string>) => {
     if (seen.size > 0) documents++;
     for (const b of seen) documentFrequency.set(b, (documentFrequency.get(b) ?? 0) + 1);
-  }
-  // A bigram every department mentions says little; one no department mentions still counts in the
-  // measure's length (a measure about something else is not made similar by one shared 建设).
+  };
+  for (const p of profiles) count(new Set([...p.directory.keys(), ...p.duty.keys(), ...p.assignment.keys()]));
+  for (const text of input.corpus ?? []) count(new Set(bigramsOf(text)));
+  // A bigram every department and measure uses (推进, 建设) says little; one nobody uses still counts in
+  // the measure's length (a measure about something else is not made similar by one shared word).
   const maxIdf = Math.log(documents + 1) || 1;
   const idf = (b: string) => {
     const df = documentFrequency.get(b);
-    return df === undefined ? maxIdf : Math.log((documents + 1) / df);
+    const w = df === undefined ? maxIdf : Math.log((documents + 1) / df);
+    return w < COMMON_WORD * maxIdf ? 0 : w;
   };
+  const specific = (b: string) => idf(b) >= REASON_WORD * maxIdf;
   // Names are already counted (step 2): their characters must not count again as topic words.
   let topicText = input.text;
   for (const s of named) for (const n of [s.department.name, s.department.shortName, ...s.department.aliases]) topicText = topicText.split(n).join('、');
@@ -189,9 +205,10 @@ export function rankDepartments(input: RankInput): RankedDepartment[] {
       const { cos, shared } = similarity(query, p[source], idf);
       const points = cos * RANK_WEIGHTS[source];
       if (points < 0.5) continue;
+      const phrases = phrasesOf(topicText, shared, specific);
+      if (phrases.length === 0) continue;
       const e = entry(p.d);
       e.score += points;
-      const phrases = phrasesOf(topicText, shared);
       e.reasons.push(`${labels[source]}${phrases.map((x) => `“${x}”`).join('')}`);
     }
   }
@@ -210,9 +227,17 @@ export function rankDepartments(input: RankInput): RankedDepartment[] {
     e.reasons.push(`关键词“${k.keyword}”`);
   }
 
+  // The plan's duty first (lead before co), then departments in the order the text names them, then the rest by score.
+  const tier = (e: { role?: 'lead' | 'co'; order: number }) => (e.role ? 0 : e.order < Infinity ? 1 : 2);
   const ranked = [...entries.values()]
     .filter((e) => e.role || e.order < Infinity || e.score >= MIN_SCORE)
-    .sort((a, b) => b.score - a.score || a.order - b.order || a.department.code.localeCompare(b.department.code))
+    .sort(
+      (a, b) =>
+        tier(a) - tier(b) ||
+        (tier(a) === 1 ? a.order - b.order : 0) ||
+        b.score - a.score ||
+        a.department.code.localeCompare(b.department.code),
+    )
     .slice(0, MAX_RESULTS);
   const planHasLead = ranked.some((e) => e.role === 'lead');
   return ranked.map((e, i) => ({

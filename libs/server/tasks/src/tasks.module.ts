@@ -4,6 +4,7 @@ import { CalendarModule } from '@luoshi/server/calendar';
 import { DepartmentKeywordEntity } from './department-keyword.entity';
 import { TaskAssignmentService } from './task-assignment.service';
 import { TaskCollaborationService } from './task-collaboration.service';
+import { TaskDispatchNotices } from './task-dispatch-notices';
 import { TaskEventEntity } from './task-event.entity';
 import { TaskExcelService } from './task-excel.service';
 import { TaskGenerationService } from './task-generation.service';
@@ -27,6 +28,7 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     TaskAssignmentService,
     TaskLifecycleService,
     TaskCollaborationService,
+    TaskDispatchNotices,
     TaskGenerationService,
     TaskSuggestionService,
     TaskExcelService,
