@@ -1,6 +1,6 @@
 // Shared steps of the start, test and bench scripts: dependencies, builds, running the CLI.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,9 @@ export function runNpx(args, options) {
 
 /** Installs dependencies when node_modules is missing or older than the lock file. */
 export function ensureDependencies(log = console.log) {
+  // A linked node_modules is shared with another checkout (a git worktree): installing through the
+  // link would empty it under everyone using it. The checkout that owns it installs.
+  if (existsSync(join(ROOT, 'node_modules')) && lstatSync(join(ROOT, 'node_modules')).isSymbolicLink()) return;
   const lock = join(ROOT, 'package-lock.json');
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && (!existsSync(lock) || statSync(marker).mtimeMs >= statSync(lock).mtimeMs)) return;
@@ -75,4 +78,9 @@ export function ensureDebianPackages(needs, log = console.log) {
   if (missing.length === 0) return;
   log(`Installing Debian packages: ${missing.join(' ')} (apt-get install)…`);
   run('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${[...new Set(missing)].join(' ')}`]);
+}
+
+/** Builds the API only (the CLI and the server), through Nx's cache. */
+export function buildApi() {
+  runNpx(['nx', 'run', 'api:build', '--output-style=stream']);
 }
