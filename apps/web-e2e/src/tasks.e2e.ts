@@ -69,10 +69,11 @@ test.describe('tasks: assign, accept, return', () => {
     // On the edited row the suggestions stay: every suggested co-department joins at once.
     await page.getByTestId('suggest-2.3.3').click();
     const allCo = page.getByTestId('suggestion-all-co-2.3.3');
-    if (await allCo.isVisible()) {
-      await allCo.click();
-      await expect(page.getByTestId('co-2.3.3').locator('nz-select-item, .ant-select-selection-item').first()).toBeVisible();
-    }
+    await expect(allCo).toContainText('全部加为配合');
+    await allCo.click();
+    await expect(page.getByTestId('co-2.3.3').locator('nz-select-item, .ant-select-selection-item').first()).toBeVisible();
+    // Once added, nothing is left to add: the button goes.
+    await expect(allCo).toHaveCount(0);
     await page.keyboard.press('Escape');
 
     // 保存 keeps a draft a draft: nobody is told yet.
