@@ -1,8 +1,15 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, freshStart, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
-const TRAFFIC = '交通一体化发展专项行动计划';
+// A plan of this journey's own (the seed plan's tasks belong to the tasks journey).
+const PARENT = '港口协同发展实施方案（E2E）';
+const TRAFFIC = '港口协同发展专项行动计划';
+const PARENT_TEXT = [
+  PARENT,
+  '一、保障措施',
+  `（一）制定专项计划。省发展改革委会同省交通运输厅于2027年6月底前编制${TRAFFIC}。`,
+  '',
+].join('\n');
 
 interface Sap {
   id: string;
@@ -20,22 +27,25 @@ async function bearer(request: APIRequestContext, username: string): Promise<Rec
 }
 
 /**
- * The drafting department's part, through the API: the traffic special plan is generated, drafted
+ * The drafting department's part, through the API: the plan is imported, its special plan generated, drafted
  * by 省发展改革委, submitted and approved by every step up to the leader (the approval pages have
  * journeys of their own). Returns the special plan's id.
  */
 async function approvedTrafficPlan(request: APIRequestContext): Promise<string> {
   const office = await bearer(request, 'office');
-  const plans = (await (await request.get('/api/plans', { headers: office })).json()) as { id: string; title: string }[];
-  const plan = plans.find((p) => p.title === SEED_TITLE);
-  expect(plan).toBeDefined();
-  const generated = await request.post(`/api/special-action-plans/generate?planId=${plan?.id}`, { headers: office });
+  const imported = await request.post('/api/plans/import?dryRun=false', {
+    headers: office,
+    multipart: { file: { name: '港口协同发展实施方案.txt', mimeType: 'text/plain', buffer: Buffer.from(PARENT_TEXT, 'utf8') } },
+  });
+  expect(imported.ok()).toBe(true);
+  const { planId } = (await imported.json()) as { planId: string };
+  const generated = await request.post(`/api/special-action-plans/generate?planId=${planId}`, { headers: office });
   expect(generated.ok()).toBe(true);
   const sap = ((await generated.json()) as { items: Sap[] }).items.find((s) => s.deliverable === TRAFFIC) as Sap;
   expect(sap.status).toBe('draft');
 
   const liaison = await bearer(request, 'fgw.liaison');
-  const draft = '# 交通一体化发展专项行动计划\n\n一、重点任务\n\n（一）铁路网络\n\n建设沿湾铁路通道。加快推进杭州湾南岸铁路项目前期工作。\n\n（二）公路网络\n\n打通省际断头路。到2025年，省际断头路全部打通。\n';
+  const draft = `# ${TRAFFIC}\n\n一、重点任务\n\n（一）铁路网络\n\n建设沿湾铁路通道。加快推进杭州湾南岸铁路项目前期工作。\n\n（二）公路网络\n\n打通省际断头路。到2025年，省际断头路全部打通。\n`;
   const uploaded = await request.post(`/api/special-action-plans/${sap.id}/draft`, {
     headers: liaison,
     multipart: { file: { name: '交通一体化发展专项行动计划（草案）.md', mimeType: 'text/markdown', buffer: Buffer.from(draft, 'utf8') } },
@@ -66,10 +76,11 @@ test.describe('special action plans: closed on approval, linked to the parent pl
     await expect(page.getByTestId('home-title')).toHaveText('办公室工作台');
     await page.goto(`/special-action-plans/${sapId}`);
     await expect(page.getByTestId('page-title')).toHaveText(TRAFFIC);
-    await expect(page.getByTestId('sap-parent')).toHaveText(SEED_TITLE);
+    await expect(page.getByTestId('sap-parent')).toHaveText(PARENT);
     // The leader's approval was the drafting task's result.
     await expect(page.getByTestId('sap-task-status')).toHaveText('已办结');
-    await expect(page.getByTestId('sap-deadline')).toContainText('未定');
+    // The plan text's 完成时限 became the drafting task's deadline.
+    await expect(page.getByTestId('sap-deadline')).toHaveText('2027-06-30');
 
     await page.getByTestId('sap-import').click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
@@ -81,9 +92,9 @@ test.describe('special action plans: closed on approval, linked to the parent pl
     await child.click();
     await expect(page.getByTestId('page-title')).toHaveText(TRAFFIC);
     await expect(page.getByTestId('plan-parent')).toContainText('上级计划');
-    await page.getByTestId('plan-parent').getByRole('link', { name: SEED_TITLE }).click();
+    await page.getByTestId('plan-parent').getByRole('link', { name: PARENT }).click();
     // … and the parent lists its child plans, with links back.
-    await expect(page.getByTestId('page-title')).toHaveText(SEED_TITLE);
+    await expect(page.getByTestId('page-title')).toHaveText(PARENT);
     await expect(page.getByTestId('plan-children')).toContainText('专项行动计划（子计划）');
     await page.getByTestId('plan-child').filter({ hasText: TRAFFIC }).click();
     await expect(page.getByTestId('page-title')).toHaveText(TRAFFIC);

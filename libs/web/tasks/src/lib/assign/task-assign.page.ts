@@ -117,6 +117,11 @@ export class TaskAssignPage {
   protected readonly cycleOptions = computed(() => TASK_REPORTING_CYCLES.map((value) => ({ value, label: this.i18n.t(`taskCycles.${value}`) })));
 
   protected readonly allTasks = computed(() => (this.tasks.hasValue() ? this.tasks.value() : []));
+  /**
+   * Tasks made from measures (code = the measure's code, or code-1, code-2 … when split). A plan whose
+   * only tasks are special-action-plan drafting tasks (SAP-n) still needs 生成任务 for its measures.
+   */
+  protected readonly hasMeasureTasks = computed(() => this.allTasks().some((t) => t.code === t.measureCode || t.code.startsWith(`${t.measureCode}-`)));
   protected readonly titles = computed(() => {
     const nodes = this.tree.hasValue() ? this.tree.value() : [];
     return new Map(nodes.filter((n) => n.kind === 'part' || n.kind === 'section').map((n) => [n.code, n.title]));
@@ -362,7 +367,9 @@ export class TaskAssignPage {
     const ready = items.map((x) => x.item!);
     if (!dispatch) return this.send(tasks, ready, false, clearBulk);
     const names = new Map((this.departments.hasValue() ? this.departments.value() : []).map((d) => [d.code, d.name]));
-    const who = targetsText(dispatchTargets(ready, (code) => names.get(code) ?? code), this.targetLabels());
+    // A row whose co-departments are not edited keeps the task's own: they are told as well.
+    const told = items.map(({ task, item }) => ({ ...item!, coDepartmentCodes: item!.coDepartmentCodes ?? task.coDepartments.map((d) => d.code) }));
+    const who = targetsText(dispatchTargets(told, (code) => names.get(code) ?? code), this.targetLabels());
     this.modal.confirm({
       nzTitle: this.i18n.t('taskAssign.dispatchTitle', { n: ready.length }),
       nzContent: this.i18n.t('taskAssign.dispatchConfirm', { who }),
