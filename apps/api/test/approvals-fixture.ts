@@ -56,6 +56,7 @@ export async function acceptTask(t: TestApp, task: TaskSummary, o: AcceptOptions
     .set('Authorization', office)
     .send({
       version: task.version,
+      dispatch: true,
       leadDepartmentCode: o.lead,
       coDepartmentCodes: o.co ?? [],
       startDate: o.startDate ?? '2026-07-01',

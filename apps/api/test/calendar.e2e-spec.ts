@@ -62,7 +62,7 @@ describe('Calendar: holidays, working days and report due dates', () => {
         .http()
         .patch(`/api/tasks/${id}`)
         .set('Authorization', office)
-        .send({ version, leadDepartmentCode: 'jtt', startDate: '2025-01-01', dueDate: '2025-12-31', reportingCycle: cycle })
+        .send({ version, leadDepartmentCode: 'jtt', startDate: '2025-01-01', dueDate: '2025-12-31', reportingCycle: cycle, dispatch: true })
         .expect(200);
     await assign(monthly.id, monthly.version, 'monthly');
     await assign(quarterly.id, quarterly.version, 'quarterly');

@@ -152,7 +152,7 @@ describe('Plan import: duties, unknown department names, tasks pre-filled', () =
       .http()
       .post('/api/tasks/bulk-assign')
       .set('Authorization', office)
-      .send({ items: [{ taskId: railTask.id, version: railTask.version, leadDepartmentCode: 'jtt' }] })
+      .send({ items: [{ taskId: railTask.id, version: railTask.version, leadDepartmentCode: 'jtt' }], dispatch: true })
       .expect(200);
     expect(confirm.body.items[0]).toMatchObject({ status: 'assigned', dueDate: '2026-12-31', coDepartments: [{ code: 'fgw' }, { code: 'czt' }] });
 

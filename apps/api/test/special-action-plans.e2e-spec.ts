@@ -8,6 +8,11 @@ interface SapBody {
   id: string;
   taskId: string;
   taskCode: string;
+  taskStatus: string;
+  dueDate: string | null;
+  deadlineText: string | null;
+  plan: { id: string; code: string; title: string };
+  childPlan: { id: string; code: string; title: string } | null;
   deliverable: string;
   leadDepartment: { code: string } | null;
   coDepartments: { code: string }[];
@@ -49,6 +54,7 @@ describe('Special action plans: duties → drafting tasks → countersigned appr
   const uploads = useTemporaryUploadDir();
   const as = (user: string) => t.login(user);
   const sap = async (id: string, user = 'office'): Promise<SapBody> => (await t.http().get(`/api/special-action-plans/${id}`).set('Authorization', await as(user)).expect(200)).body;
+  const reminders = (taskId: string, status: string) => count(t, `reminder WHERE subject_type = 'task' AND subject_id = $1 AND status = $2`, [taskId, status]);
 
   beforeAll(async () => {
     t = await startTestApp({ plan: true });
@@ -79,6 +85,14 @@ describe('Special action plans: duties → drafting tasks → countersigned appr
     expect(traffic).toMatchObject({ leadDepartment: { code: 'fgw' }, coDepartments: [{ code: 'jtt' }], status: 'draft', draft: null, childPlanId: null });
     const task = (await t.http().get(`/api/tasks/${traffic.taskId}`).set('Authorization', office).expect(200)).body;
     expect(task).toMatchObject({ code: traffic.taskCode, title: '编制《交通一体化发展专项行动计划》', status: 'assigned', leadDepartment: { code: 'fgw' }, reportingCycle: 'none' });
+    expect(traffic).toMatchObject({ taskStatus: 'assigned', dueDate: null, plan: { id: planId, title: SEED_TITLE }, childPlan: null });
+
+    // The seed states no 完成时限 for its special plans: the office sets one through the task edit,
+    // and the drafting task is reminded like any task.
+    expect(await reminders(traffic.taskId, 'scheduled')).toBe(0);
+    await t.http().patch(`/api/tasks/${traffic.taskId}`).set('Authorization', office).send({ version: task.version, dueDate: '2027-06-30' }).expect(200);
+    expect(await reminders(traffic.taskId, 'scheduled')).toBeGreaterThan(0);
+    expect(await sap(traffic.id)).toMatchObject({ dueDate: '2027-06-30', taskStatus: 'assigned' });
 
     const again = await t.http().post('/api/special-action-plans/generate').query({ planId }).set('Authorization', office).expect(200);
     expect(again.body).toMatchObject({ created: 0, existing: 6 });
@@ -118,8 +132,25 @@ describe('Special action plans: duties → drafting tasks → countersigned appr
     expect((await act(t, approvalId, 'jtt.head', { type: 'approve' })).status).toBe(403);
     await approveAll(t, approvalId, ['fgw.head', 'jtt.head', 'reviewer']);
     expect((await sap(traffic.id)).status).toBe('in_approval');
+    const before = (await t.http().get(`/api/tasks/${traffic.taskId}`).set('Authorization', await as('office')).expect(200)).body;
+    expect(before.status).toBe('assigned');
+    const scheduledBefore = await reminders(traffic.taskId, 'scheduled');
+    expect(scheduledBefore).toBeGreaterThan(0);
     const done = await approveAll(t, approvalId, ['leader']);
     expect(done.status).toBe('approved');
+
+    // The leader's approval closes the drafting task, audited, and cancels its reminders.
+    const closed = (await t.http().get(`/api/tasks/${traffic.taskId}`).set('Authorization', await as('office')).expect(200)).body;
+    expect(closed).toMatchObject({ status: 'completed', progress: 100 });
+    expect(await reminders(traffic.taskId, 'scheduled')).toBe(0);
+    expect(await reminders(traffic.taskId, 'cancelled')).toBeGreaterThanOrEqual(scheduledBefore);
+    const [audit] = await t.dataSource.query(
+      `SELECT a.before->>'status' AS "from", a.after->>'status' AS "to", a.after->>'specialActionPlanId' AS sap, u.username
+         FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_id
+        WHERE a.action = 'task.deliverable_approved' AND a.subject_id = $1`,
+      [traffic.taskId],
+    );
+    expect(audit).toEqual({ from: 'assigned', to: 'completed', sap: traffic.id, username: 'leader' });
     expect(done.timeline.map((e) => [e.type, e.stepKey, e.actorLabel])).toEqual([
       ['start', 'drafting_dept_head', '吴联络员（省发展改革委）'],
       ['approve', 'drafting_dept_head', '郑处长（省发展改革委）'],
@@ -137,7 +168,17 @@ describe('Special action plans: duties → drafting tasks → countersigned appr
     const childId = imported.body.childPlanId as string;
     const [child] = await t.dataSource.query(`SELECT kind, parent_plan_id AS "parentPlanId" FROM plan WHERE id = $1`, [childId]);
     expect(child).toEqual({ kind: 'special_action_plan', parentPlanId: planId });
-    expect((await sap(traffic.id)).childPlanId).toBe(childId);
+    expect(await sap(traffic.id)).toMatchObject({
+      childPlanId: childId,
+      childPlan: { id: childId, title: '交通一体化发展专项行动计划' },
+      plan: { id: planId, title: SEED_TITLE },
+      taskStatus: 'completed',
+    });
+    // Linked both ways on the plans too.
+    const childPlan = (await t.http().get(`/api/plans/${childId}`).set('Authorization', await as('viewer')).expect(200)).body;
+    expect(childPlan).toMatchObject({ kind: 'special_action_plan', parentPlanId: planId, parentPlan: { id: planId, title: SEED_TITLE }, childPlans: [] });
+    const parentPlan = (await t.http().get(`/api/plans/${planId}`).set('Authorization', await as('viewer')).expect(200)).body;
+    expect(parentPlan).toMatchObject({ parentPlan: null, childPlans: [{ id: childId, code: childPlan.code, title: '交通一体化发展专项行动计划' }] });
 
     const generated = await t.http().post(`/api/plans/${childId}/tasks/generate`).set('Authorization', office).expect(200);
     expect(generated.body.created).toBe(imported.body.measures);
@@ -146,6 +187,27 @@ describe('Special action plans: duties → drafting tasks → countersigned appr
     const twice = await t.http().post(`/api/special-action-plans/${traffic.id}/import-child-plan`).set('Authorization', office).expect(409);
     expect(twice.body.code).toBe('SPECIAL_ACTION_PLAN_ALREADY_IMPORTED');
     expect(await count(t, `plan WHERE parent_plan_id = $1`, [planId])).toBe(1);
+  });
+
+  it('gives a drafting task the 完成时限 the plan text states for its special plan, with reminders', async () => {
+    const office = await as('office');
+    const text = [
+      '测试省协同发展实施方案',
+      '一、保障措施',
+      '（一）制定专项计划。省发展改革委会同省交通运输厅于2027年6月底前编制港口协同发展专项行动计划。省科技厅编制科创走廊建设专项行动计划。',
+      '',
+    ].join('\n');
+    const imported = await t.http().post('/api/plans/import').query({ dryRun: 'false' }).set('Authorization', office).attach('file', Buffer.from(text, 'utf8'), '专项计划.txt').expect(200);
+    const generated = await t.http().post('/api/special-action-plans/generate').query({ planId: imported.body.planId }).set('Authorization', office).expect(200);
+    const items = generated.body.items as SapBody[];
+    const port = items.find((p) => p.deliverable === '港口协同发展专项行动计划')!;
+    const science = items.find((p) => p.deliverable === '科创走廊建设专项行动计划')!;
+    expect(port).toMatchObject({ dueDate: '2027-06-30', deadlineText: '2027年6月底前', taskStatus: 'assigned', leadDepartment: { code: 'fgw' } });
+    expect(science).toMatchObject({ dueDate: null, deadlineText: null });
+    const task = (await t.http().get(`/api/tasks/${port.taskId}`).set('Authorization', await as('fgw.liaison')).expect(200)).body;
+    expect(task).toMatchObject({ dueDate: '2027-06-30', status: 'assigned' });
+    expect(await reminders(port.taskId, 'scheduled')).toBeGreaterThan(0);
+    expect(await reminders(science.taskId, 'scheduled')).toBe(0);
   });
 
   it('refuses to submit when a co-department has no head to countersign (422), storing nothing', async () => {

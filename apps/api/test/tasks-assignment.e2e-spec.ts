@@ -43,14 +43,108 @@ describe('Tasks: generation, suggestions and assignment', () => {
     const rail = await suggest('2.1.1');
     // Named departments first, in the order the text names them (A会同B: A leads), then topic words.
     expect(rail.slice(0, 2).map((s: { department: { code: string } }) => s.department.code)).toEqual(['fgw', 'jtt']);
-    expect(rail[0]).toMatchObject({ suggestedRole: 'lead', reasons: ['提及“省发展改革委”'] });
-    expect(rail[1].reasons).toEqual(['提及“省交通运输厅”', '关键词“铁路”']);
-    expect(rail).toContainEqual(expect.objectContaining({ department: expect.objectContaining({ code: 'hz' }), suggestedRole: 'co', reasons: ['关键词“杭州”'] }));
+    expect(rail[0]).toMatchObject({ suggestedRole: 'lead', reasons: expect.arrayContaining(['提及“省发展改革委”']) });
+    expect(rail[1].reasons).toEqual(expect.arrayContaining(['提及“省交通运输厅”', '关键词“铁路”']));
+    expect(rail).toContainEqual(expect.objectContaining({ department: expect.objectContaining({ code: 'hz' }), suggestedRole: 'co', reasons: expect.arrayContaining(['关键词“杭州”']) }));
     const port = await suggest('2.1.2');
     expect(port[0]).toMatchObject({ department: { code: 'jtt' }, reasons: expect.arrayContaining(['关键词“港口”']) });
     expect(port.map((s: { department: { code: string } }) => s.department.code)).toEqual(expect.arrayContaining(['nb', 'zs']));
     expect((await suggest('2.2.2'))[0]).toMatchObject({ department: { code: 'sthjt' }, reasons: expect.arrayContaining(['关键词“PM2.5”']) });
     expect((await suggest('2.4.1'))[0].department.code).toBe('ybj');
+  });
+
+  it('learns suggestions from the directory’s responsibilities, the plan’s own duty and past assignments — not from 建设 alone', async () => {
+    const codesOf = (list: { department: { code: string } }[]) => list.map((x) => x.department.code);
+    const a = await insertPlan(t.dataSource, 'SUGGEST-A');
+    const b = await insertPlan(t.dataSource, 'SUGGEST-B');
+    for (const p of [a, b]) await t.http().post(`/api/plans/${p.planId}/tasks/generate`).set('Authorization', office).expect(200);
+    const [tasksA, tasksB] = [await listPlanTasks(t, a.planId), await listPlanTasks(t, b.planId)];
+    const suggest = async (tasks: typeof tasksA, code: string) =>
+      (await t.http().get(`/api/tasks/${tasks.find((x) => x.code === code)!.id}/suggestions`).set('Authorization', office).expect(200)).body;
+
+    // 推进大数据中心建设: 省大数据局 by its responsibilities; 建设 does not make 省建设厅 the lead.
+    const data = await suggest(tasksA, '2.3.3');
+    expect(data[0]).toMatchObject({ department: { code: 'dsjj' }, suggestedRole: 'lead' });
+    expect(data[0].reasons.join()).toContain('职责相符');
+    expect(codesOf(data)[0]).not.toBe('jst');
+
+    // The plan's own 牵头/配合 for the measure comes first, with those roles.
+    const node = await t.dataSource.query(`SELECT id FROM plan_node WHERE plan_id = $1 AND code = '2.5.2'`, [b.planId]);
+    await t.dataSource.query(
+      `INSERT INTO plan_duty (plan_id, node_id, deliverable, kind, lead_department_id, lead_name, lead_department_ids, lead_names, co_department_ids, co_names, source_sentence, source)
+       SELECT $1, $2, '建设开放平台', 'general', s.id, s.name, ARRAY[s.id], ARRAY[s.name], ARRAY[h.id], ARRAY[h.name], '（省商务厅牵头，杭州海关配合）', 'annotation'
+         FROM department s, department h WHERE s.code = 'swt' AND h.code = 'hgj'`,
+      [b.planId, node[0].id],
+    );
+    const own = await suggest(tasksB, '2.5.2');
+    expect(own.slice(0, 2).map((x: { department: { code: string }; suggestedRole: string; reasons: string[] }) => [x.department.code, x.suggestedRole, x.reasons[0]])).toEqual([
+      ['swt', 'lead', '计划分工：牵头'],
+      ['hgj', 'co', '计划分工：配合'],
+    ]);
+
+    // A past assignment teaches the same words: 住房公积金 given to 省财政厅 in plan A is suggested in plan B.
+    expect(codesOf(await suggest(tasksB, '2.4.6'))[0]).not.toBe('czt');
+    const fund = tasksA.find((x) => x.code === '2.4.6')!;
+    await t.http().patch(`/api/tasks/${fund.id}`).set('Authorization', office).send({ version: fund.version, leadDepartmentCode: 'czt' }).expect(200);
+    const learned = await suggest(tasksB, '2.4.6');
+    const czt = learned.find((x: { department: { code: string } }) => x.department.code === 'czt');
+    expect(czt.reasons.join()).toMatch(/以往承办“[^”]*住房公积金/);
+    expect(codesOf(learned)[0]).toBe('czt');
+  });
+
+  it('saves a draft without dispatching it; 交办 makes it assigned and tells the lead and co-departments, once', async () => {
+    const p = await insertPlan(t.dataSource, 'DISPATCH');
+    await t.http().post(`/api/plans/${p.planId}/tasks/generate`).set('Authorization', office).expect(200);
+    const tasks = await listPlanTasks(t, p.planId);
+    const [one, two, three] = ['2.1.2', '2.1.3', '2.1.4'].map((code) => tasks.find((x) => x.code === code)!);
+    const notices = async (taskId: string) =>
+      (await t.dataSource.query(
+        `SELECT n.kind, u.username FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.subject_id = $1 ORDER BY n.kind, u.username`,
+        [taskId],
+      )) as { kind: string; username: string }[];
+
+    const saved = await t
+      .http()
+      .patch(`/api/tasks/${one.id}`)
+      .set('Authorization', office)
+      .send({ version: one.version, leadDepartmentCode: 'jtt', coDepartmentCodes: ['hz'], deadlineText: '2027年6月底' })
+      .expect(200);
+    expect(saved.body).toMatchObject({ status: 'draft', leadDepartment: { code: 'jtt' }, dueDate: '2027-06-30' });
+    expect(await notices(one.id)).toEqual([]);
+
+    const dispatched = await t.http().patch(`/api/tasks/${one.id}`).set('Authorization', office).send({ version: saved.body.version, dispatch: true }).expect(200);
+    expect(dispatched.body.status).toBe('assigned');
+    expect(await notices(one.id)).toEqual([
+      { kind: 'task_assigned', username: 'jtt.head' },
+      { kind: 'task_assigned', username: 'jtt.liaison' },
+      { kind: 'task_co_assigned', username: 'hz.head' },
+      { kind: 'task_co_assigned', username: 'hz.liaison' },
+    ]);
+    const inbox = await t.http().get('/api/notifications').set('Authorization', await t.login('jtt.liaison')).expect(200);
+    expect(inbox.body.items[0]).toMatchObject({ kind: 'task_assigned', title: `交办：2.1.2 ${one.title}`, subjectId: one.id });
+    // Dispatching again tells nobody twice.
+    await t.http().patch(`/api/tasks/${one.id}`).set('Authorization', office).send({ version: dispatched.body.version, dispatch: true }).expect(200);
+    expect(await notices(one.id)).toHaveLength(4);
+
+    // Without a lead there is nothing to dispatch: 400, nothing written.
+    const noLead = await t.http().patch(`/api/tasks/${two.id}`).set('Authorization', office).send({ version: two.version, deadlineText: '2027年6月底', dispatch: true }).expect(400);
+    expect(noLead.body).toMatchObject({ code: 'TASK_NO_LEAD_DEPARTMENT', details: { field: 'leadDepartmentCode' } });
+    expect((await listPlanTasks(t, p.planId)).find((x) => x.id === two.id)).toMatchObject({ status: 'draft', version: two.version });
+
+    // Bulk: saving keeps drafts; 交办 reports who was told.
+    const items = [two, three].map((x) => ({ taskId: x.id, version: x.version, leadDepartmentCode: 'fgw', coDepartmentCodes: ['jtt'] }));
+    const bulkSaved = await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items }).expect(200);
+    expect(bulkSaved.body).toMatchObject({ dispatched: 0, notified: [] });
+    expect(bulkSaved.body.items.map((x: { status: string }) => x.status)).toEqual(['draft', 'draft']);
+    const again = bulkSaved.body.items.map((x: { id: string; version: number }) => ({ taskId: x.id, version: x.version, leadDepartmentCode: 'fgw' }));
+    const bulkDispatched = await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items: again, dispatch: true }).expect(200);
+    expect(bulkDispatched.body.dispatched).toBe(2);
+    expect(bulkDispatched.body.notified).toEqual([
+      { department: expect.objectContaining({ code: 'fgw', name: '省发展改革委' }), role: 'lead', tasks: 2, users: expect.arrayContaining([expect.stringContaining('省发展改革委')]) },
+      { department: expect.objectContaining({ code: 'jtt' }), role: 'co', tasks: 2, users: expect.any(Array) },
+    ]);
+    expect(bulkDispatched.body.notified[0].users).toHaveLength(2);
+    expect(await notices(three.id)).toHaveLength(4);
   });
 
   it('refuses a bulk assignment with one bad item: 400 naming the index and field, nothing written', async () => {
@@ -63,7 +157,7 @@ describe('Tasks: generation, suggestions and assignment', () => {
       leadDepartmentCode: i === 7 ? 'no-such-dept' : 'jtt',
       deadlineText: '2027年6月底',
     }));
-    const res = await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items }).expect(400);
+    const res = await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items, dispatch: true }).expect(400);
     expect(res.body.code).toBe('TASK_BULK_INVALID');
     expect(res.body.message).toContain('items[7]');
     expect(res.body.message).toContain('leadDepartmentCode');
@@ -93,8 +187,9 @@ describe('Tasks: generation, suggestions and assignment', () => {
       deadlineText: ['2027年6月底', '2027年第三季度', '长期', '2027-03-31'][i % 4],
       reportingCycle: 'quarterly',
     }));
-    const res = await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items }).expect(200);
+    const res = await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items, dispatch: true }).expect(200);
     expect(res.body.items).toHaveLength(plan.leafCount);
+    expect(res.body.dispatched).toBe(plan.leafCount);
     const after = await listPlanTasks(t, plan.planId);
     expect(after.every((x) => x.status === 'assigned' && x.version === 2)).toBe(true);
     const byCode = new Map(after.map((x) => [x.code, x]));

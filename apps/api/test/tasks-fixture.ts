@@ -151,7 +151,7 @@ export async function assignedPlan(t: TestApp, code: string): Promise<{ plan: Pl
       reportingCycle: 'quarterly',
     });
   }
-  const res = await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items });
+  const res = await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items, dispatch: true });
   if (res.status !== 200) throw new Error(`bulk-assign failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { plan, tasks: await listPlanTasks(t, plan.planId) };
 }

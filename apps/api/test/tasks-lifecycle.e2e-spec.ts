@@ -93,7 +93,7 @@ describe('Tasks: scope, lifecycle, instructions, urging and health', () => {
         .http()
         .patch(`/api/tasks/${task.id}`)
         .set('Authorization', office)
-        .send({ version: d.version, leadDepartmentCode: 'jtt' })
+        .send({ version: d.version, leadDepartmentCode: 'jtt', dispatch: true })
         .expect(200);
       expect(assigned.body).toMatchObject({ status: 'assigned', leadDepartment: { code: 'jtt' }, returnedReason: null });
     });
@@ -184,7 +184,7 @@ describe('Tasks: scope, lifecycle, instructions, urging and health', () => {
         const task = drafts.find((d) => d.code === x.code)!;
         return { taskId: task.id, version: task.version, leadDepartmentCode: 'jtt', startDate: x.startDate, dueDate: x.dueDate };
       });
-      await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items }).expect(200);
+      await t.http().post('/api/tasks/bulk-assign').set('Authorization', office).send({ items, dispatch: true }).expect(200);
       // Progress keeps pace with time on the green one (no lag rule firing).
       await t.dataSource.query(`UPDATE task SET progress = 100 WHERE plan_id = $1 AND code IN ('2.1.3', '2.1.4')`, [healthPlan]);
       byCode = new Map((await listPlanTasks(t, healthPlan)).map((x) => [x.code, x]));

@@ -23,7 +23,7 @@ describe('Tasks and their reminders', () => {
       .http()
       .patch(`/api/tasks/${task.id}`)
       .set('Authorization', office)
-      .send({ version: task.version, leadDepartmentCode: 'jtt', dueDate: '2027-09-30', reportingCycle: 'quarterly' })
+      .send({ version: task.version, leadDepartmentCode: 'jtt', dueDate: '2027-09-30', reportingCycle: 'quarterly', dispatch: true })
       .expect(200);
     const first = await scheduled(task.id);
     expect(first.length).toBeGreaterThan(0);
@@ -45,7 +45,7 @@ describe('Tasks and their reminders', () => {
     const plan = await insertPlan(t.dataSource, 'URG');
     await t.http().post(`/api/plans/${plan.planId}/tasks/generate`).set('Authorization', office).expect(200);
     const [task] = await listPlanTasks(t, plan.planId);
-    await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', office).send({ version: task.version, leadDepartmentCode: 'hz', dueDate: '2027-09-30' }).expect(200);
+    await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', office).send({ version: task.version, leadDepartmentCode: 'hz', dueDate: '2027-09-30', dispatch: true }).expect(200);
     const res = await t.http().post(`/api/tasks/${task.id}/urge`).set('Authorization', office).send({ message: '请本周内报送进展' }).expect(200);
     expect(res.body.notified).toBe(2);
     const inbox = await t.http().get('/api/notifications').set('Authorization', await t.login('hz.head')).expect(200);

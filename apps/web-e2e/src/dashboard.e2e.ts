@@ -38,7 +38,7 @@ async function ensureDashboardData(request: APIRequestContext): Promise<void> {
     ...drafts([LATER_CODE]).map((t) => ({ taskId: t.id, version: t.version, leadDepartmentCode: LEAD, startDate: isoDay(-120), dueDate: isoDay(365) })),
   ];
   if (assign.length > 0) {
-    const assigned = await request.post('/api/tasks/bulk-assign', { headers, data: { items: assign } });
+    const assigned = await request.post('/api/tasks/bulk-assign', { headers, data: { items: assign, dispatch: true } });
     expect(assigned.ok()).toBe(true);
   }
 }

@@ -64,7 +64,7 @@ test.describe('reminder settings and notifications', () => {
     if (task.leadDepartment?.code !== 'jtt') {
       const assigned = await request.post('/api/tasks/bulk-assign', {
         headers: bearer(office),
-        data: { items: [{ taskId: task.id, version: task.version, leadDepartmentCode: 'jtt', dueDate: '2027-06-30' }] },
+        data: { items: [{ taskId: task.id, version: task.version, leadDepartmentCode: 'jtt', dueDate: '2027-06-30' }], dispatch: true },
       });
       expect(assigned.ok()).toBe(true);
     }

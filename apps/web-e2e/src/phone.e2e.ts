@@ -82,6 +82,7 @@ async function assignTwo(request: APIRequestContext): Promise<[TaskRow, TaskRow]
         deadlineText: '2027年12月底',
         reportingCycle: 'monthly',
       })),
+      dispatch: true,
     },
   });
   expect(response.ok(), await response.text()).toBe(true);

@@ -84,6 +84,8 @@ test.describe('plans: import a PDF and generate tasks from its duties', () => {
     // The office confirms the pre-filled row.
     await page.getByTestId('select-1.1.1').locator('input[type="checkbox"]').check();
     await page.getByTestId('bulk-assign').click();
+    await expect(page.locator('.ant-modal-confirm')).toContainText('省交通运输厅（牵头 1）、省财政厅（配合 1）、省发展改革委（配合 1）');
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await expect(toast(page)).toContainText('已交办 1 项任务');
     await expect(page.getByTestId('task-row-1.1.1').getByTestId('task-status')).toHaveText('已交办');
     await expect(page.getByTestId('lead-1.1.1')).toContainText('省交通运输厅');

@@ -58,6 +58,7 @@ async function prepareTask(request: APIRequestContext): Promise<TaskRow> {
           reportingCycle: 'monthly',
         },
       ],
+      dispatch: true,
     },
   });
   expect(assigned.ok(), await assigned.text()).toBe(true);

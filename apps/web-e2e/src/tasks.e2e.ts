@@ -61,11 +61,26 @@ test.describe('tasks: assign, accept, return', () => {
       await page.getByTestId(`suggest-${code}`).click();
       const jtt = page.getByTestId(`suggestions-${code}`).getByTestId('suggestion-jtt');
       await expect(jtt).toContainText('省交通运输厅');
-      await expect(jtt).toContainText('关键词');
+      await expect(jtt).toContainText('职责相符');
       await jtt.getByTestId('suggestion-lead-jtt').click();
       await expect(page.getByTestId(`lead-${code}`)).toContainText('省交通运输厅');
       await expect(page.getByTestId(`task-row-${code}`)).toHaveClass(/task--dirty/);
     }
+    // On the edited row the suggestions stay: every suggested co-department joins at once.
+    await page.getByTestId('suggest-2.3.3').click();
+    const allCo = page.getByTestId('suggestion-all-co-2.3.3');
+    await expect(allCo).toContainText('全部加为配合');
+    await allCo.click();
+    await expect(page.getByTestId('co-2.3.3').locator('nz-select-item, .ant-select-selection-item').first()).toBeVisible();
+    // Once added, nothing is left to add: the button goes.
+    await expect(allCo).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    // 保存 keeps a draft a draft: nobody is told yet.
+    await page.getByTestId('save-2.3.2').click();
+    await expect(toast(page)).toContainText('已保存 2.3.2（草稿，尚未交办）');
+    await expect(page.getByTestId('task-row-2.3.2').getByTestId('task-status')).toHaveText('草稿');
+    await expect(page.getByTestId('dispatch-2.3.2')).toBeVisible();
     // 2.4.2: nothing suggests 省发展改革委 — the office sets it explicitly.
     await pickOption(page, 'lead-2.4.2', '发展改革', '省发展改革委');
     await expect(page.getByTestId('lead-2.4.2')).toContainText('省发展改革委');
@@ -78,12 +93,17 @@ test.describe('tasks: assign, accept, return', () => {
     // A phrase the API cannot read is refused for the rows, and nothing is written.
     await page.getByTestId('bulk-deadline').fill('明年某个时候');
     await page.getByTestId('bulk-assign').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect(confirm).toContainText('交办 3 项任务？');
+    await expect(confirm).toContainText('省发展改革委（牵头 1）、省交通运输厅（牵头 2）');
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await expect(page.getByTestId('row-error-2.3.3')).toContainText('无法识别的完成时限');
     await expect(page.getByTestId('task-row-2.3.3').getByTestId('task-status')).toHaveText('草稿');
 
     await page.getByTestId('bulk-deadline').fill('2027年6月底');
     await page.getByTestId('bulk-assign').click();
-    await expect(toast(page)).toContainText('已交办 3 项任务');
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await expect(toast(page)).toContainText('已交办 3 项任务，已通知：省发展改革委（牵头 1，2人）、省交通运输厅（牵头 2，2人）');
     await expect(page.getByTestId('row-error-2.3.3')).toHaveCount(0);
     for (const code of ['2.3.2', '2.3.3', '2.4.2']) {
       const row = page.getByTestId(`task-row-${code}`);

@@ -179,7 +179,12 @@ function unique(list: ResolvedDepartment[]): ResolvedDepartment[] {
   return list.filter((d) => d.name && !seen.has(d.name) && seen.add(d.name));
 }
 
-function readSpecialPlan(sentence: string, lookup: DepartmentLookup): Omit<DepartmentDutyDraft, 'nodeCode' | 'line'> | null {
+/** A 完成时限 inside a special-plan sentence: 于2027年6月底前编制… or …专项行动计划，2027年3月底前完成. */
+const SPECIAL_DEADLINE = /[，,]?(?:于|在)?(\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|上半年|下半年|年内)?(?:前|以前|之前)?)(?:完成|出台|印发|报送|报批)?(?=编制|制定|$)/;
+
+function readSpecialPlan(raw: string, lookup: DepartmentLookup): Omit<DepartmentDutyDraft, 'nodeCode' | 'line'> | null {
+  const timed = SPECIAL_DEADLINE.exec(raw);
+  const sentence = timed ? raw.slice(0, timed.index) + raw.slice(timed.index + timed[0].length) : raw;
   const m = SPECIAL.exec(sentence);
   if (!m) return null;
   const subject = m[1].replace(/(要|应|须|牵头组织|牵头|组织|负责)+$/, '');
@@ -191,7 +196,13 @@ function readSpecialPlan(sentence: string, lookup: DepartmentLookup): Omit<Depar
   const cos = coText ? splitSpecialCo(coText, lookup) : [];
   const deliverable = m[3];
   const kind = !lead.collective && /专项行动计划$/.test(deliverable) ? 'special_action_plan' : 'general';
-  const { nodeCode: _n, line: _l, ...rest } = build(kind, deliverable, [lead], cos, { source: 'annotation', sourceSentence: sentence, nodeCode: null, line: 0 });
+  const { nodeCode: _n, line: _l, ...rest } = build(kind, deliverable, [lead], cos, {
+    source: 'annotation',
+    sourceSentence: raw,
+    nodeCode: null,
+    line: 0,
+    ...(timed ? { deadlineText: timed[1] } : {}),
+  });
   return rest;
 }
 

@@ -58,6 +58,23 @@ describe('duties', () => {
     ]);
   });
 
+  it('reads a special action plan’s 完成时限 from its sentence, before 编制 or after the plan', () => {
+    const plan = parsePlan(
+      [
+        '某省实施方案',
+        '一、保障措施',
+        '（一）制定专项计划。省发展改革委会同省交通运输厅于2027年6月底前编制交通一体化发展专项行动计划。省科技厅编制科创产业协同发展专项行动计划，2027年3月底前完成。省教育厅编制教育合作专项行动计划。',
+      ].join('\n'),
+      { directory },
+    );
+    const special = plan.duties.filter((d) => d.kind === 'special_action_plan');
+    expect(special.map((d) => [d.deliverable, d.leadNames, d.coNames, d.deadlineText ?? null, d.deadline ?? null])).toEqual([
+      ['交通一体化发展专项行动计划', ['省发展改革委'], ['省交通运输厅'], '2027年6月底前', '2027-06-30'],
+      ['科创产业协同发展专项行动计划', ['省科技厅'], [], '2027年3月底前', '2027-03-31'],
+      ['教育合作专项行动计划', ['省教育厅'], [], null, null],
+    ]);
+  });
+
   it('reads （牵头） marks in an annotation and in a single 责任单位 column', () => {
     const plan = parsePlan(
       [

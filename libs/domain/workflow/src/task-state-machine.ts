@@ -23,6 +23,7 @@ export const TASK_EVENTS = [
   'resume',
   'cancel',
   'reassign',
+  'deliverable_approved',
 ] as const;
 export type TaskEvent = (typeof TASK_EVENTS)[number];
 
@@ -49,6 +50,7 @@ export const TASK_EVENT_LABELS: Record<TaskEvent, string> = {
   resume: '恢复',
   cancel: '撤销',
   reassign: '改派',
+  deliverable_approved: '成果审定办结',
 };
 
 /** No event leaves these. */
@@ -60,7 +62,11 @@ export const TERMINAL_TASK_STATES: readonly TaskState[] = ['completed', 'cancell
  */
 export const SUSPENDABLE_TASK_STATES: readonly TaskState[] = ['assigned', 'accepted', 'in_progress', 'completion_requested'];
 
-/** Fixed targets; `suspend` and `resume` are computed (see transitionTask). */
+/**
+ * Fixed targets; `suspend` and `resume` are computed (see transitionTask). `deliverable_approved`
+ * closes a task whose deliverable went through its own approval (a special action plan's drafting
+ * task when the leader approves the plan): no separate 申请办结. A suspended task stays suspended.
+ */
 const TRANSITIONS: Record<TaskState, Partial<Record<TaskEvent, TaskState | 'computed'>>> = {
   draft: { assign: 'assigned', cancel: 'cancelled' },
   assigned: {
@@ -70,6 +76,7 @@ const TRANSITIONS: Record<TaskState, Partial<Record<TaskEvent, TaskState | 'comp
     suspend: 'computed',
     cancel: 'cancelled',
     reassign: 'assigned',
+    deliverable_approved: 'completed',
   },
   accepted: {
     // Fired by the first approved progress report.
@@ -77,18 +84,21 @@ const TRANSITIONS: Record<TaskState, Partial<Record<TaskEvent, TaskState | 'comp
     suspend: 'computed',
     cancel: 'cancelled',
     reassign: 'assigned',
+    deliverable_approved: 'completed',
   },
   in_progress: {
     request_completion: 'completion_requested',
     suspend: 'computed',
     cancel: 'cancelled',
     reassign: 'assigned',
+    deliverable_approved: 'completed',
   },
   completion_requested: {
     approve_completion: 'completed',
     reject_completion: 'in_progress',
     suspend: 'computed',
     cancel: 'cancelled',
+    deliverable_approved: 'completed',
   },
   completed: {},
   suspended: { resume: 'computed', cancel: 'cancelled' },

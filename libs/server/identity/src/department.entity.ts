@@ -24,10 +24,14 @@ export class DepartmentEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   aliases!: string[];
 
+  /** 职责: what the department is responsible for, as text (read by the assignment suggestions). */
+  @Column({ type: 'text', default: '' })
+  responsibilities!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
 
 export function toDepartmentResponse(d: DepartmentEntity): DepartmentResponse {
-  return { id: d.id, code: d.code, name: d.name, shortName: d.shortName, kind: d.kind, parentId: d.parentId, aliases: d.aliases };
+  return { id: d.id, code: d.code, name: d.name, shortName: d.shortName, kind: d.kind, parentId: d.parentId, aliases: d.aliases, responsibilities: d.responsibilities };
 }

@@ -44,6 +44,7 @@ export class DirectoryService {
           kind: dto.kind,
           parentId: parent?.id ?? null,
           aliases: dto.aliases ?? [],
+          responsibilities: dto.responsibilities ?? '',
         }),
       );
       const response = toDepartmentResponse(saved);

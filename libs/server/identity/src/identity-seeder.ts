@@ -20,10 +20,11 @@ export async function seedIdentity(
   return dataSource.transaction(async (m) => {
     for (const d of input.departments) {
       await m.query(
-        `INSERT INTO department (code, name, short_name, kind, parent_id, aliases)
-         VALUES ($1, $2, $3, $4, (SELECT id FROM department WHERE code = $5), $6)
-         ON CONFLICT (code) DO NOTHING`,
-        [d.code, d.name, d.shortName, d.kind, d.parentCode, d.aliases],
+        // A responsibilities text the office has not written yet is filled in; one it wrote is kept.
+        `INSERT INTO department (code, name, short_name, kind, parent_id, aliases, responsibilities)
+         VALUES ($1, $2, $3, $4, (SELECT id FROM department WHERE code = $5), $6, $7)
+         ON CONFLICT (code) DO UPDATE SET responsibilities = EXCLUDED.responsibilities WHERE department.responsibilities = ''`,
+        [d.code, d.name, d.shortName, d.kind, d.parentCode, d.aliases, d.responsibilities ?? ''],
       );
     }
     if (!input.demoEnabled) {

@@ -37,10 +37,12 @@ export class CreateDepartmentDto {
   @IsIn(DEPARTMENT_KINDS) kind!: DepartmentKind;
   @IsOptional() @IsString() @Length(1, 32) parentCode?: string;
   @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(64, { each: true }) aliases?: string[];
+  @IsOptional() @IsString() @MaxLength(2000) responsibilities?: string;
 }
 
 export class UpdateDepartmentDto {
   @IsOptional() @IsString() @Length(1, 64) name?: string;
   @IsOptional() @IsString() @Length(1, 32) shortName?: string;
   @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(64, { each: true }) aliases?: string[];
+  @IsOptional() @IsString() @MaxLength(2000) responsibilities?: string;
 }

@@ -5,6 +5,7 @@ import type {
   IndicatorResponse,
   PlanDutyResponse,
   PlanNodeResponse,
+  PlanRef,
   PlanResponse,
   PlanStats,
   PlanVersionResponse,
@@ -28,6 +29,7 @@ const toNode = (n: PlanNodeEntity): PlanNodeResponse => ({
 export class PlansQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Active plans, each with its parent plan and child plans (special action plans imported under it). */
   async list(): Promise<PlanResponse[]> {
     const rows: (PlanEntity & { stats: PlanStats; preamble: string })[] = await this.dataSource.query(
       `SELECT p.id, p.code, p.title, p.kind, p.parent_plan_id AS "parentPlanId", p.current_version AS "currentVersion",
@@ -36,7 +38,17 @@ export class PlansQueryService {
         WHERE p.status = 'active'
         ORDER BY p.created_at`,
     );
-    return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }));
+    const ref = (r: PlanEntity): PlanRef => ({ id: r.id, code: r.code, title: r.title });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return rows.map((r) => {
+      const parent = r.parentPlanId ? byId.get(r.parentPlanId) : undefined;
+      return {
+        ...r,
+        parentPlan: parent ? ref(parent) : null,
+        childPlans: rows.filter((c) => c.parentPlanId === r.id).map(ref),
+        updatedAt: new Date(r.updatedAt).toISOString(),
+      };
+    });
   }
 
   async get(planId: string): Promise<PlanResponse> {

@@ -5,12 +5,14 @@ import type {
   ApprovalInstanceStatus,
   GenerateSpecialActionPlansResponse,
   ImportChildPlanResponse,
+  PlanRef,
   ReportStatus,
   SpecialActionPlanResponse,
   TaskDepartmentRef,
 } from '@luoshi/contracts';
+import { CalendarError, parseDeadlinePhrase, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import type { TaskState } from '@luoshi/domain/workflow';
-import { reportEventForApprovalStatus } from '@luoshi/domain/workflow';
+import { isWorkflowError, reportEventForApprovalStatus, transitionTask } from '@luoshi/domain/workflow';
 import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
 import { NotificationsService, type NotifyInput } from '@luoshi/server/notifications';
@@ -31,6 +33,10 @@ interface SapRow {
   taskId: string;
   taskCode: string;
   taskStatus: TaskState;
+  dueDate: string | null;
+  deadlineText: string | null;
+  plan: PlanRef;
+  childPlan: PlanRef | null;
   deliverable: string;
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
@@ -47,6 +53,9 @@ interface SapRow {
 
 const SELECT = `
   SELECT s.id, s.plan_id AS "planId", p.code AS "planCode", s.task_id AS "taskId", t.code AS "taskCode", t.status AS "taskStatus",
+         to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.deadline_text AS "deadlineText",
+         json_build_object('id', p.id, 'code', p.code, 'title', p.title) AS plan,
+         (SELECT json_build_object('id', c.id, 'code', c.code, 'title', c.title) FROM plan c WHERE c.id = s.child_plan_id) AS "childPlan",
          s.deliverable, s.lead_department_id AS "leadDepartmentId", s.co_department_ids AS "coDepartmentIds",
          (SELECT coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name)), '[]'::json)
             FROM department d WHERE d.id = s.lead_department_id OR d.id = ANY(s.co_department_ids)) AS departments,
@@ -71,6 +80,18 @@ function specialPlanDueNotice(taskId: string, sapId: string, deliverable: string
 }
 
 const accessOf = (s: SapRow) => ({ status: s.taskStatus, leadDepartmentId: s.leadDepartmentId, coDepartmentIds: s.coDepartmentIds });
+
+/** A 完成时限 read from the plan text as the assignment grid reads it (period ends on a working day); else the parser's date. */
+function dueDateOf(deadlineText: string | null, parsed: string | null, calendar: WorkingDayCalendar): string | null {
+  if (!deadlineText) return parsed;
+  try {
+    const phrase = parseDeadlinePhrase(deadlineText, calendar);
+    return phrase.kind === 'date' ? phrase.date : parsed;
+  } catch (error) {
+    if (error instanceof CalendarError) return parsed;
+    throw error;
+  }
+}
 
 /**
  * 专项行动计划: the plan's special-action-plan duties become drafting tasks; the lead department
@@ -97,14 +118,29 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
     this.subjects.register(this);
   }
 
-  /** One assigned drafting task + special_action_plan row per live duty; idempotent. */
+  /**
+   * One assigned drafting task + special_action_plan row per live duty; idempotent. A 完成时限 the
+   * plan states for the special plan becomes the task's deadline, with its reminders (same transaction).
+   */
   async generate(planId: string, actor: Actor): Promise<GenerateSpecialActionPlansResponse> {
-    const result = await this.dataSource.transaction(async (m) => {
+    const calendar = await this.calendar.calendar();
+    const today = this.calendar.today();
+    const result = await this.taskStore.transaction(async (m) => {
       const [plan] = await m.query(`SELECT id FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
       if (!plan) throw ReportException.notFound('计划', planId, ReportErrorCode.SAP_PLAN_NOT_FOUND);
-      const duties: { id: string; deliverable: string; nodeId: string | null; leadId: string | null; coIds: string[]; source: string; done: boolean }[] = await m.query(
+      const duties: {
+        id: string;
+        deliverable: string;
+        nodeId: string | null;
+        leadId: string | null;
+        coIds: string[];
+        source: string;
+        deadlineText: string | null;
+        deadline: string | null;
+        done: boolean;
+      }[] = await m.query(
         `SELECT d.id, d.deliverable, d.node_id AS "nodeId", d.lead_department_id AS "leadId", d.co_department_ids AS "coIds",
-                d.source_sentence AS source, EXISTS (SELECT 1 FROM special_action_plan s WHERE s.duty_id = d.id) AS done
+                d.source_sentence AS source, d.deadline_text AS "deadlineText", to_char(d.deadline, 'YYYY-MM-DD') AS deadline, EXISTS (SELECT 1 FROM special_action_plan s WHERE s.duty_id = d.id) AS done
            FROM plan_duty d LEFT JOIN plan_node n ON n.id = d.node_id
           WHERE d.plan_id = $1 AND d.kind = 'special_action_plan' AND d.retired_in_version IS NULL
           ORDER BY n.sort_order NULLS LAST, d.deliverable`,
@@ -114,19 +150,24 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
       let serial = n as number;
       const created: string[] = [];
       const notices: NotifyInput[] = [];
+      const taskIds: string[] = [];
       const skipped: GenerateSpecialActionPlansResponse['skipped'] = [];
       for (const d of duties.filter((x) => !x.done)) {
         if (!d.leadId) skipped.push({ deliverable: d.deliverable, reason: '未识别牵头单位' });
         else if (!d.nodeId) skipped.push({ deliverable: d.deliverable, reason: '未关联到计划条目' });
         if (!d.leadId || !d.nodeId) continue;
         const co = d.coIds.filter((c) => c !== d.leadId);
+        const due = dueDateOf(d.deadlineText, d.deadline, calendar);
+        // Work starts today, unless the plan's deadline is already earlier.
+        const start = due !== null && due < today ? due : today;
         const [task] = await m.query(
           `INSERT INTO task (plan_id, measure_node_id, code, title, body, lead_department_id, co_department_ids, start_date,
-                             reporting_cycle, status, kind)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'none', 'assigned', 'special_action_plan') RETURNING id`,
-          [planId, d.nodeId, `SAP-${++serial}`, `编制《${d.deliverable}》`, d.source, d.leadId, co, this.calendar.today()],
+                             due_date, deadline_text, reporting_cycle, status, kind)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'none', 'assigned', 'special_action_plan') RETURNING id`,
+          [planId, d.nodeId, `SAP-${++serial}`, `编制《${d.deliverable}》`, d.source, d.leadId, co, start, due, due ? d.deadlineText : null],
         );
-        await this.taskStore.event(m, task.id, actor, 'created', null, { planId, specialActionPlanDutyId: d.id });
+        taskIds.push(task.id);
+        await this.taskStore.event(m, task.id, actor, 'created', null, { planId, specialActionPlanDutyId: d.id, ...(due ? { dueDate: due, deadlineText: d.deadlineText } : {}) });
         await this.taskStore.event(m, task.id, actor, 'assigned', null, { from: 'draft', to: 'assigned' });
         const [sap] = await m.query(
           `INSERT INTO special_action_plan (plan_id, duty_id, task_id, deliverable, lead_department_id, co_department_ids)
@@ -136,7 +177,9 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
         created.push(sap.id);
         notices.push(specialPlanDueNotice(task.id, sap.id, d.deliverable));
       }
-      await this.audit.record(m, actor, { action: 'special_action_plan.generate', subjectType: 'plan', subjectId: planId, after: { created, skipped } });
+      // A drafting task with a deadline is reminded like any task.
+      await this.taskStore.planReminders(m, taskIds);
+      await this.audit.record(m, actor, { action: 'special_action_plan.generate', subjectType: 'plan', subjectId: planId, after: { created, taskIds, skipped } });
       const outcome = await this.notifications.notifyMany(m, notices);
       return { created, existing: duties.filter((x) => x.done).length, skipped, outcome };
     });
@@ -221,9 +264,28 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
         WHERE id = $1`,
       [row.id, status, finish.comment],
     );
-    if (status === 'approved') {
-      await this.taskStore.event(m, row.taskId, actor, 'updated', `《${row.deliverable}》经领导审定`, { source: 'special_action_plan', specialActionPlanId: row.id });
+    if (status === 'approved') await this.closeDraftingTask(m, row, finish.instanceId, actor);
+  }
+
+  /**
+   * The leader's approval is the drafting task's result: the task is completed (progress 100,
+   * audited) in the deciding transaction, and TaskStore re-plans its reminders, cancelling them.
+   * A task the office suspended or cancelled meanwhile keeps its state; the timeline says why.
+   */
+  private async closeDraftingTask(m: EntityManager, row: SapRow, approvalId: string, actor: RequestActor): Promise<void> {
+    const task = await this.taskStore.find(m, row.taskId, { lock: true });
+    const data = { source: 'special_action_plan', specialActionPlanId: row.id, approvalId };
+    let next;
+    try {
+      next = transitionTask(task.status, 'deliverable_approved');
+    } catch (error) {
+      if (!isWorkflowError(error)) throw error;
+      await this.taskStore.event(m, task.id, actor, 'updated', `《${row.deliverable}》经领导审定（任务当前状态不能办结，未改变）`, data);
+      return;
     }
+    const after = await this.taskStore.update(m, task.id, task.version, { status: next.state, progress: 100 });
+    await this.taskStore.event(m, task.id, actor, 'status_changed', `《${row.deliverable}》经领导审定，编制任务办结`, { ...data, from: task.status, to: after.status });
+    await this.taskStore.record(m, actor, 'task.deliverable_approved', task, after, data);
   }
 
   /** The approved draft → a child plan (kind special_action_plan, parent = the action plan), in one transaction. */
@@ -267,6 +329,11 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
       planId: r.planId,
       taskId: r.taskId,
       taskCode: r.taskCode,
+      taskStatus: r.taskStatus,
+      dueDate: r.dueDate,
+      deadlineText: r.deadlineText,
+      plan: r.plan,
+      childPlan: r.childPlan,
       deliverable: r.deliverable,
       leadDepartment: dept(r.leadDepartmentId),
       coDepartments: r.coDepartmentIds.map(dept).filter((d): d is TaskDepartmentRef => d !== null),

@@ -11,8 +11,8 @@ const ctx: AssignmentContext = {
 };
 
 describe(resolveAssignment.name, () => {
-  it('assigns a draft: lead, co-departments, deadline phrase on the working-day calendar, start today', () => {
-    const r = resolveAssignment(draftTask(), { leadDepartmentCode: 'jtt', coDepartmentCodes: ['hz', 'jtt', 'hz'], deadlineText: '2026年6月底' }, ctx);
+  it('dispatches (交办) a draft: lead, co-departments, deadline phrase on the working-day calendar, start today', () => {
+    const r = resolveAssignment(draftTask(), { leadDepartmentCode: 'jtt', coDepartmentCodes: ['hz', 'jtt', 'hz'], deadlineText: '2026年6月底', dispatch: true }, ctx);
     expect(r.problems).toEqual([]);
     expect(r.assigns).toBe(true);
     expect(r.write).toMatchObject({
@@ -24,6 +24,20 @@ describe(resolveAssignment.name, () => {
       dueDate: '2026-06-30',
       deadlineText: '2026年6月底',
     });
+  });
+
+  it('saves a draft without dispatching it unless asked, and refuses to dispatch a draft without a lead', () => {
+    const saved = resolveAssignment(draftTask(), { leadDepartmentCode: 'jtt', deadlineText: '2026年6月底' }, ctx);
+    expect(saved.problems).toEqual([]);
+    expect(saved.assigns).toBe(false);
+    expect(saved.write).toMatchObject({ leadDepartmentId: idOf('jtt'), dueDate: '2026-06-30' });
+    expect(saved.write.status).toBeUndefined();
+    const noLead = resolveAssignment(draftTask(), { coDepartmentCodes: ['hz'], dispatch: true }, ctx);
+    expect(noLead.assigns).toBe(false);
+    expect(noLead.problems).toEqual([expect.objectContaining({ status: 400, code: TaskErrorCode.NO_LEAD_DEPARTMENT, field: 'leadDepartmentCode' })]);
+    // Dispatching a task already assigned changes nothing.
+    const assigned = draftTask({ status: 'assigned', leadDepartmentId: idOf('jtt') });
+    expect(resolveAssignment(assigned, { dispatch: true }, ctx)).toEqual({ write: {}, assigns: false, problems: [] });
   });
 
   it('moves a period deadline falling on a rest day back to the last working day (2026年10月初 → 国庆)', () => {

@@ -17,6 +17,8 @@ export interface AssignmentInput {
   /** A deadline phrase: 2026-06-30, 2026年6月底, 2026年第三季度, 每季度, 长期 … */
   deadlineText?: string;
   reportingCycle?: string;
+  /** 交办: a draft becomes 'assigned' (and its departments are told). Without it a draft stays a draft. */
+  dispatch?: boolean;
 }
 
 export interface AssignmentContext {
@@ -30,7 +32,7 @@ export interface AssignmentContext {
 export interface ResolvedAssignment {
   /** Only the columns that change. Empty when nothing changes. */
   write: TaskWrite;
-  /** True when this change assigns a draft (draft → assigned). */
+  /** True when this change dispatches a draft (draft → assigned, 交办). */
   assigns: boolean;
   problems: TaskFieldProblem[];
 }
@@ -126,8 +128,11 @@ export function resolveAssignment(task: TaskRow, input: AssignmentInput, ctx: As
 
   resolveDeadline(task, input, ctx, write, problems);
 
-  // Assigning: a draft that now has a lead department becomes 'assigned'.
-  const assigns = task.status === 'draft' && leadId !== null && problems.length === 0;
+  // 交办: only when asked; a draft needs its lead department first. Saving keeps a draft a draft.
+  if (input.dispatch && task.status === 'draft' && leadId === null && !problems.some((p) => p.field === 'leadDepartmentCode')) {
+    problems.push(problem(400, TaskErrorCode.NO_LEAD_DEPARTMENT, 'leadDepartmentCode', '交办前须指定牵头单位', 'a lead department is needed to dispatch the task'));
+  }
+  const assigns = input.dispatch === true && task.status === 'draft' && leadId !== null && problems.length === 0;
   if (assigns) {
     write.status = transitionTask(task.status, 'assign').state;
     write.returnedReason = null;

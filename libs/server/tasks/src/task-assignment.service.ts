@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TaskResponse } from '@luoshi/contracts';
+import type { BulkAssignResponse, DispatchNotice, TaskResponse } from '@luoshi/contracts';
 import type { AuthUser, RequestActor } from '@luoshi/server/platform';
 import { type AssignmentContext, type AssignmentInput, resolveAssignment, type ResolvedAssignment } from './resolve-assignment';
+import { TaskDispatchAudience } from './task-dispatch-audience';
 import { TaskErrorCode, TaskException, type TaskFieldProblem } from './task.exception';
 import { TaskQueryService } from './task-query.service';
 import type { TaskRow } from './task-row';
@@ -20,18 +21,23 @@ function changesOf(before: TaskRow, resolved: ResolvedAssignment): Record<string
   return changes;
 }
 
-/** The office assigns tasks: lead and co-departments, owner, dates or a deadline phrase, reporting cycle. */
+/**
+ * The office assigns tasks: lead and co-departments, owner, dates or a deadline phrase, reporting
+ * cycle. Saving keeps a draft a draft; 交办 (`dispatch`) makes it assigned and tells its departments.
+ */
 @Injectable()
 export class TaskAssignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: TaskStore,
     private readonly query: TaskQueryService,
+    private readonly audience: TaskDispatchAudience,
   ) {}
 
-  /** PATCH /api/tasks/:id — version-checked; a draft that gets a lead department becomes assigned. */
+  /** PATCH /api/tasks/:id — version-checked; with `dispatch` a draft with a lead department is 交办. */
   async update(id: string, dto: UpdateTaskDto, actor: RequestActor & { user: AuthUser }): Promise<TaskResponse> {
     const { version, ...input } = dto;
+    // The 交办 notices follow from the change itself (TaskStore, notification matrix).
     await this.store.transaction(async (m) => {
       const task = await this.store.find(m, id);
       if (task.version !== version) throw TaskException.staleVersion(task.version, version);
@@ -43,10 +49,10 @@ export class TaskAssignmentService {
     return (await this.query.all({ id }, actor.user, 1))[0];
   }
 
-  /** POST /api/tasks/bulk-assign — every item or none, in one transaction. */
-  async bulkAssign(items: BulkAssignItemDto[], actor: RequestActor & { user: AuthUser }): Promise<TaskResponse[]> {
+  /** POST /api/tasks/bulk-assign — every item or none, in one transaction; `dispatch` 交办 the drafts among them. */
+  async bulkAssign(items: BulkAssignItemDto[], dispatch: boolean, actor: RequestActor & { user: AuthUser }): Promise<BulkAssignResponse> {
     const ids = items.map((i) => i.taskId);
-    await this.store.transaction(async (m) => {
+    const { notified, dispatched } = await this.store.transaction(async (m) => {
       const ctx = await this.store.assignmentContext(m, []);
       const problems: (TaskFieldProblem & { index: number })[] = [];
       const planned: { task: TaskRow; version: number; resolved: ResolvedAssignment; index: number }[] = [];
@@ -64,14 +70,16 @@ export class TaskAssignmentService {
           problems.push({ ...missing(taskId), index });
           continue;
         }
-        const resolved = resolveAssignment(task, input, ctx);
+        const resolved = resolveAssignment(task, { ...input, dispatch }, ctx);
         problems.push(...resolved.problems.map((p) => ({ ...p, index })));
         planned.push({ task, version, resolved, index });
       }
       if (problems.length > 0) throw TaskException.bulkInvalid(problems);
+      const assigned: TaskRow[] = [];
       for (const { task, version, resolved, index } of planned) {
         try {
-          await this.apply(m, task, version, resolved, actor);
+          const after = await this.apply(m, task, version, resolved, actor);
+          if (resolved.assigns) assigned.push(after);
         } catch (error) {
           if (error instanceof TaskException && error.code === TaskErrorCode.STALE_VERSION) {
             throw TaskException.bulkStale(index, (error.details as { currentVersion: number }).currentVersion);
@@ -79,9 +87,11 @@ export class TaskAssignmentService {
           throw error;
         }
       }
+      const notified: DispatchNotice[] = assigned.length > 0 ? await this.audience.whoIsTold(m, assigned) : [];
+      return { notified, dispatched: assigned.length };
     });
     const byId = new Map((await this.query.all({ ids }, actor.user, ids.length)).map((t) => [t.id, t]));
-    return ids.map((id) => byId.get(id)).filter((t): t is TaskResponse => t !== undefined);
+    return { items: ids.map((id) => byId.get(id)).filter((t): t is TaskResponse => t !== undefined), dispatched, notified };
   }
 
   /**

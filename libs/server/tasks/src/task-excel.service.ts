@@ -213,6 +213,8 @@ export class TaskExcelService {
       } else if (sheet.deadline.kind === 'text' && sheet.deadline.text !== deadlineDisplay(task)) {
         input.deadlineText = sheet.deadline.text;
       }
+      // The imported sheet is the office's dispatch list (it previewed it): a draft with a lead is 交办.
+      input.dispatch = Boolean(input.leadDepartmentCode ?? task.leadDepartmentId);
       planned.push({ sheet, task, input });
     }
     return planned;

@@ -122,6 +122,16 @@ export class TaskStore {
     throw TaskException.staleVersion(current.version, expectedVersion);
   }
 
+  /**
+   * Tasks written by an INSERT rather than `update` (with a deadline and a running state): their
+   * reminders are planned with the transaction's other tasks, or at once outside TaskStore.transaction.
+   */
+  async planReminders(m: EntityManager, ids: readonly string[]): Promise<void> {
+    const touched = this.touchedTasks.get(m);
+    if (touched) for (const id of ids) touched.add(id);
+    else if (ids.length > 0) await this.reminders.replanTasks(m, [...ids]);
+  }
+
   async event(
     m: EntityManager,
     taskId: string,

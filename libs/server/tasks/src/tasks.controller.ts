@@ -126,7 +126,7 @@ export class TasksController {
   @HttpCode(200)
   @AllowRoles('office_admin')
   async bulkAssign(@Body() dto: BulkAssignDto, @CurrentActor() actor: RequestActor): Promise<BulkAssignResponse> {
-    return { items: await this.assignment.bulkAssign(dto.items, signedIn(actor)) };
+    return this.assignment.bulkAssign(dto.items, dto.dispatch === true, signedIn(actor));
   }
 
   @Get(':id')

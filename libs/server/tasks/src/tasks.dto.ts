@@ -58,6 +58,8 @@ export class UpdateTaskDto {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateInWindow('dueDate') dueDate?: string | null;
   @IsOptional() @IsString() @Length(1, 100) deadlineText?: string;
   @IsOptional() @IsIn(TASK_REPORTING_CYCLES, CYCLE_MESSAGE) reportingCycle?: TaskReportingCycle;
+  /** 交办: a draft becomes assigned. Without it a draft is only saved. */
+  @IsOptional() @IsBoolean() dispatch?: boolean;
 }
 
 export class BulkAssignItemDto {
@@ -73,6 +75,8 @@ export class BulkAssignItemDto {
 
 export class BulkAssignDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => BulkAssignItemDto) items!: BulkAssignItemDto[];
+  /** 交办 the drafts among the items; without it they are only saved. */
+  @IsOptional() @IsBoolean() dispatch?: boolean;
 }
 
 export class SplitTaskDto {

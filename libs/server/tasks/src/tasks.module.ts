@@ -4,6 +4,7 @@ import { CalendarModule } from '@luoshi/server/calendar';
 import { DepartmentKeywordEntity } from './department-keyword.entity';
 import { TaskAssignmentService } from './task-assignment.service';
 import { TaskCollaborationService } from './task-collaboration.service';
+import { TaskDispatchAudience } from './task-dispatch-audience';
 import { TaskEventEntity } from './task-event.entity';
 import { TaskExcelService } from './task-excel.service';
 import { TaskGenerationService } from './task-generation.service';
@@ -29,6 +30,7 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     TaskAssignmentService,
     TaskLifecycleService,
     TaskCollaborationService,
+    TaskDispatchAudience,
     TaskGenerationService,
     TaskSuggestionService,
     TaskExcelService,

@@ -9,6 +9,8 @@ export interface DepartmentResponse {
   kind: DepartmentKind;
   parentId: string | null;
   aliases: string[];
+  /** 职责 as text; the assignment suggestions read it. */
+  responsibilities: string;
 }
 
 /** Shape of seeds/departments.json. */
@@ -19,4 +21,5 @@ export interface DepartmentSeed {
   kind: DepartmentKind;
   parentCode: string | null;
   aliases: string[];
+  responsibilities?: string;
 }

@@ -8,12 +8,23 @@ export const CORRECTION_MODES: readonly CorrectionMode[] = ['auto', 'on', 'off']
 /** Where a duty was read: an annotation after a measure (（X牵头，Y参与）, X会同Y …) or an annex 分工表 row. */
 export type DutySource = 'annotation' | 'annex_table' | 'sentence';
 
+/** A plan named from another: the parent of a special action plan, or one of a plan's child plans. */
+export interface PlanRef {
+  id: string;
+  code: string;
+  title: string;
+}
+
 export interface PlanResponse {
   id: string;
   code: string;
   title: string;
   kind: PlanKind;
   parentPlanId: string | null;
+  /** The action plan a special action plan (child plan) was drafted for. */
+  parentPlan: PlanRef | null;
+  /** The special action plans imported as child plans of this plan, oldest first. */
+  childPlans: PlanRef[];
   currentVersion: number;
   stats: PlanStats;
   updatedAt: string;

@@ -1,6 +1,7 @@
 /** Progress reports (进展填报), evidence (佐证材料), extension/completion requests, special action plans. */
 import type { ApprovalInstanceStatus } from './approvals';
-import type { TaskDepartmentRef, TaskUserRef } from './tasks';
+import type { PlanRef } from './plans';
+import type { TaskDepartmentRef, TaskStatus, TaskUserRef } from './tasks';
 
 /** Mirrors REPORT_STATES of @luoshi/domain/workflow. Requests and special action plans use it too. */
 export const REPORT_STATUSES = ['draft', 'submitted', 'in_approval', 'approved', 'returned', 'rejected'] as const;
@@ -144,6 +145,15 @@ export interface SpecialActionPlanResponse {
   planId: string;
   taskId: string;
   taskCode: string;
+  /** The drafting task's state: completed once the leader approves the plan. */
+  taskStatus: TaskStatus;
+  /** The drafting task's deadline: from the plan text when it states one, else set by the office. */
+  dueDate: string | null;
+  deadlineText: string | null;
+  /** The action plan the special plan belongs to (the parent of its child plan). */
+  plan: PlanRef;
+  /** The child plan imported from the approved draft. */
+  childPlan: PlanRef | null;
   deliverable: string;
   leadDepartment: TaskDepartmentRef | null;
   coDepartments: TaskDepartmentRef[];

@@ -228,6 +228,8 @@ export interface UpdateTaskRequest {
   dueDate?: string | null;
   deadlineText?: string;
   reportingCycle?: TaskReportingCycle;
+  /** 交办: a draft becomes 已交办 and its departments are told. Without it a draft is only saved. */
+  dispatch?: boolean;
 }
 
 export interface BulkAssignItem {
@@ -243,10 +245,23 @@ export interface BulkAssignItem {
 
 export interface BulkAssignRequest {
   items: BulkAssignItem[];
+  /** 交办 the drafts among the items (all or none); without it the items are only saved. */
+  dispatch?: boolean;
+}
+
+/** Who was told of a 交办: a department, its role, how many of the tasks, and its liaisons and heads. */
+export interface DispatchNotice {
+  department: TaskDepartmentRef;
+  role: 'lead' | 'co';
+  tasks: number;
+  users: string[];
 }
 
 export interface BulkAssignResponse {
   items: TaskResponse[];
+  /** How many drafts this call dispatched (交办); 0 when it only saved. */
+  dispatched: number;
+  notified: DispatchNotice[];
 }
 
 export interface GenerateTasksResponse {

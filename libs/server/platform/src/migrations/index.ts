@@ -9,6 +9,7 @@ import { ExtendPlanImport1780150000000 } from './1780150000000-ExtendPlanImport'
 import { ChainAuditEvents1780200000000 } from './1780200000000-ChainAuditEvents';
 import { AddTaskListKeys1780300000000 } from './1780300000000-AddTaskListKeys';
 import { AddDailyUseIndexes1780413000000 } from './1780413000000-AddDailyUseIndexes';
+import { AddDepartmentResponsibilities1780450000000 } from './1780450000000-AddDepartmentResponsibilities';
 import { AddSmsChannel1780500000000 } from './1780500000000-AddSmsChannel';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
@@ -20,5 +21,6 @@ export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1
   ChainAuditEvents1780200000000,
   AddTaskListKeys1780300000000,
   AddDailyUseIndexes1780413000000,
+  AddDepartmentResponsibilities1780450000000,
   AddSmsChannel1780500000000,
 ];

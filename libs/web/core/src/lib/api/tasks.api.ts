@@ -75,8 +75,9 @@ export class TasksApi {
   }
 
   /** All or nothing: 400 TASK_BULK_INVALID lists details.problems[{index, field, message}]; 409 TASK_BULK_STALE_VERSION names the index. */
-  bulkAssign(items: BulkAssignItem[]): Observable<BulkAssignResponse> {
-    return this.http.post<BulkAssignResponse>(TaskApiPaths.bulkAssign, { items });
+  /** `dispatch`: 交办 the drafts among the items (their departments are told); otherwise only saved. */
+  bulkAssign(items: BulkAssignItem[], dispatch = false): Observable<BulkAssignResponse> {
+    return this.http.post<BulkAssignResponse>(TaskApiPaths.bulkAssign, { items, dispatch });
   }
 
   suggestions(id: string): Observable<DepartmentSuggestionResponse[]> {

@@ -42,6 +42,8 @@ export const PLAN_IMPORT_EN: Shape<typeof PLAN_IMPORT_ZH> = {
   },
   planExtra: {
     preamble: 'Preamble',
+    parentPlan: 'Parent plan',
+    childPlans: 'Special action plans (child plans)',
     noPreamble: '(no preamble)',
     deadline: 'Deadline',
     leads: 'Lead departments',

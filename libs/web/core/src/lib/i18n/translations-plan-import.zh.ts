@@ -41,6 +41,8 @@ export const PLAN_IMPORT_ZH = {
   },
   planExtra: {
     preamble: '导语',
+    parentPlan: '上级计划',
+    childPlans: '专项行动计划（子计划）',
     noPreamble: '（无导语）',
     deadline: '完成时限',
     leads: '牵头单位',

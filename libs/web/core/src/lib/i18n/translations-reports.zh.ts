@@ -345,6 +345,11 @@ export const REPORTS_ZH = {
     imported: '已导入子计划《{title}》，{n} 项措施',
     returnedAlert: '审批退回',
     task: '起草任务',
+    deadline: '完成时限',
+    noDeadline: '未定',
+    noDeadlineHint: '未定：计划未写明完成时限，办公室可在起草任务中设置（设置后按时提醒）',
+    taskStatus: '起草任务状态',
+    parentPlan: '所属计划',
     notFound: '专项行动计划不存在或无权查看',
   },
   approvalTemplates: {

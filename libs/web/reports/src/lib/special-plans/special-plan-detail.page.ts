@@ -63,8 +63,8 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
           @if (canImport()) {
             <button nz-button nzType="primary" [nzLoading]="busy() === 'import'" (click)="importChild()" data-testid="sap-import"><nz-icon nzType="cloud-upload" />{{ 'specialPlans.importChild' | t }}</button>
           }
-          @if (s.childPlanId) {
-            <a nz-button [routerLink]="['/plans', s.childPlanId]" data-testid="sap-child"><nz-icon nzType="file-text" />{{ 'specialPlans.openChild' | t }}</a>
+          @if (s.childPlan; as child) {
+            <a nz-button [routerLink]="['/plans', child.id]" data-testid="sap-child"><nz-icon nzType="file-text" />{{ 'specialPlans.openChild' | t }}：{{ child.title }}</a>
           }
         </div>
       </div>
@@ -80,9 +80,18 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
         <div>
           <nz-card nzSize="small" class="block">
             <nz-descriptions nzSize="small" [nzColumn]="1">
+              <nz-descriptions-item [nzTitle]="'specialPlans.parentPlan' | t">
+                <a [routerLink]="['/plans', s.plan.id]" data-testid="sap-parent">{{ s.plan.title }}</a>
+              </nz-descriptions-item>
               <nz-descriptions-item [nzTitle]="'specialPlans.lead' | t">{{ s.leadDepartment?.name ?? '—' }}</nz-descriptions-item>
               <nz-descriptions-item [nzTitle]="'specialPlans.co' | t">{{ coNames() || '—' }}</nz-descriptions-item>
-              <nz-descriptions-item [nzTitle]="'specialPlans.task' | t"><a [routerLink]="['/tasks', s.taskId]">{{ s.taskCode }}</a></nz-descriptions-item>
+              <nz-descriptions-item [nzTitle]="'specialPlans.task' | t">
+                <a [routerLink]="['/tasks', s.taskId]">{{ s.taskCode }}</a>
+                <span class="task-status" data-testid="sap-task-status">{{ taskStatusLabel() }}</span>
+              </nz-descriptions-item>
+              <nz-descriptions-item [nzTitle]="'specialPlans.deadline' | t">
+                <span data-testid="sap-deadline">{{ s.dueDate ?? ('specialPlans.noDeadlineHint' | t) }}</span>
+              </nz-descriptions-item>
             </nz-descriptions>
           </nz-card>
           <nz-card nzSize="small" class="block" [nzTitle]="'specialPlans.draft' | t" data-testid="sap-draft">
@@ -116,6 +125,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
     .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(320px, 1fr); gap: 16px; align-items: start; }
     .upload { display: block; margin-bottom: 12px; }
     .muted { color: rgba(0, 0, 0, 0.45); }
+    .task-status { margin-left: 8px; color: rgba(0, 0, 0, 0.65); }
     @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
   `,
 })
@@ -131,6 +141,10 @@ export class SpecialPlanDetailPage {
 
   protected readonly sap = rxResource({ params: () => this.sapId(), stream: ({ params }) => this.api.specialActionPlan(params) });
   protected readonly current = computed<SpecialActionPlanResponse | null>(() => (this.sap.hasValue() ? this.sap.value() : null));
+  protected readonly taskStatusLabel = computed(() => {
+    const s = this.current();
+    return s ? this.i18n.t(`taskStatus.${s.taskStatus}`) : '';
+  });
   protected readonly coNames = computed(() => (this.current()?.coDepartments ?? []).map((d) => d.name).join('、'));
   protected readonly busy = signal<'submit' | 'import' | null>(null);
   protected readonly error = signal<ApiError | null>(null);

@@ -88,6 +88,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
             <th>{{ 'specialPlans.deliverable' | t }}</th>
             <th nzWidth="140px">{{ 'specialPlans.lead' | t }}</th>
             <th nzWidth="180px">{{ 'specialPlans.co' | t }}</th>
+            <th nzWidth="110px">{{ 'specialPlans.deadline' | t }}</th>
             <th nzWidth="100px">{{ 'specialPlans.status' | t }}</th>
             <th nzWidth="100px">{{ 'specialPlans.approval' | t }}</th>
             <th nzWidth="120px">{{ 'specialPlans.childPlan' | t }}</th>
@@ -101,6 +102,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
               <td><a [routerLink]="['/special-action-plans', s.id]" class="title">{{ s.deliverable }}</a></td>
               <td>{{ s.leadDepartment?.name ?? '—' }}</td>
               <td class="muted">{{ coNames(s.coDepartments) || '—' }}</td>
+              <td data-testid="sap-due">{{ s.dueDate ?? ('specialPlans.noDeadline' | t) }}</td>
               <td><luoshi-report-status-tag [status]="s.status" /></td>
               <td>
                 @if (s.approvalStatus) {

@@ -1,5 +1,5 @@
 import type { TaskResponse } from '@luoshi/contracts';
-import { buildGridRows, bulkItemFor, bulkProblems, compareCodes, deadlineFields, isDirty, patchFor, rowProblem } from './assign-grid';
+import { buildGridRows, bulkItemFor, bulkProblems, compareCodes, deadlineFields, dispatchTargets, isDirty, patchFor, rowProblem, targetsText } from './assign-grid';
 
 function task(code: string, over: Partial<TaskResponse> = {}): TaskResponse {
   const [part, section] = code.split('.');
@@ -118,5 +118,25 @@ describe('assignment grid', () => {
     expect(rowProblem(error, error.message)).toEqual({ field: '', message: '任务已被他人修改', stale: true });
     const bad = { statusCode: 400, code: 'TASK_BAD_DEADLINE', message: 'deadlineText: 无法识别', details: { field: 'deadlineText' } };
     expect(rowProblem(bad, bad.message)).toEqual({ field: 'deadlineText', message: '无法识别', stale: undefined });
+  });
+
+  it('lists who a 交办 tells: each department once, lead before co, with its number of tasks', () => {
+    const names: Record<string, string> = { jtt: '省交通运输厅', hz: '杭州市', fgw: '省发展改革委' };
+    const targets = dispatchTargets(
+      [
+        { taskId: 'a', version: 1, leadDepartmentCode: 'jtt', coDepartmentCodes: ['hz', 'jtt'] },
+        { taskId: 'b', version: 1, leadDepartmentCode: 'jtt', coDepartmentCodes: ['fgw'] },
+        { taskId: 'c', version: 1, leadDepartmentCode: 'fgw' },
+      ],
+      (code) => names[code] ?? code,
+    );
+    expect(targets.map((t) => [t.code, t.role, t.tasks])).toEqual([
+      ['fgw', 'lead', 1],
+      ['jtt', 'lead', 2],
+      ['fgw', 'co', 1],
+      ['hz', 'co', 1],
+    ]);
+    expect(targetsText(targets.slice(1, 2), { lead: '牵头', co: '配合', people: '人' })).toBe('省交通运输厅（牵头 2）');
+    expect(targetsText([{ name: '杭州市', role: 'co', tasks: 1, users: 2 }], { lead: '牵头', co: '配合', people: '人' })).toBe('杭州市（配合 1，2人）');
   });
 });

@@ -207,3 +207,33 @@ export function bulkProblems(error: ErrorLike, taskIds: readonly string[]): Map<
   }
   return out.size > 0 ? out : null;
 }
+
+/** Who a 交办 will tell: each department once, lead before co, with how many of the tasks it gets. */
+export interface DispatchTarget {
+  code: string;
+  name: string;
+  role: 'lead' | 'co';
+  tasks: number;
+}
+
+export function dispatchTargets(items: readonly BulkAssignItem[], nameOf: (code: string) => string): DispatchTarget[] {
+  const targets = new Map<string, DispatchTarget>();
+  const add = (code: string, role: 'lead' | 'co') => {
+    const key = `${role}:${code}`;
+    const t = targets.get(key) ?? { code, name: nameOf(code), role, tasks: 0 };
+    t.tasks++;
+    targets.set(key, t);
+  };
+  for (const item of items) {
+    add(item.leadDepartmentCode, 'lead');
+    for (const co of item.coDepartmentCodes ?? []) if (co !== item.leadDepartmentCode) add(co, 'co');
+  }
+  return [...targets.values()].sort((a, b) => (a.role === b.role ? a.code.localeCompare(b.code) : a.role === 'lead' ? -1 : 1));
+}
+
+/** 省交通运输厅（牵头 2 项）、杭州市（配合 1 项）— for the confirmation and the toast. */
+export function targetsText(targets: readonly { name: string; role: 'lead' | 'co'; tasks: number; users?: number }[], labels: { lead: string; co: string; people: string }): string {
+  return targets
+    .map((t) => `${t.name}（${t.role === 'lead' ? labels.lead : labels.co} ${t.tasks}${t.users !== undefined ? `，${t.users}${labels.people}` : ''}）`)
+    .join('、');
+}

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -9,8 +9,9 @@ import { TasksApi, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent } from '@luoshi/web/ui';
 
 /**
- * 建议: the departments the task's text points to (named, or by keyword), each with its reasons;
- * one click makes one the lead or adds it as a co-department (in the row, to be saved).
+ * 建议: the departments the plan's duty, the text, the directory's responsibilities and past
+ * assignments point to, each with its reasons; one click makes one the lead or adds it (or every
+ * suggested co-department at once) as a co-department, in the row, to be saved or dispatched.
  */
 @Component({
   selector: 'luoshi-suggestions-popover',
@@ -44,6 +45,13 @@ import { LoadErrorComponent } from '@luoshi/web/ui';
         } @else if ((suggestions.value() ?? []).length === 0) {
           <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'taskAssign.noSuggestions' | t" />
         } @else {
+          @if (coToAdd().length > 0) {
+            <div class="all">
+              <button nz-button nzSize="small" type="button" (click)="addAllCo()" [attr.data-testid]="'suggestion-all-co-' + code()">
+                {{ 'taskAssign.addAllCo' | t: { n: coToAdd().length } }}
+              </button>
+            </div>
+          }
           <ul class="list">
             @for (s of suggestions.value() ?? []; track s.department.code) {
               <li class="item" [attr.data-testid]="'suggestion-' + s.department.code">
@@ -95,6 +103,7 @@ import { LoadErrorComponent } from '@luoshi/web/ui';
     .item__name { font-weight: 500; }
     .item__role { margin: 0; }
     .item__spacer { flex: 1; }
+    .all { display: flex; justify-content: flex-end; padding-bottom: 4px; }
     .item__reasons { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.5); }
   `,
 })
@@ -116,6 +125,17 @@ export class SuggestionsPopoverComponent {
     params: () => (this.wanted() ? this.taskId() : undefined),
     stream: ({ params }) => this.api.suggestions(params),
   });
+
+  /** The suggested co-departments not yet on the row (nor its lead): added together by one click. */
+  protected readonly coToAdd = computed(() =>
+    (this.suggestions.value() ?? [])
+      .filter((s) => s.suggestedRole === 'co' && s.department.code !== this.lead() && !this.co().includes(s.department.code))
+      .map((s) => s.department.code),
+  );
+
+  protected addAllCo(): void {
+    for (const code of this.coToAdd()) this.addCo.emit(code);
+  }
 
   /** Taking a lead closes the list (one click); adding co-departments keeps it open for more. */
   protected chooseLead(code: string): void {

@@ -17,7 +17,7 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
-import { TASK_REPORTING_CYCLES, type TaskImportResponse, type TaskReportingCycle, type TaskResponse } from '@luoshi/contracts';
+import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskImportResponse, type TaskReportingCycle, type TaskResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
@@ -30,6 +30,7 @@ import {
   bulkItemFor,
   bulkProblems,
   deadlineOf,
+  dispatchTargets,
   type GroupRow,
   isDirty,
   normalizeEdit,
@@ -37,6 +38,7 @@ import {
   type RowEdit,
   type RowProblem,
   rowProblem,
+  targetsText,
 } from './assign-grid';
 import { ImportAssignmentsDialog } from './import-assignments.dialog';
 import { SplitTaskDialog } from './split-task.dialog';
@@ -115,6 +117,11 @@ export class TaskAssignPage {
   protected readonly cycleOptions = computed(() => TASK_REPORTING_CYCLES.map((value) => ({ value, label: this.i18n.t(`taskCycles.${value}`) })));
 
   protected readonly allTasks = computed(() => (this.tasks.hasValue() ? this.tasks.value() : []));
+  /**
+   * Tasks made from measures (code = the measure's code, or code-1, code-2 … when split). A plan whose
+   * only tasks are special-action-plan drafting tasks (SAP-n) still needs 生成任务 for its measures.
+   */
+  protected readonly hasMeasureTasks = computed(() => this.allTasks().some((t) => t.code === t.measureCode || t.code.startsWith(`${t.measureCode}-`)));
   protected readonly titles = computed(() => {
     const nodes = this.tree.hasValue() ? this.tree.value() : [];
     return new Map(nodes.filter((n) => n.kind === 'part' || n.kind === 'section').map((n) => [n.code, n.title]));
@@ -304,7 +311,7 @@ export class TaskAssignPage {
     this.markSaving(task.id, true);
     this.saveRow(task, edit).subscribe((ok) => {
       this.markSaving(task.id, false);
-      if (ok) this.message.success(this.i18n.t('taskAssign.saved', { code: task.code }));
+      if (ok) this.message.success(this.i18n.t(task.status === 'draft' ? 'taskAssign.savedDraft' : 'taskAssign.saved', { code: task.code }));
     });
   }
 
@@ -332,10 +339,19 @@ export class TaskAssignPage {
       });
   }
 
-  /** One bulk-assign call for the checked rows: bulk values, else each row's edits, else what it has. */
-  protected bulkAssign(): void {
+  /** 保存 or 交办 the checked rows in one call: bulk values, else each row's edits, else what it has. */
+  protected bulkAssign(dispatch: boolean): void {
     const bulk = { lead: this.bulkLead(), co: this.bulkCo(), deadline: this.bulkDeadline().trim() || null, cycle: this.bulkCycle() };
-    const tasks = this.allTasks().filter((t) => this.selected().has(t.id));
+    this.apply(this.allTasks().filter((t) => this.selected().has(t.id)), bulk, dispatch, true);
+  }
+
+  /** 交办 one row (its unsaved edits with it), after the confirmation. */
+  protected dispatchRow(task: TaskResponse): void {
+    this.apply([task], { lead: null, co: null, deadline: null, cycle: null }, true, false);
+  }
+
+  /** Items for the tasks; a dispatch first confirms who will be told (the departments, lead and co-). */
+  private apply(tasks: TaskResponse[], bulk: Parameters<typeof bulkItemFor>[2], dispatch: boolean, clearBulk: boolean): void {
     if (tasks.length === 0) return;
     const items = tasks.map((t) => ({ task: t, item: bulkItemFor(t, this.edits().get(t.id), bulk) }));
     const missing = items.filter((x) => x.item === null);
@@ -348,28 +364,44 @@ export class TaskAssignPage {
       this.message.error(this.i18n.t('taskAssign.bulkFailed'));
       return;
     }
+    const ready = items.map((x) => x.item!);
+    if (!dispatch) return this.send(tasks, ready, false, clearBulk);
+    const names = new Map((this.departments.hasValue() ? this.departments.value() : []).map((d) => [d.code, d.name]));
+    // A row whose co-departments are not edited keeps the task's own: they are told as well.
+    const told = items.map(({ task, item }) => ({ ...item!, coDepartmentCodes: item!.coDepartmentCodes ?? task.coDepartments.map((d) => d.code) }));
+    const who = targetsText(dispatchTargets(told, (code) => names.get(code) ?? code), this.targetLabels());
+    this.modal.confirm({
+      nzTitle: this.i18n.t('taskAssign.dispatchTitle', { n: ready.length }),
+      nzContent: this.i18n.t('taskAssign.dispatchConfirm', { who }),
+      nzOkText: this.i18n.t('taskAssign.dispatch'),
+      nzCancelText: this.i18n.t('common.cancel'),
+      nzOnOk: () => this.send(tasks, ready, true, clearBulk),
+    });
+  }
+
+  private targetLabels() {
+    return { lead: this.i18n.t('taskAssign.isLead'), co: this.i18n.t('taskAssign.isCo'), people: this.i18n.t('taskAssign.people') };
+  }
+
+  private send(tasks: TaskResponse[], items: BulkAssignItem[], dispatch: boolean, clearBulk: boolean): void {
     const ids = tasks.map((t) => t.id);
     this.bulkBusy.set(true);
-    this.problems.update((all) => {
-      const next = new Map(all);
-      for (const id of ids) next.delete(id);
-      return next;
-    });
-    this.tasksApi.bulkAssign(items.map((x) => x.item!)).subscribe({
+    ids.forEach((id) => this.setProblems(id, null));
+    this.tasksApi.bulkAssign(items, dispatch).subscribe({
       next: (result) => {
         this.bulkBusy.set(false);
         this.replaceTasks(result.items);
-        this.edits.update((all) => {
-          const next = new Map(all);
-          for (const id of ids) next.delete(id);
-          return next;
-        });
-        this.selected.set(new Set());
-        this.bulkLead.set(null);
-        this.bulkCo.set(null);
-        this.bulkDeadline.set('');
-        this.bulkCycle.set(null);
-        this.message.success(this.i18n.t('taskAssign.bulkDone', { n: result.items.length }));
+        this.edits.update((all) => new Map([...all].filter(([id]) => !ids.includes(id))));
+        if (clearBulk) {
+          this.selected.set(new Set());
+          this.bulkLead.set(null);
+          this.bulkCo.set(null);
+          this.bulkDeadline.set('');
+          this.bulkCycle.set(null);
+        }
+        const who = targetsText(result.notified.map((n) => ({ name: n.department.name, role: n.role, tasks: n.tasks, users: n.users.length })), this.targetLabels());
+        if (result.dispatched > 0) this.message.success(this.i18n.t('taskAssign.dispatched', { n: result.dispatched, who: who || '—' }), { nzDuration: 6000 });
+        else this.message.success(this.i18n.t(dispatch ? 'taskAssign.nothingToDispatch' : 'taskAssign.bulkSaved', { n: result.items.length }));
       },
       error: (raw: unknown) => {
         this.bulkBusy.set(false);
