@@ -75,7 +75,7 @@ describe('Daily use: plan-aware lists, the product name, the 批示 list', () =>
     const [a, b] = tasks.filter((x) => x.code === '2.2.1' || x.code === '2.2.2');
     for (const task of [a, b]) {
       await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', office)
-        .send({ version: task.version, leadDepartmentCode: 'jtt', coDepartmentCodes: [], dueDate: '2027-06-30', reportingCycle: 'quarterly' }).expect(200);
+        .send({ version: task.version, leadDepartmentCode: 'jtt', coDepartmentCodes: [], dueDate: '2027-06-30', reportingCycle: 'quarterly', dispatch: true }).expect(200);
     }
     const leader = await as('leader');
     const open = await t.http().post(`/api/tasks/${a.id}/instructions`).set('Authorization', leader).send({ text: '请月底前报送进展。' }).expect(201);

@@ -32,7 +32,7 @@ describe('Notification matrix', () => {
   };
   /** Assigned (交办) but not yet accepted: the office may still edit the deadline. */
   const assign = async (task: TaskSummary, lead: string, co: string[] = []) => {
-    await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', await as('office')).send({ version: task.version, leadDepartmentCode: lead, coDepartmentCodes: co, dueDate: isoDaysFromToday(200) }).expect(200);
+    await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', await as('office')).send({ version: task.version, leadDepartmentCode: lead, coDepartmentCodes: co, dueDate: isoDaysFromToday(200), dispatch: true }).expect(200);
     return task.id;
   };
   const version = async (taskId: string) => (await t.http().get(`/api/tasks/${taskId}`).set('Authorization', await as('office')).expect(200)).body.version as number;
@@ -53,7 +53,7 @@ describe('Notification matrix', () => {
       .http()
       .patch(`/api/tasks/${task.id}`)
       .set('Authorization', await as('office'))
-      .send({ version: task.version, leadDepartmentCode: 'jtt', coDepartmentCodes: ['fgw'], dueDate: isoDaysFromToday(200) })
+      .send({ version: task.version, leadDepartmentCode: 'jtt', coDepartmentCodes: ['fgw'], dueDate: isoDaysFromToday(200), dispatch: true })
       .expect(200);
     expect(await told('task_assigned', task.id)).toEqual(['jtt.head', 'jtt.liaison']);
     expect(await told('task_co_assigned', task.id)).toEqual(['fgw.head', 'fgw.liaison']);
@@ -108,7 +108,7 @@ describe('Notification matrix', () => {
 
   it('退办: the office is told (task_returned); assigned again, the lead department hears 重新交办 (task_resubmitted); the office home counts it as 已退办', async () => {
     const task = draft();
-    await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', await as('office')).send({ version: task.version, leadDepartmentCode: 'hz', dueDate: isoDaysFromToday(200) }).expect(200);
+    await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', await as('office')).send({ version: task.version, leadDepartmentCode: 'hz', dueDate: isoDaysFromToday(200), dispatch: true }).expect(200);
     await t.http().post(`/api/tasks/${task.id}/return`).set('Authorization', await as('hz.liaison')).send({ reason: '不属于本单位职责' }).expect(200);
     expect(await told('task_returned', task.id)).toEqual(['office', 'reviewer']);
     const office = await as('office');
@@ -116,7 +116,7 @@ describe('Notification matrix', () => {
     expect(returned.body.items.map((x: { id: string }) => x.id)).toContain(task.id);
     const drafted = await t.http().get('/api/tasks').query({ scope: 'all', status: 'draft', returned: 'false', pageSize: '100' }).set('Authorization', office).expect(200);
     expect(drafted.body.items.map((x: { id: string }) => x.id)).not.toContain(task.id);
-    await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', office).send({ version: await version(task.id), leadDepartmentCode: 'jtt' }).expect(200);
+    await t.http().patch(`/api/tasks/${task.id}`).set('Authorization', office).send({ version: await version(task.id), leadDepartmentCode: 'jtt', dispatch: true }).expect(200);
     expect(await told('task_resubmitted', task.id)).toEqual(['jtt.head', 'jtt.liaison']);
   });
 
