@@ -5,6 +5,7 @@ import { ensureDebianPackages, ensureDependencies, runNpx } from './lib/workspac
 import { runJourneys } from './e2e.mjs';
 import { runHardening } from './test-hardening.mjs';
 import { lintDeployFiles } from './lint-deploy.mjs';
+import { auditDependencies } from './audit-dependencies.mjs';
 
 const log = (message) => console.log(`\n[luoshi test] ${message}`);
 const steps = [];
@@ -29,6 +30,7 @@ async function main() {
   });
   // Deployment files, checked without a Docker engine (dclint's compose schema + rules, dockerfile-utils).
   await step('deploy files (docker-compose.yml, Dockerfile)', () => lintDeployFiles());
+  await step('npm audit --omit=dev (no high or critical advisory)', () => auditDependencies((m) => console.log(m)));
   await step('unit tests', () => runNpx(['jest', '-c', 'jest.unit.config.js', '--ci']));
   // The bulletin test converts .docx to PDF (LibreOffice) and reads its text (poppler).
   ensureDebianPackages({ soffice: ['libreoffice-writer-nogui', 'fonts-noto-cjk'], pdftotext: ['poppler-utils'] }, log);
