@@ -38,6 +38,7 @@ export const RANK_WEIGHTS = {
   duty: 60,
   assignment: 40,
   keyword: 6,
+  planShare: 8,
 } as const;
 /** Below this a department is not suggested at all (a few shared common words). */
 const MIN_SCORE = 2;
@@ -225,6 +226,17 @@ export function rankDepartments(input: RankInput): RankedDepartment[] {
     const e = entry(d);
     e.score += RANK_WEIGHTS.keyword * specificity;
     e.reasons.push(`关键词“${k.keyword}”`);
+  }
+
+  // 5. How much of this plan's work each department already carries (its share of the plan's duties):
+  // a weak prior that only orders departments the text says little about.
+  const dutyCounts = new Map<string, number>();
+  for (const x of input.evidence) if (x.source === 'duty' && byId.has(x.departmentId)) dutyCounts.set(x.departmentId, (dutyCounts.get(x.departmentId) ?? 0) + 1);
+  const most = Math.max(0, ...dutyCounts.values());
+  for (const [id, n] of dutyCounts) {
+    const e = entry(byId.get(id)!);
+    e.score += (RANK_WEIGHTS.planShare * n) / most;
+    if (n === most) e.reasons.push('本计划牵头/配合最多');
   }
 
   // The plan's duty first (lead before co), then departments in the order the text names them, then the rest by score.
