@@ -3,17 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { InstructionListItem, InstructionListResponse, InstructionState, TaskStatus } from '@luoshi/contracts';
 import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
+import { INSTRUCTION_AUTHORS, INSTRUCTION_COLUMNS, type InstructionRow, toInstructionResponse } from './instruction-row';
 
-interface Row {
-  id: string;
-  text: string;
-  authorId: string;
-  authorName: string;
-  createdAt: Date;
-  answer: string | null;
-  answeredBy: string | null;
-  answeredByName: string | null;
-  answeredAt: Date | null;
+interface Row extends InstructionRow {
   taskId: string;
   taskCode: string;
   taskTitle: string;
@@ -50,14 +42,12 @@ export class InstructionListService {
       [user.id],
     );
     const rows: Row[] = await this.dataSource.query(
-      `SELECT i.id, i.text, i.author_id AS "authorId", a.display_name AS "authorName", i.created_at AS "createdAt",
-              i.answer, i.answered_by AS "answeredBy", b.display_name AS "answeredByName", i.answered_at AS "answeredAt",
+      `SELECT ${INSTRUCTION_COLUMNS},
               t.id AS "taskId", t.code AS "taskCode", t.title AS "taskTitle", t.status AS "taskStatus",
               pl.code AS "planCode", pl.title AS "planTitle", d.id AS "leadId", d.code AS "leadCode", d.name AS "leadName"
          FROM (SELECT i.* FROM task_instruction i WHERE ${scope} AND ${STATE_WHERE[query.state]}
                 ORDER BY i.created_at DESC, i.id DESC LIMIT $2 OFFSET $3) i
-         JOIN app_user a ON a.id = i.author_id
-         LEFT JOIN app_user b ON b.id = i.answered_by
+         ${INSTRUCTION_AUTHORS}
          JOIN task t ON t.id = i.task_id
          JOIN plan pl ON pl.id = t.plan_id
          LEFT JOIN department d ON d.id = t.lead_department_id
@@ -71,13 +61,7 @@ export class InstructionListService {
 
 function toItem(r: Row): InstructionListItem {
   return {
-    id: r.id,
-    text: r.text,
-    author: { id: r.authorId, displayName: r.authorName },
-    createdAt: new Date(r.createdAt).toISOString(),
-    answer: r.answer,
-    answeredBy: r.answeredBy ? { id: r.answeredBy, displayName: r.answeredByName ?? '' } : null,
-    answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null,
+    ...toInstructionResponse(r),
     task: {
       id: r.taskId,
       code: r.taskCode,

@@ -29,6 +29,7 @@ import { TaskErrorCode, TaskException } from './task.exception';
 import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, remainingWorkingDays, taskHealth } from './task-health';
 import { PART_CODE, PART_TITLE, SECTION_CODE, SECTION_TITLE, TASK_SORT_KEYS, type TaskListFilter, taskListWhere } from './task-list-sql';
 import { TASK_ROW_COLUMNS, type TaskRow } from './task-row';
+import { INSTRUCTION_AUTHORS, INSTRUCTION_COLUMNS, type InstructionRow, toInstructionResponse } from './instruction-row';
 
 export type { TaskListFilter } from './task-list-sql';
 
@@ -263,34 +264,14 @@ export class TaskQueryService {
   }
 
   async instructions(taskId: string): Promise<TaskInstructionResponse[]> {
-    const rows: {
-      id: string;
-      text: string;
-      authorId: string;
-      authorName: string;
-      createdAt: Date;
-      answer: string | null;
-      answeredBy: string | null;
-      answeredByName: string | null;
-      answeredAt: Date | null;
-    }[] = await this.dataSource.query(
-      `SELECT i.id, i.text, i.author_id AS "authorId", a.display_name AS "authorName", i.created_at AS "createdAt",
-              i.answer, i.answered_by AS "answeredBy", b.display_name AS "answeredByName", i.answered_at AS "answeredAt"
+    const rows: InstructionRow[] = await this.dataSource.query(
+      `SELECT ${INSTRUCTION_COLUMNS}
          FROM task_instruction i
-         JOIN app_user a ON a.id = i.author_id
-         LEFT JOIN app_user b ON b.id = i.answered_by
+         ${INSTRUCTION_AUTHORS}
         WHERE i.task_id = $1 ORDER BY i.created_at, i.id`,
       [taskId],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      text: r.text,
-      author: { id: r.authorId, displayName: r.authorName },
-      createdAt: new Date(r.createdAt).toISOString(),
-      answer: r.answer,
-      answeredBy: r.answeredBy ? { id: r.answeredBy, displayName: r.answeredByName ?? '' } : null,
-      answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null,
-    }));
+    return rows.map(toInstructionResponse);
   }
 
   /** When each progress report is due, on the working-day calendar (国庆, 春节 and 调休 counted). */
