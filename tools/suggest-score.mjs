@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REGISTER_PATHS, ROOT, runNpx } from './lib/workspace.mjs';
+import { prefixMatch } from './plan-score/match-titles.mjs';
 
 const args = process.argv.slice(2);
 if (!args.includes('--no-build')) runNpx(['nx', 'run', 'api:build', '--output-style=stream']);
@@ -21,17 +22,6 @@ const { rankDepartments } = require(join(ROOT, 'dist/server/libs/server/tasks/sr
 
 /** An annotation naming duties: （牵头单位：X，配合单位：Y）, （X牵头，Y参与）. */
 const ANNOTATION = /[（(][^（）()]*(?:牵头|配合|参与|责任单位)[^（）()]*[）)]/g;
-const norm = (s) =>
-  String(s ?? '')
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[“”"‘’'「」《》]/g, '')
-    .replace(/^[（(]?[一二三四五六七八九十百〇0-9]+[)）.、．]\s*/, '');
-const prefixMatch = (found, key) => {
-  const f = norm(found);
-  const k = norm(key);
-  return !!k && (f.startsWith(k) || (f.length >= 4 && k.startsWith(f)));
-};
 
 /** The most frequent lead among the other items: what a ranking must beat. */
 function baselineTop(items, i) {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGISTER_PATHS, ROOT, runNpx } from '../lib/workspace.mjs';
+import { norm, prefixMatch } from './match-titles.mjs';
 
 const args = process.argv.slice(2);
 if (!args.includes('--no-build')) {
@@ -34,20 +35,6 @@ const directory = JSON.parse(readFileSync(join(ROOT, 'seeds/departments.json'), 
   name: d.name,
   aliases: d.aliases ?? [],
 }));
-
-/** Comparable form of a title or name: no spaces, half-width punctuation, no quotes. */
-const norm = (s) =>
-  String(s ?? '')
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[“”"‘’'「」《》]/g, '')
-    .replace(/^[（(]?[一二三四五六七八九十百〇0-9]+[)）.、．]\s*/, '');
-
-const prefixMatch = (found, keyPrefix) => {
-  const f = norm(found);
-  const k = norm(keyPrefix);
-  return !!k && (f.startsWith(k) || (f.length >= 4 && k.startsWith(f)));
-};
 
 /** Pairs key items with found items in order (greedy, one-to-one). Returns key index → found index. */
 function pair(keyItems, foundItems, matches) {
