@@ -5,6 +5,7 @@ import {
   ApiPaths,
   type NotificationDeliveryResponse,
   type NotificationPageResponse,
+  type NotificationPreferenceRequest,
   type NotificationPreferenceResponse,
   type StreamTicketResponse,
   type WebhookEndpointResponse,
@@ -67,7 +68,7 @@ export class NotificationsApi {
     return this.http.get<NotificationPreferenceResponse>(NotificationApiPaths.preferences);
   }
 
-  updatePreferences(body: NotificationPreferenceResponse): Observable<NotificationPreferenceResponse> {
+  updatePreferences(body: NotificationPreferenceRequest): Observable<NotificationPreferenceResponse> {
     return this.http.put<NotificationPreferenceResponse>(NotificationApiPaths.preferences, body);
   }
 

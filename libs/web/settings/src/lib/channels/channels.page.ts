@@ -18,7 +18,7 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import type { NotificationDeliveryResponse, NotificationPreferenceResponse, WebhookEndpointResponse } from '@luoshi/contracts';
+import type { NotificationDeliveryResponse, NotificationPreferenceRequest, WebhookEndpointResponse } from '@luoshi/contracts';
 import {
   type ApiError,
   AuthService,
@@ -32,6 +32,10 @@ import {
 } from '@luoshi/web/core';
 import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
+
+/** As the API checks them: a mainland mobile number, a Beijing time HH:mm. */
+const MOBILE = /^(\+86)?1[3-9][0-9]{9}$/;
+const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'];
 
@@ -85,6 +89,10 @@ export class ChannelsPage {
     email: ['', [Validators.email, Validators.maxLength(200)]],
     emailEnabled: [false],
     dailyDigest: [false],
+    phone: ['', [Validators.pattern(MOBILE)]],
+    smsEnabled: [false],
+    quietStart: ['', [Validators.pattern(HHMM)]],
+    quietEnd: ['', [Validators.pattern(HHMM)]],
   });
 
   // Office: robots and deliveries.
@@ -105,7 +113,17 @@ export class ChannelsPage {
   constructor() {
     effect(() => {
       const value = this.preferences.value();
-      if (value) this.prefs.reset({ email: value.email ?? '', emailEnabled: value.emailEnabled, dailyDigest: value.dailyDigest });
+      if (value) {
+        this.prefs.reset({
+          email: value.email ?? '',
+          emailEnabled: value.emailEnabled,
+          dailyDigest: value.dailyDigest,
+          phone: value.phone ?? '',
+          smsEnabled: value.smsEnabled,
+          quietStart: value.quietStart ?? '',
+          quietEnd: value.quietEnd ?? '',
+        });
+      }
     });
   }
 
@@ -121,14 +139,30 @@ export class ChannelsPage {
     return `deliveryChannels.${channel}`;
   }
 
+  /** Quiet hours are both times or neither. */
+  protected quietHoursHalf(): boolean {
+    const { quietStart, quietEnd } = this.prefs.getRawValue();
+    return !quietStart !== !quietEnd;
+  }
+
   protected savePreferences(): void {
-    if (this.prefs.invalid) {
-      this.prefs.controls.email.markAsDirty();
-      this.prefs.controls.email.updateValueAndValidity();
+    if (this.prefs.invalid || this.quietHoursHalf()) {
+      for (const control of Object.values(this.prefs.controls)) {
+        control.markAsDirty();
+        control.updateValueAndValidity();
+      }
       return;
     }
     const value = this.prefs.getRawValue();
-    const body: NotificationPreferenceResponse = { email: value.email.trim() || null, emailEnabled: value.emailEnabled, dailyDigest: value.dailyDigest };
+    const body: NotificationPreferenceRequest = {
+      email: value.email.trim() || null,
+      emailEnabled: value.emailEnabled,
+      dailyDigest: value.dailyDigest,
+      phone: value.phone.trim() || null,
+      smsEnabled: value.smsEnabled,
+      quietStart: value.quietStart || null,
+      quietEnd: value.quietEnd || null,
+    };
     this.savingPrefs.set(true);
     this.prefsError.set(null);
     this.api.updatePreferences(body).subscribe({
