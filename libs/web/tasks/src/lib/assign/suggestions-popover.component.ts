@@ -95,7 +95,7 @@ import { LoadErrorComponent } from '@luoshi/web/ui';
     .item__name { font-weight: 500; }
     .item__role { margin: 0; }
     .item__spacer { flex: 1; }
-    .item__reasons { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.5); }
+    .item__reasons { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class SuggestionsPopoverComponent {
