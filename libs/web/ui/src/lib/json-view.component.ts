@@ -6,7 +6,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (text(); as json) {
-      <pre class="json-view">{{ json }}</pre>
+      <pre class="json-view" tabindex="0">{{ json }}</pre>
     } @else {
       <span class="json-view__empty">{{ emptyText() }}</span>
     }
