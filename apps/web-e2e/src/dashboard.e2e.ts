@@ -126,6 +126,8 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     await expect(page.getByTestId('bulletin-title')).toContainText('督查通报');
     await expect(page.getByTestId('bulletin-document')).toContainText('一、总体进展');
     await expect(page.getByTestId('bulletin-document')).toContainText('五、考核排名');
+    await expect(page.getByTestId('bulletin-document')).toContainText('以按时签收、按时报送、逾期情况、办结率四项加权计分');
+    await expect(page.getByTestId('bulletin-document')).not.toContainText('按按');
     await expectAccessible(page, 'the bulletin');
 
     const toggle = page.getByTestId('public-toggle');

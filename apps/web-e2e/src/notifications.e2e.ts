@@ -87,8 +87,13 @@ test.describe('reminder settings and notifications', () => {
     await page.getByTestId('notifications-filter').getByText('只看未读').click();
     await expect(page.getByTestId('notifications-empty')).toContainText('没有未读通知');
 
-    // The title itself opens the task the notice is about.
+    // The whole notice opens the task it is about, not only 查看: a tap on its text…
     await page.getByTestId('notifications-filter').getByText('全部').click();
+    await page.getByTestId('notification-item').first().getByText('请于本周内报送进展（E2E）').click();
+    await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}`));
+    // …and its title, a button for the keyboard.
+    await page.goBack();
+    await expect(page.getByTestId('page-title')).toHaveText('通知中心');
     await page.getByTestId('notification-title').first().click();
     await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}`));
   });

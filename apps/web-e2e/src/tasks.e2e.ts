@@ -141,6 +141,21 @@ test.describe('tasks: assign, accept, return', () => {
     await expect(returnEvent).toContainText(RETURN_REASON);
     await expect(page.locator('[data-testid="timeline-item"][data-kind="assigned"]')).toContainText('省交通运输厅');
     await expectAccessible(page, 'the task detail');
+    // Each fact keeps a gap before the next label (责任人 once ran into 最近填报).
+    const gaps = await page.getByTestId('task-info').evaluate((card) =>
+      Array.from(card.querySelectorAll('.ant-descriptions-row > td'))
+        .filter((cell) => cell.nextElementSibling)
+        .map((cell) => {
+          const content = cell.querySelector('.ant-descriptions-item-content');
+          const next = cell.nextElementSibling?.querySelector('.ant-descriptions-item-label');
+          if (!content || !next) return { label: cell.textContent, gap: -1 };
+          const range = document.createRange();
+          range.selectNodeContents(content);
+          return { label: cell.querySelector('.ant-descriptions-item-label')?.textContent?.trim(), gap: next.getBoundingClientRect().left - range.getBoundingClientRect().right };
+        }),
+    );
+    expect(gaps.map((g) => g.label)).toContain('责任人');
+    for (const { label, gap } of gaps) expect(gap, `gap after ${label}`).toBeGreaterThanOrEqual(16);
   });
 
   test('a search for 港口 in /tasks narrows the list, and the filter lives in the URL', async ({ page, request }) => {
