@@ -148,6 +148,7 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     await open.reload();
     await expect(open.getByTestId('public-title')).toHaveText(SEED_TITLE);
     await expect(open.getByTestId('public-part-row').first()).toBeVisible();
+    await expectAccessible(open, 'the public summary');
     await expect(open.getByTestId('public-indicators')).toContainText('常住人口城镇化率');
     // Aggregates only: no people and no task titles.
     await expect(open.locator('body')).not.toContainText('王主任');

@@ -1,5 +1,5 @@
-import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { NzAvatarModule } from 'ng-zorro-antd/avatar';
@@ -73,6 +73,15 @@ export class AppLayoutComponent {
       .subscribe(() => this.drawerOpen.set(false));
     effect(() => {
       if (!this.handset()) this.drawerOpen.set(false);
+    });
+    // The open drawer takes the focus, on the current page's entry: ng-zorro traps the focus in it
+    // but starts before the menu is drawn, which left keyboard and screen-reader users behind the mask.
+    const document = inject(DOCUMENT);
+    afterRenderEffect(() => {
+      if (!this.drawerOpen()) return;
+      const drawer = document.querySelector('[data-testid="nav-drawer"]');
+      const entry = drawer?.querySelector<HTMLElement>('.ant-menu-item-selected') ?? drawer?.querySelector<HTMLElement>('.ant-menu-item, a[href]');
+      entry?.focus();
     });
   }
 

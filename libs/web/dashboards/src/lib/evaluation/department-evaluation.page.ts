@@ -77,6 +77,6 @@ export class DepartmentEvaluationPage {
   }
 
   protected scoreColor(score: number): string {
-    return score >= 85 ? '#52c41a' : score >= 60 ? '#faad14' : '#f5222d';
+    return score >= 85 ? '#237804' : score >= 60 ? '#874d00' : '#cf1322';
   }
 }
