@@ -22,12 +22,21 @@ const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /**
  * Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it stands and fails on any serious or
  * critical violation, listing each rule with the elements it found. One call per page, once the
- * page shows its data (call it after an expect that waits for the content). Waits until no finite
- * animation runs: a toast or drawer half faded in or out has colours no one reads.
+ * page shows its data (call it after an expect that waits for the content). Waits until nothing is
+ * fading in or out (a running finite animation, or an ng-zorro motion class such as
+ * ant-message-move-up-leave): a toast half gone has colours no one reads.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length))
+    .poll(() =>
+      page.evaluate(() => {
+        const running = document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length;
+        const moving = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-appear"], [class*="-leave"]')).filter((e) =>
+          Array.from(e.classList).some((c) => /^ant-[a-z-]+-(enter|appear|leave)(-active)?$/.test(c)),
+        ).length;
+        return running + moving;
+      }),
+    )
     .toBe(0);
   const results = await new AxeBuilder({ page }).withTags(WCAG_AA_TAGS).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
