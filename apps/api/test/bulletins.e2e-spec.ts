@@ -135,6 +135,9 @@ describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
     expect(text).toContain('2025年≥3');
     const b = await fetchJson();
     expect(text).toContain(b.ranking[0].department.name);
+    // Wording of issue 13 item 9: once read 按按时签收.
+    expect(text).toContain('以按时签收、按时报送、逾期情况、办结率四项加权计分');
+    expect(text).not.toContain('按按');
     expect(text.indexOf('一、总体进展')).toBeLessThan(text.indexOf('五、考核排名'));
   });
 

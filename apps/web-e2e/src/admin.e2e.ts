@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { freshStart, signIn } from './support';
+import { expectAccessible, freshStart, signIn } from './support';
 
 /** Picks an option of an ng-zorro select by typing into its search box. */
 async function choose(page: Page, selectTestId: string, text: string): Promise<void> {
@@ -19,10 +19,12 @@ test.describe('office admin: users, departments, audit', () => {
     const username = `e2e.${Date.now().toString(36)}`;
     await page.getByTestId('nav-users').click();
     await expect(page.getByTestId('user-row-office')).toBeVisible();
+    await expectAccessible(page, 'the users page');
 
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-username').fill(username);
     await page.getByTestId('user-display-name').fill('测试联络员');
+    await expectAccessible(page, 'the new-user dialog');
     await page.getByTestId('user-password').fill('Passw0rd!e2e');
     await choose(page, 'user-form-department', '省交通运输厅');
     await page.getByTestId('user-roles').getByText('部门联络员').click();
@@ -61,12 +63,14 @@ test.describe('office admin: users, departments, audit', () => {
     await expect(first).toContainText('user.create');
     await first.locator('td').first().click();
     await expect(page.getByTestId('audit-snapshots').first()).toContainText(username);
+    await expectAccessible(page, 'the audit log with an open row');
   });
 
   test('creates a department and edits its aliases', async ({ page }) => {
     const code = `e2e-${Date.now().toString(36)}`;
     await page.getByTestId('nav-departments').click();
     await expect(page.getByTestId('department-row-office')).toBeVisible();
+    await expectAccessible(page, 'the departments page');
 
     await page.getByTestId('department-create').click();
     await page.getByTestId('department-code').fill(code);

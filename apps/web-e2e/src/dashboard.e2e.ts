@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 /** Overdue (red) and not yet due measures of section 2.6, led by 省科技厅 (no demo user: no one's bell rings). */
@@ -75,6 +75,7 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     // The leader's home is the cockpit: the dashboard itself.
     await expect(page.getByTestId('home-title')).toHaveText('领导驾驶舱');
     await expect(page.getByTestId('kpi-red')).toBeVisible();
+    await expectAccessible(page, 'the leader cockpit');
 
     await page.goto('/dashboard');
     await expect(page.getByTestId('page-title')).toHaveText('领导驾驶舱');
@@ -87,6 +88,7 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     }
     for (const id of ['chart-health-by-city', 'chart-completion']) await expect(page.getByTestId(id)).toBeVisible();
     await expect(page.getByTestId('dashboard-overdue-row').first()).toBeVisible();
+    await expectAccessible(page, 'the dashboard');
 
     // Let the bars finish their entry animation before the picture.
     await redSegment(page, 'chart-health-by-section', '2.6');
@@ -113,6 +115,7 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     const healths = await page.getByTestId('task-table').getByTestId('task-health').evaluateAll((dots) => dots.map((d) => d.getAttribute('data-health')));
     expect(healths.length).toBeGreaterThanOrEqual(RED_CODES.length);
     expect(new Set(healths)).toEqual(new Set(['red']));
+    await expectAccessible(page, 'the task list of a drill-down');
   });
 
   test('the cockpit shows drafts as 未交办, keeps its choices in the URL, drills down with the filter shown, and Back returns to it', async ({ page }) => {
@@ -162,6 +165,9 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     await expect(page.getByTestId('bulletin-title')).toContainText('督查通报');
     await expect(page.getByTestId('bulletin-document')).toContainText('一、总体进展');
     await expect(page.getByTestId('bulletin-document')).toContainText('五、考核排名');
+    await expect(page.getByTestId('bulletin-document')).toContainText('以按时签收、按时报送、逾期情况、办结率四项加权计分');
+    await expect(page.getByTestId('bulletin-document')).not.toContainText('按按');
+    await expectAccessible(page, 'the bulletin');
 
     const toggle = page.getByTestId('public-toggle');
     const state = page.getByTestId('public-state');
@@ -181,6 +187,7 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     await open.reload();
     await expect(open.getByTestId('public-title')).toHaveText(SEED_TITLE);
     await expect(open.getByTestId('public-part-row').first()).toBeVisible();
+    await expectAccessible(open, 'the public summary');
     await expect(open.getByTestId('public-indicators')).toContainText('常住人口城镇化率');
     // Aggregates only: no people and no task titles.
     await expect(open.locator('body')).not.toContainText('王主任');
@@ -199,6 +206,7 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     await page.getByTestId('nav-evaluation').click();
     await expect(page.getByTestId('page-title')).toHaveText('考核评价');
     await expect(page.getByTestId('ranking-row').first()).toBeVisible();
+    await expectAccessible(page, 'the evaluation');
     const acceptance = page.getByTestId('weight-input-acceptance').locator('input');
     await acceptance.fill('25');
     await acceptance.blur();
@@ -208,5 +216,15 @@ test.describe('dashboard: from the leader cockpit to the tasks behind a red bar'
     await page.getByTestId('weights-defaults').click();
     await expect(page.getByTestId('weights-sum')).toHaveText('合计 100');
     await expect(page.getByTestId('weights-invalid')).toHaveCount(0);
+  });
+
+  test("the office monitors the seed plan's indicators", async ({ page }) => {
+    await signIn(page, 'office');
+    await expect(page.getByTestId('home-title')).toBeVisible();
+    await page.getByTestId('nav-indicators').click();
+    await expect(page.getByTestId('page-title')).toHaveText('指标监测');
+    await expect(page.getByTestId('indicators-table')).toContainText('常住人口城镇化率');
+    await expect(page.getByTestId('indicator-row').first()).toBeVisible();
+    await expectAccessible(page, 'the indicators');
   });
 });

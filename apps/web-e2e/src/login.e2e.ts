@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { freshStart, signIn } from './support';
+import { expectAccessible, freshStart, signIn } from './support';
 
 const HOMES: ReadonlyArray<{ username: string; title: string | RegExp; path: string }> = [
   { username: 'office', title: '办公室工作台', path: '/office' },
@@ -21,6 +21,7 @@ test.describe('sign-in journey', () => {
       await expect(page.getByTestId('home-title')).toHaveText(home.title);
       await expect(page).toHaveURL(new RegExp(`${home.path}$`));
       await expect(page.getByTestId('user-name')).toBeVisible();
+      await expectAccessible(page, `${home.username}'s home`);
     });
   }
 
@@ -28,6 +29,7 @@ test.describe('sign-in journey', () => {
     await signIn(page, 'viewer', 'not-the-password');
     await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误');
     await expect(page).toHaveURL(/\/login/);
+    await expectAccessible(page, 'the login page with its error');
   });
 
   test('office admin sees the admin menu; the English switch changes the menu text', async ({ page }) => {

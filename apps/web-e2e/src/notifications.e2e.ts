@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
 
 async function apiToken(request: APIRequestContext, username: string): Promise<string> {
   const response = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
@@ -22,6 +22,7 @@ test.describe('reminder settings and notifications', () => {
 
     const days = page.getByTestId('global-offset-days-0').locator('input');
     await expect(days).toHaveValue(/-?\d+/);
+    await expectAccessible(page, 'the reminder settings');
     const original = await days.inputValue();
     await days.fill('99');
     await page.getByTestId('global-save').click();
@@ -80,13 +81,19 @@ test.describe('reminder settings and notifications', () => {
     await page.getByTestId('bell-view-all').click();
     await expect(page.getByTestId('page-title')).toHaveText('通知中心');
     await expect(page.getByTestId('notification-item').first()).toContainText('请于本周内报送进展（E2E）');
+    await expectAccessible(page, 'the notification centre');
     await page.getByTestId('notifications-read-all').click();
     await expect(bell).toHaveAttribute('data-unread', '0');
     await page.getByTestId('notifications-filter').getByText('只看未读').click();
     await expect(page.getByTestId('notifications-empty')).toContainText('没有未读通知');
 
-    // The title itself opens the task the notice is about.
+    // The whole notice opens the task it is about, not only 查看: a tap on its text…
     await page.getByTestId('notifications-filter').getByText('全部').click();
+    await page.getByTestId('notification-item').first().getByText('请于本周内报送进展（E2E）').click();
+    await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}`));
+    // …and its title, a button for the keyboard.
+    await page.goBack();
+    await expect(page.getByTestId('page-title')).toHaveText('通知中心');
     await page.getByTestId('notification-title').first().click();
     await expect(page).toHaveURL(new RegExp(`/tasks/${task.id}`));
   });

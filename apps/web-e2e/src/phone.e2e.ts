@@ -1,6 +1,6 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 const PHONE = { width: 390, height: 844 };
@@ -95,13 +95,14 @@ async function expectNoSideways(page: Page): Promise<void> {
   expect(width, `page width at ${page.url()}`).toBeLessThanOrEqual(PHONE.width);
 }
 
-/** Opens the drawer menu with the header's button and taps an entry. */
-async function goTo(page: Page, navId: string, title: string): Promise<void> {
+/** Opens the drawer menu with the header's button and taps an entry; `check` runs the accessibility check on the open drawer. */
+async function goTo(page: Page, navId: string, title: string, check = false): Promise<void> {
   await page.getByTestId('menu-trigger').click();
   const drawer = page.getByTestId('nav-drawer');
   await expect(drawer).toHaveAttribute('data-open', 'true');
   // Tap only once the drawer has slid fully in (a tap mid-slide would land on the entry above).
   await expect.poll(async () => (await drawer.boundingBox())?.x).toBe(0);
+  if (check) await expectAccessible(page, 'the drawer menu on a phone');
   await drawer.getByTestId(`nav-${navId}`).click();
   // Closed (or already taken down): no open drawer is left over the page.
   await expect(page.locator('[data-testid="nav-drawer"][data-open="true"]')).toHaveCount(0);
@@ -132,8 +133,9 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await expect(page.locator('nz-sider')).toHaveCount(0);
     await expect(page.locator('[data-testid="nav-drawer"][data-open="true"]')).toHaveCount(0);
     await expectNoSideways(page);
+    await expectAccessible(page, 'the department home on a phone');
 
-    await goTo(page, 'my-tasks', '我的任务');
+    await goTo(page, 'my-tasks', '我的任务', true);
     const cards = page.getByTestId('task-cards');
     await expect(cards).toBeVisible();
     await expect(page.getByTestId('task-table')).toHaveCount(0);
@@ -143,6 +145,7 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await expect(returnCard.getByTestId('accept')).toBeVisible();
     await expect(acceptCard.getByTestId('remaining-working-days')).toBeVisible();
     await expectNoSideways(page);
+    await expectAccessible(page, 'my tasks on a phone');
 
     // 签收 on one card accepts that card's task, and only that one.
     await acceptCard.getByTestId('accept').tap();
@@ -155,6 +158,7 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await returnCard.getByTestId('return').tap();
     await page.getByTestId('dialog-text').fill(RETURN_REASON);
     await expectNoSideways(page);
+    await expectAccessible(page, 'the return dialog on a phone');
     await page.getByTestId('dialog-submit').tap();
     await expect(returnCard.getByTestId('task-returned')).toHaveText('已退办');
     const afterReturn = await taskById(request, returned.id);
@@ -165,6 +169,7 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await goTo(page, 'reports', '进展填报');
     await expect(page.getByTestId('report-cards')).toBeVisible();
     await expectNoSideways(page);
+    await expectAccessible(page, 'the report list on a phone');
     const due = page.locator(`[data-testid="report-row"][data-task="${accepted.code}"]`).first();
     await due.getByTestId('report-open').tap();
     await expect(page.getByTestId('page-title')).toHaveText(accepted.title);
@@ -177,6 +182,7 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await camera.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: makePng() });
     await expect(page.getByTestId('report-evidence').getByTestId('evidence-item')).toHaveAttribute('data-name', '现场照片.png');
     await expectNoSideways(page);
+    await expectAccessible(page, 'the report form on a phone');
     await page.getByTestId('report-submit').tap();
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').tap();
     await expect(toast(page)).toContainText('已提交审批');
@@ -190,14 +196,29 @@ test.describe('phone (390×844): the department works from its phone', () => {
     const item = page.locator(`[data-testid="approval-row"][data-subject="progress_report"][data-title*="${accepted.code}"]`);
     await expect(item).toHaveCount(1);
     await expectNoSideways(page);
+    await expectAccessible(page, 'the approval inbox on a phone');
     await item.getByTestId('approval-open').tap();
     await expect(page.getByTestId('subject-report').getByTestId('evidence-item')).toHaveAttribute('data-name', '现场照片.png');
     await expectNoSideways(page);
+    await expectAccessible(page, 'the approval page on a phone');
     await page.getByTestId('action-approve').tap();
     await page.getByTestId('decision-comment').fill('同意');
     await page.getByTestId('decision-submit').tap();
     await expect(toast(page)).toContainText('已同意');
     await expect(page.getByTestId('step-dept_head')).toHaveAttribute('data-status', 'approved');
     await expectNoSideways(page);
+  });
+
+  test('the drawer menu takes the keyboard focus on the current entry and closes on Escape', async ({ page }) => {
+    await signIn(page, 'jtt.liaison');
+    const trigger = page.getByTestId('menu-trigger');
+    await expect(trigger).toBeVisible();
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('nav-drawer')).toHaveAttribute('data-open', 'true');
+    // Keyboard and screen-reader users land in the menu, on 工作台, not behind the mask.
+    await expect(page.getByTestId('nav-drawer').getByTestId('nav-dept-home')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid="nav-drawer"][data-open="true"]')).toHaveCount(0);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { freshStart, signIn } from './support';
+import { expectAccessible, freshStart, signIn } from './support';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 
@@ -47,6 +47,7 @@ test.describe('plans: import and browse', () => {
     // A clean text: the dictionary is not applied by default (one odd word is no evidence).
     await expect(page.getByTestId('corruption-verdict')).toHaveAttribute('data-corrupted', 'false');
     await expect(page.getByTestId('preview-node-2.1.1')).toContainText('加快港口扶植');
+    await expectAccessible(page, 'the plan import preview');
     // The office forces the corrections on; the preview runs again.
     await page.getByTestId('mode-on').click();
     await expect(page.getByTestId('preview-node-2.1.1')).toContainText('加快港口建设');
@@ -74,6 +75,7 @@ test.describe('plans: import and browse', () => {
     await expect(measure).toContainText('加快港口建设');
     await expect(measure.getByTestId('search-hit')).toHaveText('港口');
     await expect(page.getByTestId('tree-node-2.2.1')).toHaveCount(0);
+    await expectAccessible(page, 'the plan browser');
 
     await measure.click();
     await expect(page).toHaveURL(/\/plans\/[0-9a-f-]+\/nodes\/[0-9a-f-]+$/);

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 /** Measures this journey may use (the first still unassigned one is taken, so reruns on one database work). */
@@ -84,17 +84,19 @@ async function confirm(page: Page): Promise<void> {
   await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
 }
 
-/** Opens the to-do approval of the task from 审批待办 (the menu shows the count). */
-async function openApproval(page: Page, code: string): Promise<void> {
+/** Opens the to-do approval of the task from 审批待办 (the menu shows the count); `check` runs the accessibility check on both pages. */
+async function openApproval(page: Page, code: string, check = false): Promise<void> {
   await expect(page.getByTestId('nav-approvals-badge')).toBeVisible();
   await page.getByTestId('nav-approvals').click();
   await expect(page.getByTestId('page-title')).toHaveText('审批待办');
   await expect(page.getByTestId('count-todo')).not.toHaveText('0');
   const row = page.locator(`[data-testid="approval-row"][data-subject="progress_report"][data-title*="${code}"]`);
   await expect(row).toHaveCount(1);
+  if (check) await expectAccessible(page, 'the approval inbox');
   await row.getByTestId('approval-open').click();
   await expect(page.getByTestId('subject-report')).toBeVisible();
   await expect(page.getByTestId('subject-report').getByTestId('evidence-item')).toHaveAttribute('data-name', '本期进展佐证.pdf');
+  if (check) await expectAccessible(page, 'the approval page');
 }
 
 test.describe('reports: fill, approve, return, resubmit', () => {
@@ -111,6 +113,7 @@ test.describe('reports: fill, approve, return, resubmit', () => {
     await expect(page.getByTestId('page-title')).toHaveText('进展填报');
     const due = page.locator(`[data-testid="report-row"][data-task="${task.code}"]`).first();
     await expect(due.getByTestId('report-status')).toHaveText('草稿');
+    await expectAccessible(page, 'the report list');
     await due.getByTestId('report-open').click();
     await expect(page.getByTestId('page-title')).toHaveText(task.title);
 
@@ -129,6 +132,7 @@ test.describe('reports: fill, approve, return, resubmit', () => {
     await expect(page.getByTestId('upload-error')).toContainText('不支持的文件类型');
     await upload.setInputFiles({ name: '本期进展佐证.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expect(page.getByTestId('report-evidence').getByTestId('evidence-item')).toHaveAttribute('data-name', '本期进展佐证.pdf');
+    await expectAccessible(page, 'the report form');
 
     await page.getByTestId('report-submit').click();
     await confirm(page);
@@ -139,7 +143,7 @@ test.describe('reports: fill, approve, return, resubmit', () => {
 
     // The department head approves it in 审批待办.
     await switchUser(page, 'jtt.head');
-    await openApproval(page, task.code);
+    await openApproval(page, task.code, true);
     await expect(page.getByTestId('subject-content')).toContainText('沪杭甬通道前期研究');
     await page.getByTestId('action-approve').click();
     await page.getByTestId('decision-comment').fill('同意上报');

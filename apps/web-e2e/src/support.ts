@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env['E2E_DEMO_PASSWORD'] ?? 'Luoshi-Demo@2026';
@@ -14,4 +15,33 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it stands and fails on any serious or
+ * critical violation, listing each rule with the elements it found. One call per page, once the
+ * page shows its data (call it after an expect that waits for the content). Waits until nothing is
+ * fading in or out (a running finite animation, or an ng-zorro motion class such as
+ * ant-message-move-up-leave): a toast half gone has colours no one reads.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const running = document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length;
+        const moving = Array.from(document.querySelectorAll('[class*="-enter"], [class*="-appear"], [class*="-leave"]')).filter((e) =>
+          Array.from(e.classList).some((c) => /^ant-[a-z-]+-(enter|appear|leave)(-active)?$/.test(c)),
+        ).length;
+        return running + moving;
+      }),
+    )
+    .toBe(0);
+  const results = await new AxeBuilder({ page }).withTags(WCAG_AA_TAGS).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking
+    .map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}`).join('\n')}${v.nodes.length > 5 ? `\n    … ${v.nodes.length - 5} more` : ''}`)
+    .join('\n');
+  expect(blocking.length, `accessibility of ${label} (${page.url()}):\n${report}`).toBe(0);
 }

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 const RETURN_REASON = '港航协同以省发展改革委牵头更合适，本厅配合（E2E）';
@@ -55,6 +55,7 @@ test.describe('tasks: assign, accept, return', () => {
     await expect(grid).toBeVisible();
     await expect(page.getByTestId('assign-summary')).toContainText('共 76 项');
     await expect(page.getByTestId('group-2.3')).toContainText('高标准建设大通道');
+    await expectAccessible(page, 'the assignment grid');
 
     // 2.3.2 (公路) and 2.3.3 (港航): the suggestions name 省交通运输厅 first, with reasons; one click takes it.
     for (const code of ['2.3.2', '2.3.3']) {
@@ -118,6 +119,8 @@ test.describe('tasks: assign, accept, return', () => {
     await page.getByTestId('nav-my-tasks').click();
     await expect(page.getByTestId('page-title')).toHaveText('我的任务');
     await expect(page.getByTestId('task-2.4.2')).toHaveCount(0);
+    await expect(page.getByTestId('task-2.3.2')).toBeVisible();
+    await expectAccessible(page, 'my tasks');
 
     const accepted = page.getByTestId('task-2.3.2');
     await accepted.getByTestId('accept').click();
@@ -143,6 +146,7 @@ test.describe('tasks: assign, accept, return', () => {
     await page.goto('/tasks?status=accepted');
     await expect(page.getByTestId('filter-status')).toContainText('已签收');
     await expect(page.getByTestId('task-2.3.2').getByTestId('task-status')).toHaveText('已签收');
+    await expectAccessible(page, 'the task list');
 
     await page.goto('/tasks?q=港航协同');
     const row = page.getByTestId('task-2.3.3');
@@ -156,6 +160,22 @@ test.describe('tasks: assign, accept, return', () => {
     await expect(returnEvent).toContainText('退办');
     await expect(returnEvent).toContainText(RETURN_REASON);
     await expect(page.locator('[data-testid="timeline-item"][data-kind="assigned"]')).toContainText('省交通运输厅');
+    await expectAccessible(page, 'the task detail');
+    // Each fact keeps a gap before the next label (责任人 once ran into 最近填报).
+    const gaps = await page.getByTestId('task-info').evaluate((card) =>
+      Array.from(card.querySelectorAll('.ant-descriptions-row > td'))
+        .filter((cell) => cell.nextElementSibling)
+        .map((cell) => {
+          const content = cell.querySelector('.ant-descriptions-item-content');
+          const next = cell.nextElementSibling?.querySelector('.ant-descriptions-item-label');
+          if (!content || !next) return { label: cell.textContent, gap: -1 };
+          const range = document.createRange();
+          range.selectNodeContents(content);
+          return { label: cell.querySelector('.ant-descriptions-item-label')?.textContent?.trim(), gap: next.getBoundingClientRect().left - range.getBoundingClientRect().right };
+        }),
+    );
+    expect(gaps.map((g) => g.label)).toContain('责任人');
+    for (const { label, gap } of gaps) expect(gap, `gap after ${label}`).toBeGreaterThanOrEqual(16);
   });
 
   test('a search for 港口 in /tasks narrows the list, and the filter lives in the URL', async ({ page, request }) => {

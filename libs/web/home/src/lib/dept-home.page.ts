@@ -65,7 +65,7 @@ export class DeptHomePage {
         query: { scope: 'mine', status: 'assigned', leadDepartment: code },
         link: '/my-tasks',
         params: { status: 'assigned', leadDepartment: code },
-        color: '#d48806',
+        color: '#874d00',
       },
       { id: 'in-progress', label: this.i18n.t('home.inProgress'), query: { scope: 'mine', status: inHand }, link: '/my-tasks', params: { status: inHand } },
       {

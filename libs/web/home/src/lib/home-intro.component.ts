@@ -26,8 +26,8 @@ import { RoleTagComponent } from '@luoshi/web/ui';
   styles: `
     .intro { margin-bottom: 20px; }
     .intro__title { margin: 0; font-size: 22px; font-weight: 600; line-height: 1.4; }
-    .intro__greeting { margin: 6px 0 0; color: rgba(0, 0, 0, 0.55); display: flex; align-items: center; flex-wrap: wrap; gap: 6px; }
-    .intro__sep { color: rgba(0, 0, 0, 0.25); }
+    .intro__greeting { margin: 6px 0 0; color: rgba(0, 0, 0, 0.6); display: flex; align-items: center; flex-wrap: wrap; gap: 6px; }
+    .intro__sep { color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class HomeIntroComponent {

@@ -20,9 +20,9 @@ import { TaskCountCardComponent, type TaskCountItem } from './task-count-card.co
 /** Statuses counted on the office home (cancelled left out). */
 const COUNTED_STATUSES: readonly TaskStatus[] = TASK_STATUSES.filter((s) => s !== 'cancelled');
 const HEALTH_TILES: readonly { health: TaskHealthColor; color: string }[] = [
-  { health: 'red', color: '#f5222d' },
-  { health: 'amber', color: '#faad14' },
-  { health: 'green', color: '#52c41a' },
+  { health: 'red', color: '#cf1322' },
+  { health: 'amber', color: '#874d00' },
+  { health: 'green', color: '#237804' },
 ];
 
 /** office_admin's home: task counts by status and health (each opens the filtered list), directory figures, recent audit events, shortcuts, the holiday-calendar warning. */
@@ -51,7 +51,7 @@ const HEALTH_TILES: readonly { health: TaskHealthColor; color: string }[] = [
     .row { margin-bottom: 16px; }
     .hint { display: block; margin-bottom: 16px; }
     .audit-item { display: flex; gap: 12px; align-items: baseline; width: 100%; }
-    .audit-item__at { flex: none; color: rgba(0, 0, 0, 0.45); font-variant-numeric: tabular-nums; }
+    .audit-item__at { flex: none; color: rgba(0, 0, 0, 0.6); font-variant-numeric: tabular-nums; }
     .audit-item__actor { color: rgba(0, 0, 0, 0.65); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   `,
 })

@@ -58,7 +58,7 @@ export interface TaskCountItem {
       transition: border-color 0.2s, box-shadow 0.2s; }
     .tile:hover { border-color: #1677ff; box-shadow: 0 2px 8px rgba(22, 119, 255, 0.12); }
     .tile__value { font-size: 24px; font-weight: 600; line-height: 1.3; font-variant-numeric: tabular-nums; color: rgba(0, 0, 0, 0.88); }
-    .tile__label { display: inline-flex; align-items: center; gap: 6px; color: rgba(0, 0, 0, 0.55); font-size: 13px; }
+    .tile__label { display: inline-flex; align-items: center; gap: 6px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
     .tile__dot { width: 8px; height: 8px; border-radius: 50%; }
   `,
 })

@@ -1,4 +1,4 @@
-import { NgTemplateOutlet } from '@angular/common';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
@@ -60,6 +60,7 @@ export class AppLayoutComponent {
   /** The sider may be collapsed to icons on a desk; the drawer always shows the full menu. */
   protected readonly menuCollapsed = computed(() => !this.handset() && this.collapsed());
   protected readonly drawerOpen = signal(false);
+  private readonly document = inject(DOCUMENT);
   protected readonly profileOpen = signal(false);
   protected readonly signingOut = signal(false);
 
@@ -89,8 +90,23 @@ export class AppLayoutComponent {
   }
 
   protected toggleSider(): void {
-    if (this.handset()) this.drawerOpen.update((value) => !value);
-    else this.collapsed.update((value) => !value);
+    if (this.handset()) {
+      this.drawerOpen.update((value) => !value);
+      // After ng-zorro has opened it (and noted the menu button, which gets the focus back on close).
+      if (this.drawerOpen()) requestAnimationFrame(() => this.focusDrawerWhenDrawn());
+    } else this.collapsed.update((value) => !value);
+  }
+
+  /**
+   * The open drawer takes the focus, on the current page's entry: ng-zorro traps the focus in it but
+   * starts before the menu is drawn, which left keyboard and screen-reader users behind the mask.
+   * Looks once a frame, for at most half a second, while the drawer stays open.
+   */
+  private focusDrawerWhenDrawn(frames = 30): void {
+    const drawer = this.document.querySelector('[data-testid="nav-drawer"]');
+    const entry = drawer?.querySelector<HTMLElement>('.ant-menu-item-selected') ?? drawer?.querySelector<HTMLElement>('.ant-menu-item');
+    if (entry) entry.focus();
+    else if (frames > 0 && this.drawerOpen()) requestAnimationFrame(() => this.focusDrawerWhenDrawn(frames - 1));
   }
 
   protected logout(): void {

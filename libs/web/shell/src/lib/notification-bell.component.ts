@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
@@ -34,7 +34,7 @@ import { I18nService, NotificationFeed, NotificationsApi, TranslatePipe } from '
       [nzPopoverVisible]="open()"
       (nzPopoverVisibleChange)="toggle($event)"
       nzPopoverOverlayClassName="bell-popover"
-      [attr.aria-label]="'notifications.bell' | t"
+      [attr.aria-label]="(feed.unread() ?? 0) > 0 ? ('notifications.bell' | t) + ' ' + ('a11y.unreadCount' | t: { n: badgeText() }) : ('notifications.bell' | t)"
       [title]="feed.mode() === 'polling' ? ('notifications.polling' | t) : ('notifications.bell' | t)"
       [attr.data-unread]="feed.unread() ?? ''"
       [attr.data-mode]="feed.mode()"
@@ -91,7 +91,7 @@ import { I18nService, NotificationFeed, NotificationsApi, TranslatePipe } from '
     .item--unread { color: rgba(0, 0, 0, 0.88); font-weight: 500; }
     .item--unread .item__title::before { content: ''; display: inline-block; width: 6px; height: 6px; margin: 0 6px 2px 0; border-radius: 50%; background: #1677ff; }
     .item__title { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .item__at { flex: none; font-size: 12px; font-weight: 400; color: rgba(0, 0, 0, 0.45); }
+    .item__at { flex: none; font-size: 12px; font-weight: 400; color: rgba(0, 0, 0, 0.6); }
     .foot { padding-top: 8px; text-align: center; }
   `,
 })
@@ -105,6 +105,11 @@ export class NotificationBellComponent {
   protected readonly open = signal(false);
   protected readonly loading = signal(false);
   protected readonly latest = signal<NotificationResponse[]>([]);
+  /** What the badge shows (99+ past 99): the button's name must contain it. */
+  protected readonly badgeText = computed(() => {
+    const unread = this.feed.unread() ?? 0;
+    return unread > 99 ? '99+' : String(unread);
+  });
 
   constructor() {
     const destroyRef = inject(DestroyRef);

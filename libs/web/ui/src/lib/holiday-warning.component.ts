@@ -23,7 +23,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
     }
   `,
   styles: `
-    .warning { display: flex; flex-wrap: wrap; align-items: center; gap: 0 4px; margin-top: 4px; font-size: 12px; color: #d46b08; line-height: 20px; }
+    .warning { display: flex; flex-wrap: wrap; align-items: center; gap: 0 4px; margin-top: 4px; font-size: 12px; color: #ad4e00; line-height: 20px; }
     .warning__fix { height: auto; padding: 0; font-size: 12px; }
   `,
 })

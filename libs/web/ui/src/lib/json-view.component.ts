@@ -6,7 +6,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (text(); as json) {
-      <pre class="json-view">{{ json }}</pre>
+      <pre class="json-view" tabindex="0">{{ json }}</pre>
     } @else {
       <span class="json-view__empty">{{ emptyText() }}</span>
     }
@@ -14,7 +14,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
   styles: `
     .json-view { margin: 0; padding: 8px 12px; max-height: 320px; overflow: auto; background: #fafafa; border: 1px solid #f0f0f0;
       border-radius: 6px; font-size: 12px; line-height: 1.6; white-space: pre-wrap; word-break: break-all; }
-    .json-view__empty { color: rgba(0, 0, 0, 0.45); }
+    .json-view__empty { color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class JsonViewComponent {

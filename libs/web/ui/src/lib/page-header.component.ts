@@ -18,7 +18,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   styles: `
     .page-header { display: flex; align-items: flex-end; justify-content: space-between; gap: 16px; flex-wrap: wrap; margin-bottom: 16px; }
     .page-header__title { margin: 0; font-size: 20px; font-weight: 600; line-height: 32px; color: rgba(0, 0, 0, 0.88); }
-    .page-header__subtitle { margin: 4px 0 0; color: rgba(0, 0, 0, 0.45); }
+    .page-header__subtitle { margin: 4px 0 0; color: rgba(0, 0, 0, 0.6); }
     .page-header__actions { display: flex; gap: 8px; flex-wrap: wrap; }
   `,
 })

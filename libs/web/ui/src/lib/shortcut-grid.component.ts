@@ -22,8 +22,8 @@ import { type NavItem, TranslatePipe } from '@luoshi/web/core';
     .shortcuts { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
     .shortcut { display: flex; align-items: center; gap: 10px; padding: 14px 16px; border: 1px solid #f0f0f0; border-radius: 8px;
       color: rgba(0, 0, 0, 0.88); background: #fff; transition: border-color 0.2s, box-shadow 0.2s; }
-    .shortcut:hover { border-color: #1677ff; box-shadow: 0 2px 8px rgba(22, 119, 255, 0.12); color: #1677ff; }
-    .shortcut__icon { font-size: 20px; color: #1677ff; }
+    .shortcut:hover { border-color: #1677ff; box-shadow: 0 2px 8px rgba(22, 119, 255, 0.12); color: #0958d9; }
+    .shortcut__icon { font-size: 20px; color: #0958d9; }
   `,
 })
 export class ShortcutGridComponent {

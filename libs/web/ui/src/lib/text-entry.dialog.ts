@@ -59,7 +59,7 @@ export interface TextEntryData<T> {
       </button>
     </div>
   `,
-  styles: `.hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }`,
+  styles: `.hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }`,
 })
 export class TextEntryDialog<T = unknown> {
   protected readonly data = inject<TextEntryData<T>>(NZ_MODAL_DATA);

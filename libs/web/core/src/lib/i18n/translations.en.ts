@@ -1,5 +1,6 @@
 import type { Translations } from './translation-key';
 import { DASHBOARDS_EN } from './translations-dashboards.en';
+import { A11Y_EN } from './translations-a11y.en';
 import { DAILY_EN } from './translations-daily.en';
 import { LISTS_EN } from './translations-lists.en';
 import { REPORTS_EN } from './translations-reports.en';
@@ -879,6 +880,7 @@ export const EN: Translations = {
   ...PLAN_IMPORT_EN,
   ...DAILY_EN,
   ...LISTS_EN,
+  ...A11Y_EN,
   comingSoon: {
     title: 'Coming soon',
     body: '“{feature}” is being built and will arrive in a later release.',

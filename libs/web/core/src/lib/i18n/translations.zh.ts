@@ -1,4 +1,5 @@
 import { DASHBOARDS_ZH } from './translations-dashboards.zh';
+import { A11Y_ZH } from './translations-a11y.zh';
 import { DAILY_ZH } from './translations-daily.zh';
 import { LISTS_ZH } from './translations-lists.zh';
 import { REPORTS_ZH } from './translations-reports.zh';
@@ -879,6 +880,7 @@ export const ZH = {
   ...PLAN_IMPORT_ZH,
   ...DAILY_ZH,
   ...LISTS_ZH,
+  ...A11Y_ZH,
   comingSoon: {
     title: '功能建设中',
     body: '「{feature}」正在建设中，将在后续版本上线。',

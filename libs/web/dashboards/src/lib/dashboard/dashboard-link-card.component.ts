@@ -21,7 +21,7 @@ import { TranslatePipe } from '@luoshi/web/core';
   `,
   styles: `
     .card { display: flex; align-items: center; gap: 16px; }
-    .card__icon { font-size: 32px; color: #1677ff; }
+    .card__icon { font-size: 32px; color: #0958d9; }
     .card__text { flex: 1; margin: 0; color: rgba(0, 0, 0, 0.65); }
   `,
 })

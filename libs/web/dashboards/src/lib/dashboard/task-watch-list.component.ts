@@ -63,11 +63,11 @@ import { taskListLink } from '../shared/health';
     .heading { display: inline-flex; align-items: center; gap: 8px; }
     .dot { width: 8px; height: 8px; border-radius: 50%; background: #faad14; }
     .dot--red { background: #f5222d; }
-    .count { color: rgba(0, 0, 0, 0.45); font-weight: normal; font-variant-numeric: tabular-nums; }
+    .count { color: rgba(0, 0, 0, 0.6); font-weight: normal; font-variant-numeric: tabular-nums; }
     .title { color: rgba(0, 0, 0, 0.88); }
-    .title:hover { color: #1677ff; }
+    .title:hover { color: #0958d9; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .muted { color: rgba(0, 0, 0, 0.55); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class TaskWatchListComponent {

@@ -42,9 +42,9 @@ import { figure } from '../shared/health';
     .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
     .score { display: flex; align-items: center; gap: 24px; }
     .score__rank { font-size: 16px; font-weight: 500; }
-    .score__muted { color: rgba(0, 0, 0, 0.45); margin-top: 4px; }
+    .score__muted { color: rgba(0, 0, 0, 0.6); margin-top: 4px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .section { margin: 0 0 8px; font-size: 15px; font-weight: 600; }
     .gap { margin-top: 16px; }
     .gap-left { margin-left: 8px; }
@@ -77,6 +77,6 @@ export class DepartmentEvaluationPage {
   }
 
   protected scoreColor(score: number): string {
-    return score >= 85 ? '#52c41a' : score >= 60 ? '#faad14' : '#f5222d';
+    return score >= 85 ? '#237804' : score >= 60 ? '#874d00' : '#cf1322';
   }
 }

@@ -90,14 +90,14 @@ import { WeightsEditorComponent } from './weights-editor.component';
   styles: `
     .plan { min-width: 260px; }
     .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
-    .asof { margin-bottom: 8px; color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .asof { margin-bottom: 8px; color: rgba(0, 0, 0, 0.6); font-size: 12px; }
     .rank { display: inline-flex; align-items: center; justify-content: center; width: 24px; height: 24px; border-radius: 50%; background: #f0f0f0; font-weight: 600; }
     .rank--top { background: #c8102e; color: #fff; }
     .total { display: flex; align-items: center; gap: 8px; }
     .total__bar { flex: 1; }
     .num { font-variant-numeric: tabular-nums; }
     .low { color: #cf1322; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class EvaluationPage {

@@ -63,7 +63,7 @@ import { DEFAULT_WEIGHTS, sameWeights, weightsSum, weightsValid } from './weight
     </ng-template>
   `,
   styles: `
-    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.55); }
+    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.6); }
     .weight { display: flex; align-items: center; gap: 12px; min-height: 40px; }
     .weight__label { width: 72px; flex: none; }
     .weight__slider { flex: 1; }
@@ -71,11 +71,11 @@ import { DEFAULT_WEIGHTS, sameWeights, weightsSum, weightsValid } from './weight
     .weight__bar { flex: 1; height: 8px; border-radius: 4px; background: #f0f0f0; overflow: hidden; }
     .weight__bar span { display: block; height: 100%; background: #1677ff; }
     .weight__value { width: 28px; text-align: right; font-variant-numeric: tabular-nums; }
-    .sum { margin: 8px 0; text-align: right; font-weight: 600; color: #389e0d; }
+    .sum { margin: 8px 0; text-align: right; font-weight: 600; color: #237804; }
     .sum--bad { color: #cf1322; }
     .alert { margin-bottom: 8px; }
     .actions { display: flex; justify-content: flex-end; gap: 8px; }
-    .rules { margin: 12px 0 0; font-size: 12px; color: rgba(0, 0, 0, 0.45); }
+    .rules { margin: 12px 0 0; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class WeightsEditorComponent {

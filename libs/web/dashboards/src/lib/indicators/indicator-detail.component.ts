@@ -139,7 +139,7 @@ const VALUE_COLORS: Readonly<Record<IndicatorValueStatus, string>> = { submitted
     .spacer { flex: 1; }
     .section { margin: 20px 0 8px; font-size: 15px; font-weight: 600; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .source { color: rgba(0, 0, 0, 0.75); }
     .comment { margin-top: 2px; font-size: 12px; color: #cf1322; }
     .current { margin-left: 6px; }

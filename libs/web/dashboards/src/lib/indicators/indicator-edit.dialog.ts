@@ -82,8 +82,8 @@ import { IndicatorsApi } from '../api/indicators.api';
   `,
   styles: `
     .full { width: 100%; }
-    .unit { margin-left: 8px; color: rgba(0, 0, 0, 0.45); }
-    .error-text { color: #ff4d4f; margin-top: -8px; }
+    .unit { margin-left: 8px; color: rgba(0, 0, 0, 0.6); }
+    .error-text { color: #cf1322; margin-top: -8px; }
     :host ::ng-deep .form-grid nz-form-control .ant-form-item-control-input-content { display: flex; align-items: center; }
   `,
 })

@@ -47,7 +47,7 @@ import { IndicatorsApi } from '../api/indicators.api';
       <button nz-button nzType="primary" type="submit" form="indicator-report-form" [nzLoading]="saving()" data-testid="dialog-submit">{{ 'indicators.report' | t }}</button>
     </div>
   `,
-  styles: `.full { width: 100%; } .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }`,
+  styles: `.full { width: 100%; } .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }`,
 })
 export class IndicatorReportDialog {
   protected readonly data = inject<IndicatorTrackingResponse>(NZ_MODAL_DATA);

@@ -59,9 +59,9 @@ import { figure } from '../shared/health';
     <ng-template #empty><nz-empty [nzNotFoundContent]="'indicators.queueEmpty' | t" data-testid="review-empty" /></ng-template>
   `,
   styles: `
-    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }
+    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .muted { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .muted { color: rgba(0, 0, 0, 0.6); font-size: 12px; }
     .gap { margin-left: 8px; }
   `,
 })

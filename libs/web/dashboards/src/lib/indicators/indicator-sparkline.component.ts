@@ -22,7 +22,7 @@ import { sparkGeometry } from '../shared/indicator-format';
       <span class="none">—</span>
     }
   `,
-  styles: `:host { display: inline-flex; align-items: center; } .none { color: rgba(0, 0, 0, 0.25); }`,
+  styles: `:host { display: inline-flex; align-items: center; } .none { color: rgba(0, 0, 0, 0.6); }`,
 })
 export class IndicatorSparklineComponent {
   readonly points = input.required<readonly IndicatorPoint[]>();

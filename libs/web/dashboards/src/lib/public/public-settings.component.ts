@@ -24,7 +24,7 @@ import { DashboardsApi } from '../api/dashboards.api';
       } @else if (settings.hasValue()) {
         <p class="hint">{{ 'publicSummary.settingsHint' | t: { url: publicUrl } }}</p>
         <div class="row">
-          <nz-switch [ngModel]="settings.value().enabled" (ngModelChange)="save($event, settings.value().planId)" [nzDisabled]="!canEdit()" [nzLoading]="saving()" data-testid="public-toggle" />
+          <nz-switch [ngModel]="settings.value().enabled" (ngModelChange)="save($event, settings.value().planId)" [nzDisabled]="!canEdit()" [nzLoading]="saving()" [attr.aria-label]="'publicSummary.settingsTitle' | t" data-testid="public-toggle" />
           <span class="switch-label" data-testid="public-state">{{ (settings.value().enabled ? 'publicSummary.enabled' : 'publicSummary.disabled') | t }}</span>
         </div>
         <div class="row">
@@ -50,7 +50,7 @@ import { DashboardsApi } from '../api/dashboards.api';
     </ng-template>
   `,
   styles: `
-    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }
+    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }
     .row { display: flex; align-items: center; gap: 8px; margin-bottom: 12px; }
     .label { color: rgba(0, 0, 0, 0.65); }
     .plan { flex: 1; min-width: 220px; }

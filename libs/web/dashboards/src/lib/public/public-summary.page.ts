@@ -9,7 +9,7 @@ import { INDICATOR_STATUSES, type IndicatorStatus, type PublicPartRow } from '@l
 import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { LangSwitchComponent } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
-import { HEALTH_COLORS, INDICATOR_STATUS_COLORS, INDICATOR_STATUS_HEX, percent } from '../shared/health';
+import { HEALTH_COLORS, HEALTH_TEXT_COLORS, INDICATOR_STATUS_COLORS, INDICATOR_STATUS_HEX, percent } from '../shared/health';
 import { pointText, targetsText } from '../shared/indicator-format';
 
 /**
@@ -37,6 +37,7 @@ export class PublicSummaryPage {
     return INDICATOR_STATUSES.map((status) => ({ status, n: counts[status] })).filter((c) => c.n > 0);
   });
   protected readonly healthColors = HEALTH_COLORS;
+  protected readonly healthTextColors = HEALTH_TEXT_COLORS;
   protected readonly statusColors = INDICATOR_STATUS_COLORS;
   protected readonly statusHex = INDICATOR_STATUS_HEX;
   protected readonly rate = percent;

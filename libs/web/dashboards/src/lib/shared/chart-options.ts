@@ -69,7 +69,7 @@ export function healthBarOption(rows: readonly DashboardRow[], options: HealthCh
   const value = {
     type: 'value' as const,
     minInterval: 1,
-    axisLabel: { color: 'rgba(0, 0, 0, 0.45)', fontFamily: FONT },
+    axisLabel: { color: 'rgba(0, 0, 0, 0.6)', fontFamily: FONT },
     splitLine: { lineStyle: { color: SPLIT } },
   };
   const series: BarSeriesOption[] = HEALTH_ORDER.map((health) => ({
@@ -110,7 +110,7 @@ export function healthBarOption(rows: readonly DashboardRow[], options: HealthCh
           `<b>${escapeHtml(options.fullLabel(row))}</b>`,
           `${text.total}：${row.total}　${text.completed}：${row.completed}　${text.completionRate}：${percent(row.completionRate)}`,
           ...lines,
-          `<span style="color:#8c8c8c">${escapeHtml(text.clickHint)}</span>`,
+          `<span style="color:#666666">${escapeHtml(text.clickHint)}</span>`,
         ].join('<br/>');
       },
     },
@@ -140,7 +140,7 @@ export function completionOption(points: readonly CompletionPoint[], text: Compl
       axisLine: { lineStyle: { color: AXIS } },
       axisLabel: { color: TEXT, fontFamily: FONT },
     },
-    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: SPLIT } }, axisLabel: { color: 'rgba(0, 0, 0, 0.45)' } },
+    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: SPLIT } }, axisLabel: { color: 'rgba(0, 0, 0, 0.6)' } },
     series: [
       { id: 'completed', name: text.completed, type: 'bar', barMaxWidth: 18, itemStyle: { color: '#91caff' }, data: points.map((p) => p.completed) },
       {
@@ -226,9 +226,9 @@ export function indicatorOption(input: IndicatorChartInput, text: IndicatorChart
       type: 'value',
       scale: true,
       name: unit,
-      nameTextStyle: { color: 'rgba(0, 0, 0, 0.45)', align: 'left' },
+      nameTextStyle: { color: 'rgba(0, 0, 0, 0.6)', align: 'left' },
       splitLine: { lineStyle: { color: SPLIT } },
-      axisLabel: { color: 'rgba(0, 0, 0, 0.45)' },
+      axisLabel: { color: 'rgba(0, 0, 0, 0.6)' },
     },
     series: [
       {

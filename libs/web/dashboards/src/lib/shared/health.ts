@@ -7,6 +7,13 @@ export const HEALTH_COLORS: Readonly<Record<TaskHealthColor, string>> = {
   green: '#52c41a',
 };
 
+/** The same colours dark enough for text on white (WCAG AA, ≥ 4.5:1): numbers written in a health colour. */
+export const HEALTH_TEXT_COLORS: Readonly<Record<TaskHealthColor, string>> = {
+  red: '#cf1322',
+  amber: '#874d00',
+  green: '#237804',
+};
+
 /** Stacking order in the charts: red against the axis, so lagging work lines up and compares at a glance. */
 export const HEALTH_ORDER: readonly TaskHealthColor[] = ['red', 'amber', 'green'];
 

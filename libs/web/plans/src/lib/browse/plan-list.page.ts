@@ -60,7 +60,7 @@ import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
     .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
     .title { font-weight: 500; }
     .num { font-variant-numeric: tabular-nums; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class PlanListPage {

@@ -65,20 +65,20 @@ import { dutyFromStored, indicatorFromStored } from '../shared/plan-rows';
   styles: `
     :host { display: block; }
     .path { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 8px; font-size: 12px; }
-    .path__item { padding: 0; border: 0; background: none; color: rgba(0, 0, 0, 0.45); cursor: pointer; }
-    .path__item:hover { color: #1677ff; }
-    .path__sep { color: rgba(0, 0, 0, 0.25); }
+    .path__item { padding: 0; border: 0; background: none; color: rgba(0, 0, 0, 0.6); cursor: pointer; }
+    .path__item:hover { color: #0958d9; }
+    .path__sep { color: rgba(0, 0, 0, 0.6); }
     .meta { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; }
-    .code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; color: rgba(0, 0, 0, 0.55); }
+    .code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; color: rgba(0, 0, 0, 0.6); }
     .title { margin: 0 0 10px; font-size: 18px; font-weight: 600; line-height: 1.5; }
     .body { margin: 0 0 16px; line-height: 1.9; white-space: pre-wrap; color: rgba(0, 0, 0, 0.8); }
-    .body--empty { color: rgba(0, 0, 0, 0.35); }
+    .body--empty { color: rgba(0, 0, 0, 0.6); }
     .section { margin: 20px 0 8px; font-size: 14px; font-weight: 600; }
-    .none { margin: 0; padding: 10px 12px; border-radius: 6px; background: #fafafa; color: rgba(0, 0, 0, 0.45); }
+    .none { margin: 0; padding: 10px 12px; border-radius: 6px; background: #fafafa; color: rgba(0, 0, 0, 0.6); }
     .children { margin: 0; padding: 0; list-style: none; }
     .child { display: block; width: 100%; padding: 6px 8px; border: 0; border-radius: 4px; background: none; text-align: left; cursor: pointer; color: rgba(0, 0, 0, 0.85); }
-    .child:hover { background: #f5f5f5; color: #1677ff; }
-    .child__code { display: inline-block; min-width: 56px; color: rgba(0, 0, 0, 0.45); font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+    .child:hover { background: #f5f5f5; color: #0958d9; }
+    .child__code { display: inline-block; min-width: 56px; color: rgba(0, 0, 0, 0.6); font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   `,
 })
 export class PlanNodeDetailComponent {

@@ -66,7 +66,7 @@ export interface CorrectionFormData {
   `,
   styles: `
     .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-    .dictionary { margin: 0; color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .dictionary { margin: 0; color: rgba(0, 0, 0, 0.6); font-size: 12px; }
   `,
 })
 export class CorrectionFormDialog {

@@ -41,8 +41,8 @@ import { type CorrectionFormData, CorrectionFormDialog } from './correction-form
     .toolbar__spacer { flex: 1; }
     .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
     .wrong { color: #cf1322; }
-    .right { color: #389e0d; font-weight: 500; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .right { color: #237804; font-weight: 500; }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .link-btn { padding: 0; height: auto; }
   `,
 })

@@ -56,17 +56,17 @@ import type { CorrectedText } from '../shared/corrected-text';
     </div>
   `,
   styles: `
-    .unplaced { margin: 0 0 8px; font-size: 12px; color: rgba(0, 0, 0, 0.45); }
+    .unplaced { margin: 0 0 8px; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
     .doc { max-height: 560px; overflow: auto; padding: 8px 0; border: 1px solid #f0f0f0; border-radius: 6px; background: #fcfcfc; line-height: 1.9; }
     .block { display: flex; gap: 12px; padding: 2px 12px; scroll-margin-top: 8px; }
     .block.flash { background: #fffbe6; box-shadow: inset 3px 0 0 #faad14; }
-    .gutter { flex: none; width: 40px; padding-top: 1px; text-align: right; color: rgba(0, 0, 0, 0.3); font-variant-numeric: tabular-nums; font-size: 12px; line-height: 26px; user-select: none; }
+    .gutter { flex: none; width: 40px; padding-top: 1px; text-align: right; color: rgba(0, 0, 0, 0.6); font-variant-numeric: tabular-nums; font-size: 12px; line-height: 26px; user-select: none; }
     .content { min-width: 0; flex: 1; }
     .heading { font-weight: 500; }
     .block--title .heading { font-size: 16px; font-weight: 600; }
     .block--part .heading { font-size: 15px; font-weight: 600; }
     .block--measure .heading, .block--submeasure .heading { font-weight: 500; }
-    .code { margin-right: 8px; color: rgba(0, 0, 0, 0.45); font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 400; }
+    .code { margin-right: 8px; color: rgba(0, 0, 0, 0.6); font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 400; }
     .tag { margin-left: 8px; }
     .body { margin: 0; color: rgba(0, 0, 0, 0.75); }
     .fix + .fix { margin-left: 2px; }

@@ -85,10 +85,10 @@ import { TranslatePipe } from '@luoshi/web/core';
     .verdict { display: flex; flex-direction: column; gap: 10px; margin-bottom: 16px; }
     .facts { display: flex; flex-wrap: wrap; gap: 16px; margin-bottom: 6px; }
     .evidence { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; }
-    .label { color: rgba(0, 0, 0, 0.55); margin-right: 8px; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .label { color: rgba(0, 0, 0, 0.6); margin-right: 8px; }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .mode, .rejected { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
-    .busy { margin-left: 8px; color: rgba(0, 0, 0, 0.55); }
+    .busy { margin-left: 8px; color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class CorrectionVerdictComponent {

@@ -55,10 +55,10 @@ type NewKind = 'provincial' | 'city' | 'county';
   `,
   styles: `
     .card { margin-bottom: 16px; }
-    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.55); }
+    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.6); }
     .row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 0; border-top: 1px solid #f5f5f5; }
-    .name { min-width: 160px; font-weight: 500; color: #d46b08; }
-    .muted { color: rgba(0, 0, 0, 0.45); min-width: 70px; }
+    .name { min-width: 160px; font-weight: 500; color: #ad4e00; }
+    .muted { color: rgba(0, 0, 0, 0.6); min-width: 70px; }
     .pick { width: 200px; }
     .kind { width: 110px; }
     .or { width: 12px; }

@@ -57,7 +57,7 @@ const KINDS: readonly { kind: DiffKind; color: string; label: TranslationKey; co
   `,
   styles: `
     .counts { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px 0; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .group { margin-bottom: 12px; }
     .group__title { margin: 0 0 6px; font-size: 14px; font-weight: 500; }
     .entries { margin: 0; padding: 0 0 0 12px; list-style: none; border-left: 3px solid #d9d9d9; }
@@ -66,8 +66,8 @@ const KINDS: readonly { kind: DiffKind; color: string; label: TranslationKey; co
     .entries--changed { border-color: #1677ff; }
     .entries--moved { border-color: #fa8c16; }
     .entries--removed { border-color: #ff4d4f; }
-    .entries--removed li { text-decoration: line-through; color: rgba(0, 0, 0, 0.45); }
-    .code { flex: none; min-width: 56px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: rgba(0, 0, 0, 0.55); }
+    .entries--removed li { text-decoration: line-through; color: rgba(0, 0, 0, 0.6); }
+    .code { flex: none; min-width: 56px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class DiffSummaryComponent {

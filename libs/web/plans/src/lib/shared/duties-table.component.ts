@@ -89,7 +89,7 @@ import type { DutyRow } from './plan-rows';
     .deliverable { border-bottom: 1px dashed rgba(0, 0, 0, 0.25); cursor: help; }
     .kind { margin-left: 6px; }
     .name { margin-bottom: 4px; }
-    .code-link { padding: 0; border: 0; background: none; color: #1677ff; cursor: pointer; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+    .code-link { padding: 0; border: 0; background: none; color: #0958d9; cursor: pointer; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   `,
 })
 export class DutiesTableComponent {

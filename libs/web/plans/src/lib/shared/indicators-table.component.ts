@@ -73,10 +73,10 @@ import { COMPARISON_SYMBOLS, type IndicatorRow } from './plan-rows';
   styles: `
     .name { border-bottom: 1px dashed rgba(0, 0, 0, 0.25); cursor: help; }
     .attr { margin-left: 6px; }
-    .baseline { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.45); }
-    .cmp { font-family: Arial, Helvetica, sans-serif; font-size: 16px; font-weight: 600; color: #1677ff; }
+    .baseline { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
+    .cmp { font-family: Arial, Helvetica, sans-serif; font-size: 16px; font-weight: 600; color: #0958d9; }
     .num { font-variant-numeric: tabular-nums; }
-    .code-link { padding: 0; border: 0; background: none; color: #1677ff; cursor: pointer; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+    .code-link { padding: 0; border: 0; background: none; color: #0958d9; cursor: pointer; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   `,
 })
 export class IndicatorsTableComponent {

@@ -143,8 +143,8 @@ const ICONS: Record<ApprovalUserAction, string> = {
     }
   `,
   styles: `
-    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.45); font-size: 13px; }
-    .back:hover { color: #1677ff; }
+    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
+    .back:hover { color: #0958d9; }
     .head { margin-bottom: 16px; }
     .head__row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
     .head__type { margin: 0; }
@@ -153,8 +153,8 @@ const ICONS: Record<ApprovalUserAction, string> = {
     .head__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
     .block { display: block; margin-bottom: 16px; }
     .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr); gap: 16px; align-items: start; }
-    .cc { margin: 12px 0 0; color: rgba(0, 0, 0, 0.55); }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .cc { margin: 12px 0 0; color: rgba(0, 0, 0, 0.6); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
     @media (max-width: 767.98px) {
       .head__title { font-size: 17px; line-height: 26px; }

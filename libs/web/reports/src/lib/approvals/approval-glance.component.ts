@@ -48,12 +48,12 @@ import { LoadErrorComponent } from '@luoshi/web/ui';
     .tile:hover { border-color: #1677ff; }
     .tile__value { font-size: 24px; font-weight: 600; line-height: 1.3; font-variant-numeric: tabular-nums; color: rgba(0, 0, 0, 0.88); }
     .tile__value--todo { color: #cf1322; }
-    .tile__label { color: rgba(0, 0, 0, 0.55); }
+    .tile__label { color: rgba(0, 0, 0, 0.6); }
     .item { display: flex; align-items: baseline; gap: 8px; padding: 8px 0; border-bottom: 1px solid #f5f5f5; color: inherit; }
-    .item:hover .item__title { color: #1677ff; }
+    .item:hover .item__title { color: #0958d9; }
     .item__tag { flex: none; margin: 0; }
     .item__title { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .item__at { flex: none; color: rgba(0, 0, 0, 0.45); font-size: 12px; font-variant-numeric: tabular-nums; }
+    .item__at { flex: none; color: rgba(0, 0, 0, 0.6); font-size: 12px; font-variant-numeric: tabular-nums; }
   `,
 })
 export class ApprovalGlanceComponent {

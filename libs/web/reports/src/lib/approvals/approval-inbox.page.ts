@@ -183,7 +183,7 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
     .plan { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.45); overflow-wrap: anywhere; }
     .behalf { margin-left: 6px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .cards { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 10px; }
     .card { padding: 12px; border: 1px solid #f0f0f0; border-radius: 8px; }
     .card__head { display: flex; justify-content: space-between; align-items: center; gap: 6px; }

@@ -98,14 +98,14 @@ type Subject =
   `,
   styles: `
     .row { display: flex; align-items: center; flex-wrap: wrap; gap: 8px; margin-bottom: 8px; }
-    .label { color: rgba(0, 0, 0, 0.45); min-width: 72px; }
+    .label { color: rgba(0, 0, 0, 0.6); min-width: 72px; }
     .open { margin-left: auto; }
     .open-block { display: inline-block; margin-top: 12px; }
     .progress { width: 220px; }
-    .sub { margin: 14px 0 4px; font-size: 13px; font-weight: 500; color: rgba(0, 0, 0, 0.55); }
+    .sub { margin: 14px 0 4px; font-size: 13px; font-weight: 500; color: rgba(0, 0, 0, 0.6); }
     .sub--red { color: #cf1322; }
     .text { margin: 0; white-space: pre-wrap; line-height: 1.8; }
-    .muted { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .muted { color: rgba(0, 0, 0, 0.6); font-size: 12px; }
   `,
 })
 export class ApprovalSubjectComponent {

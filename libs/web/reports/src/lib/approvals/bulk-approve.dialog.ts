@@ -67,7 +67,7 @@ interface Failure {
     </div>
   `,
   styles: `
-    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.55); }
+    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.6); }
     .items { max-height: 180px; overflow: auto; margin: 0 0 12px; padding-left: 20px; }
     .failures { margin: 0; padding-left: 20px; color: #a8071a; }
   `,

@@ -78,10 +78,10 @@ import { type DelegationFormData, DelegationFormDialog } from './delegation-form
     <ng-template #empty><nz-empty [nzNotFoundContent]="'delegations.empty' | t" /></ng-template>
   `,
   styles: `
-    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.45); font-size: 13px; }
+    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
     .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class DelegationsPage {

@@ -46,7 +46,7 @@ interface Option {
   styles: `
     :host { display: block; }
     .picker { width: 100%; }
-    .hint { margin: 4px 0 0; color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .hint { margin: 4px 0 0; color: rgba(0, 0, 0, 0.6); font-size: 12px; }
   `,
 })
 export class UserPickerComponent {

@@ -35,10 +35,10 @@ import { byDueDate, departmentReports } from './department-reports';
   `,
   styles: `
     .item { display: flex; align-items: center; gap: 8px; padding: 8px 0; border-bottom: 1px solid #f5f5f5; color: inherit; }
-    .item:hover .item__title { color: #1677ff; }
+    .item:hover .item__title { color: #0958d9; }
     .item__code { flex: none; padding: 0 6px; border-radius: 4px; background: #e6f4ff; color: #0958d9; font-size: 12px; }
     .item__title { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .item__due { flex: none; color: rgba(0, 0, 0, 0.45); font-size: 12px; font-variant-numeric: tabular-nums; }
+    .item__due { flex: none; color: rgba(0, 0, 0, 0.6); font-size: 12px; font-variant-numeric: tabular-nums; }
     .item__due--late { color: #cf1322; }
   `,
 })

@@ -162,18 +162,18 @@ type View = 'todo' | 'all';
     .counts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 16px; margin-bottom: 16px; }
     .count { background: #fff; border-radius: 8px; padding: 14px 20px; }
     .count__n { font-size: 26px; font-weight: 600; line-height: 1.2; font-variant-numeric: tabular-nums; }
-    .count__label { color: rgba(0, 0, 0, 0.55); }
+    .count__label { color: rgba(0, 0, 0, 0.6); }
     .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
     .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 12px; }
     .filters__status { width: 160px; }
     .code { display: inline-block; margin-right: 6px; padding: 0 6px; border-radius: 4px; background: #e6f4ff; color: #0958d9; font-size: 12px;
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
     .task-title { color: rgba(0, 0, 0, 0.88); }
-    .task-title:hover { color: #1677ff; }
+    .task-title:hover { color: #0958d9; }
     .row--todo td:first-child { box-shadow: inset 3px 0 0 #1677ff; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
     .overdue { color: #cf1322; font-weight: 500; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     @media (max-width: 900px) { .counts { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
     .cards { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 10px; }
     .card { padding: 12px; border: 1px solid #f0f0f0; border-radius: 8px; }
@@ -235,9 +235,9 @@ export class ReportListPage {
     const rows = this.rows();
     const n = (test: (r: DepartmentReport) => boolean) => rows.filter(test).length;
     return [
-      { id: 'todo', label: this.i18n.t('reports.countTodo'), n: n((r) => r.todo), color: '#1677ff' },
-      { id: 'returned', label: this.i18n.t('reports.countReturned'), n: n((r) => r.report.status === 'returned'), color: '#d46b08' },
-      { id: 'in-approval', label: this.i18n.t('reports.countInApproval'), n: n((r) => r.report.status === 'in_approval' || r.report.status === 'submitted'), color: '#08979c' },
+      { id: 'todo', label: this.i18n.t('reports.countTodo'), n: n((r) => r.todo), color: '#0958d9' },
+      { id: 'returned', label: this.i18n.t('reports.countReturned'), n: n((r) => r.report.status === 'returned'), color: '#ad4e00' },
+      { id: 'in-approval', label: this.i18n.t('reports.countInApproval'), n: n((r) => r.report.status === 'in_approval' || r.report.status === 'submitted'), color: '#006d75' },
       { id: 'approved', label: this.i18n.t('reports.countApproved'), n: n((r) => r.report.status === 'approved'), color: '#389e0d' },
     ];
   });

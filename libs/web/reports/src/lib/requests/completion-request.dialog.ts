@@ -60,7 +60,7 @@ export interface CompletionRequestData {
     </div>
   `,
   styles: `
-    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.6); font-size: 12px; }
     .files { display: block; margin-top: 8px; }
   `,
 })

@@ -84,8 +84,8 @@ const EXTENDABLE: readonly TaskResponse['status'][] = ['assigned', 'accepted', '
     .request__head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
     .request__link { margin-left: auto; }
     .request__text { margin-top: 4px; white-space: pre-wrap; }
-    .request__comment { margin-top: 4px; color: #d46b08; }
-    .muted { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .request__comment { margin-top: 4px; color: #ad4e00; }
+    .muted { color: rgba(0, 0, 0, 0.6); font-size: 12px; }
   `,
 })
 export class TaskRequestsComponent {

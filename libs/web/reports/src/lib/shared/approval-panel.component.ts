@@ -32,7 +32,7 @@ import { ApprovalTimelineComponent } from './approval-timeline.component';
   styles: `
     .head { display: flex; align-items: center; gap: 8px; margin-bottom: 12px; }
     .head__link { margin-left: auto; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .sub { margin: 12px 0 8px; font-size: 14px; font-weight: 500; }
   `,
 })

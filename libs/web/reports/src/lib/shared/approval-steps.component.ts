@@ -52,9 +52,9 @@ const STATUS: Record<ApprovalStepResponse['status'], NzStepStatus> = {
   `,
   styles: `
     .desc { font-size: 12px; line-height: 1.6; }
-    .desc__mode { color: rgba(0, 0, 0, 0.45); }
+    .desc__mode { color: rgba(0, 0, 0, 0.6); }
     .desc__who { color: rgba(0, 0, 0, 0.75); }
-    .desc__decision { color: rgba(0, 0, 0, 0.55); }
+    .desc__decision { color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class ApprovalStepsComponent {

@@ -53,8 +53,8 @@ const COLORS: Record<string, string> = { approve: 'green', reject: 'red', return
     .entry__head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 6px; }
     .entry__who { font-weight: 500; }
     .entry__step { margin: 0; }
-    .entry__at { color: rgba(0, 0, 0, 0.45); font-size: 12px; font-variant-numeric: tabular-nums; }
-    .entry__detail { color: rgba(0, 0, 0, 0.55); font-size: 13px; margin-top: 2px; }
+    .entry__at { color: rgba(0, 0, 0, 0.6); font-size: 12px; font-variant-numeric: tabular-nums; }
+    .entry__detail { color: rgba(0, 0, 0, 0.6); font-size: 13px; margin-top: 2px; }
     .entry__comment { margin-top: 4px; padding: 6px 10px; border-left: 3px solid #d9d9d9; background: #fafafa; white-space: pre-wrap; }
   `,
 })

@@ -37,10 +37,10 @@ import { formatBytes } from './report-labels';
   styles: `
     .file { display: flex; align-items: baseline; flex-wrap: wrap; gap: 6px; padding: 6px 0; border-bottom: 1px solid #f5f5f5; }
     .file:last-child { border-bottom: 0; }
-    .file__icon { color: rgba(0, 0, 0, 0.45); }
-    .file__name { padding: 0; border: 0; background: none; color: #1677ff; cursor: pointer; font: inherit; text-align: left; word-break: break-all; }
+    .file__icon { color: rgba(0, 0, 0, 0.6); }
+    .file__name { padding: 0; border: 0; background: none; color: #0958d9; cursor: pointer; font: inherit; text-align: left; word-break: break-all; }
     .file__name:hover { text-decoration: underline; }
-    .file__meta { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .file__meta { color: rgba(0, 0, 0, 0.6); font-size: 12px; }
   `,
 })
 export class EvidenceListComponent {

@@ -73,7 +73,7 @@ interface Problem {
   `,
   styles: `
     :host { display: block; }
-    .drop-icon { font-size: 36px; color: #1677ff; }
+    .drop-icon { font-size: 36px; color: #0958d9; }
     .problem { margin-top: 8px; }
     .phone-picks { display: flex; gap: 8px; margin-top: 8px; }
     .phone-pick { position: relative; flex: 1; display: inline-flex; align-items: center; justify-content: center; gap: 6px; height: 40px; overflow: hidden; }

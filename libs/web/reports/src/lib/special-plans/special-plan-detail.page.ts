@@ -114,8 +114,8 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
     }
   `,
   styles: `
-    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.45); font-size: 13px; }
-    .back:hover { color: #1677ff; }
+    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
+    .back:hover { color: #0958d9; }
     .head { margin-bottom: 16px; }
     .head__row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
     .head__code { padding: 0 8px; border-radius: 4px; background: #f9f0ff; color: #531dab; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 14px; line-height: 24px; }
@@ -124,7 +124,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
     .block { display: block; margin-bottom: 16px; }
     .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(320px, 1fr); gap: 16px; align-items: start; }
     .upload { display: block; margin-bottom: 12px; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .task-status { margin-left: 8px; color: rgba(0, 0, 0, 0.65); }
     @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
   `,

@@ -136,7 +136,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
     .skipped { margin: 4px 0 0; padding-left: 20px; }
     .title { font-weight: 500; }
     .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; white-space: nowrap; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class SpecialPlanListPage {

@@ -165,10 +165,10 @@ const MODES: readonly ApprovalStepTemplateBody['mode'][] = ['single', 'countersi
     .error { margin-bottom: 12px; }
     .full { width: 100%; }
     .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .small { font-size: 12px; }
     .switch-label { margin-left: 6px; }
-    .cc { margin: 8px 0 0; color: rgba(0, 0, 0, 0.55); }
+    .cc { margin: 8px 0 0; color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class ApprovalTemplatesPage {

@@ -65,14 +65,14 @@ export function csvProblems(error: ApiError | null): string[] {
     </div>
   `,
   styles: `
-    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }
+    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }
     .problems { margin: 4px 0 0; padding-left: 18px; max-height: 180px; overflow: auto; }
     .file-row { display: flex; align-items: center; gap: 12px; margin-bottom: 12px; }
     .file-btn input { display: none; }
     .label { display: block; margin: 8px 0 6px; color: rgba(0, 0, 0, 0.75); }
     .csv { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
-    .field-error { margin-top: 4px; color: #ff4d4f; font-size: 12px; }
+    .muted { color: rgba(0, 0, 0, 0.6); }
+    .field-error { margin-top: 4px; color: #cf1322; font-size: 12px; }
   `,
 })
 export class CalendarImportDialog {

@@ -110,6 +110,12 @@ export class NotificationsPage {
     });
   }
 
+  /** A tap anywhere on a notice opens its subject, like 查看; its own buttons act for themselves. */
+  protected openFromLine(item: NotificationResponse, event: MouseEvent): void {
+    if (!item.link || (event.target instanceof Element && event.target.closest('button, a'))) return;
+    this.open(item);
+  }
+
   /** Opens the notification's subject (marking it read). */
   protected open(item: NotificationResponse): void {
     if (!item.readAt) this.markRead(item);

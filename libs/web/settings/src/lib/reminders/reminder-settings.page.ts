@@ -38,7 +38,7 @@ import { ReminderRuleFormComponent } from './reminder-rule-form.component';
   templateUrl: './reminder-settings.page.html',
   styles: `
     .card { margin-bottom: 16px; }
-    .hint { margin: -4px 0 16px; color: rgba(0, 0, 0, 0.45); }
+    .hint { margin: -4px 0 16px; color: rgba(0, 0, 0, 0.6); }
     .picker { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 16px; }
     .picker__select { width: 420px; max-width: 100%; }
     .note { margin-bottom: 16px; }

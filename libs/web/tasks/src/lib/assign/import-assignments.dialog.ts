@@ -121,8 +121,8 @@ export function checkSheetFile(file: { name: string; size: number }): { key: Tra
     </div>
   `,
   styles: `
-    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }
-    .drop-icon { font-size: 40px; color: #1677ff; }
+    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }
+    .drop-icon { font-size: 40px; color: #0958d9; }
     .center { display: flex; justify-content: center; padding: 32px 0; }
     .alert { margin: 12px 0; }
     .summary { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin: 4px 0 8px; }
@@ -132,8 +132,8 @@ export function checkSheetFile(file: { name: string; size: number }): { key: Tra
     .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
     .error-text { color: #cf1322; }
     .change { line-height: 1.7; }
-    .from { color: rgba(0, 0, 0, 0.45); text-decoration: line-through; }
-    .to { color: #389e0d; }
+    .from { color: rgba(0, 0, 0, 0.6); text-decoration: line-through; }
+    .to { color: #237804; }
     nz-table + nz-table { display: block; margin-top: 12px; }
   `,
 })

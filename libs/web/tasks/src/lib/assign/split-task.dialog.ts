@@ -39,7 +39,7 @@ export function splitLines(text: string): string[] {
       <button nz-button nzType="primary" type="submit" form="split-form" [nzLoading]="saving()" data-testid="dialog-submit">{{ 'taskAssign.split' | t }}</button>
     </div>
   `,
-  styles: `.hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }`,
+  styles: `.hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }`,
 })
 export class SplitTaskDialog {
   protected readonly task = inject<TaskResponse>(NZ_MODAL_DATA);

@@ -104,7 +104,7 @@ import { LoadErrorComponent } from '@luoshi/web/ui';
     .item__role { margin: 0; }
     .item__spacer { flex: 1; }
     .all { display: flex; justify-content: flex-end; padding-bottom: 4px; }
-    .item__reasons { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.5); }
+    .item__reasons { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class SuggestionsPopoverComponent {

@@ -49,7 +49,7 @@ export interface ReassignData {
       <button nz-button nzType="primary" type="submit" form="reassign-form" [nzLoading]="saving()" data-testid="dialog-submit">{{ 'taskActions.reassign' | t }}</button>
     </div>
   `,
-  styles: `.hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.55); }`,
+  styles: `.hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }`,
 })
 export class ReassignDialog {
   protected readonly data = inject<ReassignData>(NZ_MODAL_DATA);

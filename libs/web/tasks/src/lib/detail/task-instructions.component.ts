@@ -84,12 +84,12 @@ import { I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/co
     .ins--open { border-color: #ffa39e; background: #fff1f0; }
     .ins__head { display: flex; align-items: baseline; gap: 8px; }
     .ins__author { font-weight: 600; }
-    .ins__at { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .ins__at { color: rgba(0, 0, 0, 0.6); font-size: 12px; }
     .ins__spacer { flex: 1; }
     .ins__tag { margin: 0; }
     .ins__text { margin-top: 6px; white-space: pre-wrap; }
     .ins__answer { margin-top: 8px; padding: 6px 10px; background: #f6ffed; border-left: 3px solid #b7eb8f; white-space: pre-wrap; }
-    .ins__meta { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.45); }
+    .ins__meta { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
     .ins__form, .compose { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; margin-top: 8px; }
   `,
 })

@@ -66,8 +66,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
     .entry__head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; }
     .entry__label { font-weight: 600; }
     .entry__actor { color: rgba(0, 0, 0, 0.65); }
-    .entry__at { color: rgba(0, 0, 0, 0.45); font-size: 12px; font-variant-numeric: tabular-nums; }
-    .entry__detail { margin-top: 2px; color: rgba(0, 0, 0, 0.55); font-size: 13px; }
+    .entry__at { color: rgba(0, 0, 0, 0.6); font-size: 12px; font-variant-numeric: tabular-nums; }
+    .entry__detail { margin-top: 2px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
     .entry__body { margin-top: 4px; padding: 6px 10px; background: #fafafa; border-left: 3px solid #d9d9d9; border-radius: 2px; white-space: pre-wrap; }
     nz-timeline { display: block; padding-top: 8px; }
   `,

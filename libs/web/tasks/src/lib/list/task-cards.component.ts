@@ -101,7 +101,7 @@ import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
     .card__facts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 6px 12px; margin: 0; }
     .fact { min-width: 0; }
     .fact--wide { grid-column: 1 / -1; }
-    .fact dt { font-size: 12px; color: rgba(0, 0, 0, 0.45); }
+    .fact dt { font-size: 12px; color: rgba(0, 0, 0, 0.6); }
     .fact dd { margin: 0; overflow-wrap: anywhere; }
     .card__actions { display: flex; gap: 8px; margin-top: 10px; padding-top: 10px; border-top: 1px solid #f5f5f5; }
     .card__actions:empty { display: none; }

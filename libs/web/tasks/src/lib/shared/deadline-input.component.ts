@@ -73,11 +73,11 @@ export function deadlinePhrases(today = new Date()): string[] {
   styles: `
     :host { display: block; }
     .group { width: 100%; }
-    .pick { padding: 0; border: 0; background: none; color: rgba(0, 0, 0, 0.45); cursor: pointer; line-height: 1; }
-    .pick:hover:not(:disabled) { color: #1677ff; }
+    .pick { padding: 0; border: 0; background: none; color: rgba(0, 0, 0, 0.6); cursor: pointer; line-height: 1; }
+    .pick:hover:not(:disabled) { color: #0958d9; }
     .panel { width: 288px; }
     .phrases { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 8px; padding-top: 8px; border-top: 1px solid #f0f0f0; }
-    .phrases__label { width: 100%; font-size: 12px; color: rgba(0, 0, 0, 0.45); }
+    .phrases__label { width: 100%; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
   `,
 })
 export class DeadlineInputComponent {

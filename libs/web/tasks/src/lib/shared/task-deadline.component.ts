@@ -44,11 +44,11 @@ import { TranslatePipe } from '@luoshi/web/core';
   `,
   styles: `
     .deadline { display: inline-flex; flex-wrap: wrap; align-items: baseline; gap: 2px 6px; }
-    .deadline__date { color: rgba(0, 0, 0, 0.45); font-size: 12px; font-variant-numeric: tabular-nums; }
+    .deadline__date { color: rgba(0, 0, 0, 0.6); font-size: 12px; font-variant-numeric: tabular-nums; }
     .deadline__plain { font-variant-numeric: tabular-nums; }
-    .deadline__none { color: rgba(0, 0, 0, 0.25); }
-    .deadline__left { font-size: 12px; color: rgba(0, 0, 0, 0.45); white-space: nowrap; }
-    .deadline__left--soon { color: #d46b08; }
+    .deadline__none { color: rgba(0, 0, 0, 0.6); }
+    .deadline__left { font-size: 12px; color: rgba(0, 0, 0, 0.6); white-space: nowrap; }
+    .deadline__left--soon { color: #ad4e00; }
     .deadline__left--late { color: #cf1322; }
     .deadline__tag { margin: 0; font-size: 11px; line-height: 16px; padding: 0 4px; }
   `,

@@ -10,7 +10,7 @@ import { HEALTH_COLORS } from './task-labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NzTooltipModule],
   template: `
-    <span class="health" nz-tooltip [nzTooltipTitle]="tip()" data-testid="task-health" [attr.data-health]="health()" [attr.aria-label]="tip()">
+    <span class="health" nz-tooltip [nzTooltipTitle]="tip()" data-testid="task-health" [attr.data-health]="health()" role="img" [attr.aria-label]="tip()">
       <span class="health__dot" [style.background]="color()"></span>
       @if (showLabel()) {
         <span class="health__label">{{ label() }}</span>
