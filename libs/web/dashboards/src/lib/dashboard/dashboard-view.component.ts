@@ -27,7 +27,7 @@ const KEY_TASKS_PART = /重点任务/;
 /** `part` in the URL when the sections of every part are shown. */
 const ALL_PARTS = 'all';
 /** 未交办: grey, neither a health colour nor done. */
-const DRAFT_COLOR = '#8c8c8c';
+const DRAFT_COLOR = '#595959'; // grey, dark enough for text (WCAG AA)
 
 interface Kpi {
   id: string;

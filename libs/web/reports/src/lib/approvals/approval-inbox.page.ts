@@ -180,7 +180,7 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
     .tab-count { margin-left: 6px; }
     .bulk { display: flex; justify-content: flex-end; align-items: center; gap: 12px; margin-bottom: 12px; }
     .title { font-weight: 500; }
-    .plan { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.45); overflow-wrap: anywhere; }
+    .plan { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.6); overflow-wrap: anywhere; }
     .behalf { margin-left: 6px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
     .muted { color: rgba(0, 0, 0, 0.6); }

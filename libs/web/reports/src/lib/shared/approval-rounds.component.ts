@@ -47,7 +47,7 @@ interface RoundView {
     </ol>
   `,
   styles: `
-    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.6); font-size: 12px; }
     .rounds { margin: 0; padding: 0; list-style: none; display: grid; gap: 12px; }
     .round { padding: 10px 12px; border: 1px solid #f0f0f0; border-radius: 6px; }
     .round--current { border-color: #91caff; background: #f0f7ff; }
@@ -56,7 +56,7 @@ interface RoundView {
     .round__name { font-weight: 600; }
     .round__this { color: #0958d9; font-size: 12px; }
     .round__open { margin-left: auto; font-size: 13px; }
-    .muted { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .muted { color: rgba(0, 0, 0, 0.6); font-size: 12px; }
   `,
 })
 export class ApprovalRoundsComponent {

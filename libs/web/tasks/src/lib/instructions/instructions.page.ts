@@ -90,9 +90,9 @@ const TABS: readonly InstructionState[] = ['open', 'answered', 'all'];
     .item__text, .item__answer { margin-top: 8px; white-space: pre-wrap; overflow-wrap: anywhere; }
     .item__answer { padding: 6px 10px; border-left: 3px solid #52c41a; background: #f6ffed; }
     .item nz-tag { margin-top: 8px; }
-    .label { margin-right: 8px; color: rgba(0, 0, 0, 0.45); }
+    .label { margin-right: 8px; color: rgba(0, 0, 0, 0.6); }
     .when { margin-left: 8px; font-size: 12px; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: rgba(0, 0, 0, 0.6); }
     .pager { margin-top: 12px; text-align: right; }
   `,
 })
