@@ -99,14 +99,17 @@ export class AppLayoutComponent {
 
   /**
    * The open drawer takes the focus, on the current page's entry: ng-zorro traps the focus in it but
-   * starts before the menu is drawn, which left keyboard and screen-reader users behind the mask.
-   * Looks once a frame, for at most half a second, while the drawer stays open.
+   * starts before the menu is drawn (and may put it on the drawer itself once its animation ends),
+   * which left keyboard and screen-reader users behind the mask. Each frame for 1.5 s while the drawer
+   * is open, the entry gets the focus back unless it is already somewhere in the menu (the user's Tab).
    */
-  private focusDrawerWhenDrawn(frames = 30): void {
+  private focusDrawerWhenDrawn(until = Date.now() + 1500): void {
+    if (!this.drawerOpen()) return;
     const drawer = this.document.querySelector('[data-testid="nav-drawer"]');
+    const menu = drawer?.querySelector('.ant-menu');
     const entry = drawer?.querySelector<HTMLElement>('.ant-menu-item-selected') ?? drawer?.querySelector<HTMLElement>('.ant-menu-item');
-    if (entry) entry.focus();
-    else if (frames > 0 && this.drawerOpen()) requestAnimationFrame(() => this.focusDrawerWhenDrawn(frames - 1));
+    if (entry && !menu?.contains(this.document.activeElement)) entry.focus();
+    if (Date.now() < until) requestAnimationFrame(() => this.focusDrawerWhenDrawn(until));
   }
 
   protected logout(): void {

@@ -2,7 +2,6 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -19,7 +18,7 @@ import { I18nService, NotificationFeed, NotificationsApi, TranslatePipe } from '
 @Component({
   selector: 'luoshi-notification-bell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, NzBadgeModule, NzButtonModule, NzEmptyModule, NzIconModule, NzPopoverModule, NzSpinModule, TranslatePipe],
+  imports: [DatePipe, RouterLink, NzButtonModule, NzEmptyModule, NzIconModule, NzPopoverModule, NzSpinModule, TranslatePipe],
   template: `
     <button
       type="button"
@@ -40,9 +39,14 @@ import { I18nService, NotificationFeed, NotificationsApi, TranslatePipe } from '
       [attr.data-mode]="feed.mode()"
       data-testid="notification-bell"
     >
-      <nz-badge [nzCount]="feed.unread() ?? 0" [nzOverflowCount]="99" nzSize="small" data-testid="notification-badge">
+      <!-- A plain count, not nz-badge: its animated digits (0–9 per place) would be the button's text,
+           which its accessible name ("通知 2 条未读") must contain (WCAG 2.5.3). -->
+      <span class="bell__wrap">
         <nz-icon nzType="bell" class="bell__icon" />
-      </nz-badge>
+        @if ((feed.unread() ?? 0) > 0) {
+          <span class="bell__count" data-testid="notification-badge">{{ badgeText() }}</span>
+        }
+      </span>
     </button>
 
     <ng-template #titleTpl>
@@ -80,6 +84,9 @@ import { I18nService, NotificationFeed, NotificationsApi, TranslatePipe } from '
   styles: `
     .bell { width: 40px; padding: 0; }
     .bell__icon { font-size: 18px; }
+    .bell__wrap { position: relative; display: inline-block; line-height: 1; }
+    .bell__count { position: absolute; top: -7px; left: 10px; min-width: 16px; height: 16px; padding: 0 4px; border-radius: 8px;
+      background: #cf1322; color: #fff; font-size: 11px; line-height: 16px; text-align: center; white-space: nowrap; box-shadow: 0 0 0 1px #fff; }
     .head { display: flex; justify-content: space-between; align-items: center; gap: 16px; min-width: 300px; }
     .head__count { font-weight: 400; font-size: 12px; color: #cf1322; }
     .panel { width: 320px; margin: -4px 0; }
