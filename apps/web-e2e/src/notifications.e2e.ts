@@ -77,7 +77,7 @@ test.describe('reminder settings and notifications', () => {
 
     // The stream pushes the new count: no reload.
     await expect(bell).toHaveAttribute('data-unread', String(before + handOffs + 1));
-    await expect(page.locator('.ant-notification-notice')).toContainText('新通知');
+    await expect(page.locator('.ant-notification-notice').filter({ hasText: '催办' })).toContainText('新通知');
     await bell.click();
     await expect(page.getByTestId('bell-item').first()).toContainText('催办');
 
