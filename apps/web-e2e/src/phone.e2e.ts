@@ -209,7 +209,7 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await expectNoSideways(page);
   });
 
-  test('the drawer menu takes the keyboard focus on the current entry and closes on Escape', async ({ page }) => {
+  test('the drawer menu takes the keyboard focus on the current entry, keeps Tab inside, closes on Escape and gives the focus back', async ({ page }) => {
     await signIn(page, 'jtt.liaison');
     const trigger = page.getByTestId('menu-trigger');
     await expect(trigger).toBeVisible();
@@ -218,7 +218,14 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await expect(page.getByTestId('nav-drawer')).toHaveAttribute('data-open', 'true');
     // Keyboard and screen-reader users land in the menu, on 工作台, not behind the mask.
     await expect(page.getByTestId('nav-drawer').getByTestId('nav-dept-home')).toBeFocused();
+    // Tab past every entry: the focus wraps inside the drawer, never behind the mask.
+    const inDrawer = () => page.evaluate(() => document.activeElement?.closest('[data-testid="nav-drawer"]') !== null);
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inDrawer()).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-testid="nav-drawer"][data-open="true"]')).toHaveCount(0);
+    await expect(trigger).toBeFocused();
   });
 });

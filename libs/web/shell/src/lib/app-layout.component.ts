@@ -1,3 +1,4 @@
+import { CdkTrapFocus } from '@angular/cdk/a11y';
 import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -24,6 +25,7 @@ import { ProfileDrawerComponent } from './profile-drawer.component';
   selector: 'luoshi-app-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CdkTrapFocus,
     NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
@@ -76,6 +78,13 @@ export class AppLayoutComponent {
       .subscribe(() => this.drawerOpen.set(false));
     effect(() => {
       if (!this.handset()) this.drawerOpen.set(false);
+    });
+    // Closed (Escape, the mask, an entry), the drawer gives the keyboard focus back to the menu button.
+    let wasOpen = false;
+    effect(() => {
+      const open = this.drawerOpen();
+      if (wasOpen && !open && this.handset()) this.document.querySelector<HTMLElement>('[data-testid="menu-trigger"]')?.focus();
+      wasOpen = open;
     });
   }
 
