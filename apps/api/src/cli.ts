@@ -12,6 +12,8 @@ import { loadSeeds, SEED_ACTOR } from './seeds';
 
 /** Operations the start script and operators run outside the HTTP server. */
 async function withContext<T>(work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+  // A one-off command runs no job workers: they would start, find the context closing and warn.
+  process.env['WORKERS_IN_PROCESS'] = 'false';
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   try {
     return await work(app);
