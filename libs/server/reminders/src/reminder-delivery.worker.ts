@@ -154,7 +154,7 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
            FROM batch WHERE r.id = batch.id
          RETURNING r.id, r.subject_type, r.subject_id, r.title, r.level, r.recipients, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
                    to_char(r.fire_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS fire_day,
-                   (extract(epoch FROM greatest(r.fire_at, now())) * 1000)::bigint::text AS fire_ms`,
+                   floor(extract(epoch FROM greatest(r.fire_at, now())) * 1000)::bigint::text AS fire_ms`,
         [reminderId, size, this.config.REMINDER_WRITE_AHEAD_MS / 1000],
       )) as [ClaimedReminder[], number];
       if (claimed.length === 0) return { claimed: 0, outcome: EMPTY_OUTCOME, visibleAt: 0 }; // cancelled, already delivered or being delivered.
