@@ -218,11 +218,13 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await expect(page.getByTestId('nav-drawer')).toHaveAttribute('data-open', 'true');
     // Keyboard and screen-reader users land in the menu, on 工作台, not behind the mask.
     await expect(page.getByTestId('nav-drawer').getByTestId('nav-dept-home')).toBeFocused();
-    // Tab past every entry: the focus wraps inside the drawer, never behind the mask.
-    const inDrawer = () => page.evaluate(() => document.activeElement?.closest('[data-testid="nav-drawer"]') !== null);
+    // Tab past every entry: the focus wraps inside the drawer (its panel, .nav-drawer, with ng-zorro's own
+    // wrappers and focus anchors), never reaching the page behind the mask.
+    const inDrawer = () => page.evaluate(() => document.activeElement?.closest('.nav-drawer') !== null && document.activeElement?.closest('nz-layout') === null);
     for (let i = 0; i < 15; i++) {
       await page.keyboard.press('Tab');
-      expect(await inDrawer()).toBe(true);
+      // Polled: the focus trap moves the focus from its anchor to the first entry a moment after the key.
+      await expect.poll(inDrawer, { message: `Tab ${i + 1} left the drawer` }).toBe(true);
     }
     await page.keyboard.press('Escape');
     await expect(page.locator('[data-testid="nav-drawer"][data-open="true"]')).toHaveCount(0);
