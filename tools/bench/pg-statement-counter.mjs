@@ -7,6 +7,10 @@ export async function startStatementCounter(targetHost, targetPort) {
   let statements = 0;
   const server = net.createServer((client) => {
     const upstream = net.connect({ host: targetHost, port: targetPort });
+    // Without these, Nagle's algorithm meets PostgreSQL's delayed ACKs: a multi-packet result
+    // waited ~40 ms in the proxy, which the bench then charged to the API.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     let buffer = Buffer.alloc(0);
     let startupDone = false;
     client.on('data', (chunk) => {

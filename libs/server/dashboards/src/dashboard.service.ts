@@ -15,7 +15,7 @@ import type {
   TaskStatus,
 } from '@luoshi/contracts';
 import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
-import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, PART_CODE, SECTION_CODE, TaskQueryService } from '@luoshi/server/tasks';
+import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, PART_CODE, SECTION_CODE, TaskHealthRollup, TaskQueryService } from '@luoshi/server/tasks';
 import { DashboardCache } from './dashboard-cache';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups, type PlanRef } from './dashboard-lookups';
@@ -76,6 +76,7 @@ export class DashboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taskQueries: TaskQueryService,
+    private readonly rollup: TaskHealthRollup,
     private readonly lookups: DashboardLookups,
     private readonly cache: DashboardCache,
   ) {}
@@ -177,37 +178,36 @@ export class DashboardService {
   }
 
   /**
-   * Totals, parts, sections, lead departments and cities from one pass over the plan's tasks: an
-   * index-only scan of task_plan_counts_idx grouped by (measure, lead, co-departments) — a few
-   * thousand groups even at 1,000,000 tasks — then rolled up over the measure tree (GROUPING SETS)
-   * and over the cities (a task counts for a city it leads or co-handles).
+   * Totals, parts, sections, lead departments and cities from the task rollup (TaskHealthRollup:
+   * counts by measure, lead, co-departments, status and stored health, kept by triggers — a few
+   * thousand rows even at 1,000,000 tasks, never the tasks themselves), rolled up over the measure
+   * tree (GROUPING SETS) and over the cities (a task counts for a city it leads or co-handles).
    */
-  private grouped(planId: string, departmentId: string | null, ctx: HealthContext, withCities: boolean): Promise<GroupedRow[]> {
+  private async grouped(planId: string, departmentId: string | null, ctx: HealthContext, withCities: boolean): Promise<GroupedRow[]> {
+    await this.rollup.prepare(ctx);
     const q = new SqlParams();
-    const health = healthSql({ today: q.p(ctx.today), amberBefore: q.p(ctx.amberBefore), margin: q.p(HEALTH_PROGRESS_MARGIN_PERCENT) });
-    const where = [`t.plan_id = ${q.p(planId)}`];
+    const where = [`h.plan_id = ${q.p(planId)}`];
     if (departmentId) {
       const dept = q.p(departmentId);
-      where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
+      where.push(`(h.lead_department_id = ${dept} OR h.co_department_ids @> ARRAY[${dept}]::uuid[])`);
     }
     const sums = `sum(c.total)::int AS total, sum(c.completed)::int AS completed, sum(c.cancelled)::int AS cancelled,
               sum(c.green)::int AS green, sum(c.amber)::int AS amber, sum(c.red)::int AS red, sum(c.draft)::int AS draft`;
     const citySums = sums.replace(/sum\(c\.(\w+)\)::int/g, 'coalesce(sum(c.$1), 0)::int');
     // GROUPING(part, section, lead): 7 = total, 3 = by part, 1 = by part and section, 6 = by lead department; CITY_ROW = a city.
     return this.dataSource.query(
-      `WITH h AS (
-         SELECT t.measure_node_id, t.lead_department_id, t.co_department_ids, t.status, ${health} AS health
-           FROM task t WHERE ${where.join(' AND ')}),
-       c AS (
+      `WITH c AS (
          SELECT h.measure_node_id, h.lead_department_id, h.co_department_ids,
-                count(*) AS total,
-                count(*) FILTER (WHERE h.status = 'completed') AS completed,
-                count(*) FILTER (WHERE h.status = 'cancelled') AS cancelled,
-                count(*) FILTER (WHERE h.health = 'green' AND h.status <> 'draft') AS green,
-                count(*) FILTER (WHERE h.health = 'amber' AND h.status <> 'draft') AS amber,
-                count(*) FILTER (WHERE h.health = 'red' AND h.status <> 'draft') AS red,
-                count(*) FILTER (WHERE h.status = 'draft') AS draft
-           FROM h GROUP BY h.measure_node_id, h.lead_department_id, h.co_department_ids),
+                sum(h.n) AS total,
+                coalesce(sum(h.n) FILTER (WHERE h.status = 'completed'), 0) AS completed,
+                coalesce(sum(h.n) FILTER (WHERE h.status = 'cancelled'), 0) AS cancelled,
+                coalesce(sum(h.n) FILTER (WHERE h.health = 'green' AND h.status <> 'draft'), 0) AS green,
+                coalesce(sum(h.n) FILTER (WHERE h.health = 'amber' AND h.status <> 'draft'), 0) AS amber,
+                coalesce(sum(h.n) FILTER (WHERE h.health = 'red' AND h.status <> 'draft'), 0) AS red,
+                coalesce(sum(h.n) FILTER (WHERE h.status = 'draft'), 0) AS draft
+           FROM ${TaskHealthRollup.ROWS} h WHERE ${where.join(' AND ')}
+          GROUP BY h.measure_node_id, h.lead_department_id, h.co_department_ids
+         HAVING sum(h.n) <> 0),
        tree AS (
          SELECT c.*, ${PART_CODE} AS part_code, ${SECTION_CODE} AS section_code
            FROM c

@@ -1,5 +1,6 @@
 export { TasksModule } from './tasks.module';
 export { TaskQueryService, type TaskListFilter } from './task-query.service';
+export { TaskHealthRollup } from './task-health-rollup';
 export { TaskSuggestionService } from './task-suggestion.service';
 export { TaskException, TaskErrorCode } from './task.exception';
 export { TaskEntity } from './task.entity';

@@ -1,3 +1,4 @@
+import { TaskHealthRollup } from './task-health-rollup';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@luoshi/server/calendar';
@@ -35,7 +36,8 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     TaskSuggestionService,
     TaskExcelService,
     InstructionListService,
+    TaskHealthRollup,
   ],
-  exports: [TaskQueryService, TaskSuggestionService, TaskStore],
+  exports: [TaskQueryService, TaskSuggestionService, TaskStore, TaskHealthRollup],
 })
 export class TasksModule {}

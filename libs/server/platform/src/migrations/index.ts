@@ -11,6 +11,7 @@ import { AddTaskListKeys1780300000000 } from './1780300000000-AddTaskListKeys';
 import { AddDailyUseIndexes1780413000000 } from './1780413000000-AddDailyUseIndexes';
 import { AddDepartmentResponsibilities1780450000000 } from './1780450000000-AddDepartmentResponsibilities';
 import { AddSmsChannel1780500000000 } from './1780500000000-AddSmsChannel';
+import { AddTaskHealthRollup1780600000000 } from './1780600000000-AddTaskHealthRollup';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
 export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000, CreateCalendar1764400000000, CreateTasks1764400100000,
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1
   AddDailyUseIndexes1780413000000,
   AddDepartmentResponsibilities1780450000000,
   AddSmsChannel1780500000000,
+  AddTaskHealthRollup1780600000000,
 ];
