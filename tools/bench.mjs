@@ -72,22 +72,28 @@ async function latencies(url, headers, n) {
   return times;
 }
 
+/** Today, the amber window's end and the margin: the day the loaded tasks are coloured for (migration AddTaskHealthRollup). */
+async function healthClock(tasks) {
+  const { HEALTH_PROGRESS_MARGIN_PERCENT } = require('@luoshi/server/tasks');
+  const hctx = await tasks.healthContext();
+  return { today: hctx.today, amberBefore: hctx.amberBefore, margin: HEALTH_PROGRESS_MARGIN_PERCENT };
+}
+
 /**
- * The bulk load bypassed the triggers that colour each task and count it into the dashboards'
- * rollup (migration AddTaskHealthRollup): colour every task as of today and count them once, set
- * based, when the health clock has never been set.
+ * A data set loaded before task colours existed (the load bypasses the triggers that colour each
+ * task and count it into the dashboards' rollup): colour every task as of today and count them once.
+ * Slow at 1m (a new version of every row); a fresh load colours as it inserts.
  */
-async function colourLoadedTasks(admin, hctx) {
+async function colourLoadedTasks(admin, clock) {
   const { rows } = await admin.query(`SELECT today FROM task_health_clock WHERE id = 1`);
   if (rows[0].today !== null) return;
   const t0 = Date.now();
-  const { HEALTH_PROGRESS_MARGIN_PERCENT } = require('@luoshi/server/tasks');
   await admin.query(`SET session_replication_role = replica`);
   await admin.query(
     `UPDATE task SET health = luoshi_task_health(status, start_date, due_date, progress, last_report_late, $1::date, $2::date, $3::float8)`,
-    [hctx.today, hctx.amberBefore, HEALTH_PROGRESS_MARGIN_PERCENT],
+    [clock.today, clock.amberBefore, clock.margin],
   );
-  await admin.query(`UPDATE task_health_clock SET today = $1, amber_before = $2, margin = $3 WHERE id = 1`, [hctx.today, hctx.amberBefore, HEALTH_PROGRESS_MARGIN_PERCENT]);
+  await admin.query(`UPDATE task_health_clock SET today = $1, amber_before = $2, margin = $3 WHERE id = 1`, [clock.today, clock.amberBefore, clock.margin]);
   await admin.query(`RESET session_replication_role`);
   await admin.query(`SELECT luoshi_task_rollup_rebuild()`);
   await admin.query(`VACUUM (ANALYZE) task`);
@@ -136,10 +142,20 @@ async function main() {
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   const { rows: hashRows } = await admin.query(`SELECT password_hash FROM app_user WHERE username = 'office'`);
+  // In-process application context over the same database: the exact SQL the list runs, the
+  // reminder planner, the parser — so baselines run the same work without our HTTP stack.
+  Object.assign(process.env, env, { WORKERS_IN_PROCESS: 'false', LOG_LEVEL: 'warn' });
+  require('./register-paths.cjs');
+  require('reflect-metadata');
+  const { NestFactory } = require('@nestjs/core');
+  const { AppModule } = require(join(ROOT, 'dist/server/apps/api/src/app.module.js'));
+  const ctx = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+  const { TaskQueryService } = require('@luoshi/server/tasks');
+  const tasks = ctx.get(TaskQueryService);
   if (!planId) {
     log(`generating the ${scale} data set: ${JSON.stringify(SCALES[scale])}`);
     const t0 = Date.now();
-    ({ planId } = await generateBenchData(admin, scale, hashRows[0].password_hash, log, databaseUrl));
+    ({ planId } = await generateBenchData(admin, scale, hashRows[0].password_hash, log, databaseUrl, await healthClock(tasks)));
     loadMinutes = (Date.now() - t0) / 60000;
     log(`data set built in ${loadMinutes.toFixed(1)} min`);
   }
@@ -163,20 +179,10 @@ async function main() {
   const rss = [];
   const noteRss = (after) => rss.push({ after, mb: rssMb(api.pid) });
 
-  // In-process application context over the same database: the exact SQL the list runs, the
-  // reminder planner, the parser — so baselines run the same work without our HTTP stack.
-  Object.assign(process.env, env, { WORKERS_IN_PROCESS: 'false', LOG_LEVEL: 'warn' });
-  require('./register-paths.cjs');
-  require('reflect-metadata');
-  const { NestFactory } = require('@nestjs/core');
-  const { AppModule } = require(join(ROOT, 'dist/server/apps/api/src/app.module.js'));
-  const ctx = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
-  const { TaskQueryService } = require('@luoshi/server/tasks');
-  const tasks = ctx.get(TaskQueryService);
   const [officeUser] = (await admin.query(`SELECT id, roles, department_id AS "departmentId" FROM app_user WHERE username = 'office'`)).rows;
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
-  await colourLoadedTasks(admin, await tasks.healthContext());
+  await colourLoadedTasks(admin, await healthClock(tasks));
 
   // 1. Task list: one page of 50 open tasks of the plan by due date, through the API (one client:
   // p50/p99; 4 clients: throughput vs Redmine's figure), vs the thinnest node:http + pg server running
@@ -357,6 +363,8 @@ async function main() {
   const planner = ctx.get(ReminderPlanner);
   const dataSource = ctx.get(DataSource);
   const schedTasks = (await admin.query(`SELECT id FROM task WHERE plan_id = $1 AND status = 'in_progress' AND due_date > now() + interval '30 days' ORDER BY code LIMIT 500`, [planId])).rows;
+  // A reused data set has these planned already (a re-plan would change nothing): plan them afresh.
+  await admin.query(`UPDATE reminder SET status = 'cancelled' WHERE subject_type = 'task' AND subject_id = ANY($1::uuid[]) AND status = 'scheduled'`, [schedTasks.map((t) => t.id)]);
   // As a bulk assignment does (TaskStore.transaction): 100 tasks re-planned together in one
   // transaction, their jobs added once it commits.
   let scheduledCount = 0;
@@ -384,7 +392,9 @@ async function main() {
   // 7. Delivery lateness: 10,000 reminders due in the same minute vs raw no-op delayed jobs.
   const N = scale === '10k' ? 2_000 : 10_000;
   const [target] = (await admin.query(`SELECT id FROM task WHERE plan_id = $1 AND status = 'in_progress' LIMIT 1`, [planId])).rows;
-  // A reused data set still holds the previous run's bench reminders (one live reminder per key).
+  // A reused data set still holds the previous run's bench reminders (one live reminder per key), with their notifications.
+  await admin.query(`DELETE FROM notification WHERE reminder_id IN (SELECT id FROM reminder WHERE key LIKE 'bench:%')`);
+  await admin.query(`DELETE FROM notification_delivery WHERE reminder_id IN (SELECT id FROM reminder WHERE key LIKE 'bench:%')`);
   await admin.query(`DELETE FROM reminder WHERE key LIKE 'bench:%'`);
   const dueAt = new Date(Date.now() + 15_000);
   const inserted = (

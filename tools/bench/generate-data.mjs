@@ -8,6 +8,12 @@ export const SCALES = {
   '100k': { departments: 120, users: 5_000, measures: 2_000, tasks: 100_000, reports: 500_000, auditEvents: 1_000_000 },
   '1m': { departments: 150, users: 20_000, measures: 5_000, tasks: 1_000_000, reports: 5_000_000, auditEvents: 10_000_000 },
 };
+/**
+ * A department's users as in an office's directory: one head, two liaisons, the rest viewers (user
+ * i is the ((i − 1) ÷ departments)-th of department i mod departments). With every third user a head, a
+ * reminder to the lead head went to 44 people at the 1m scale.
+ */
+export const BENCH_USER_ROLE = `CASE WHEN (i - 1) / $3 = 0 THEN 'dept_head' WHEN (i - 1) / $3 <= 2 THEN 'dept_liaison' ELSE 'viewer' END`;
 /** Older names of the first two scales. */
 export const SCALE_ALIASES = { small: '10k', full: '100k' };
 
@@ -18,7 +24,11 @@ const BULK_TABLES = ['task', 'progress_report', 'audit_event', 'approval_instanc
 /** Parallel loaders: the big INSERTs run as this many ranges on their own connections. */
 const LOADERS = 4;
 
-export async function generateBenchData(client, scale, passwordHash, log = console.log, connectionString = null) {
+/**
+ * `clock` ({ today, amberBefore, margin }): the day each task's health colour is stored for (the load
+ * bypasses the trigger that colours tasks; migration AddTaskHealthRollup).
+ */
+export async function generateBenchData(client, scale, passwordHash, log = console.log, connectionString = null, clock) {
   const s = SCALES[scale];
   const pg = (await import('pg')).default;
   // One INSERT … generate_series($lo, $hi) split into LOADERS ranges run side by side.
@@ -64,7 +74,7 @@ export async function generateBenchData(client, scale, passwordHash, log = conso
     'users',
     `WITH d AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM department)
      INSERT INTO app_user (username, display_name, password_hash, department_id, roles)
-     SELECT 'bench.user' || i, '测试用户' || i, $2, d.id, ARRAY[(ARRAY['dept_liaison','dept_head','viewer'])[1 + i % 3]]
+     SELECT 'bench.user' || i, '测试用户' || i, $2, d.id, ARRAY[${BENCH_USER_ROLE}]
        FROM generate_series(1, $1) AS i JOIN d ON d.n = i % $3
      ON CONFLICT DO NOTHING`,
     [s.users, passwordHash, s.departments],
@@ -123,19 +133,21 @@ export async function generateBenchData(client, scale, passwordHash, log = conso
     `WITH m AS (SELECT id, code_key, row_number() OVER (ORDER BY code) - 1 AS n FROM plan_node WHERE plan_id = $1 AND kind = 'measure'),
           d AS (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM department)
      INSERT INTO task (plan_id, measure_node_id, measure_key, code, title, body, lead_department_id, co_department_ids, start_date, due_date,
-                       reporting_cycle, status, progress, last_report_late, updated_at)
+                       reporting_cycle, status, progress, last_report_late, updated_at, health)
      SELECT $1, m.id, m.code_key, 'B' || i,
             ${words}[1 + i % 20] || ${words}[1 + (i * 7) % 20] || '任务' || i,
             '加快' || ${words}[1 + (i * 3) % 20] || '领域' || ${words}[1 + (i * 11) % 20] || '工作，确保取得实效。',
             d.id, ARRAY[]::uuid[], x.due - (90 + i % 300), x.due,
             (ARRAY['monthly','quarterly','half_yearly','yearly'])[1 + i % 4],
-            (ARRAY['assigned','accepted','in_progress','in_progress','in_progress','accepted','completed','completed','completed','cancelled'])[1 + i % 10],
-            (i * 13) % 101, i % 17 = 0, now() - make_interval(mins => i % 500000)
-       FROM generate_series($4::int + 1, $5::int + 1) AS i
-       CROSS JOIN LATERAL (SELECT current_date - 365 + ((i * 37) % 731) AS due) x
+            x.status,
+            (i * 13) % 101, i % 17 = 0, now() - make_interval(mins => i % 500000),
+            luoshi_task_health(x.status, x.due - (90 + i % 300), x.due, (i * 13) % 101, i % 17 = 0, $4::date, $5::date, $6::float8)
+       FROM generate_series($7::int + 1, $8::int + 1) AS i
+       CROSS JOIN LATERAL (SELECT current_date - 365 + ((i * 37) % 731) AS due,
+                                  (ARRAY['assigned','accepted','in_progress','in_progress','in_progress','accepted','completed','completed','completed','cancelled'])[1 + i % 10] AS status) x
        JOIN m ON m.n = i % $2
        JOIN d ON d.n = (i * 7) % $3`,
-    [planId, s.measures, s.departments],
+    [planId, s.measures, s.departments, clock.today, clock.amberBefore, clock.margin],
     s.tasks,
   );
   // Reports: each task reports monthly from 2025-01 (reports ÷ tasks periods); row i = task i mod tasks, period i ÷ tasks.
@@ -210,8 +222,12 @@ export async function generateBenchData(client, scale, passwordHash, log = conso
   for (const u of uniques) await client.query(`ALTER TABLE ${u.tbl} ADD CONSTRAINT ${u.name} ${u.def}`);
   for (const ix of indexes) await client.query(ix.def);
   log(`  rebuilt ${indexes.length} indexes and ${uniques.length} unique constraints in ${((Date.now() - rebuilt) / 1000).toFixed(1)} s`);
+  await client.query(`UPDATE task_health_clock SET today = $1, amber_before = $2, margin = $3 WHERE id = 1`, [clock.today, clock.amberBefore, clock.margin]);
+  const counted = Date.now();
+  await client.query(`SELECT luoshi_task_rollup_rebuild()`);
+  log(`  dashboards' task rollup counted in ${((Date.now() - counted) / 1000).toFixed(1)} s`);
   const vacuumed = Date.now();
-  for (const table of [...BULK_TABLES, 'plan_node', 'app_user', 'department']) await client.query(`VACUUM (ANALYZE) ${table}`);
+  for (const table of [...BULK_TABLES, 'task_rollup', 'plan_node', 'app_user', 'department']) await client.query(`VACUUM (ANALYZE) ${table}`);
   log(`  VACUUM ANALYZE in ${((Date.now() - vacuumed) / 1000).toFixed(1)} s`);
   return { planId };
 }
