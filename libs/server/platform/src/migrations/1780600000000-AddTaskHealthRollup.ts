@@ -2,6 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const CLOSED = `status IN ('completed', 'cancelled')`;
 const KEY_COLUMNS = 'plan_id, measure_node_id, lead_department_id, co_department_ids, status, health';
+/** The key and its count, as task_rollup and task_rollup_delta both hold them. */
+const COUNTED_COLUMNS = `plan_id uuid NOT NULL, measure_node_id uuid NOT NULL, lead_department_id uuid, co_department_ids uuid[] NOT NULL,
+        status text NOT NULL, health text NOT NULL, n int NOT NULL`;
 
 /**
  * Dashboards in O(groups), not O(tasks) (issue 15, deliver 2): every task keeps its health colour as
@@ -57,26 +60,14 @@ export class AddTaskHealthRollup1780600000000 implements MigrationInterface {
 
     await q.query(`
       CREATE TABLE task_rollup (
-        plan_id uuid NOT NULL,
-        measure_node_id uuid NOT NULL,
-        lead_department_id uuid,
-        co_department_ids uuid[] NOT NULL,
-        status text NOT NULL,
-        health text NOT NULL,
-        n int NOT NULL,
+        ${COUNTED_COLUMNS},
         CONSTRAINT task_rollup_key UNIQUE NULLS NOT DISTINCT (${KEY_COLUMNS})
       )`);
     // Insert-only (no row is ever updated by a task write), so concurrent writers never wait on each other here.
     await q.query(`
       CREATE TABLE task_rollup_delta (
         id bigserial PRIMARY KEY,
-        plan_id uuid NOT NULL,
-        measure_node_id uuid NOT NULL,
-        lead_department_id uuid,
-        co_department_ids uuid[] NOT NULL,
-        status text NOT NULL,
-        health text NOT NULL,
-        n int NOT NULL
+        ${COUNTED_COLUMNS}
       )`);
     await q.query(`CREATE INDEX task_rollup_delta_plan_idx ON task_rollup_delta (plan_id)`);
     await q.query(`
