@@ -53,11 +53,28 @@ describe('Dashboards: the task rollup equals the tasks it counts', () => {
     );
   }
 
+  /** Completion-day groups that disagree with counting the completed tasks directly. */
+  async function completionDifferences(): Promise<unknown[]> {
+    const key = `plan_id, lead_department_id, co_department_ids, completed_on`;
+    return t.dataSource.query(
+      `WITH counted AS (SELECT ${key}, sum(n)::int AS n FROM ${TaskHealthRollup.COMPLETIONS} r WHERE plan_id = $1 GROUP BY ${key} HAVING sum(n) <> 0),
+            direct AS (SELECT plan_id, lead_department_id, co_department_ids,
+                              (coalesce(completed_at, updated_at) AT TIME ZONE 'Asia/Shanghai')::date AS completed_on, count(*)::int AS n
+                         FROM task WHERE plan_id = $1 AND status = 'completed' GROUP BY 1, 2, 3, 4)
+       SELECT * FROM (SELECT * FROM counted EXCEPT SELECT * FROM direct) a
+       UNION ALL SELECT * FROM (SELECT * FROM direct EXCEPT SELECT * FROM counted) b`,
+      [plan.planId],
+    );
+  }
+
   it('after generation, every task is coloured as healthSql colours it today and counted once', async () => {
     const ctx = await contextOn(calendar.today());
     await rollup.prepare(ctx);
     expect(await miscoloured(ctx)).toBe(0);
     expect(await rollupDifferences()).toEqual([]);
+    expect(await completionDifferences()).toEqual([]);
+    const [{ completed }] = await t.dataSource.query(`SELECT count(*)::int AS completed FROM task WHERE plan_id = $1 AND status = 'completed'`, [plan.planId]);
+    expect(completed).toBeGreaterThan(0);
     const [{ n }] = await t.dataSource.query(`SELECT count(DISTINCT health)::int AS n FROM task WHERE plan_id = $1`, [plan.planId]);
     expect(n).toBe(3);
   });
@@ -80,13 +97,21 @@ describe('Dashboards: the task rollup equals the tasks it counts', () => {
       [ids.slice(55, 60)],
     );
     await t.dataSource.query(`DELETE FROM task WHERE id = ANY($1::uuid[])`, [copies.slice(0, 3).map((c) => c.id)]);
+    // A completion event sets completed_at (trigger of AddTaskListKeys): the task moves to that day.
+    const [actor] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'office'`);
+    await t.dataSource.query(
+      `INSERT INTO task_event (task_id, at, actor_id, actor_name, kind, body, data) VALUES ($1, now() - interval '40 days', $2, 'office', 'completed', '', '{}')`,
+      [ids[10], actor.id],
+    );
     expect(await miscoloured(ctx)).toBe(0);
     expect(await rollupDifferences()).toEqual([]);
+    expect(await completionDifferences()).toEqual([]);
     // Folding the deltas in changes no count.
     await t.dataSource.query(`SELECT luoshi_task_rollup_compact()`);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM task_rollup_delta`);
     expect(n).toBe(0);
     expect(await rollupDifferences()).toEqual([]);
+    expect(await completionDifferences()).toEqual([]);
   });
 
   it('as days pass the colours follow (forward 30, 200 and 400 days, and back), recolouring only what changes', async () => {

@@ -26,8 +26,6 @@ export const COMPLETION_EVENT = `(e.kind = 'completed' OR e.data->>'to' = 'compl
 
 /** When a completed task of `b` was completed: its last completion event, else its last update. */
 export const COMPLETED_AT = `coalesce((SELECT max(e.at) FROM task_event e WHERE e.task_id = b.id AND ${COMPLETION_EVENT}), b.updated_at)`;
-/** The same instant from the task row: task.completed_at is kept by a trigger on completion events (migration AddTaskListKeys). */
-const COMPLETED_AT_OF_T = `coalesce(t.completed_at, t.updated_at)`;
 
 export const DEFAULT_TOP = 10;
 /** Periods shown by the completion series (earlier completions count in the cumulative figure). */
@@ -285,21 +283,21 @@ export class DashboardService {
     return { total, filter, items: rows.map((r) => toTaskItem(r, days)) };
   }
 
-  /** Completed tasks per week or month (Beijing time) over the last 12 periods, with the running total (task_completed_order_idx). */
+  /** Completed tasks per week or month (Beijing time) over the last 12 periods, with the running total (the completion rollup: rows per day, not per task). */
   private async completionSeries(planId: string, departmentId: string | null, ctx: HealthContext, granularity: DashboardGranularity): Promise<CompletionPoint[]> {
     const q = new SqlParams();
     const unit = granularity === 'week' ? 'week' : 'month';
     const today = q.p(ctx.today);
-    const where = [`t.plan_id = ${q.p(planId)}`, `t.status = 'completed'`];
+    const where = [`c.plan_id = ${q.p(planId)}`];
     if (departmentId) {
       const dept = q.p(departmentId);
-      where.push(`(t.lead_department_id = ${dept} OR t.co_department_ids @> ARRAY[${dept}]::uuid[])`);
+      where.push(`(c.lead_department_id = ${dept} OR c.co_department_ids @> ARRAY[${dept}]::uuid[])`);
     }
     const rows: { start: string; completed: number; cumulative: number }[] = await this.dataSource.query(
       `WITH series AS (SELECT generate_series(date_trunc('${unit}', ${today}::date - interval '${SERIES_PERIODS - 1} ${unit}'),
                                               date_trunc('${unit}', ${today}::date), interval '1 ${unit}')::date AS bucket),
-            done AS (SELECT date_trunc('${unit}', ${COMPLETED_AT_OF_T} AT TIME ZONE 'Asia/Shanghai')::date AS bucket, count(*)::int AS n
-                       FROM task t WHERE ${where.join(' AND ')} GROUP BY 1)
+            done AS (SELECT date_trunc('${unit}', c.completed_on)::date AS bucket, sum(c.n)::int AS n
+                       FROM ${TaskHealthRollup.COMPLETIONS} c WHERE ${where.join(' AND ')} GROUP BY 1)
        SELECT s.bucket::text AS start, coalesce(sum(done.n) FILTER (WHERE done.bucket = s.bucket), 0)::int AS completed,
               coalesce(sum(done.n) FILTER (WHERE done.bucket <= s.bucket), 0)::int AS cumulative
          FROM series s LEFT JOIN done ON done.bucket <= s.bucket

@@ -30,6 +30,14 @@ export class TaskHealthRollup {
                            UNION ALL
                            SELECT plan_id, measure_node_id, lead_department_id, co_department_ids, status, health, n FROM task_rollup_delta)`;
 
+  /**
+   * Rows (plan_id, lead_department_id, co_department_ids, completed_on, n): completed tasks by their
+   * Beijing day of completion (last completion event, else last change), with pending deltas.
+   */
+  static readonly COMPLETIONS = `(SELECT plan_id, lead_department_id, co_department_ids, completed_on, n FROM task_completion_rollup
+                                  UNION ALL
+                                  SELECT plan_id, lead_department_id, co_department_ids, completed_on, n FROM task_completion_rollup_delta)`;
+
   async prepare(ctx: Pick<HealthContext, 'today' | 'amberBefore'>): Promise<void> {
     const key = `${ctx.today}|${ctx.amberBefore}`;
     if (this.clockKey !== key) {

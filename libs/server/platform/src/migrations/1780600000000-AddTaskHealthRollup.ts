@@ -2,6 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const CLOSED = `status IN ('completed', 'cancelled')`;
 const KEY_COLUMNS = 'plan_id, measure_node_id, lead_department_id, co_department_ids, status, health';
+const COMPLETION_KEY_COLUMNS = 'plan_id, lead_department_id, co_department_ids, completed_on';
+/** A completed task's day of completion in Beijing (its last completion event, else its last change), as the completion series buckets it. */
+const completedOn = (row: string) =>
+  `CASE WHEN ${row}.status = 'completed' THEN (coalesce(${row}.completed_at, ${row}.updated_at) AT TIME ZONE 'Asia/Shanghai')::date END`;
 /** The key and its count, as task_rollup and task_rollup_delta both hold them. */
 const COUNTED_COLUMNS = `plan_id uuid NOT NULL, measure_node_id uuid NOT NULL, lead_department_id uuid, co_department_ids uuid[] NOT NULL,
         status text NOT NULL, health text NOT NULL, n int NOT NULL`;
@@ -11,7 +15,8 @@ const COUNTED_COLUMNS = `plan_id uuid NOT NULL, measure_node_id uuid NOT NULL, l
  * of a clock day (task.health, set by a trigger from task_health_clock), and a trigger counts each
  * task into task_rollup_delta (+1 for the new key, −1 for the old) by (plan, measure, lead,
  * co-departments, status, health). Dashboards read task_rollup plus the pending deltas — a few
- * thousand rows even at 1,000,000 tasks — and a compaction folds the deltas in.
+ * thousand rows even at 1,000,000 tasks — and a compaction folds the deltas in. Completed tasks
+ * are also counted by day of completion (task_completion_rollup) for the completion series.
  *
  * Health depends on the day (a task turns amber and red as days pass), so the clock moves once a
  * day: luoshi_task_health_refresh recolours only the tasks whose colour can change (open tasks near
@@ -70,20 +75,37 @@ export class AddTaskHealthRollup1780600000000 implements MigrationInterface {
         ${COUNTED_COLUMNS}
       )`);
     await q.query(`CREATE INDEX task_rollup_delta_plan_idx ON task_rollup_delta (plan_id)`);
+    // Completed tasks by day (the completion series): the same scheme, one row per (plan, lead, co-departments, day).
+    const completionColumns = `plan_id uuid NOT NULL, lead_department_id uuid, co_department_ids uuid[] NOT NULL, completed_on date NOT NULL, n int NOT NULL`;
+    await q.query(`
+      CREATE TABLE task_completion_rollup (
+        ${completionColumns},
+        CONSTRAINT task_completion_rollup_key UNIQUE NULLS NOT DISTINCT (${COMPLETION_KEY_COLUMNS})
+      )`);
+    await q.query(`CREATE TABLE task_completion_rollup_delta (id bigserial PRIMARY KEY, ${completionColumns})`);
     await q.query(`
       CREATE FUNCTION luoshi_task_rollup_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE old_on date; new_on date;
       BEGIN
-        IF TG_OP = 'UPDATE' AND (OLD.plan_id, OLD.measure_node_id, OLD.lead_department_id, OLD.co_department_ids, OLD.status, OLD.health)
-                          IS NOT DISTINCT FROM (NEW.plan_id, NEW.measure_node_id, NEW.lead_department_id, NEW.co_department_ids, NEW.status, NEW.health) THEN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN old_on := ${completedOn('OLD')}; END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN new_on := ${completedOn('NEW')}; END IF;
+        IF TG_OP = 'UPDATE' AND (OLD.plan_id, OLD.measure_node_id, OLD.lead_department_id, OLD.co_department_ids, OLD.status, OLD.health, old_on)
+                          IS NOT DISTINCT FROM (NEW.plan_id, NEW.measure_node_id, NEW.lead_department_id, NEW.co_department_ids, NEW.status, NEW.health, new_on) THEN
           RETURN NULL;
         END IF;
         IF TG_OP IN ('UPDATE', 'DELETE') THEN
           INSERT INTO task_rollup_delta (${KEY_COLUMNS}, n)
           VALUES (OLD.plan_id, OLD.measure_node_id, OLD.lead_department_id, OLD.co_department_ids, OLD.status, OLD.health, -1);
+          IF old_on IS NOT NULL THEN
+            INSERT INTO task_completion_rollup_delta (${COMPLETION_KEY_COLUMNS}, n) VALUES (OLD.plan_id, OLD.lead_department_id, OLD.co_department_ids, old_on, -1);
+          END IF;
         END IF;
         IF TG_OP IN ('UPDATE', 'INSERT') THEN
           INSERT INTO task_rollup_delta (${KEY_COLUMNS}, n)
           VALUES (NEW.plan_id, NEW.measure_node_id, NEW.lead_department_id, NEW.co_department_ids, NEW.status, NEW.health, 1);
+          IF new_on IS NOT NULL THEN
+            INSERT INTO task_completion_rollup_delta (${COMPLETION_KEY_COLUMNS}, n) VALUES (NEW.plan_id, NEW.lead_department_id, NEW.co_department_ids, new_on, 1);
+          END IF;
         END IF;
         RETURN NULL;
       END $$`);
@@ -103,6 +125,11 @@ export class AddTaskHealthRollup1780600000000 implements MigrationInterface {
         ON CONFLICT ON CONSTRAINT task_rollup_key DO UPDATE SET n = task_rollup.n + EXCLUDED.n;
         GET DIAGNOSTICS folded = ROW_COUNT;
         DELETE FROM task_rollup WHERE n = 0;
+        WITH moved AS (DELETE FROM task_completion_rollup_delta RETURNING ${COMPLETION_KEY_COLUMNS}, n),
+             summed AS (SELECT ${COMPLETION_KEY_COLUMNS}, sum(n)::int AS n FROM moved GROUP BY ${COMPLETION_KEY_COLUMNS})
+        INSERT INTO task_completion_rollup (${COMPLETION_KEY_COLUMNS}, n) SELECT ${COMPLETION_KEY_COLUMNS}, n FROM summed
+        ON CONFLICT ON CONSTRAINT task_completion_rollup_key DO UPDATE SET n = task_completion_rollup.n + EXCLUDED.n;
+        DELETE FROM task_completion_rollup WHERE n = 0;
         RETURN folded;
       END $$`);
     // Everything counted again from the tasks (after a bulk load that bypassed the triggers).
@@ -114,6 +141,10 @@ export class AddTaskHealthRollup1780600000000 implements MigrationInterface {
         DELETE FROM task_rollup_delta;
         DELETE FROM task_rollup;
         INSERT INTO task_rollup (${KEY_COLUMNS}, n) SELECT ${KEY_COLUMNS}, count(*) FROM task GROUP BY ${KEY_COLUMNS};
+        DELETE FROM task_completion_rollup_delta;
+        DELETE FROM task_completion_rollup;
+        INSERT INTO task_completion_rollup (${COMPLETION_KEY_COLUMNS}, n)
+        SELECT plan_id, lead_department_id, co_department_ids, ${completedOn('task')}, count(*) FROM task WHERE status = 'completed' GROUP BY 1, 2, 3, 4;
       END $$`);
     // Moves the clock to a new day (or calendar): task writes wait meanwhile, so none is coloured by the old day after it.
     await q.query(`
@@ -150,7 +181,7 @@ export class AddTaskHealthRollup1780600000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION luoshi_task_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        TRUNCATE task_rollup, task_rollup_delta;
+        TRUNCATE task_rollup, task_rollup_delta, task_completion_rollup, task_completion_rollup_delta;
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER task_rollup_truncate AFTER TRUNCATE ON task FOR EACH STATEMENT EXECUTE FUNCTION luoshi_task_rollup_truncate()`);
@@ -162,7 +193,7 @@ export class AddTaskHealthRollup1780600000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER task_rollup_count ON task`);
     await q.query(`DROP TRIGGER task_health ON task`);
     await q.query(`DROP FUNCTION luoshi_task_rollup_truncate, luoshi_task_health_refresh, luoshi_task_rollup_rebuild, luoshi_task_rollup_compact, luoshi_task_rollup_count, luoshi_task_health_of_row`);
-    await q.query(`DROP TABLE task_rollup_delta, task_rollup, task_health_clock`);
+    await q.query(`DROP TABLE task_completion_rollup_delta, task_completion_rollup, task_rollup_delta, task_rollup, task_health_clock`);
     await q.query(`ALTER TABLE task DROP COLUMN health`);
     await q.query(`DROP FUNCTION luoshi_task_health`);
   }
