@@ -2,13 +2,13 @@
 // baselines measured in the same run, as ratios (machines here are small and noisy), and the targets
 // at 1,000,000 tasks. The data lives in its own database, luoshi_bench_<scale> (rebuilt unless
 // --reuse-db finds it complete). Writes bench/results-<scale>.json.
-import autocannon from 'autocannon';
 import { createRequire } from 'node:module';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
-import { generateBenchData, SCALE_ALIASES, SCALES } from './bench/generate-data.mjs';
+import { colourLoadedTasks, generateBenchData, healthClock, SCALE_ALIASES, SCALES } from './bench/generate-data.mjs';
+import { cannon, fmt, latencies, pct, rssMb, timeIt } from './bench/measure.mjs';
 import { startStatementCounter } from './bench/pg-statement-counter.mjs';
 import { dropDatabase, ensureDatabase, ensureServices, withDatabaseName } from './lib/services.mjs';
 import { ensureDependencies, ROOT, runCli, runNpx, startServer, waitForHealth } from './lib/workspace.mjs';
@@ -29,82 +29,10 @@ const started = Date.now();
 /** The API under test, stopped on failure too. */
 let apiProcess = null;
 
-const pct = (values, p) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-
 function addRow(scenario, ours, baseline, unit, target, met, note = '') {
   const ratio = baseline ? ours / baseline : NaN;
   rows.push({ scenario, ours, baseline, unit, ratio, target, met, note });
   log(`${scenario}: ours ${fmt(ours)} ${unit}, baseline ${fmt(baseline)} ${unit}, ratio ${fmt(ratio, 2)} ${met === null ? '' : met ? '✓' : '✗'} ${note}`);
-}
-
-function rssMb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-  } catch {
-    return NaN;
-  }
-}
-
-function cannon(url, headers = {}, connections = 4) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: DURATION, headers }, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-}
-
-/** Sequential requests (one client): latencies in ms; every answer must be 200. */
-async function latencies(url, headers, n) {
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    times.push(
-      await timeIt(async () => {
-        const res = await fetch(url, { headers });
-        if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
-        await res.arrayBuffer();
-      }),
-    );
-  }
-  return times;
-}
-
-/** Today, the amber window's end and the margin: the day the loaded tasks are coloured for (migration AddTaskHealthRollup). */
-async function healthClock(tasks) {
-  const { HEALTH_PROGRESS_MARGIN_PERCENT } = require('@luoshi/server/tasks');
-  const hctx = await tasks.healthContext();
-  return { today: hctx.today, amberBefore: hctx.amberBefore, margin: HEALTH_PROGRESS_MARGIN_PERCENT };
-}
-
-/**
- * A data set loaded before task colours existed (the load bypasses the triggers that colour each
- * task and count it into the dashboards' rollup): colour every task as of today and count them once.
- * Slow at 1m (a new version of every row); a fresh load colours as it inserts.
- */
-async function colourLoadedTasks(admin, clock) {
-  const { rows } = await admin.query(`SELECT today FROM task_health_clock WHERE id = 1`);
-  if (rows[0].today !== null) return;
-  const t0 = Date.now();
-  await admin.query(`SET session_replication_role = replica`);
-  await admin.query(
-    `UPDATE task SET health = luoshi_task_health(status, start_date, due_date, progress, last_report_late, $1::date, $2::date, $3::float8)`,
-    [clock.today, clock.amberBefore, clock.margin],
-  );
-  await admin.query(`UPDATE task_health_clock SET today = $1, amber_before = $2, margin = $3 WHERE id = 1`, [clock.today, clock.amberBefore, clock.margin]);
-  await admin.query(`RESET session_replication_role`);
-  await admin.query(`SELECT luoshi_task_rollup_rebuild()`);
-  await admin.query(`VACUUM (ANALYZE) task`);
-  await admin.query(`VACUUM (ANALYZE) task_rollup`);
-  log(`coloured the loaded tasks and counted them into the rollup in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
-
-async function timeIt(fn) {
-  const t0 = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
 async function main() {
@@ -155,7 +83,7 @@ async function main() {
   if (!planId) {
     log(`generating the ${scale} data set: ${JSON.stringify(SCALES[scale])}`);
     const t0 = Date.now();
-    ({ planId } = await generateBenchData(admin, scale, hashRows[0].password_hash, log, databaseUrl, await healthClock(tasks)));
+    ({ planId } = await generateBenchData(admin, scale, hashRows[0].password_hash, log, databaseUrl, await healthClock(tasks, require('@luoshi/server/tasks').HEALTH_PROGRESS_MARGIN_PERCENT)));
     loadMinutes = (Date.now() - t0) / 60000;
     log(`data set built in ${loadMinutes.toFixed(1)} min`);
   }
@@ -182,7 +110,7 @@ async function main() {
   const [officeUser] = (await admin.query(`SELECT id, roles, department_id AS "departmentId" FROM app_user WHERE username = 'office'`)).rows;
 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
-  await colourLoadedTasks(admin, await healthClock(tasks));
+  await colourLoadedTasks(admin, await healthClock(tasks, require('@luoshi/server/tasks').HEALTH_PROGRESS_MARGIN_PERCENT), log);
 
   // 1. Task list: one page of 50 open tasks of the plan by due date, through the API (one client:
   // p50/p99; 4 clients: throughput vs Redmine's figure), vs the thinnest node:http + pg server running
@@ -209,8 +137,8 @@ async function main() {
   const rawTimes1 = await latencies(rawUrl, {}, 60);
   addRow('filtered page (50 open tasks by due date) p50', pct(pageTimes, 50), pct(rawTimes1, 50), 'ms', '≤ 30 ms at 1M', pct(pageTimes, 50) <= 30);
   addRow('filtered page p99', pct(pageTimes, 99), pct(rawTimes1, 99), 'ms', '—', null);
-  const ours = await cannon(base + listPath, auth, 4);
-  const raw = await cannon(rawUrl, {}, 4);
+  const ours = await cannon(base + listPath, auth, 4, DURATION);
+  const raw = await cannon(rawUrl, {}, 4, DURATION);
   addRow('filtered page throughput, 4 clients', ours.requests.average, raw.requests.average, 'req/s', '≥ 0.5× raw', ours.requests.average / raw.requests.average >= 0.5);
   const vsRedmine = ours.requests.average / REDMINE_RPS.range[1];
   addRow(

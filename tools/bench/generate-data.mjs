@@ -231,3 +231,31 @@ export async function generateBenchData(client, scale, passwordHash, log = conso
   log(`  VACUUM ANALYZE in ${((Date.now() - vacuumed) / 1000).toFixed(1)} s`);
   return { planId };
 }
+
+/** Today, the amber window's end and the margin: the day the loaded tasks are coloured for (migration AddTaskHealthRollup). */
+export async function healthClock(tasks, margin) {
+  const hctx = await tasks.healthContext();
+  return { today: hctx.today, amberBefore: hctx.amberBefore, margin };
+}
+
+/**
+ * A data set loaded before task colours existed (the load bypasses the triggers that colour each
+ * task and count it into the dashboards' rollup): colour every task as of today and count them once.
+ * Slow at 1m (a new version of every row); a fresh load colours as it inserts.
+ */
+export async function colourLoadedTasks(admin, clock, log = console.log) {
+  const { rows } = await admin.query(`SELECT today FROM task_health_clock WHERE id = 1`);
+  if (rows[0].today !== null) return;
+  const t0 = Date.now();
+  await admin.query(`SET session_replication_role = replica`);
+  await admin.query(
+    `UPDATE task SET health = luoshi_task_health(status, start_date, due_date, progress, last_report_late, $1::date, $2::date, $3::float8)`,
+    [clock.today, clock.amberBefore, clock.margin],
+  );
+  await admin.query(`UPDATE task_health_clock SET today = $1, amber_before = $2, margin = $3 WHERE id = 1`, [clock.today, clock.amberBefore, clock.margin]);
+  await admin.query(`RESET session_replication_role`);
+  await admin.query(`SELECT luoshi_task_rollup_rebuild()`);
+  await admin.query(`VACUUM (ANALYZE) task`);
+  await admin.query(`VACUUM (ANALYZE) task_rollup`);
+  log(`coloured the loaded tasks and counted them into the rollup in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
