@@ -7,7 +7,7 @@ import {
   type StartApprovalInput,
 } from '../approval-engine';
 import type { ApprovalTemplate } from '../approval-template';
-import { WorkflowError } from '../workflow.error';
+import { workflowErrorOf } from './workflow-error-of';
 
 // The approval engine specs' shared template, instance builders and action shorthands.
 
@@ -53,15 +53,7 @@ export const reject = (actorId: string, comment = '不符合要求'): ApprovalAc
 export const ret = (actorId: string, toStepKey?: string, comment = '请补充材料'): ApprovalAction =>
   toStepKey === undefined ? { type: 'return', actorId, comment } : { type: 'return', actorId, comment, toStepKey };
 
-export function errorOf(fn: () => unknown): WorkflowError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WorkflowError) return e;
-    throw e;
-  }
-  throw new Error('expected a WorkflowError');
-}
+export const errorOf = workflowErrorOf;
 export const codeOf = (fn: () => unknown) => errorOf(fn).code;
 
 export const atCountersign = () => run(start(), approve('head'));
