@@ -15,13 +15,15 @@ const DICTIONARIES: Record<Lang, Map<string, string>> = { 'zh-CN': flattenTransl
 
 /**
  * Adds an area's texts to the dictionaries; each area lib calls it once when it loads (its index
- * imports `<area>.translations.ts`). A key already registered is a mistake: keys are global.
+ * imports `<area>.translations.ts`). Keys are global: one with another text already is a mistake
+ * (translations.spec.ts also refuses a key defined twice).
  */
 export function registerTranslations<T extends object>(zh: T, en: TextsOf<T>): void {
   const added: Record<Lang, Map<string, string>> = { 'zh-CN': flattenTranslations(zh), en: flattenTranslations(en) };
   for (const lang of ['zh-CN', 'en'] as const) {
     for (const [key, text] of added[lang]) {
-      if (DICTIONARIES[lang].has(key)) throw new Error(`Translation key registered twice: ${key}`);
+      const existing = DICTIONARIES[lang].get(key);
+      if (existing !== undefined && existing !== text) throw new Error(`Translation key registered twice: ${key}`);
       DICTIONARIES[lang].set(key, text);
     }
   }
