@@ -8,7 +8,7 @@ import {
   type TaskEvent,
   type TaskState,
 } from './task-state-machine';
-import { WorkflowError } from './workflow.error';
+import { workflowErrorOf } from './testing/workflow-error-of';
 
 /** The whole legal graph, written out independently of the implementation's table. */
 const LEGAL: Record<TaskState, Partial<Record<TaskEvent, TaskState>>> = {
@@ -32,15 +32,7 @@ const cells = TASK_STATES.flatMap((state) => TASK_EVENTS.map((event) => [state, 
 const legalCells = cells.filter(([s, e]) => LEGAL[s][e] !== undefined);
 const illegalCells = cells.filter(([s, e]) => LEGAL[s][e] === undefined);
 
-function thrown(fn: () => unknown): WorkflowError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WorkflowError) return e;
-    throw e;
-  }
-  throw new Error('expected a WorkflowError');
-}
+const thrown = workflowErrorOf;
 
 describe(transitionTask.name, () => {
   it('covers all 96 state/event pairs between the legal and illegal tables', () => {

@@ -1,1 +1,2 @@
+import './lib/admin.translations';
 export * from './lib/admin.routes';

@@ -1,1 +1,2 @@
+import './lib/auth.translations';
 export * from './lib/login.page';

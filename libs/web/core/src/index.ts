@@ -20,6 +20,7 @@ export * from './lib/auth/session.storage';
 export * from './lib/core.providers';
 export * from './lib/i18n/i18n.service';
 export * from './lib/i18n/i18n-title.strategy';
+export { registerTranslations } from './lib/i18n/register-translations';
 export * from './lib/i18n/translate.pipe';
 export * from './lib/i18n/translation-key';
 export * from './lib/navigation/navigation';

@@ -1,3 +1,4 @@
+import './lib/dashboards.translations';
 export * from './lib/dashboards.routes';
 export * from './lib/dashboard/dashboard-link-card.component';
 export * from './lib/dashboard/dashboard-view.component';

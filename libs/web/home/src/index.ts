@@ -1,3 +1,4 @@
+import './lib/home.translations';
 export * from './lib/dept-home.page';
 export * from './lib/leader-cockpit.page';
 export * from './lib/office-home.page';

@@ -1,1 +1,2 @@
+import './lib/plans.translations';
 export * from './lib/plans.routes';

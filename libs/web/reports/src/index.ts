@@ -1,3 +1,4 @@
+import './lib/reports.translations';
 export * from './lib/reports.routes';
 export * from './lib/requests/task-reports.component';
 export * from './lib/requests/task-requests.component';

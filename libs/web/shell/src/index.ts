@@ -1,3 +1,4 @@
+import './lib/shell.translations';
 export * from './lib/app-layout.component';
 export * from './lib/coming-soon.page';
 export * from './lib/notification-bell.component';

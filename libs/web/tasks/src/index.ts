@@ -1,1 +1,2 @@
+import './lib/tasks.translations';
 export * from './lib/tasks.routes';

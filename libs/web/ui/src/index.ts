@@ -1,3 +1,4 @@
+import './lib/ui.translations';
 export * from './lib/json-view.component';
 export * from './lib/lang-switch.component';
 export * from './lib/page-header.component';

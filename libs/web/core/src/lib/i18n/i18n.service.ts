@@ -3,23 +3,10 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { en_US, NzI18nService, zh_CN } from 'ng-zorro-antd/i18n';
 import { type DepartmentKind, ROLE_LABELS, type Role } from '@luoshi/contracts';
 import type { ApiError } from '../api/api-error';
-import type { Lang, TranslationKey, TranslationParams, Translations } from './translation-key';
-import { EN } from './translations.en';
-import { ZH } from './translations.zh';
+import { translationText } from './register-translations';
+import type { Lang, TranslationKey, TranslationParams } from './translation-key';
 
 export const LANG_STORAGE_KEY = 'luoshi.lang';
-
-type Flat = ReadonlyMap<string, string>;
-
-function flatten(dict: object, prefix = '', into = new Map<string, string>()): Map<string, string> {
-  for (const [key, value] of Object.entries(dict)) {
-    if (typeof value === 'string') into.set(prefix + key, value);
-    else if (typeof value === 'object' && value !== null) flatten(value, `${prefix}${key}.`, into);
-  }
-  return into;
-}
-
-const DICTIONARIES: Record<Lang, Flat> = { 'zh-CN': flatten(ZH), en: flatten(EN satisfies Translations) };
 
 function interpolate(text: string, params?: TranslationParams): string {
   if (!params) return text;
@@ -59,7 +46,7 @@ export class I18nService {
 
   /** For keys built at run time (e.g. audit action codes); undefined when there is no text. */
   lookup(key: string, params?: TranslationParams): string | undefined {
-    const text = DICTIONARIES[this.current()].get(key);
+    const text = translationText(this.current(), key);
     return text === undefined ? undefined : interpolate(text, params);
   }
 

@@ -6,10 +6,22 @@ type Leaves<T, Prefix extends string = ''> = {
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-/** Every key of the dictionaries, as 'area.key'; templates get compile-time checked keys. */
-export type TranslationKey = Leaves<typeof ZH>;
+/**
+ * The Chinese dictionaries' types by owner: core's shared texts here; each area lib adds its own
+ * (`declare module '@luoshi/web/core' { interface TranslationTree { tasks: typeof TASKS_ZH } }`
+ * beside its texts), so templates get compile-time checked keys.
+ */
+export interface TranslationTree {
+  core: typeof ZH;
+}
 
-/** A dictionary with exactly the Chinese dictionary's keys. */
+/** Every key of the dictionaries, as 'area.key'. */
+export type TranslationKey = { [Owner in keyof TranslationTree]: Leaves<TranslationTree[Owner]> }[keyof TranslationTree];
+
+/** A dictionary with exactly the given Chinese dictionary's keys (an area's English texts). */
+export type TextsOf<T> = Shape<T>;
+
+/** Core's English dictionary: exactly the keys of core's Chinese one. */
 export type Translations = Shape<typeof ZH>;
 
 export type Lang = 'zh-CN' | 'en';

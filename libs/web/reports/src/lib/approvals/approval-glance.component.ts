@@ -8,6 +8,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { APPROVAL_INBOX_BOXES, type ApprovalInboxBox, type ApprovalSubjectType } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, I18nService, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent } from '@luoshi/web/ui';
+import { APPROVAL_BOX_LABELS } from '../shared/approval-box-labels';
 
 /** `<luoshi-approval-glance>` — for a home page: the three inbox counts and the latest items awaiting me. */
 @Component({
@@ -76,7 +77,7 @@ export class ApprovalGlanceComponent {
   }
 
   protected boxLabel(box: ApprovalInboxBox): string {
-    return this.i18n.t(`approvals.${box}`);
+    return this.i18n.t(APPROVAL_BOX_LABELS[box]);
   }
 
   protected subjectLabel(type: ApprovalSubjectType): string {

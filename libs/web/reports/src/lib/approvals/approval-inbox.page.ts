@@ -13,6 +13,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { APPROVAL_INBOX_BOXES, type ApprovalInboxBox, type ApprovalInboxItem, type BulkApproveResponse } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
 import { injectHandset, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { APPROVAL_BOX_LABELS } from '../shared/approval-box-labels';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { type BulkApproveData, BulkApproveDialog } from './bulk-approve.dialog';
 
@@ -244,7 +245,7 @@ export class ApprovalInboxPage {
   }
 
   protected boxLabel(box: ApprovalInboxBox): string {
-    return this.i18n.t(`approvals.${box}`);
+    return this.i18n.t(APPROVAL_BOX_LABELS[box]);
   }
 
   protected subjectLabel(item: ApprovalInboxItem): string {

@@ -9,7 +9,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
@@ -17,7 +17,7 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
-import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskImportResponse, type TaskReportingCycle, type TaskResponse } from '@luoshi/contracts';
+import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
@@ -25,35 +25,21 @@ import { ledgerFileName, saveBlob } from '../shared/download';
 import { departmentOptions } from '../shared/task-labels';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
 import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
-import {
-  buildGridRows,
-  bulkItemFor,
-  bulkProblems,
-  deadlineOf,
-  dispatchTargets,
-  type GroupRow,
-  isDirty,
-  normalizeEdit,
-  patchFor,
-  type RowEdit,
-  type RowProblem,
-  rowProblem,
-  targetsText,
-} from './assign-grid';
-import { ImportAssignmentsDialog } from './import-assignments.dialog';
-import { SplitTaskDialog } from './split-task.dialog';
+import { AssignDialogs } from './assign-dialogs.service';
+import { buildGridRows, bulkItemFor, bulkProblems, deadlineOf, dispatchTargets, isDirty, patchFor, type RowEdit, rowProblem } from './assign-grid';
+import { AssignGridState } from './assign-grid.state';
 import { SuggestionsPopoverComponent } from './suggestions-popover.component';
 
 /** Lead department and deadline are the office's to set until the lead department accepts. */
 const ASSIGN_OPEN: readonly TaskResponse['status'][] = ['draft', 'assigned'];
 const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
-const NO_CODES: string[] = [];
 
 /**
  * office_admin: the assignment grid (任务分派). A plan's tasks under its parts and sections, each row
  * editable in place (lead, co-departments, deadline, reporting cycle) and saved with a version check;
  * checked rows are assigned together in one bulk call; suggestions, splitting, the ledger export and
- * the spreadsheet import.
+ * the spreadsheet import. The grid's edits, problems and selection live in AssignGridState; the
+ * page's questions and dialogs in AssignDialogs.
  */
 @Component({
   selector: 'luoshi-task-assign-page',
@@ -81,6 +67,7 @@ const NO_CODES: string[] = [];
     TaskHealthDotComponent,
     TaskStatusTagComponent,
   ],
+  providers: [AssignGridState, AssignDialogs],
   templateUrl: './task-assign.page.html',
   styleUrl: './task-assign.page.css',
 })
@@ -89,10 +76,11 @@ export class TaskAssignPage {
   private readonly plansApi = inject(PlansApi);
   private readonly directory = inject(DirectoryApi);
   private readonly router = inject(Router);
-  private readonly modal = inject(NzModalService);
+  private readonly dialogs = inject(AssignDialogs);
   private readonly message = inject(NzMessageService);
   private readonly document = inject(DOCUMENT);
   protected readonly i18n = inject(I18nService);
+  protected readonly grid = inject(AssignGridState);
 
   /** Query parameters: the plan (default: the first imported, i.e. the seed plan) and a prefilled filter. */
   readonly planId = input<string>();
@@ -142,13 +130,8 @@ export class TaskAssignPage {
   protected readonly rows = computed(() => buildGridRows(this.visibleTasks(), this.titles()));
   protected readonly draftCount = computed(() => this.allTasks().filter((t) => t.status === 'draft').length);
 
-  // Unsaved edits, problems, selection, saving rows.
-  protected readonly edits = signal<ReadonlyMap<string, RowEdit>>(new Map());
-  protected readonly problems = signal<ReadonlyMap<string, RowProblem[]>>(new Map());
-  protected readonly selected = signal<ReadonlySet<string>>(new Set());
-  protected readonly saving = signal<ReadonlySet<string>>(new Set());
   protected readonly dirtyIds = computed(() => {
-    const edits = this.edits();
+    const edits = this.grid.edits();
     return this.allTasks()
       .filter((t) => isDirty(t, edits.get(t.id)))
       .map((t) => t.id);
@@ -156,23 +139,19 @@ export class TaskAssignPage {
   protected readonly dirtySet = computed(() => new Set(this.dirtyIds()));
 
   // Bulk bar.
-  protected readonly bulkLead = signal<string | null>(null);
-  protected readonly bulkCo = signal<string[] | null>(null);
-  protected readonly bulkDeadline = signal('');
-  protected readonly bulkCycle = signal<TaskReportingCycle | null>(null);
   protected readonly bulkBusy = signal(false);
   protected readonly savingAll = signal(false);
   protected readonly generating = signal(false);
   protected readonly exporting = signal(false);
 
-  protected readonly selectedCount = computed(() => this.selected().size);
+  protected readonly selectedCount = computed(() => this.grid.selected().size);
 
   /**
    * Each row's values as edited, else the task's. Computed once per change of tasks or edits, so the
    * arrays handed to the multi-selects keep their identity between renders.
    */
   protected readonly cells = computed(() => {
-    const edits = this.edits();
+    const edits = this.grid.edits();
     return new Map(
       this.allTasks().map((task) => {
         const edit = edits.get(task.id);
@@ -188,7 +167,6 @@ export class TaskAssignPage {
       }),
     );
   });
-  protected readonly bulkCoValue = computed(() => this.bulkCo() ?? NO_CODES);
 
   private co(task: TaskResponse): string[] {
     return this.cells().get(task.id)?.co ?? [];
@@ -202,87 +180,23 @@ export class TaskAssignPage {
     return CLOSED.includes(task.status);
   }
 
-  protected problemFor(task: TaskResponse, field: string): RowProblem | undefined {
-    return this.problems()
-      .get(task.id)
-      ?.find((p) => p.field === field || (field === 'deadline' && (p.field === 'deadlineText' || p.field === 'dueDate')));
-  }
-
   protected fieldLabel(field: string): string {
     return (field && this.i18n.lookup(`taskFields.${field}`)) || '';
   }
 
-  protected edit(task: TaskResponse, change: RowEdit): void {
-    this.edits.update((all) => {
-      const next = new Map(all);
-      const merged = normalizeEdit(task, { ...all.get(task.id), ...change });
-      // Keep what the user typed in the deadline box even when it matches (so the box does not jump).
-      if (change.deadline !== undefined) merged.deadline = change.deadline;
-      if (Object.keys(merged).length === 0) next.delete(task.id);
-      else next.set(task.id, merged);
-      return next;
-    });
-  }
-
   protected addCo(task: TaskResponse, code: string): void {
     const co = this.co(task);
-    if (!co.includes(code)) this.edit(task, { co: [...co, code] });
+    if (!co.includes(code)) this.grid.edit(task, { co: [...co, code] });
   }
 
   protected pickLead(task: TaskResponse, code: string): void {
     // The new lead is no longer also a co-department.
     const co = this.co(task).filter((c) => c !== code);
-    this.edit(task, { lead: code, ...(co.length !== this.co(task).length ? { co } : {}) });
-  }
-
-  protected revert(task: TaskResponse): void {
-    this.edits.update((all) => {
-      const next = new Map(all);
-      next.delete(task.id);
-      return next;
-    });
-    this.setProblems(task.id, null);
-  }
-
-  // Selection.
-  protected isSelected(id: string): boolean {
-    return this.selected().has(id);
-  }
-
-  protected toggle(id: string, on: boolean): void {
-    this.selected.update((set) => {
-      const next = new Set(set);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }
-
-  protected groupState(group: GroupRow): 'all' | 'some' | 'none' {
-    const selected = this.selected();
-    const n = group.taskIds.filter((id) => selected.has(id)).length;
-    return n === 0 ? 'none' : n === group.taskIds.length ? 'all' : 'some';
-  }
-
-  protected toggleGroup(group: GroupRow, on: boolean): void {
-    this.selected.update((set) => {
-      const next = new Set(set);
-      for (const id of group.taskIds) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
-  }
-
-  protected clearSelection(): void {
-    this.selected.set(new Set());
+    this.grid.edit(task, { lead: code, ...(co.length !== this.co(task).length ? { co } : {}) });
   }
 
   protected choosePlan(planId: string): void {
-    this.edits.set(new Map());
-    this.problems.set(new Map());
-    this.selected.set(new Set());
+    this.grid.reset();
     void this.router.navigate([], { queryParams: { planId }, replaceUrl: true });
   }
 
@@ -306,11 +220,11 @@ export class TaskAssignPage {
 
   /** PATCH one row (version-checked); problems stay next to the row. */
   protected save(task: TaskResponse): void {
-    const edit = this.edits().get(task.id);
+    const edit = this.grid.edits().get(task.id);
     if (!edit || !isDirty(task, edit)) return;
-    this.markSaving(task.id, true);
+    this.grid.markSaving(task.id, true);
     this.saveRow(task, edit).subscribe((ok) => {
-      this.markSaving(task.id, false);
+      this.grid.markSaving(task.id, false);
       if (ok) this.message.success(this.i18n.t(task.status === 'draft' ? 'taskAssign.savedDraft' : 'taskAssign.saved', { code: task.code }));
     });
   }
@@ -325,7 +239,7 @@ export class TaskAssignPage {
       .pipe(
         concatMap((id) => {
           const task = this.allTasks().find((t) => t.id === id);
-          const edit = this.edits().get(id);
+          const edit = this.grid.edits().get(id);
           return task && edit ? this.saveRow(task, edit) : of(false);
         }),
       )
@@ -341,8 +255,7 @@ export class TaskAssignPage {
 
   /** 保存 or 交办 the checked rows in one call: bulk values, else each row's edits, else what it has. */
   protected bulkAssign(dispatch: boolean): void {
-    const bulk = { lead: this.bulkLead(), co: this.bulkCo(), deadline: this.bulkDeadline().trim() || null, cycle: this.bulkCycle() };
-    this.apply(this.allTasks().filter((t) => this.selected().has(t.id)), bulk, dispatch, true);
+    this.apply(this.allTasks().filter((t) => this.grid.isSelected(t.id)), this.grid.bulkValues(), dispatch, true);
   }
 
   /** 交办 one row (its unsaved edits with it), after the confirmation. */
@@ -353,14 +266,11 @@ export class TaskAssignPage {
   /** Items for the tasks; a dispatch first confirms who will be told (the departments, lead and co-). */
   private apply(tasks: TaskResponse[], bulk: Parameters<typeof bulkItemFor>[2], dispatch: boolean, clearBulk: boolean): void {
     if (tasks.length === 0) return;
-    const items = tasks.map((t) => ({ task: t, item: bulkItemFor(t, this.edits().get(t.id), bulk) }));
+    const items = tasks.map((t) => ({ task: t, item: bulkItemFor(t, this.grid.edits().get(t.id), bulk) }));
     const missing = items.filter((x) => x.item === null);
     if (missing.length > 0) {
-      this.problems.update((all) => {
-        const next = new Map(all);
-        for (const { task } of missing) next.set(task.id, [{ field: 'leadDepartmentCode', message: this.i18n.t('taskAssign.noLead') }]);
-        return next;
-      });
+      const noLead = { field: 'leadDepartmentCode', message: this.i18n.t('taskAssign.noLead') };
+      this.grid.addProblems(new Map(missing.map(({ task }) => [task.id, [noLead]])));
       this.message.error(this.i18n.t('taskAssign.bulkFailed'));
       return;
     }
@@ -369,37 +279,21 @@ export class TaskAssignPage {
     const names = new Map((this.departments.hasValue() ? this.departments.value() : []).map((d) => [d.code, d.name]));
     // A row whose co-departments are not edited keeps the task's own: they are told as well.
     const told = items.map(({ task, item }) => ({ ...item!, coDepartmentCodes: item!.coDepartmentCodes ?? task.coDepartments.map((d) => d.code) }));
-    const who = targetsText(dispatchTargets(told, (code) => names.get(code) ?? code), this.targetLabels());
-    this.modal.confirm({
-      nzTitle: this.i18n.t('taskAssign.dispatchTitle', { n: ready.length }),
-      nzContent: this.i18n.t('taskAssign.dispatchConfirm', { who }),
-      nzOkText: this.i18n.t('taskAssign.dispatch'),
-      nzCancelText: this.i18n.t('common.cancel'),
-      nzOnOk: () => this.send(tasks, ready, true, clearBulk),
-    });
-  }
-
-  private targetLabels() {
-    return { lead: this.i18n.t('taskAssign.isLead'), co: this.i18n.t('taskAssign.isCo'), people: this.i18n.t('taskAssign.people') };
+    const targets = dispatchTargets(told, (code) => names.get(code) ?? code);
+    this.dialogs.confirmDispatch(ready.length, targets, () => this.send(tasks, ready, true, clearBulk));
   }
 
   private send(tasks: TaskResponse[], items: BulkAssignItem[], dispatch: boolean, clearBulk: boolean): void {
     const ids = tasks.map((t) => t.id);
     this.bulkBusy.set(true);
-    ids.forEach((id) => this.setProblems(id, null));
+    ids.forEach((id) => this.grid.setProblems(id, null));
     this.tasksApi.bulkAssign(items, dispatch).subscribe({
       next: (result) => {
         this.bulkBusy.set(false);
         this.replaceTasks(result.items);
-        this.edits.update((all) => new Map([...all].filter(([id]) => !ids.includes(id))));
-        if (clearBulk) {
-          this.selected.set(new Set());
-          this.bulkLead.set(null);
-          this.bulkCo.set(null);
-          this.bulkDeadline.set('');
-          this.bulkCycle.set(null);
-        }
-        const who = targetsText(result.notified.map((n) => ({ name: n.department.name, role: n.role, tasks: n.tasks, users: n.users.length })), this.targetLabels());
+        this.grid.dropEdits(ids);
+        if (clearBulk) this.grid.clearBulk();
+        const who = this.dialogs.targetsText(result.notified.map((n) => ({ name: n.department.name, role: n.role, tasks: n.tasks, users: n.users.length })));
         if (result.dispatched > 0) this.message.success(this.i18n.t('taskAssign.dispatched', { n: result.dispatched, who: who || '—' }), { nzDuration: 6000 });
         else this.message.success(this.i18n.t(dispatch ? 'taskAssign.nothingToDispatch' : 'taskAssign.bulkSaved', { n: result.items.length }));
       },
@@ -408,7 +302,7 @@ export class TaskAssignPage {
         const error = toApiError(raw);
         const perRow = bulkProblems(error, ids);
         if (perRow) {
-          this.problems.update((all) => new Map([...all, ...perRow]));
+          this.grid.addProblems(perRow);
           this.message.error(this.i18n.t('taskAssign.bulkFailed'));
         } else {
           this.message.error(this.i18n.errorText(error));
@@ -419,52 +313,36 @@ export class TaskAssignPage {
 
   /** After a 409: fetch the row again (unsaved edits stay, to be saved on the new version). */
   protected reloadRow(task: TaskResponse): void {
-    this.markSaving(task.id, true);
+    this.grid.markSaving(task.id, true);
     this.tasksApi.get(task.id).subscribe({
       next: (fresh) => {
-        this.markSaving(task.id, false);
+        this.grid.markSaving(task.id, false);
         this.replaceTasks([fresh]);
-        this.setProblems(task.id, null);
+        this.grid.setProblems(task.id, null);
         this.message.info(this.i18n.t('taskAssign.reloaded', { code: task.code }));
       },
       error: (raw: unknown) => {
-        this.markSaving(task.id, false);
+        this.grid.markSaving(task.id, false);
         this.message.error(this.i18n.errorText(toApiError(raw)));
       },
     });
   }
 
   protected split(task: TaskResponse): void {
-    this.modal
-      .create<SplitTaskDialog, TaskResponse, TaskResponse[]>({
-        nzTitle: this.i18n.t('taskAssign.splitTitle', { code: task.code }),
-        nzContent: SplitTaskDialog,
-        nzData: task,
-        nzWidth: 560,
-        nzMaskClosable: false,
-      })
-      .afterClose.subscribe((tasks) => {
-        if (!tasks) return;
-        this.message.success(this.i18n.t('taskAssign.splitDone', { code: task.code, n: tasks.length }));
-        this.revert(task);
-        this.tasks.reload();
-      });
+    this.dialogs.split(task).subscribe((tasks) => {
+      if (!tasks) return;
+      this.message.success(this.i18n.t('taskAssign.splitDone', { code: task.code, n: tasks.length }));
+      this.grid.revert(task.id);
+      this.tasks.reload();
+    });
   }
 
   protected openImport(): void {
-    this.modal
-      .create<ImportAssignmentsDialog, { planId: string | null }, TaskImportResponse>({
-        nzTitle: this.i18n.t('taskAssign.importTitle'),
-        nzContent: ImportAssignmentsDialog,
-        nzData: { planId: this.currentPlanId() },
-        nzWidth: 860,
-        nzMaskClosable: false,
-      })
-      .afterClose.subscribe((result) => {
-        if (!result?.applied) return;
-        this.message.success(this.i18n.t('taskAssign.importDone', { n: result.changedRows }));
-        this.tasks.reload();
-      });
+    this.dialogs.importAssignments(this.currentPlanId()).subscribe((result) => {
+      if (!result?.applied) return;
+      this.message.success(this.i18n.t('taskAssign.importDone', { n: result.changedRows }));
+      this.tasks.reload();
+    });
   }
 
   protected exportLedger(): void {
@@ -487,37 +365,20 @@ export class TaskAssignPage {
   confirmLeave(): Observable<boolean> | boolean {
     const n = this.dirtyIds().length;
     if (n === 0) return true;
-    return new Observable<boolean>((subscriber) => {
-      const answer = (leave: boolean) => {
-        subscriber.next(leave);
-        subscriber.complete();
-      };
-      this.modal.confirm({
-        nzTitle: this.i18n.t('taskAssign.leaveTitle', { n }),
-        nzOkText: this.i18n.t('taskAssign.leave'),
-        nzOkDanger: true,
-        nzCancelText: this.i18n.t('common.cancel'),
-        nzOnOk: () => answer(true),
-        nzOnCancel: () => answer(false),
-      });
-    });
+    return this.dialogs.confirmLeave(n);
   }
 
   private saveRow(task: TaskResponse, edit: RowEdit): Observable<boolean> {
     return this.tasksApi.update(task.id, patchFor(task, edit)).pipe(
       map((saved) => {
         this.replaceTasks([saved]);
-        this.edits.update((all) => {
-          const next = new Map(all);
-          next.delete(task.id);
-          return next;
-        });
-        this.setProblems(task.id, null);
+        this.grid.dropEdits([task.id]);
+        this.grid.setProblems(task.id, null);
         return true;
       }),
       catchError((raw: unknown) => {
         const error = toApiError(raw);
-        this.setProblems(task.id, [rowProblem(error, this.i18n.errorText(error))]);
+        this.grid.setProblems(task.id, [rowProblem(error, this.i18n.errorText(error))]);
         return of(false);
       }),
     );
@@ -526,23 +387,5 @@ export class TaskAssignPage {
   private replaceTasks(fresh: readonly TaskResponse[]): void {
     const byId = new Map(fresh.map((t) => [t.id, t]));
     this.tasks.update((list) => list?.map((t) => byId.get(t.id) ?? t));
-  }
-
-  private setProblems(id: string, list: RowProblem[] | null): void {
-    this.problems.update((all) => {
-      const next = new Map(all);
-      if (list) next.set(id, list);
-      else next.delete(id);
-      return next;
-    });
-  }
-
-  private markSaving(id: string, on: boolean): void {
-    this.saving.update((set) => {
-      const next = new Set(set);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
   }
 }

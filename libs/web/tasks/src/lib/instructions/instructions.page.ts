@@ -15,11 +15,18 @@ import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
 const PAGE_SIZE = 20;
 /** The tabs in order: what is still open first. */
 const TABS: readonly InstructionState[] = ['open', 'answered', 'all'];
+/** A typed map, so every state has a text and no text is left over. */
+const TAB_LABELS: Readonly<Record<InstructionState, TranslationKey>> = {
+  open: 'instructionsPage.open',
+  answered: 'instructionsPage.answered',
+  all: 'instructionsPage.all',
+};
 
 /**
  * /instructions?state=open|answered|all&page= — 领导批示: the instructions the leader gave (from a
  * task's page), the lead department's answers and what is still open; the tab lives in the URL.
  */
+
 @Component({
   selector: 'luoshi-instructions-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -124,7 +131,7 @@ export class InstructionsPage {
   protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
 
   protected tabLabel(state: InstructionState): TranslationKey {
-    return `instructionsPage.${state}`;
+    return TAB_LABELS[state];
   }
 
   protected count(state: InstructionState): number {

@@ -1,14 +1,12 @@
-/**
- * Chinese UI text of the dashboards area (驾驶舱, 指标监测, 考核评价, 督查通报, 公开摘要), spread into ZH.
- * Kept in its own file so the area's text does not interleave with other features' edits.
- */
+/** Chinese text of the dashboards area. Keys are global ('area.key'); English mirrors the shape. */
 export const DASHBOARDS_ZH = {
+  nav: {
+    evaluationDepartment: '考核明细',
+  },
   dashboard: {
     title: '领导驾驶舱',
     subtitle: '全省推进态势一览：任务完成与健康度，点击图中色块即可查看对应任务',
     deptSubtitle: '本部门牵头或配合的任务（{dept}）',
-    plan: '计划',
-    department: '部门视图',
     wholePlan: '全省（全部单位）',
     asOf: '数据截至 {date}',
     cached: '缓存',
@@ -43,7 +41,6 @@ export const DASHBOARDS_ZH = {
     daysOverdue: '逾期',
     daysLeft: '剩余',
     workingDays: '{n} 个工作日',
-    progress: '进度',
     total: '任务数',
     completed: '已办结',
     completionRate: '完成率',
@@ -54,7 +51,6 @@ export const DASHBOARDS_ZH = {
     noPlans: '尚未导入计划',
     noRows: '暂无数据',
     noCompletions: '尚无办结的任务',
-    noCitySlice: '部门视图不含设区市分布',
     linkText: '全省推进态势：各部分、各节、牵头单位和设区市的红黄绿灯分布，办结进度，逾期与临期任务，点击即可查看对应任务。',
     open: '进入驾驶舱',
   },
@@ -85,11 +81,9 @@ export const DASHBOARDS_ZH = {
     pending: '{n} 条待审核',
     noResponsible: '未指定',
     search: '搜索指标名称',
-    allStatuses: '全部状态',
     onlyMine: '只看本单位负责',
     empty: '该计划没有指标',
     noMatch: '没有符合条件的指标',
-    summary: '共 {total} 项：已达标 {achieved}，进度正常 {on_track}，存在风险 {at_risk}，明显滞后 {off_track}，暂无数据 {no_data}',
     chartTitle: '走势与预测',
     chartObserved: '实际值',
     chartBaseline: '基期值',
@@ -105,7 +99,6 @@ export const DASHBOARDS_ZH = {
     basisProjected: '趋势',
     basisNone: '无数据',
     source: '原文',
-    node: '所属条目',
     values: '填报记录',
     value: '数值',
     note: '数据来源 / 说明',
@@ -129,7 +122,6 @@ export const DASHBOARDS_ZH = {
     valueRequired: '请填写数值',
     noteRequired: '请写明数据来源',
     reported: '已提交“{name}”{year} 年数值，待办公室审核',
-    reviewTitle: '指标数值审核',
     reviewHint: '责任单位填报的数值，通过后计入指标走势；退回须写明理由。',
     queueEmpty: '没有待审核的指标数值',
     approve: '通过',
@@ -156,7 +148,6 @@ export const DASHBOARDS_ZH = {
   evaluation: {
     title: '考核评价',
     subtitle: '按各单位牵头的任务计分：按时签收、按时报送、逾期情况、办结率加权，满分 100 分',
-    plan: '计划',
     allPlans: '全部计划',
     asOf: '计算日期 {date}',
     rank: '排名',
@@ -204,7 +195,6 @@ export const DASHBOARDS_ZH = {
     xlsx: '下载 Excel',
     downloaded: '已下载 {name}',
     generatedAt: '生成于 {at}',
-    futureMonth: '不能选择未来的月份',
   },
   publicSummary: {
     settingsTitle: '公开进展摘要',
@@ -230,5 +220,9 @@ export const DASHBOARDS_ZH = {
     failed: '公开摘要暂时无法加载，请稍后重试。',
     footer: '本页面由领导小组办公室发布，仅含汇总数据。',
     signIn: '工作人员登录',
+  },
+  lists: {
+    kpiDraft: '未交办',
+    kpiDraftNote: '草稿，尚未交办给部门',
   },
 };

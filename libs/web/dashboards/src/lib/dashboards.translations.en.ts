@@ -1,15 +1,14 @@
-import type { DASHBOARDS_ZH } from './translations-dashboards.zh';
+import type { TextsOf } from '@luoshi/web/core';
+import type { DASHBOARDS_ZH } from './dashboards.translations.zh';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-/** English text of the dashboards area; same keys as DASHBOARDS_ZH. */
-export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
+export const DASHBOARDS_EN: TextsOf<typeof DASHBOARDS_ZH> = {
+  nav: {
+    evaluationDepartment: 'Evaluation breakdown',
+  },
   dashboard: {
     title: 'Leader dashboard',
     subtitle: 'Where the plan stands: completion and health of tasks; click a coloured segment to see its tasks',
     deptSubtitle: 'Tasks your department leads or co-handles ({dept})',
-    plan: 'Plan',
-    department: 'Department view',
     wholePlan: 'Whole province (all units)',
     asOf: 'As of {date}',
     cached: 'cached',
@@ -44,7 +43,6 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
     daysOverdue: 'Overdue',
     daysLeft: 'Left',
     workingDays: '{n} working days',
-    progress: 'Progress',
     total: 'Tasks',
     completed: 'Completed',
     completionRate: 'Completion',
@@ -55,7 +53,6 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
     noPlans: 'No plan imported yet',
     noRows: 'No data',
     noCompletions: 'No task completed yet',
-    noCitySlice: 'A department view has no breakdown by city',
     linkText: 'Where the plan stands: red, amber and green by part, section, lead unit and city, completions over time, overdue and due-soon tasks — each a click away from its tasks.',
     open: 'Open the dashboard',
   },
@@ -86,11 +83,9 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
     pending: '{n} awaiting review',
     noResponsible: 'Not set',
     search: 'Search indicators',
-    allStatuses: 'All statuses',
     onlyMine: 'Only my unit’s',
     empty: 'This plan has no indicators',
     noMatch: 'No indicator matches',
-    summary: '{total} in all: {achieved} achieved, {on_track} on track, {at_risk} at risk, {off_track} off track, {no_data} without data',
     chartTitle: 'Trend and projection',
     chartObserved: 'Observed',
     chartBaseline: 'Baseline',
@@ -106,7 +101,6 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
     basisProjected: 'trend',
     basisNone: 'no data',
     source: 'Source text',
-    node: 'Plan item',
     values: 'Reported values',
     value: 'Value',
     note: 'Source / note',
@@ -130,7 +124,6 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
     valueRequired: 'Enter the value',
     noteRequired: 'Name the source of the figure',
     reported: 'Reported “{name}” for {year}; awaiting the office’s review',
-    reviewTitle: 'Indicator values to review',
     reviewHint: 'Values reported by the responsible units; approved values count in the trend, a return needs a reason.',
     queueEmpty: 'No indicator value awaits review',
     approve: 'Approve',
@@ -157,7 +150,6 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
   evaluation: {
     title: 'Evaluation',
     subtitle: 'Scored on the tasks each unit leads: on-time acceptance, on-time reports, overdue, completion — weighted, out of 100',
-    plan: 'Plan',
     allPlans: 'All plans',
     asOf: 'Computed on {date}',
     rank: 'Rank',
@@ -205,7 +197,6 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
     xlsx: 'Download Excel',
     downloaded: 'Downloaded {name}',
     generatedAt: 'Generated {at}',
-    futureMonth: 'A future month cannot be chosen',
   },
   publicSummary: {
     settingsTitle: 'Public progress summary',
@@ -231,5 +222,9 @@ export const DASHBOARDS_EN: Shape<typeof DASHBOARDS_ZH> = {
     failed: 'The public summary cannot be loaded right now. Please try again later.',
     footer: 'Published by the office of the leading group; aggregate figures only.',
     signIn: 'Staff sign-in',
+  },
+  lists: {
+    kpiDraft: 'Not yet assigned',
+    kpiDraftNote: 'Drafts not yet handed out',
   },
 };

@@ -1,8 +1,10 @@
-/**
- * Chinese UI text of the reports area (进展填报, 审批待办, 延期与办结申请, 专项行动计划, 审批模板, 委托),
- * spread into ZH. Kept in its own file so the area's text does not interleave with other features' edits.
- */
+/** Chinese text of the reports area. Keys are global ('area.key'); English mirrors the shape. */
 export const REPORTS_ZH = {
+  nav: {
+    reportDetail: '进展报告',
+    approvalDetail: '审批详情',
+    specialActionPlanDetail: '专项行动计划详情',
+  },
   reportStatus: {
     draft: '草稿',
     submitted: '已提交',
@@ -28,7 +30,6 @@ export const REPORTS_ZH = {
     special_action_plan: '专项行动计划',
   },
   approvalActions: {
-    start: '发起',
     approve: '同意',
     reject: '不同意',
     return: '退回',
@@ -36,9 +37,7 @@ export const REPORTS_ZH = {
     addSigner: '加签',
     withdraw: '撤回',
     comment: '评论',
-    timeout: '超时',
   },
-  /** The same actions as done, for the timeline and messages. */
   approvalDone: {
     start: '发起',
     approve: '同意',
@@ -118,7 +117,6 @@ export const REPORTS_ZH = {
     submit: '提交审批',
     submitConfirm: '提交后进入审批流程，审批结束前不能修改。确认提交？',
     submitted: '已提交审批',
-    stale: '报告已被他人修改，请刷新后再编辑',
     reload: '刷新',
     unsaved: '有未保存的修改',
     evidence: '佐证材料',
@@ -136,8 +134,6 @@ export const REPORTS_ZH = {
     approval: '审批进度',
     noApproval: '尚未提交审批',
     author: '填报人',
-    taskHealth: '任务状态',
-    notFound: '报告不存在或无权查看',
   },
   evidence: {
     drop: '点击或将文件拖到此处上传',
@@ -147,10 +143,6 @@ export const REPORTS_ZH = {
     uploaded: '已上传 {name}',
     failed: '{name}：{message}',
     empty: '暂无佐证材料',
-    name: '文件',
-    size: '大小',
-    uploadedBy: '上传人',
-    uploadedAt: '上传时间',
     download: '下载',
     downloadFailed: '下载失败：{message}',
   },
@@ -183,7 +175,6 @@ export const REPORTS_ZH = {
     back: '返回审批待办',
     stepDeadline: '本环节 {date} 超时',
     createdAt: '发起时间',
-    template: '审批流程',
     templateVersion: '{name}（第 {n} 版）',
     delegatedAlert: '您作为 {names} 的受托人处理此事项',
     steps: '审批环节',
@@ -205,10 +196,8 @@ export const REPORTS_ZH = {
     decided: '{name}：{action}',
     labelled: '{label}：{value}',
     actingFor: '{who} 代 {whom}',
-    notFound: '审批不存在或无权查看',
     staleTitle: '审批已被他人处理',
     staleBody: '该审批在您打开后已有新的处理，页面已刷新为最新状态，请确认后再操作。',
-    reload: '刷新',
     acted: '已{action}',
     reportPeriod: '报告期',
     reportContent: '工作进展',
@@ -225,7 +214,6 @@ export const REPORTS_ZH = {
     deliverable: '计划名称',
     draft: '计划草案',
     noDraft: '尚未上传草案',
-    noPendingApprovers: '—',
   },
   decision: {
     title: '{action} · {subject}',
@@ -243,7 +231,6 @@ export const REPORTS_ZH = {
     usersLimited: '完整的用户名录仅办公室管理员可见；此处列出本审批中出现过的人员，也可粘贴用户 ID。',
     position: '加签位置',
     onBehalfOf: '代谁审批',
-    submit: '确定',
     withdrawConfirm: '撤回后审批终止，可修改后重新提交。确认撤回？',
   },
   delegations: {
@@ -253,8 +240,6 @@ export const REPORTS_ZH = {
     from: '委托人',
     to: '受托人',
     period: '委托期间',
-    fromDate: '开始日期',
-    toDate: '结束日期',
     reason: '事由',
     reasonPlaceholder: '如：出差、休假',
     active: '生效中',
@@ -267,7 +252,6 @@ export const REPORTS_ZH = {
     editTitle: '修改委托期间',
     empty: '暂无委托',
     me: '本人',
-    fromRequired: '请选择委托人',
     toRequired: '请选择受托人',
     periodRequired: '请选择委托期间',
     createdAt: '创建时间',
@@ -297,10 +281,6 @@ export const REPORTS_ZH = {
     extensionDone: '延期申请已提交',
     completionDone: '办结申请已提交',
     empty: '暂无申请',
-    openExists: '已有审批中的{kind}申请',
-    requestedBy: '申请人',
-    createdAt: '申请时间',
-    status: '状态',
     returnComment: '审批意见：{comment}',
     noDue: '长期 / 未设定',
   },
@@ -333,9 +313,6 @@ export const REPORTS_ZH = {
     emptyOffice: '该计划还没有专项行动计划，可点击“从计划生成”',
     open: '详情',
     back: '返回专项行动计划',
-    uploadDraft: '上传草案',
-    replaceDraft: '重新上传草案',
-    draftUploaded: '草案已上传',
     submit: '提交审批',
     submitConfirm: '提交后依次经起草部门负责人、会同部门、办公室审核和领导审定。确认提交？',
     submitted: '已提交审批',
@@ -348,9 +325,7 @@ export const REPORTS_ZH = {
     deadline: '完成时限',
     noDeadline: '未定',
     noDeadlineHint: '未定：计划未写明完成时限，办公室可在起草任务中设置（设置后按时提醒）',
-    taskStatus: '起草任务状态',
     parentPlan: '所属计划',
-    notFound: '专项行动计划不存在或无权查看',
   },
   approvalTemplates: {
     title: '审批模板',
@@ -358,8 +333,6 @@ export const REPORTS_ZH = {
     snapshotNote: '修改只影响之后发起的审批；进行中的审批仍按发起时的模板快照流转。',
     version: '第 {n} 版',
     updatedAt: '更新于 {at}',
-    name: '模板名称',
-    step: '环节',
     key: '标识',
     stepName: '环节名称',
     mode: '审批方式',
@@ -383,5 +356,16 @@ export const REPORTS_ZH = {
     ruleCo: '配合部门负责人',
     ruleUsers: '指定人员（{n} 人）',
     ruleDraftingHead: '起草部门负责人',
+  },
+  daily: {
+    takePhoto: '拍照上传',
+    album: '从相册选择',
+  },
+  lists: {
+    rounds: '历次审批',
+    round: '第 {n} 轮',
+    thisRound: '本轮',
+    roundOpen: '查看',
+    roundsHint: '退回后重新提交即开始新一轮审批；各轮意见均保留。',
   },
 };

@@ -1,0 +1,27 @@
+/** Chinese text of the home area. Keys are global ('area.key'); English mirrors the shape. */
+export const HOME_ZH = {
+  home: {
+    deptTitle: '部门工作台 — {dept}',
+    greeting: '{name}，您好',
+    shortcuts: '快捷入口',
+    departments: '部门总数',
+    users: '用户总数',
+    activeUsers: '启用账号',
+    recentAudit: '最近操作',
+    upcoming: '即将上线',
+    upcomingOverview: '任务数据接入后，此处将以只读方式显示计划与任务进展。',
+    departmentInfo: '本部门信息',
+    aliases: '别名',
+    directoryByKind: '部门目录',
+    myTaskCounts: '本部门任务',
+    toAccept: '待签收',
+    inProgress: '办理中',
+    overdue: '已逾期',
+    returned: '已退办',
+    allMyTasks: '全部任务',
+    taskStatusCounts: '任务状态',
+    taskHealthCounts: '任务健康度',
+    noTasksOffice: '还没有任务，请在「任务分派」为计划生成任务并交办',
+    goAssign: '去分派',
+  },
+};
