@@ -37,7 +37,8 @@ export class JobRegistry implements OnModuleInit, OnApplicationBootstrap {
     const seen = new Set<object>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance: unknown = wrapper.instance;
-      if (!instance || typeof instance !== 'object' || seen.has(instance)) continue;
+      // Handlers are singletons (a request-scoped provider has no instance to run jobs on).
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic() || seen.has(instance)) continue;
       seen.add(instance);
       for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
         const meta = this.discovery.getMetadataByDecorator(JobHandlerMeta, wrapper, method);
