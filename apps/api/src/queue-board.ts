@@ -3,11 +3,8 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
-import { APPROVALS_QUEUE } from '@luoshi/server/approvals';
-import { NOTIFICATIONS_QUEUE } from '@luoshi/server/notifications';
-import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier, QueueFactory } from '@luoshi/server/platform';
-import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH, REMINDERS_QUEUE } from '@luoshi/server/reminders';
-import { REPORTS_QUEUE } from '@luoshi/server/reports';
+import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier, JobRegistry } from '@luoshi/server/platform';
+import { QUEUE_BOARD_COOKIE, QUEUE_BOARD_PATH } from '@luoshi/server/reminders';
 
 function readCookie(req: Request, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -23,11 +20,11 @@ function readCookie(req: Request, name: string): string | null {
  * this path, and every board request is checked against a live session.
  */
 export function mountQueueBoard(app: INestApplication): void {
-  const queues = app.get(QueueFactory);
   const verifier = app.get<AccessTokenVerifier>(ACCESS_TOKEN_VERIFIER);
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: [REMINDERS_QUEUE, NOTIFICATIONS_QUEUE, APPROVALS_QUEUE, REPORTS_QUEUE].map((name) => new BullMQAdapter(queues.queue(name))),
+    // Every queue of the job catalogue, as the registry runs them.
+    queues: app.get(JobRegistry).queueList().map((queue) => new BullMQAdapter(queue)),
     serverAdapter,
     options: { uiConfig: { boardTitle: '落实 · 队列' } },
   });

@@ -58,7 +58,7 @@ describe('Approval step timeouts: a delayed BullMQ job applies the engine timeou
     expect((await deadline(approvalId))!.getTime()).toBeGreaterThan(Date.now());
 
     // A stale or duplicated job does nothing: the deadline is in the future now.
-    expect(await t.app.get(ApprovalTimeoutWorker).handleApprovalTimeout(approvalId)).toBe('skipped');
+    expect(await t.app.get(ApprovalTimeoutWorker).handleApprovalTimeout({ instanceId: approvalId })).toBe('skipped');
 
     await approveAll(t, approvalId, ['jtt.head']);
     await expire(approvalId);

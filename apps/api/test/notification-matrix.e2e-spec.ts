@@ -143,7 +143,7 @@ describe('Notification matrix', () => {
          VALUES ('task', $1, '2027-06-30', $2, now(), $3, $4, '矩阵测试') RETURNING id`,
         [taskId, `matrix:${level}`, level, recipients],
       );
-      expect(await worker.handleDeliverReminder(r.id)).toMatch(/^delivered/);
+      expect(await worker.handleDeliverReminder({ reminderId: r.id })).toMatch(/^delivered/);
     }
     expect(await told('reminder', taskId)).toEqual(['jtt.liaison']);
     expect(await told('overdue', taskId)).toEqual(['jtt.head', 'jtt.liaison']);

@@ -84,7 +84,7 @@ describe('Notification channels', () => {
        VALUES ('task', $1, '2027-06-30', 'offset:0', now(), 'due', ARRAY['lead_head'], '沪甬跨海通道前期研究') RETURNING id`,
       [taskId],
     );
-    expect(await t.app.get(ReminderDeliveryWorker).handleDeliverReminder(reminder.id)).toBe('delivered 1 reminder(s) to 1');
+    expect(await t.app.get(ReminderDeliveryWorker).handleDeliverReminder({ reminderId: reminder.id })).toBe('delivered 1 reminder(s) to 1');
 
     await waitFor(async () => mails.length, (n) => n >= 1, 15000, 'the e-mail');
     expect(mails[0].to).toBe('zhou@jtt.example');

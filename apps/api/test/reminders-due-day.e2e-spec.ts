@@ -24,7 +24,7 @@ describe('Due reminders consistent with the deadline', () => {
        VALUES ('task', $1, $2, 'offset:0', now(), 'due', ARRAY['lead_liaison'], $3) RETURNING id`,
       [taskId, deadline, `到期测试 ${code}`],
     );
-    expect(await worker.handleDeliverReminder(reminder.id)).toMatch(/^delivered/);
+    expect(await worker.handleDeliverReminder({ reminderId: reminder.id })).toMatch(/^delivered/);
     const [note] = await t.dataSource.query(`SELECT title, body FROM notification WHERE reminder_id = $1`, [reminder.id]);
     return note;
   }

@@ -130,7 +130,7 @@ describe('SMS channel (local gateway)', () => {
        VALUES ('task', $1, '2027-06-30', 'sms:overdue', now(), 'overdue', ARRAY['lead_liaison'], '短信提醒任务') RETURNING id`,
       [taskId],
     );
-    expect(await t.app.get(ReminderDeliveryWorker).handleDeliverReminder(r.id)).toMatch(/^delivered/);
+    expect(await t.app.get(ReminderDeliveryWorker).handleDeliverReminder({ reminderId: r.id })).toMatch(/^delivered/);
     await waitFor(async () => smsOf('13800000001'), (s) => s.some((x) => x.title.includes('逾期提醒')), 15000, 'the reminder SMS');
     expect(badSignatures).toEqual([]);
   });
@@ -171,11 +171,11 @@ describe('SMS channel (local gateway)', () => {
     expect(wait).toBeGreaterThan(50 * 60_000);
     expect(wait).toBeLessThanOrEqual(60 * 60_000);
     const worker = t.app.get(NotificationDeliveryWorker);
-    expect(await worker.handleSendDelivery(row.id)).toBe('deferred');
+    expect(await worker.handleSendDelivery({ deliveryId: row.id })).toBe('deferred');
     expect(smsOf('13800000003')).toEqual([]);
     // The quiet hours end.
     await t.dataSource.query(`UPDATE notification_delivery SET not_before = now() - interval '1 second' WHERE id = $1`, [row.id]);
-    expect(await worker.handleSendDelivery(row.id)).toBe('sent');
+    expect(await worker.handleSendDelivery({ deliveryId: row.id })).toBe('sent');
     expect(smsOf('13800000003')).toHaveLength(1);
   });
 });

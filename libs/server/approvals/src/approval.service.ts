@@ -19,7 +19,7 @@ import { type AuthUser, DomainException, QueueFactory, type RequestActor } from 
 import { TaskStore } from '@luoshi/server/tasks';
 import { ApprovalErrorCode, ApprovalException } from './approval.exception';
 import { APPROVAL_NOTICE_EVENTS, approvalNotice } from './approval-notice';
-import { APPROVALS_QUEUE, approvalTimeoutJobId, type ApprovalJobs } from './approval-queue';
+import { APPROVALS_QUEUE, approvalTimeoutJob } from './approval-queue';
 import { type ApprovalContext, ApprovalStore, type InstanceRow } from './approval-store';
 import { ApprovalSubjects } from './approval-subjects';
 import { ApprovalDelegationsService } from './approval-delegations.service';
@@ -238,13 +238,10 @@ export class ApprovalService {
   async afterCommit(after: ApprovalAfterCommit): Promise<void> {
     await this.notifications.dispatch(after.notifications);
     const now = Date.now();
-    await this.queues.addBulkSafely(
+    await this.queues.enqueue(
       APPROVALS_QUEUE,
-      after.timeouts.map((t) => ({
-        name: 'approval-timeout',
-        data: { instanceId: t.instanceId } satisfies ApprovalJobs['approval-timeout'],
-        opts: { jobId: approvalTimeoutJobId(t.instanceId, t.fireAt), delay: Math.max(0, t.fireAt.getTime() - now), removeOnComplete: true, removeOnFail: true },
-      })),
+      'approval-timeout',
+      after.timeouts.map((t) => approvalTimeoutJob(t.instanceId, t.fireAt, now)),
     );
   }
 

@@ -1,14 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers, SCHEDULER_JOB_RETENTION } from '@luoshi/server/platform';
+import { DELIVERY_ATTEMPTS, JobHandler } from '@luoshi/server/platform';
 import { ChannelRegistry } from './channels/channel-registry';
 import { type DeliveryRow, PermanentDeliveryError } from './channels/delivery-channel';
 import { EmailChannel } from './channels/email.channel';
 import { NOTIFICATIONS_QUEUE, type NotificationJobs } from './notifications.service';
-
-const MAX_ATTEMPTS = 5;
 
 /**
  * Sends queued deliveries through their channel's provider. A delivery row is locked while it is
@@ -17,34 +14,15 @@ const MAX_ATTEMPTS = 5;
  * by quiet hours is not sent before its time.
  */
 @Injectable()
-export class NotificationDeliveryWorker implements OnApplicationBootstrap {
-  private readonly logger = new Logger(NotificationDeliveryWorker.name);
-
+export class NotificationDeliveryWorker {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queues: QueueFactory,
     private readonly channels: ChannelRegistry,
     private readonly email: EmailChannel,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!runsWorkers(this.config)) return;
-    this.queues.worker(NOTIFICATIONS_QUEUE, (job: Job) => this.handle(job));
-    // Daily digest at 09:00 Beijing time; declared next to its handler.
-    void this.queues
-      .queue(NOTIFICATIONS_QUEUE)
-      .upsertJobScheduler('send-digests', { pattern: '0 9 * * *', tz: 'Asia/Shanghai' }, { name: 'send-digests', data: {}, opts: SCHEDULER_JOB_RETENTION })
-      .catch((err: Error) => this.logger.warn(`digest scheduler not registered: ${err.message}`));
-  }
-
-  async handle(job: Job): Promise<string> {
-    if (job.name === 'send-delivery') return this.handleSendDelivery((job.data as NotificationJobs['send-delivery']).deliveryId);
-    if (job.name === 'send-digests') return this.handleSendDigests();
-    return 'unknown job';
-  }
-
-  async handleSendDelivery(deliveryId: string): Promise<string> {
+  @JobHandler(NOTIFICATIONS_QUEUE, 'send-delivery')
+  async handleSendDelivery({ deliveryId }: NotificationJobs['send-delivery']): Promise<string> {
     const outcome = await this.dataSource.transaction(async (m) => {
       const [row] = (await m.query(
         `SELECT id, channel, target, title, body, attempts, not_before > now() AS held FROM notification_delivery
@@ -61,7 +39,7 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap {
       } catch (error) {
         const attempts = row.attempts + 1;
         const message = (error as Error).message.slice(0, 500);
-        const failed = attempts >= MAX_ATTEMPTS || error instanceof PermanentDeliveryError;
+        const failed = attempts >= DELIVERY_ATTEMPTS || error instanceof PermanentDeliveryError;
         await m.query(`UPDATE notification_delivery SET attempts = $2, last_error = $3, status = $4 WHERE id = $1`, [
           row.id,
           attempts,
@@ -76,7 +54,8 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap {
     return outcome;
   }
 
-  /** Merges each person's held e-mails into one message. */
+  /** Merges each person's held e-mails into one message; daily at 09:00 Beijing time. */
+  @JobHandler(NOTIFICATIONS_QUEUE, 'send-digests', { schedule: { pattern: '0 9 * * *', tz: 'Asia/Shanghai' } })
   async handleSendDigests(): Promise<string> {
     const users: { user_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT user_id FROM notification_delivery WHERE status = 'held' AND channel = 'email'`,

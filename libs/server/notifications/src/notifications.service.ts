@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
+import { QueueFactory, type QueueJobs, type QueueName } from '@luoshi/server/platform';
 import { ChannelRegistry } from './channels/channel-registry';
 import type { NotifyOutcome, WrittenNotification } from './channels/delivery-channel';
 import { AUDIENCES, matrixRow, type NotificationEvent } from './notification-matrix';
@@ -9,13 +9,10 @@ import { resolveTaskAudiences } from './resolve-audience';
 
 export type { NotifyOutcome } from './channels/delivery-channel';
 
-export const NOTIFICATIONS_QUEUE = 'notifications';
+export const NOTIFICATIONS_QUEUE = 'notifications' satisfies QueueName;
 
-/** Job catalogue of the notifications queue: job name → payload. */
-export interface NotificationJobs {
-  'send-delivery': { deliveryId: string };
-  'send-digests': Record<string, never>;
-}
+/** The notifications queue's jobs (the platform's job catalogue): job name → payload. */
+export type NotificationJobs = QueueJobs<typeof NOTIFICATIONS_QUEUE>;
 
 /** One notice: a row of the notification matrix, its text, and what its audience is resolved from. */
 export interface NotifyInput {
@@ -61,7 +58,6 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly channels: ChannelRegistry,
     private readonly queues: QueueFactory,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async notify(m: EntityManager, input: NotifyInput): Promise<NotifyOutcome> {
@@ -135,20 +131,10 @@ export class NotificationsService {
       .catch(() => []);
     const notBefore = new Map(holds.map((h) => [h.id, new Date(h.not_before as Date).getTime()]));
     const now = Date.now();
-    await this.queues.addBulkSafely(
+    await this.queues.enqueue(
       NOTIFICATIONS_QUEUE,
-      deliveryIds.map((deliveryId) => ({
-        name: 'send-delivery',
-        data: { deliveryId } satisfies NotificationJobs['send-delivery'],
-        opts: {
-          jobId: `delivery.${deliveryId}`,
-          delay: Math.max(0, (notBefore.get(deliveryId) ?? now) - now),
-          attempts: 5,
-          backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
-      })),
+      'send-delivery',
+      deliveryIds.map((deliveryId) => ({ data: { deliveryId }, jobId: `delivery.${deliveryId}`, delay: Math.max(0, (notBefore.get(deliveryId) ?? now) - now) })),
     );
   }
 

@@ -17,4 +17,7 @@ export * from './platform.module';
 export * from './database/migration-data-source';
 export { ALL_MIGRATIONS } from './migrations';
 export * from './queues';
+export * from './jobs/job-catalogue';
+export * from './jobs/job-handler.decorator';
+export * from './jobs/job-registry';
 export * from './paging';

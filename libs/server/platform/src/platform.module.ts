@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { ReplicaReads } from './database/replica-reads';
 import { AppInfoController } from './app-info.controller';
 import { HealthController } from './health.controller';
+import { JobRegistry } from './jobs/job-registry';
 import { QueueFactory } from './queues';
 import { RedisModule } from './redis.module';
 import { redactQuery, redactUrl } from './redact-url';
@@ -18,8 +19,9 @@ const configProvider = { provide: APP_CONFIG, useFactory: () => loadConfig() };
 
 @Global()
 @Module({
-  providers: [configProvider, QueueFactory, ReplicaReads],
-  exports: [configProvider, QueueFactory, ReplicaReads],
+  imports: [DiscoveryModule],
+  providers: [configProvider, QueueFactory, JobRegistry, ReplicaReads],
+  exports: [configProvider, QueueFactory, JobRegistry, ReplicaReads],
 })
 class ConfigModule {}
 

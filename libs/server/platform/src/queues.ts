@@ -1,12 +1,16 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { type ConnectionOptions, type JobsOptions, Queue, Worker, type Processor } from 'bullmq';
+import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { type ConnectionOptions, type JobsOptions, Queue, Worker, type Processor, type RepeatOptions } from 'bullmq';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from './config';
+import { buildJobOptions, type Catalogue, JOB_CATALOGUE, JOB_CATALOGUE_TOKEN, type JobName, type JobPayload, type QueueName } from './jobs/job-catalogue';
 import { redisConnectionOptions, redisRetryDelay } from './redis-connection';
 
-
-/** Completed and failed runs of a job scheduler kept for inspection: bounded, never forever. */
-export const SCHEDULER_JOB_RETENTION = { removeOnComplete: 50, removeOnFail: 200 } as const;
+/** One job a producer adds: its payload, its deterministic id and delay; the rest comes from the catalogue. */
+export interface JobRequest<Q extends QueueName, J extends JobName<Q>> {
+  data: JobPayload<Q, J>;
+  jobId: string;
+  delay?: number;
+}
 
 interface Reconciler {
   queue: string;
@@ -28,8 +32,36 @@ export class QueueFactory implements OnApplicationShutdown {
   private watcher?: Redis;
   private stalled = new Map<string, number>();
   private stalledTimer?: NodeJS.Timeout;
+  private readonly jobOptions: Map<string, Map<string, JobsOptions>>;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(JOB_CATALOGUE_TOKEN) readonly catalogue: Catalogue = JOB_CATALOGUE,
+  ) {
+    this.jobOptions = buildJobOptions(catalogue, config);
+  }
+
+  /** A catalogued job's default options (built once, from the configuration). */
+  optionsOf<Q extends QueueName>(queue: Q, job: JobName<Q>): JobsOptions {
+    const options = this.jobOptions.get(queue)?.get(job);
+    if (!options) throw new Error(`job "${queue}/${job}" is not in the job catalogue`);
+    return options;
+  }
+
+  private requests<Q extends QueueName, J extends JobName<Q>>(queue: Q, job: J, requests: JobRequest<Q, J>[]) {
+    const options = this.optionsOf(queue, job);
+    return requests.map(({ data, jobId, delay }) => ({ name: job, data, opts: { ...options, jobId, ...(delay === undefined ? {} : { delay }) } }));
+  }
+
+  /** Adds catalogued jobs with their options; never hangs a request (see addBulkSafely). */
+  enqueue<Q extends QueueName, J extends JobName<Q>>(queue: Q, job: J, requests: JobRequest<Q, J>[], timeoutMs?: number): Promise<boolean> {
+    return this.addBulkSafely(queue, this.requests(queue, job, requests), timeoutMs);
+  }
+
+  /** Re-creates the catalogued jobs Redis lost, with their options (see addMissingSafely). */
+  enqueueMissing<Q extends QueueName, J extends JobName<Q>>(queue: Q, job: J, requests: JobRequest<Q, J>[], timeoutMs?: number): Promise<number> {
+    return this.addMissingSafely(queue, this.requests(queue, job, requests), timeoutMs);
+  }
 
   /** ioredis options (direct or through Sentinel); BullMQ's own option type is looser than ioredis'. */
   private connection(extra: { enableOfflineQueue?: boolean; maxRetriesPerRequest: number | null }): ConnectionOptions {
@@ -69,13 +101,12 @@ export class QueueFactory implements OnApplicationShutdown {
   }
 
   /**
-   * A worker for a queue whose state lives in the database, with its reconciler: a BullMQ job
-   * scheduler runs `reconcile` every RECONCILE_EVERY_SECONDS, and an in-process timer puts the
-   * scheduler back (a flushed Redis loses it) and reconciles directly, so nothing depends on
-   * Redis having kept anything.
+   * The reconciler of a queue whose state lives in the database (its worker runs the job too): a
+   * BullMQ job scheduler runs `reconcile` every RECONCILE_EVERY_SECONDS, and an in-process timer
+   * puts the scheduler back (a flushed Redis loses it) and reconciles directly, so nothing depends
+   * on Redis having kept anything.
    */
-  startReconciledWorker(name: string, processor: Processor, reconcile: { jobName: string; run: () => Promise<unknown> }): void {
-    this.worker(name, processor);
+  startReconciler(name: string, reconcile: { jobName: string; run: () => Promise<unknown> }): void {
     const entry: Reconciler = { queue: name, ...reconcile };
     this.reconcilers.push(entry);
     this.watchRedis();
@@ -85,10 +116,16 @@ export class QueueFactory implements OnApplicationShutdown {
     this.timers.push(timer);
   }
 
+  /** Registers (or updates) a job scheduler with the job's catalogued options; a Redis outage is logged. */
+  schedule(queue: string, jobName: string, repeat: Omit<RepeatOptions, 'key'>): Promise<unknown> {
+    const opts = this.jobOptions.get(queue)?.get(jobName);
+    return this.queue(queue)
+      .upsertJobScheduler(jobName, repeat, { name: jobName, data: {}, opts })
+      .catch((err: Error) => this.logger.warn(`${queue}: ${jobName} scheduler not registered now: ${err.message}`));
+  }
+
   private ensureScheduler(r: Reconciler): Promise<unknown> {
-    return this.queue(r.queue)
-      .upsertJobScheduler(r.jobName, { every: this.config.RECONCILE_EVERY_SECONDS * 1000 }, { name: r.jobName, data: {}, opts: SCHEDULER_JOB_RETENTION })
-      .catch((err: Error) => this.logger.warn(`${r.queue}: ${r.jobName} scheduler not registered now: ${err.message}`));
+    return this.schedule(r.queue, r.jobName, { every: this.config.RECONCILE_EVERY_SECONDS * 1000 });
   }
 
   private async reconcileNow(r: Reconciler): Promise<void> {

@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
+import { APP_CONFIG, type AppConfig, JobHandler, QueueFactory } from '@luoshi/server/platform';
 import { EMPTY_OUTCOME, type NotificationEvent, NotificationsService, type NotifyOutcome } from '@luoshi/server/notifications';
-import { REMINDERS_QUEUE, reminderJobDelay, reminderJobId, type ReminderJobs } from './reminder-queue';
+import { REMINDERS_QUEUE, reminderJob, type ReminderJobs } from './reminder-queue';
 import { resolveTaskRecipients } from './resolve-task-recipients';
 
 const LEVEL_TITLES: Record<string, string> = {
@@ -58,7 +57,7 @@ const RECONCILE_LOOKAHEAD_SECONDS = 600;
  * once. A reconciler re-enqueues due rows missing from Redis (a flushed or restarted Redis).
  */
 @Injectable()
-export class ReminderDeliveryWorker implements OnApplicationBootstrap {
+export class ReminderDeliveryWorker {
   private readonly logger = new Logger(ReminderDeliveryWorker.name);
 
   constructor(
@@ -67,17 +66,6 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    if (!runsWorkers(this.config)) return;
-    this.queues.startReconciledWorker(REMINDERS_QUEUE, (job: Job) => this.handle(job), { jobName: 'reconcile-reminders', run: () => this.handleReconcile() });
-  }
-
-  async handle(job: Job): Promise<string> {
-    if (job.name === 'deliver-reminder') return this.handleDeliverReminder((job.data as ReminderJobs['deliver-reminder']).reminderId);
-    if (job.name === 'reconcile-reminders') return `re-enqueued ${await this.handleReconcile()}`;
-    return 'unknown job';
-  }
 
   /**
    * Claims this reminder and, in the same statement, other reminders already due (FOR UPDATE SKIP
@@ -88,7 +76,8 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
    * is written before it is due and shows on time. A row is claimed by exactly one transaction; the jobs
    * of rows claimed by another batch find nothing left to do.
    */
-  async handleDeliverReminder(reminderId: string): Promise<string> {
+  @JobHandler(REMINDERS_QUEUE, 'deliver-reminder')
+  async handleDeliverReminder({ reminderId }: ReminderJobs['deliver-reminder']): Promise<string> {
     // Most jobs of a burst find their row already delivered by an earlier batch: one cheap read, no transaction.
     const pending = await this.dataSource.query(`SELECT 1 FROM reminder WHERE id = $1 AND status = 'scheduled'`, [reminderId]);
     if (pending.length === 0) return 'skipped';
@@ -183,19 +172,18 @@ export class ReminderDeliveryWorker implements OnApplicationBootstrap {
   }
 
   /** Re-enqueues scheduled rows due soon, and pending deliveries that never got a job. */
-  async handleReconcile(now = Date.now()): Promise<number> {
+  @JobHandler(REMINDERS_QUEUE, 'reconcile-reminders', { schedule: 'reconcile' })
+  async handleReconcile(): Promise<number> {
+    const now = Date.now();
     const due: { id: string; fire_at: Date }[] = await this.dataSource.query(
       `SELECT id, fire_at FROM reminder WHERE status = 'scheduled' AND fire_at <= now() + make_interval(secs => $1) ORDER BY fire_at LIMIT 20000`,
       [RECONCILE_LOOKAHEAD_SECONDS],
     );
     // Same jobId as at planning time; only the jobs Redis lost are re-created (and logged with their count).
-    const recreated = await this.queues.addMissingSafely(
+    const recreated = await this.queues.enqueueMissing(
       REMINDERS_QUEUE,
-      due.map((r) => ({
-        name: 'deliver-reminder',
-        data: { reminderId: r.id } satisfies ReminderJobs['deliver-reminder'],
-        opts: { jobId: reminderJobId(r.id), delay: reminderJobDelay(new Date(r.fire_at), this.config.REMINDER_WRITE_AHEAD_MS, now), removeOnComplete: true, removeOnFail: true },
-      })),
+      'deliver-reminder',
+      due.map((r) => reminderJob(r.id, new Date(r.fire_at), this.config.REMINDER_WRITE_AHEAD_MS, now)),
     );
     const stuck: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM notification_delivery WHERE status = 'pending' AND created_at < now() - interval '1 minute' LIMIT 5000`,

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { computeReminderSchedule, type PlannedReminder } from '@luoshi/domain/reminder-schedule';
 import { CalendarService } from '@luoshi/server/calendar';
 import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
-import { REMINDERS_QUEUE, reminderJobDelay, reminderJobId, type ReminderJobs } from './reminder-queue';
+import { REMINDERS_QUEUE, reminderJob, reminderJobId } from './reminder-queue';
 import { ReminderRulesService } from './reminder-rules.service';
 
 /** What a transaction changed, to apply to the queue once it has committed. */
@@ -105,13 +105,10 @@ export class ReminderPlanner {
   /** After commit: delayed jobs for new rows (jobId = row id), removal of cancelled ones. */
   async applyToQueue(changes: ReminderChanges, now = Date.now()): Promise<void> {
     await this.queues.removeSafely(REMINDERS_QUEUE, changes.cancelled.map(reminderJobId));
-    await this.queues.addBulkSafely(
+    await this.queues.enqueue(
       REMINDERS_QUEUE,
-      changes.scheduled.map((r) => ({
-        name: 'deliver-reminder',
-        data: { reminderId: r.id } satisfies ReminderJobs['deliver-reminder'],
-        opts: { jobId: reminderJobId(r.id), delay: reminderJobDelay(r.fireAt, this.config.REMINDER_WRITE_AHEAD_MS, now), removeOnComplete: true, removeOnFail: true },
-      })),
+      'deliver-reminder',
+      changes.scheduled.map((r) => reminderJob(r.id, r.fireAt, this.config.REMINDER_WRITE_AHEAD_MS, now)),
     );
   }
 }

@@ -1,10 +1,9 @@
-export const REMINDERS_QUEUE = 'reminders';
+import type { JobRequest, QueueJobs, QueueName } from '@luoshi/server/platform';
 
-/** Job catalogue of the reminders queue: job name → payload (ids only; the row holds the state). */
-export interface ReminderJobs {
-  'deliver-reminder': { reminderId: string };
-  'reconcile-reminders': Record<string, never>;
-}
+export const REMINDERS_QUEUE = 'reminders' satisfies QueueName;
+
+/** The reminders queue's jobs (the platform's job catalogue): job name → payload. */
+export type ReminderJobs = QueueJobs<typeof REMINDERS_QUEUE>;
 
 /** BullMQ job ids may not contain ':'; the row id is a UUID, so it serves as is. */
 export function reminderJobId(reminderId: string): string {
@@ -20,4 +19,9 @@ export function reminderJobId(reminderId: string): string {
  */
 export function reminderJobDelay(fireAt: Date, writeAheadMs: number, now = Date.now()): number {
   return Math.max(0, fireAt.getTime() - writeAheadMs - now);
+}
+
+/** The delivery job of a reminder row, as planned and as reconciled: same id and delay, so no duplicates. */
+export function reminderJob(reminderId: string, fireAt: Date, writeAheadMs: number, now: number): JobRequest<typeof REMINDERS_QUEUE, 'deliver-reminder'> {
+  return { data: { reminderId }, jobId: reminderJobId(reminderId), delay: reminderJobDelay(fireAt, writeAheadMs, now) };
 }

@@ -1,18 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dateOfInstant } from '@luoshi/domain/workflow';
 import { CalendarService } from '@luoshi/server/calendar';
-import { APP_CONFIG, type AppConfig, QueueFactory, runsWorkers } from '@luoshi/server/platform';
+import { JobHandler, type QueueJobs, type QueueName } from '@luoshi/server/platform';
 import { lockDateOf, periodsToDraft } from './report-periods';
 
-export const REPORTS_QUEUE = 'reports';
+export const REPORTS_QUEUE = 'reports' satisfies QueueName;
 
-/** Job catalogue of the reports queue. */
-export interface ReportJobs {
-  'ensure-report-drafts': Record<string, never>;
-}
+/** The reports queue's jobs (the platform's job catalogue): job name → payload. */
+export type ReportJobs = QueueJobs<typeof REPORTS_QUEUE>;
 
 interface ReportingTaskRow {
   id: string;
@@ -35,31 +32,14 @@ const REPORTING_TASKS = `
  * BullMQ job scheduler (01:00 Beijing). Idempotent: UNIQUE (task_id, period_key) + ON CONFLICT.
  */
 @Injectable()
-export class ReportDraftsService implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ReportDraftsService.name);
-
+export class ReportDraftsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
-    private readonly queues: QueueFactory,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!runsWorkers(this.config)) return;
-    this.queues.worker(REPORTS_QUEUE, (job: Job) => this.handle(job), 1);
-    void this.queues
-      .queue(REPORTS_QUEUE)
-      .upsertJobScheduler('ensure-report-drafts', { pattern: '0 1 * * *', tz: 'Asia/Shanghai' }, { name: 'ensure-report-drafts', data: {} })
-      .catch((error: Error) => this.logger.warn(`report drafts scheduler not registered now: ${error.message}`));
-  }
-
-  async handle(job: Job): Promise<string> {
-    if (job.name === 'ensure-report-drafts') return `created ${await this.handleEnsureReportDrafts()}`;
-    return 'unknown job';
-  }
-
   /** Every reporting task; returns how many drafts were created. */
+  @JobHandler(REPORTS_QUEUE, 'ensure-report-drafts', { schedule: { pattern: '0 1 * * *', tz: 'Asia/Shanghai' } })
   async handleEnsureReportDrafts(): Promise<number> {
     const tasks: ReportingTaskRow[] = await this.dataSource.query(REPORTING_TASKS);
     let created = 0;
