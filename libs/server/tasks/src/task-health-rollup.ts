@@ -1,16 +1,14 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '@luoshi/server/calendar';
-import { APP_CONFIG, type AppConfig, runsWorkers } from '@luoshi/server/platform';
+import { JobHandler } from '@luoshi/server/platform';
 import { type HealthContext, healthContext, HEALTH_PROGRESS_MARGIN_PERCENT } from './task-health';
 
 /** Pending deltas are folded into task_rollup at most this often (reads add them up meanwhile). */
 const COMPACT_EVERY_MS = 5_000;
 /** A deadlock with a task write (the refresh recolours rows) is retried this many times. */
 const REFRESH_ATTEMPTS = 3;
-/** Processes that run workers move the clock in the background this often, so no request pays for a new day. */
-const BACKGROUND_EVERY_MS = 60_000;
 
 /**
  * Task counts by (plan, measure, lead, co-departments, status, health), kept by triggers
@@ -21,32 +19,20 @@ const BACKGROUND_EVERY_MS = 60_000;
  * dashboard of a day does not wait for the recolouring (140 tasks changed colour a day in the 100k bench).
  */
 @Injectable()
-export class TaskHealthRollup implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TaskHealthRollup.name);
+export class TaskHealthRollup {
   /** `today|amberBefore` this process last moved the clock to. */
   private clockKey: string | null = null;
   private compactedAt = 0;
-  private timer?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!runsWorkers(this.config)) return;
-    this.timer = setInterval(() => {
-      void this.calendar
-        .calendar()
-        .then((calendar) => this.prepare(healthContext(calendar, this.calendar.today())))
-        .catch((error: Error) => this.logger.warn(`task colours not moved to today now: ${error.message}`));
-    }, BACKGROUND_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** Where workers run, every RECONCILE_EVERY_SECONDS (a job scheduler, and a timer should Redis be down). */
+  @JobHandler('tasks', 'move-health-clock', { schedule: 'reconcile' })
+  async moveClockToToday(): Promise<void> {
+    await this.prepare(healthContext(await this.calendar.calendar(), this.calendar.today()));
   }
 
   /**

@@ -64,6 +64,11 @@ export const JOB_CATALOGUE = {
     concurrency: 1,
     jobs: { 'ensure-report-drafts': scheduled() },
   },
+  tasks: {
+    concurrency: 1,
+    // Moves the stored task colours to today and folds the dashboards' pending counts (TaskHealthRollup).
+    jobs: { 'move-health-clock': scheduled() },
+  },
 } as const satisfies Catalogue;
 
 /** Replaces the catalogue in tests (a registry over a small catalogue of their own). */
