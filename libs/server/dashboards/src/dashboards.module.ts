@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@luoshi/server/calendar';
 import { IndicatorsModule } from '@luoshi/server/indicators';
 import { TasksModule } from '@luoshi/server/tasks';
-import { AppSettingEntity } from './app-setting.entity';
 import { AppSettings } from './app-settings';
 import { BulletinService } from './bulletin.service';
 import { DashboardCache } from './dashboard-cache';
@@ -15,7 +13,7 @@ import { PublicSummaryService } from './public-summary.service';
 
 /** Leaders' dashboards, evaluation (考核), supervision bulletins (督查通报) and the public summary. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AppSettingEntity]), TasksModule, CalendarModule, IndicatorsModule],
+  imports: [TasksModule, CalendarModule, IndicatorsModule],
   controllers: [DashboardsController, EvaluationController, BulletinsController, PublicSummaryController],
   providers: [AppSettings, DashboardCache, DashboardLookups, DashboardService, EvaluationService, BulletinService, PublicSummaryService],
   exports: [DashboardService, EvaluationService, DashboardCache],

@@ -4,4 +4,3 @@ export { EvaluationService } from './evaluation.service';
 export { DashboardCache, DASHBOARD_CACHE_TTL_SECONDS } from './dashboard-cache';
 export { DashboardException, DashboardErrorCode } from './dashboard.exception';
 export { scoreDepartment, rankDepartments, weightProblems, DEFAULT_EVALUATION_WEIGHTS, EVALUATION_RULES } from './score-department';
-export { AppSettingEntity } from './app-setting.entity';

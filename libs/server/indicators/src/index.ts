@@ -1,5 +1,4 @@
 export { IndicatorsModule } from './indicators.module';
 export { IndicatorsService } from './indicators.service';
 export { IndicatorException, IndicatorErrorCode } from './indicator.exception';
-export { IndicatorValueEntity } from './indicator-value.entity';
 export { assessIndicator, meetsTarget, fitLinearTrend, AT_RISK_GAP_FRACTION, EQ_TOLERANCE_FRACTION } from './assess-indicator';

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@luoshi/server/calendar';
-import { IndicatorValueEntity } from './indicator-value.entity';
 import { IndicatorValuesService } from './indicator-values.service';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
 
 /** The plan's quantitative targets: responsible departments, reported values, their review, and where each stands. */
 @Module({
-  imports: [TypeOrmModule.forFeature([IndicatorValueEntity]), CalendarModule],
+  imports: [CalendarModule],
   controllers: [IndicatorsController],
   providers: [IndicatorsService, IndicatorValuesService],
   exports: [IndicatorsService],

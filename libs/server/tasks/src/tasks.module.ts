@@ -1,27 +1,21 @@
 import { TaskHealthRollup } from './task-health-rollup';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@luoshi/server/calendar';
-import { DepartmentKeywordEntity } from './department-keyword.entity';
 import { TaskAssignmentService } from './task-assignment.service';
 import { TaskCollaborationService } from './task-collaboration.service';
 import { TaskDispatchAudience } from './task-dispatch-audience';
-import { TaskEventEntity } from './task-event.entity';
 import { TaskExcelService } from './task-excel.service';
 import { TaskGenerationService } from './task-generation.service';
-import { TaskInstructionEntity } from './task-instruction.entity';
 import { TaskLifecycleService } from './task-lifecycle.service';
 import { TaskQueryService } from './task-query.service';
 import { TaskStore } from './task-store';
 import { TaskSuggestionService } from './task-suggestion.service';
-import { TaskEntity } from './task.entity';
 import { InstructionListService } from './instruction-list.service';
 import { InstructionsController } from './instructions.controller';
 import { PlanTasksController, TasksController } from './tasks.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([TaskEntity, TaskEventEntity, TaskInstructionEntity, DepartmentKeywordEntity]),
     CalendarModule,
   ],
   controllers: [PlanTasksController, TasksController, InstructionsController],
