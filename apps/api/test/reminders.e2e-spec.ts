@@ -77,8 +77,11 @@ describe('Reminders', () => {
       [taskId],
     );
     const results = await Promise.all(Array.from({ length: 10 }, () => worker.handleDeliverReminder({ reminderId: reminder.id })));
-    expect(results.filter((r) => r.startsWith('delivered'))).toHaveLength(1);
+    // A call also claims other reminders already due (the run's database is shared by the suites), so
+    // more than one call may report deliveries; this reminder's notices below are what must be single.
+    expect(results.some((r) => r.startsWith('delivered'))).toBe(true);
     expect(await worker.handleDeliverReminder({ reminderId: reminder.id })).toBe('skipped');
+    expect((await t.dataSource.query(`SELECT status FROM reminder WHERE id = $1`, [reminder.id]))[0].status).toBe('sent');
     const notes = await t.dataSource.query(`SELECT user_id FROM notification WHERE reminder_id = $1`, [reminder.id]);
     expect(notes).toHaveLength(2); // jtt.liaison and jtt.head, once each
   });
