@@ -14,9 +14,8 @@ import {
   startApproval,
 } from '@luoshi/domain/workflow';
 import { AuditService } from '@luoshi/server/audit';
-import { EMPTY_OUTCOME, mergeOutcomes, NotificationsService, type NotifyOutcome } from '@luoshi/server/notifications';
-import { type AuthUser, DomainException, QueueFactory, type RequestActor } from '@luoshi/server/platform';
-import { TaskStore } from '@luoshi/server/tasks';
+import { NotificationsService } from '@luoshi/server/notifications';
+import { type AuthUser, DomainException, QueueFactory, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { ApprovalErrorCode, ApprovalException } from './approval.exception';
 import { APPROVAL_NOTICE_EVENTS, approvalNotice } from './approval-notice';
 import { APPROVALS_QUEUE, approvalTimeoutJob } from './approval-queue';
@@ -53,13 +52,6 @@ export interface ApprovalActionInput {
   version?: number;
 }
 
-/** What a transaction produced for after its commit: live notifications and timeout jobs. */
-export interface ApprovalAfterCommit {
-  notifications: NotifyOutcome;
-  timeouts: { instanceId: string; fireAt: Date }[];
-}
-
-export const NOTHING_AFTER_COMMIT: ApprovalAfterCommit = { notifications: EMPTY_OUTCOME, timeouts: [] };
 export const SYSTEM_ACTOR: RequestActor = { user: null, requestId: 'approval-timeout', ip: null };
 
 /** Reasons that ask someone to act: their delegates hear about it too. */
@@ -93,17 +85,16 @@ export class ApprovalService {
     private readonly subjects: ApprovalSubjects,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
-    private readonly taskStore: TaskStore,
     private readonly queues: QueueFactory,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  /** Runs `work` in a transaction that may also write tasks (their reminders follow the commit). */
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.taskStore.transaction(work);
-  }
-
-  /** Starts an instance in the caller's transaction; call afterCommit with the result once committed. */
-  async start(m: EntityManager, req: StartApprovalRequest, actor: RequestActor): Promise<{ instanceId: string; afterCommit: ApprovalAfterCommit }> {
+  /**
+   * Starts an instance in the caller's unit of work; its notices and its step's timeout job follow
+   * that commit.
+   */
+  async start(m: EntityManager, req: StartApprovalRequest, actor: RequestActor): Promise<{ instanceId: string }> {
+    if (!this.unitOfWork.isOpen(m)) throw new Error('ApprovalService.start runs inside UnitOfWork.run');
     const template = await this.templates.current(m, req.subjectType);
     const context: ApprovalContext = {
       leadDepartmentId: req.leadDepartmentId,
@@ -146,13 +137,14 @@ export class ApprovalService {
         skippedSteps: skipStepKeys,
       },
     });
-    const notifications = await this.notifyEffects(m, { id, title: req.title }, initialApprovalEffects(state), req.drafter.displayName, null, req.drafter.id);
-    return { instanceId: id, afterCommit: { notifications, timeouts: timeoutsOf(id, derived) } };
+    await this.notifyEffects(m, { id, title: req.title }, initialApprovalEffects(state), req.drafter.displayName, null, req.drafter.id);
+    this.scheduleTimeout(m, id, derived);
+    return { instanceId: id };
   }
 
   /** One user action; 409 APPROVAL_STALE when the instance moved since `version`. */
   async act(id: string, input: ApprovalActionInput, actor: Actor): Promise<{ status: ApprovalInstanceState['status']; version: number }> {
-    const out = await this.transaction(async (m) => {
+    return this.unitOfWork.run(async (m) => {
       const row = await this.store.find(m, id);
       if (input.version !== undefined && input.version !== row.version) throw ApprovalException.stale(row.version, input.version);
       for (const [field, userId] of [['toUserId', input.toUserId], ['userId', input.userId]] as const) {
@@ -168,8 +160,6 @@ export class ApprovalService {
       const { state, effects } = engine(() => applyApprovalAction(row.state, toEngineAction(input, actor.user.id), { at, delegations }));
       return this.commit(m, row, state, effects, actor);
     });
-    await this.afterCommit(out.afterCommit);
-    return out.result;
   }
 
   /**
@@ -191,7 +181,7 @@ export class ApprovalService {
   /** The timeout job: applies the engine's `timeout` when the current step's deadline has passed. */
   async handleTimeout(instanceId: string, now = new Date()): Promise<string> {
     try {
-      const out = await this.transaction(async (m) => {
+      const out = await this.unitOfWork.run(async (m) => {
         const row = await this.store.find(m, instanceId);
         if (row.state.status !== 'in_progress' || !row.stepDeadline || new Date(row.stepDeadline) > now) return null;
         const step = currentApprovalStep(row.state);
@@ -210,8 +200,7 @@ export class ApprovalService {
         }
       });
       if (!out) return 'skipped';
-      await this.afterCommit(out.afterCommit);
-      return `timeout applied (version ${out.result.version})`;
+      return `timeout applied (version ${out.version})`;
     } catch (error) {
       // A decision won the race: the step moved on, and with it the deadline.
       if (error instanceof ApprovalException && error.code === ApprovalErrorCode.STALE) return 'stale';
@@ -234,15 +223,13 @@ export class ApprovalService {
     return { approved: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
   }
 
-  /** After commit: live pushes and deliveries, and a delayed job per new step deadline. */
-  async afterCommit(after: ApprovalAfterCommit): Promise<void> {
-    await this.notifications.dispatch(after.notifications);
-    const now = Date.now();
-    await this.queues.enqueue(
-      APPROVALS_QUEUE,
-      'approval-timeout',
-      after.timeouts.map((t) => approvalTimeoutJob(t.instanceId, t.fireAt, now)),
-    );
+  /** A delayed job for the step's deadline, after the commit (the reconciler covers a lost one). */
+  private scheduleTimeout(m: EntityManager, instanceId: string, derived: DerivedInstanceColumns): void {
+    const fireAt = derived.stepDeadline;
+    if (!fireAt) return;
+    this.unitOfWork.afterCommit(m, async () => {
+      await this.queues.enqueue(APPROVALS_QUEUE, 'approval-timeout', [approvalTimeoutJob(instanceId, fireAt, Date.now())]);
+    });
   }
 
   private async commit(m: EntityManager, row: InstanceRow, state: ApprovalInstanceState, effects: ApprovalEffect[], actor: RequestActor) {
@@ -266,7 +253,8 @@ export class ApprovalService {
     // Returned to the drafter: the notice opens the item itself (the report or request, editable
     // again), not the closed approval page.
     const instance = { id: row.id, title: row.title, returnLink: state.status === 'returned_to_drafter' ? row.link : null };
-    const notifications = await this.notifyEffects(m, instance, effects, actor.user?.displayName ?? null, entry.comment ?? null, actor.user?.id ?? null);
+    await this.notifyEffects(m, instance, effects, actor.user?.displayName ?? null, entry.comment ?? null, actor.user?.id ?? null);
+    this.scheduleTimeout(m, row.id, derived);
     if (state.status !== 'in_progress') {
       await this.subjects.finished(
         m,
@@ -274,7 +262,7 @@ export class ApprovalService {
         actor,
       );
     }
-    return { result: { status: state.status, version: state.version }, afterCommit: { notifications, timeouts: timeoutsOf(row.id, derived) } };
+    return { status: state.status, version: state.version };
   }
 
   private async notifyEffects(
@@ -284,15 +272,13 @@ export class ApprovalService {
     actorName: string | null,
     comment: string | null,
     actorId: string | null,
-  ): Promise<NotifyOutcome> {
-    const outcomes: NotifyOutcome[] = [];
+  ): Promise<void> {
     for (const effect of effects) {
       if (effect.type !== 'notify') continue;
       const delegates = ACTIONABLE.has(effect.reason) ? await this.delegations.delegatesOf(m, effect.userIds) : [];
       const userIds = [...effect.userIds, ...delegates].filter((id) => id !== actorId);
       const notice = approvalNotice(effect.reason, { title: instance.title, actorName, comment });
-      outcomes.push(
-        await this.notifications.notify(m, {
+      await this.notifications.notify(m, {
           event: APPROVAL_NOTICE_EVENTS[effect.reason],
           userIds,
           kind: effect.reason,
@@ -301,15 +287,9 @@ export class ApprovalService {
           link: (effect.reason === R.returned ? instance.returnLink : null) ?? `/approvals/${instance.id}`,
           subjectType: 'approval',
           subjectId: instance.id,
-        }),
-      );
+        });
     }
-    return mergeOutcomes(outcomes);
   }
-}
-
-function timeoutsOf(instanceId: string, derived: DerivedInstanceColumns): ApprovalAfterCommit['timeouts'] {
-  return derived.stepDeadline ? [{ instanceId, fireAt: derived.stepDeadline }] : [];
 }
 
 function toEngineAction(input: ApprovalActionInput, actorId: string): ApprovalAction {

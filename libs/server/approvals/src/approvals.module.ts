@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@luoshi/server/calendar';
-import { TasksModule } from '@luoshi/server/tasks';
 import { ApprovalService } from './approval.service';
 import { ApprovalDelegationsService } from './approval-delegations.service';
 import { ApprovalQueryService } from './approval-query.service';
@@ -13,7 +12,7 @@ import { ApproverResolver } from './approver-resolver';
 
 /** Approval chains over the pure engine: instances, actions, inbox, templates, delegations, timeouts. */
 @Module({
-  imports: [CalendarModule, TasksModule],
+  imports: [CalendarModule],
   controllers: [ApprovalsController, ApprovalTemplatesController],
   providers: [
     ApprovalService,

@@ -1,9 +1,7 @@
 export { ApprovalsModule } from './approvals.module';
 export {
   ApprovalService,
-  NOTHING_AFTER_COMMIT,
   SYSTEM_ACTOR,
-  type ApprovalAfterCommit,
   type ApprovalActionInput,
   type StartApprovalRequest,
 } from './approval.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { QueueFactory, type QueueJobs, type QueueName } from '@luoshi/server/platform';
+import { QueueFactory, type QueueJobs, type QueueName, UnitOfWork } from '@luoshi/server/platform';
 import { ChannelRegistry } from './channels/channel-registry';
 import type { NotifyOutcome, WrittenNotification } from './channels/delivery-channel';
 import { AUDIENCES, matrixRow, type NotificationEvent } from './notification-matrix';
@@ -50,7 +50,8 @@ export function mergeOutcomes(outcomes: NotifyOutcome[]): NotifyOutcome {
 /**
  * Every notice goes through here: the audience comes from the notification matrix's row, the
  * notification rows and each channel's deliveries are written in the caller's transaction; after
- * commit the channels push live and the deliveries are enqueued.
+ * commit the channels push live and the deliveries are enqueued. In a UnitOfWork that follow-up is
+ * hung on its commit; outside one the caller dispatches the returned outcome itself.
  */
 @Injectable()
 export class NotificationsService {
@@ -58,6 +59,7 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly channels: ChannelRegistry,
     private readonly queues: QueueFactory,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async notify(m: EntityManager, input: NotifyInput): Promise<NotifyOutcome> {
@@ -66,6 +68,12 @@ export class NotificationsService {
 
   /** Set-based: one audience query, one INSERT for every notification of every input, one per channel. */
   async notifyMany(m: EntityManager, inputs: NotifyInput[]): Promise<NotifyOutcome> {
+    const outcome = await this.write(m, inputs);
+    if (outcome.pushes.length > 0 || outcome.deliveryIds.length > 0) this.unitOfWork.afterCommit(m, () => this.dispatch(outcome));
+    return outcome;
+  }
+
+  private async write(m: EntityManager, inputs: NotifyInput[]): Promise<NotifyOutcome> {
     if (inputs.length === 0) return EMPTY_OUTCOME;
     const fromTasks = await resolveTaskAudiences(
       m,
@@ -140,8 +148,6 @@ export class NotificationsService {
 
   /** Notifies and dispatches in one call, for changes that have no transaction of their own. */
   async notifyNow(input: NotifyInput): Promise<NotifyOutcome> {
-    const outcome = await this.dataSource.transaction((m) => this.notify(m, input));
-    await this.dispatch(outcome);
-    return outcome;
+    return this.unitOfWork.run((m) => this.notify(m, input));
   }
 }

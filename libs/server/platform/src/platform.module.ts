@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from './api-exception.filter';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { ReplicaReads } from './database/replica-reads';
+import { UnitOfWork } from './database/unit-of-work';
 import { AppInfoController } from './app-info.controller';
 import { HealthController } from './health.controller';
 import { JobRegistry } from './jobs/job-registry';
@@ -20,8 +21,8 @@ const configProvider = { provide: APP_CONFIG, useFactory: () => loadConfig() };
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [configProvider, QueueFactory, JobRegistry, ReplicaReads],
-  exports: [configProvider, QueueFactory, JobRegistry, ReplicaReads],
+  providers: [configProvider, QueueFactory, JobRegistry, ReplicaReads, UnitOfWork],
+  exports: [configProvider, QueueFactory, JobRegistry, ReplicaReads, UnitOfWork],
 })
 class ConfigModule {}
 

@@ -5,7 +5,7 @@ import type { CompletionRequestResponse, ReportStatus } from '@luoshi/contracts'
 import { isWorkflowError, reportEventForApprovalStatus, type TaskEvent, transitionTask } from '@luoshi/domain/workflow';
 import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { assertCanSee, isLeadDepartmentMember, TaskException, type TaskRow, TaskStore, type TaskWrite } from '@luoshi/server/tasks';
 import { EvidenceService } from './evidence.service';
 import { ReportErrorCode, ReportException } from './report.exception';
@@ -50,6 +50,7 @@ export class CompletionRequestService implements ApprovalSubjectHandler, OnModul
     private readonly taskStore: TaskStore,
     private readonly evidence: EvidenceService,
     private readonly audit: AuditService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onModuleInit(): void {
@@ -59,7 +60,7 @@ export class CompletionRequestService implements ApprovalSubjectHandler, OnModul
   async create(taskId: string, input: { summary: string; evidenceIds: string[] }, actor: Actor): Promise<CompletionRequestResponse> {
     const evidenceIds = [...new Set(input.evidenceIds)];
     if (evidenceIds.length === 0) throw ReportException.completionEvidenceRequired();
-    const { id, afterCommit } = await this.approvals.transaction(async (m) => {
+    const id = await this.unitOfWork.run(async (m) => {
       const task = await this.taskStore.find(m, taskId, { lock: true });
       if (!isLeadDepartmentMember(actor.user, task)) {
         throw ReportException.forbidden('只有牵头单位的联络员或负责人可以申请办结', "Only the lead department's liaison or head may ask for completion");
@@ -99,9 +100,8 @@ export class CompletionRequestService implements ApprovalSubjectHandler, OnModul
         subjectId: row.id,
         after: { taskId, summary: input.summary, evidenceIds, approvalId: started.instanceId },
       });
-      return { id: row.id as string, afterCommit: started.afterCommit };
+      return row.id as string;
     });
-    await this.approvals.afterCommit(afterCommit);
     return this.get(id, actor.user);
   }
 

@@ -6,7 +6,7 @@ import { isIsoDate } from '@luoshi/domain/calendar';
 import { isTerminalTaskState, reportEventForApprovalStatus } from '@luoshi/domain/workflow';
 import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { assertCanSee, isLeadDepartmentMember, TaskStore } from '@luoshi/server/tasks';
 import { ReportErrorCode, ReportException } from './report.exception';
 import { nextReportState } from './report-transition';
@@ -66,6 +66,7 @@ export class ExtensionRequestService implements ApprovalSubjectHandler, OnModule
     private readonly subjects: ApprovalSubjects,
     private readonly taskStore: TaskStore,
     private readonly audit: AuditService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onModuleInit(): void {
@@ -74,7 +75,7 @@ export class ExtensionRequestService implements ApprovalSubjectHandler, OnModule
 
   async create(taskId: string, input: { newDueDate: string; reason: string }, actor: Actor): Promise<ExtensionRequestResponse> {
     if (!isIsoDate(input.newDueDate)) throw ReportException.extensionBadDate(`newDueDate: 日期无效“${input.newDueDate}”`, `newDueDate: invalid date`);
-    const { id, afterCommit } = await this.approvals.transaction(async (m) => {
+    const id = await this.unitOfWork.run(async (m) => {
       const task = await this.taskStore.find(m, taskId, { lock: true });
       if (!isLeadDepartmentMember(actor.user, task)) {
         throw ReportException.forbidden('只有牵头单位的联络员或负责人可以申请延期', "Only the lead department's liaison or head may ask for an extension");
@@ -116,9 +117,8 @@ export class ExtensionRequestService implements ApprovalSubjectHandler, OnModule
         subjectId: row.id,
         after: { taskId, currentDueDate: task.dueDate, newDueDate: input.newDueDate, reason: input.reason, approvalId: started.instanceId },
       });
-      return { id: row.id as string, afterCommit: started.afterCommit };
+      return row.id as string;
     });
-    await this.approvals.afterCommit(afterCommit);
     return this.get(id, actor.user);
   }
 

@@ -7,7 +7,7 @@ import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, Appr
 import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
 import { NotificationsService } from '@luoshi/server/notifications';
-import { type AuthUser, hasAnyRole, type RequestActor } from '@luoshi/server/platform';
+import { type AuthUser, hasAnyRole, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { isLeadDepartmentMember, TaskQueryService, TaskStore, type TaskWrite } from '@luoshi/server/tasks';
 import { ReportException } from './report.exception';
 import { accessOf, isLocked, ReportQueryService, type ReportRow } from './report-query.service';
@@ -45,6 +45,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onModuleInit(): void {
@@ -71,7 +72,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
 
   /** Submit → the progress_report approval (department head → office reviewer). */
   async submit(id: string, version: number, actor: Actor): Promise<ProgressReportResponse> {
-    const afterCommit = await this.approvals.transaction(async (m) => {
+    await this.unitOfWork.run(async (m) => {
       const r = await this.editable(m, id, actor.user, version);
       const missing = [...(r.content.trim() ? [] : ['content（进展内容）']), ...(r.progress === null ? ['progress（完成进度）'] : [])];
       if (missing.length) throw ReportException.incomplete(missing);
@@ -108,15 +109,13 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
         before: pick(r),
         after: { status: 'in_approval', late, approvalId: started.instanceId },
       });
-      return started.afterCommit;
     });
-    await this.approvals.afterCommit(afterCommit);
     return this.query.get(id, actor.user);
   }
 
   /** A co-department's input (one per department, replaced on resubmission until merged). */
   async contribute(id: string, content: string, actor: Actor): Promise<ProgressReportResponse> {
-    const outcome = await this.dataSource.transaction(async (m) => {
+    await this.unitOfWork.run(async (m) => {
       const r = await this.query.row(m, id, true);
       if (!hasAnyRole(actor.user, ['dept_liaison', 'dept_head']) || !r.coDepartmentIds.includes(actor.user.departmentId)) {
         throw ReportException.forbidden('只有配合单位的联络员或负责人可以报送配合材料', "Only a co-department's liaison or head may contribute");
@@ -133,7 +132,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
         `SELECT id FROM app_user WHERE department_id = $1 AND active AND 'dept_liaison' = ANY(roles)`,
         [r.leadDepartmentId],
       );
-      return this.notifications.notify(m, {
+      await this.notifications.notify(m, {
         event: 'report_contribution',
         userIds: liaisons.map((u) => u.id),
         kind: 'report_contribution',
@@ -144,7 +143,6 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
         subjectId: id,
       });
     });
-    await this.notifications.dispatch(outcome);
     return this.query.get(id, actor.user);
   }
 

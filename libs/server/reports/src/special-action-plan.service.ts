@@ -17,7 +17,7 @@ import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, Appr
 import { AuditService } from '@luoshi/server/audit';
 import { NotificationsService, type NotifyInput } from '@luoshi/server/notifications';
 import { CalendarService } from '@luoshi/server/calendar';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { PlanImportService } from '@luoshi/server/plans';
 import { assertCanSee, canSeeTask, isLeadDepartmentMember, TaskStore } from '@luoshi/server/tasks';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
@@ -112,6 +112,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   onModuleInit(): void {
@@ -125,7 +126,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
   async generate(planId: string, actor: Actor): Promise<GenerateSpecialActionPlansResponse> {
     const calendar = await this.calendar.calendar();
     const today = this.calendar.today();
-    const result = await this.taskStore.transaction(async (m) => {
+    const result = await this.unitOfWork.run(async (m) => {
       const [plan] = await m.query(`SELECT id FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
       if (!plan) throw ReportException.notFound('计划', planId, ReportErrorCode.SAP_PLAN_NOT_FOUND);
       const duties: {
@@ -213,7 +214,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
   }
 
   async submit(id: string, version: number, actor: Actor): Promise<SpecialActionPlanResponse> {
-    const afterCommit = await this.approvals.transaction(async (m) => {
+    await this.unitOfWork.run(async (m) => {
       const row = await this.row(m, id, true);
       if (!isLeadDepartmentMember(actor.user, accessOf(row))) {
         throw ReportException.forbidden('只有牵头单位的联络员或负责人可以提交专项行动计划', "Only the lead department's liaison or head may submit");
@@ -247,9 +248,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
         subjectId: id,
         after: { draftEvidenceId: row.draftEvidenceId, approvalId: started.instanceId },
       });
-      return started.afterCommit;
     });
-    await this.approvals.afterCommit(afterCommit);
     return this.get(id, actor.user);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BulkAssignResponse, DispatchNotice, TaskResponse } from '@luoshi/contracts';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { type AssignmentContext, type AssignmentInput, resolveAssignment, type ResolvedAssignment } from './resolve-assignment';
 import { TaskDispatchAudience } from './task-dispatch-audience';
 import { TaskErrorCode, TaskException, type TaskFieldProblem } from './task.exception';
@@ -32,13 +32,14 @@ export class TaskAssignmentService {
     private readonly store: TaskStore,
     private readonly query: TaskQueryService,
     private readonly audience: TaskDispatchAudience,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** PATCH /api/tasks/:id — version-checked; with `dispatch` a draft with a lead department is 交办. */
   async update(id: string, dto: UpdateTaskDto, actor: RequestActor & { user: AuthUser }): Promise<TaskResponse> {
     const { version, ...input } = dto;
     // The 交办 notices follow from the change itself (TaskStore, notification matrix).
-    await this.store.transaction(async (m) => {
+    await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, id);
       if (task.version !== version) throw TaskException.staleVersion(task.version, version);
       const ctx = await this.store.assignmentContext(m, [input.ownerUserId]);
@@ -52,7 +53,7 @@ export class TaskAssignmentService {
   /** POST /api/tasks/bulk-assign — every item or none, in one transaction; `dispatch` 交办 the drafts among them. */
   async bulkAssign(items: BulkAssignItemDto[], dispatch: boolean, actor: RequestActor & { user: AuthUser }): Promise<BulkAssignResponse> {
     const ids = items.map((i) => i.taskId);
-    const { notified, dispatched } = await this.store.transaction(async (m) => {
+    const { notified, dispatched } = await this.unitOfWork.run(async (m) => {
       const ctx = await this.store.assignmentContext(m, []);
       const problems: (TaskFieldProblem & { index: number })[] = [];
       const planned: { task: TaskRow; version: number; resolved: ResolvedAssignment; index: number }[] = [];

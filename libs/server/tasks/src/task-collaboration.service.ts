@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { TaskEventResponse, TaskInstructionResponse, UrgeTaskResponse } from '@luoshi/contracts';
 import { isTerminalTaskState } from '@luoshi/domain/workflow';
 import { NotificationsService } from '@luoshi/server/notifications';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { assertCanSee, assertLeadDepartmentMember, canUrge, canWrite } from './task-access';
 import { TaskException } from './task.exception';
 import { TaskQueryService } from './task-query.service';
@@ -20,15 +18,15 @@ type Actor = RequestActor & { user: AuthUser };
 @Injectable()
 export class TaskCollaborationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: TaskStore,
     private readonly query: TaskQueryService,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** 批示: the lead department is told (notification matrix: instruction_given). */
   async instruct(taskId: string, text: string, actor: Actor): Promise<TaskInstructionResponse> {
-    const { id, outcome } = await this.dataSource.transaction(async (m) => {
+    const id = await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, taskId);
       assertCanSee(actor.user, task);
       if (isTerminalTaskState(task.status)) throw TaskException.closed();
@@ -39,7 +37,7 @@ export class TaskCollaborationService {
       ]);
       await this.store.event(m, taskId, actor, 'instruction', text, { instructionId: row.id });
       await this.store.record(m, actor, 'task.instruct', null, null, { taskId, instructionId: row.id, text });
-      const outcome = await this.notifications.notify(m, {
+      await this.notifications.notify(m, {
         event: 'instruction_given',
         taskId,
         excludeUserIds: [actor.user.id],
@@ -49,15 +47,14 @@ export class TaskCollaborationService {
         subjectType: 'task',
         subjectId: taskId,
       });
-      return { id: row.id as string, outcome };
+      return row.id as string;
     });
-    await this.notifications.dispatch(outcome);
     return this.instruction(taskId, id);
   }
 
   /** The lead department answers a 批示; its author is told (instruction_answered). */
   async answer(taskId: string, instructionId: string, text: string, actor: Actor): Promise<TaskInstructionResponse> {
-    const outcome = await this.dataSource.transaction(async (m) => {
+    await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, taskId);
       assertLeadDepartmentMember(actor.user, task, '答复批示');
       const [instruction] = await m.query(`SELECT id, answer, author_id FROM task_instruction WHERE id = $1 AND task_id = $2 FOR UPDATE`, [
@@ -73,7 +70,7 @@ export class TaskCollaborationService {
       ]);
       await this.store.event(m, taskId, actor, 'instruction_answered', text, { instructionId });
       await this.store.record(m, actor, 'task.answer_instruction', null, null, { taskId, instructionId, text });
-      return this.notifications.notify(m, {
+      await this.notifications.notify(m, {
         event: 'instruction_answered',
         userIds: [instruction.author_id],
         title: `批示已答复：${task.code} ${task.title}`,
@@ -83,12 +80,11 @@ export class TaskCollaborationService {
         subjectId: taskId,
       });
     });
-    await this.notifications.dispatch(outcome);
     return this.instruction(taskId, instructionId);
   }
 
   async comment(taskId: string, text: string, actor: Actor): Promise<TaskEventResponse> {
-    const eventId = await this.dataSource.transaction(async (m) => {
+    const eventId = await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, taskId);
       assertCanSee(actor.user, task);
       if (!canWrite(actor.user)) throw TaskException.forbidden('只读用户不能发表意见', 'Viewers cannot comment');
@@ -101,7 +97,7 @@ export class TaskCollaborationService {
 
   /** 催办: notifies the lead department's liaisons and heads (notification matrix: urge, SMS included), and a timeline entry. */
   async urge(taskId: string, message: string, actor: Actor): Promise<UrgeTaskResponse> {
-    const { outcome, notified } = await this.dataSource.transaction(async (m) => {
+    const notified = await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, taskId);
       if (!canUrge(task)) throw TaskException.notUrgeable();
       const outcome = await this.notifications.notify(m, {
@@ -116,9 +112,8 @@ export class TaskCollaborationService {
       const notified = outcome.pushes.length;
       await this.store.event(m, taskId, actor, 'urge', message, { notifiedUserIds: outcome.pushes.map((p) => p.userId) });
       await this.store.record(m, actor, 'task.urge', null, null, { taskId, message, notified });
-      return { outcome, notified };
+      return notified;
     });
-    await this.notifications.dispatch(outcome);
     return { notified };
   }
 

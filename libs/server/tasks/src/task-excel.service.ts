@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TaskImportChange, TaskImportError, TaskImportResponse, TaskImportRowResponse, TaskResponse } from '@luoshi/contracts';
 import { TASK_STATE_LABELS, dateOfInstant } from '@luoshi/domain/workflow';
-import { type AuthUser, checkZipLimits, type RequestActor, type ZipLimits } from '@luoshi/server/platform';
+import { type AuthUser, checkZipLimits, type RequestActor, type ZipLimits, UnitOfWork } from '@luoshi/server/platform';
 import type { DepartmentDirectory } from './department-directory';
 import { LEDGER_COLUMNS, readAssignmentSheet, type SheetRow } from './read-assignment-sheet';
 import { type AssignmentContext, type AssignmentInput, resolveAssignment } from './resolve-assignment';
@@ -51,6 +51,7 @@ export class TaskExcelService {
     private readonly store: TaskStore,
     private readonly query: TaskQueryService,
     private readonly assignments: TaskAssignmentService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async exportLedger(filter: TaskListFilter, user: AuthUser): Promise<Buffer> {
@@ -117,7 +118,7 @@ export class TaskExcelService {
     if (dryRun) return { dryRun, valid: errors.length === 0, applied: false, rows: preview, changedRows, errors: sorted(errors) };
     if (errors.length > 0) throw TaskException.importInvalid(sorted(errors));
 
-    await this.store.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const txCtx = await this.store.assignmentContext(tx, []);
       for (const p of planned) {
         const task = await this.store.find(tx, p.task.id, { lock: true });

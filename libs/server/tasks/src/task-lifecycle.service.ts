@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TaskEventKind, TaskResponse } from '@luoshi/contracts';
 import { type TaskEvent, transitionTask, WorkflowError } from '@luoshi/domain/workflow';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { assertCanSee, assertLeadDepartmentMember } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
 import { TaskQueryService } from './task-query.service';
@@ -32,6 +32,7 @@ export class TaskLifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: TaskStore,
     private readonly query: TaskQueryService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   accept(id: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
@@ -110,7 +111,7 @@ export class TaskLifecycleService {
   }
 
   private async transition(id: string, actor: Actor, spec: TransitionSpec): Promise<TaskResponse> {
-    await this.store.transaction(async (m) => {
+    await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, id, { lock: true });
       assertCanSee(actor.user, task);
       spec.authorize?.(task);

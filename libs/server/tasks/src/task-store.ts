@@ -4,8 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { TaskEventKind } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
-import type { RequestActor } from '@luoshi/server/platform';
-import { NotificationsService, type NotifyInput, type NotifyOutcome } from '@luoshi/server/notifications';
+import { type RequestActor, UnitOfWork } from '@luoshi/server/platform';
+import { NotificationsService, type NotifyInput } from '@luoshi/server/notifications';
 import { type ReminderChanges, ReminderPlanner } from '@luoshi/server/reminders';
 import { DepartmentDirectory, type DirectoryDepartment } from './department-directory';
 import type { AssignmentContext } from './resolve-assignment';
@@ -40,9 +40,9 @@ function snapshot(t: TaskRow): Record<string, unknown> {
  */
 @Injectable()
 export class TaskStore {
-  /** Tasks written in each open TaskStore.transaction, re-planned together before it commits. */
+  /** Tasks written in each open unit of work, re-planned together before it commits. */
   private readonly touchedTasks = new WeakMap<EntityManager, Set<string>>();
-  /** Notices implied by the task writes of each open TaskStore.transaction, written together before it commits. */
+  /** Notices implied by the task writes of each open unit of work, written together before it commits. */
   private readonly pendingNotices = new WeakMap<EntityManager, NotifyInput[]>();
 
   constructor(
@@ -51,31 +51,32 @@ export class TaskStore {
     private readonly calendar: CalendarService,
     private readonly reminders: ReminderPlanner,
     private readonly notifications: NotificationsService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /**
-   * A transaction for task writes: every version-checked update in it also re-plans the task's
-   * reminder rows and writes the notices the change implies (交办, 配合, deadline moved, 退办 —
-   * task-notices.ts), set-based in the same transaction; reminder jobs, live pushes and deliveries
-   * follow the commit.
+   * In a UnitOfWork, task writes hang their follow-up on its commit: before it, the reminder rows of
+   * every task written are re-planned and the notices the changes imply (交办, 配合, deadline moved,
+   * 退办 — task-notices.ts) are written, set-based; after it, reminder jobs, live pushes and
+   * deliveries go out. Outside one, both happen at once and the reconcilers enqueue.
    */
-  async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    let changes: ReminderChanges | undefined;
-    let outcome: NotifyOutcome | undefined;
-    const result = await this.dataSource.transaction(async (m) => {
-      const touched = new Set<string>();
-      const notices: NotifyInput[] = [];
-      this.touchedTasks.set(m, touched);
-      this.pendingNotices.set(m, notices);
-      const value = await work(m);
+  private touch(m: EntityManager, ids: readonly string[], notices: NotifyInput[]): boolean {
+    const open = this.unitOfWork.beforeCommit(m, 'tasks.follow-up', async () => {
+      const touched = [...(this.touchedTasks.get(m) ?? [])];
+      const pending = this.pendingNotices.get(m) ?? [];
+      this.touchedTasks.delete(m);
+      this.pendingNotices.delete(m);
       // Deadline, status or lead department may have changed: the reminders follow, set-based, in this transaction.
-      changes = await this.reminders.replanTasks(m, [...touched]);
-      outcome = await this.notifications.notifyMany(m, notices);
-      return value;
+      const changes: ReminderChanges = await this.reminders.replanTasks(m, touched);
+      this.unitOfWork.afterCommit(m, () => this.reminders.applyToQueue(changes));
+      await this.notifications.notifyMany(m, pending);
     });
-    if (changes) await this.reminders.applyToQueue(changes);
-    if (outcome) await this.notifications.dispatch(outcome);
-    return result;
+    if (!open) return false;
+    const touched = this.touchedTasks.get(m) ?? new Set<string>();
+    for (const id of ids) touched.add(id);
+    this.touchedTasks.set(m, touched);
+    this.pendingNotices.set(m, [...(this.pendingNotices.get(m) ?? []), ...notices]);
+    return true;
   }
 
   async find(m: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<TaskRow> {
@@ -106,15 +107,12 @@ export class TaskStore {
       params,
     )) as [TaskRow[], number];
     if (rows[0]) {
-      const touched = this.touchedTasks.get(m);
-      if (touched) touched.add(id);
-      // Outside TaskStore.transaction: re-plan now; the rows are written, the reconciler enqueues them.
-      else await this.reminders.replanTask(m, id);
       const notices = before ? taskNotices(before, rows[0]) : [];
-      const pending = this.pendingNotices.get(m);
-      if (pending) pending.push(...notices);
-      // Outside TaskStore.transaction the notices are stored now; the reconciler enqueues their deliveries.
-      else if (notices.length > 0) await this.notifications.notifyMany(m, notices);
+      if (!this.touch(m, [id], notices)) {
+        // Outside a unit of work: re-plan and store the notices now; the reconcilers enqueue their jobs.
+        await this.reminders.replanTask(m, id);
+        if (notices.length > 0) await this.notifications.notifyMany(m, notices);
+      }
       return rows[0];
     }
     const [current] = await m.query(`SELECT version FROM task WHERE id = $1`, [id]);
@@ -124,12 +122,10 @@ export class TaskStore {
 
   /**
    * Tasks written by an INSERT rather than `update` (with a deadline and a running state): their
-   * reminders are planned with the transaction's other tasks, or at once outside TaskStore.transaction.
+   * reminders are planned with the transaction's other tasks, or at once outside a unit of work.
    */
   async planReminders(m: EntityManager, ids: readonly string[]): Promise<void> {
-    const touched = this.touchedTasks.get(m);
-    if (touched) for (const id of ids) touched.add(id);
-    else if (ids.length > 0) await this.reminders.replanTasks(m, [...ids]);
+    if (ids.length > 0 && !this.touch(m, ids, [])) await this.reminders.replanTasks(m, [...ids]);
   }
 
   async event(

@@ -1,7 +1,9 @@
 /** Approvals (审批): chains of steps over reports and requests, inbox, templates, delegations. */
+import { TASK_REQUEST_KINDS } from './requests';
 import type { TaskDepartmentRef, TaskUserRef } from './tasks';
 
-export const APPROVAL_SUBJECT_TYPES = ['progress_report', 'extension_request', 'completion_request', 'special_action_plan'] as const;
+/** Reports and special action plans, and every kind of request about a task. */
+export const APPROVAL_SUBJECT_TYPES = ['progress_report', 'special_action_plan', ...TASK_REQUEST_KINDS] as const;
 export type ApprovalSubjectType = (typeof APPROVAL_SUBJECT_TYPES)[number];
 
 /** Mirrors ApprovalStatus of @luoshi/domain/workflow (contracts may not import domain libs). */
@@ -22,6 +24,7 @@ export const APPROVAL_SUBJECT_LABELS: Record<ApprovalSubjectType, string> = {
   progress_report: '进展报告',
   extension_request: '延期申请',
   completion_request: '办结申请',
+  change_request: '任务变更申请',
   special_action_plan: '专项行动计划',
 };
 

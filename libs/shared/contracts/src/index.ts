@@ -10,5 +10,6 @@ export * from './calendar';
 export * from './notifications';
 export * from './approvals';
 export * from './reports';
+export * from './requests';
 export * from './indicators';
 export * from './dashboards';
