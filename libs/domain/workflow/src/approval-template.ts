@@ -61,6 +61,19 @@ const officeReviewer: ApproverRule = { kind: 'role', role: 'office_reviewer', sc
 const officeAdmin: ApproverRule = { kind: 'role', role: 'office_admin', scope: 'any' };
 const leader: ApproverRule = { kind: 'role', role: 'leader', scope: 'any' };
 
+/** A step that only reminds when it times out. */
+const step = (key: string, name: string, mode: ApprovalStepTemplate['mode'], approvers: ApproverRule[], timeoutWorkingDays: number): ApprovalStepTemplate => ({
+  key,
+  name,
+  mode,
+  approvers,
+  timeoutWorkingDays,
+  onTimeout: { remind: true },
+});
+const leadDepartmentHead = step('dept_head', '部门负责人审核', 'single', [{ kind: 'lead_department_head' }], 2);
+// Office review escalates to the office administrators.
+const officeReview: ApprovalStepTemplate = { ...step('office_review', '办公室审核', 'anySign', [officeReviewer], 3), onTimeout: { remind: true, escalateTo: officeAdmin } };
+
 /**
  * Seed templates (version 1). Timeouts are defaults the office can edit: department-level steps
  * only remind (there is nobody above a department head inside the department), office review
@@ -72,148 +85,36 @@ export const SEED_APPROVAL_TEMPLATES: ApprovalTemplate[] = [
     name: '进展报告审批',
     version: 1,
     // The department liaison drafts; the head of the drafting department signs it off.
-    steps: [
-      {
-        key: 'dept_head',
-        name: '部门负责人审核',
-        mode: 'single',
-        approvers: [{ kind: 'drafting_department_head' }],
-        timeoutWorkingDays: 2,
-        onTimeout: { remind: true },
-      },
-      {
-        key: 'office_review',
-        name: '办公室审核',
-        mode: 'anySign',
-        approvers: [officeReviewer],
-        timeoutWorkingDays: 3,
-        onTimeout: { remind: true, escalateTo: officeAdmin },
-      },
-    ],
+    steps: [step('dept_head', '部门负责人审核', 'single', [{ kind: 'drafting_department_head' }], 2), officeReview],
   },
   {
     code: 'extension_request',
     name: '延期申请审批',
     version: 1,
-    steps: [
-      {
-        key: 'dept_head',
-        name: '部门负责人审核',
-        mode: 'single',
-        approvers: [{ kind: 'lead_department_head' }],
-        timeoutWorkingDays: 2,
-        onTimeout: { remind: true },
-      },
-      {
-        key: 'office_review',
-        name: '办公室审核',
-        mode: 'anySign',
-        approvers: [officeReviewer],
-        timeoutWorkingDays: 3,
-        onTimeout: { remind: true, escalateTo: officeAdmin },
-      },
-      {
-        key: 'office_admin',
-        name: '办公室管理员审定',
-        mode: 'anySign',
-        approvers: [officeAdmin],
-        timeoutWorkingDays: 3,
-        onTimeout: { remind: true },
-      },
-    ],
+    steps: [leadDepartmentHead, officeReview, step('office_admin', '办公室管理员审定', 'anySign', [officeAdmin], 3)],
   },
   {
     code: 'completion_request',
     name: '办结申请审批',
     version: 1,
-    steps: [
-      {
-        key: 'dept_head',
-        name: '部门负责人审核',
-        mode: 'single',
-        approvers: [{ kind: 'lead_department_head' }],
-        timeoutWorkingDays: 2,
-        onTimeout: { remind: true },
-      },
-      {
-        key: 'office_review',
-        name: '办公室审核',
-        mode: 'anySign',
-        approvers: [officeReviewer],
-        timeoutWorkingDays: 3,
-        onTimeout: { remind: true, escalateTo: officeAdmin },
-      },
-    ],
+    steps: [leadDepartmentHead, officeReview],
   },
   {
     // 任务变更申请: content, departments or deadline change what the leading group assigned, so a leader decides.
     code: 'change_request',
     name: '任务变更申请审批',
     version: 1,
-    steps: [
-      {
-        key: 'dept_head',
-        name: '部门负责人审核',
-        mode: 'single',
-        approvers: [{ kind: 'lead_department_head' }],
-        timeoutWorkingDays: 2,
-        onTimeout: { remind: true },
-      },
-      {
-        key: 'office_review',
-        name: '办公室审核',
-        mode: 'anySign',
-        approvers: [officeReviewer],
-        timeoutWorkingDays: 3,
-        onTimeout: { remind: true, escalateTo: officeAdmin },
-      },
-      {
-        key: 'leader',
-        name: '领导审批',
-        mode: 'anySign',
-        approvers: [leader],
-        timeoutWorkingDays: 3,
-        onTimeout: { remind: true },
-      },
-    ],
+    steps: [leadDepartmentHead, officeReview, step('leader', '领导审批', 'anySign', [leader], 3)],
   },
   {
     code: 'special_action_plan',
     name: '专项行动方案审批',
     version: 1,
     steps: [
-      {
-        key: 'drafting_dept_head',
-        name: '牵头部门负责人审核',
-        mode: 'single',
-        approvers: [{ kind: 'drafting_department_head' }],
-        timeoutWorkingDays: 2,
-        onTimeout: { remind: true },
-      },
-      {
-        key: 'co_departments',
-        name: '配合部门会签',
-        mode: 'countersign',
-        approvers: [{ kind: 'co_departments' }],
-        timeoutWorkingDays: 5,
-        onTimeout: { remind: true },
-      },
-      {
-        key: 'office_review',
-        name: '办公室审核',
-        mode: 'anySign',
-        approvers: [officeReviewer],
-        timeoutWorkingDays: 3,
-        onTimeout: { remind: true, escalateTo: officeAdmin },
-      },
-      {
-        key: 'leader',
-        name: '领导审定',
-        mode: 'single',
-        approvers: [leader],
-        timeoutWorkingDays: 5,
-        onTimeout: { remind: true },
-      },
+      step('drafting_dept_head', '牵头部门负责人审核', 'single', [{ kind: 'drafting_department_head' }], 2),
+      step('co_departments', '配合部门会签', 'countersign', [{ kind: 'co_departments' }], 5),
+      officeReview,
+      step('leader', '领导审定', 'single', [leader], 5),
     ],
   },
 ];

@@ -1,23 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReportStatus, TaskRequestChange, TaskRequestKind, TaskRequestPayloads } from '@luoshi/contracts';
+import type { ReportStatus, TaskRequestChange, TaskRequestKind, TaskRequestResponse } from '@luoshi/contracts';
 
-/** A task_request row as this lib reads it. */
-export interface TaskRequestRow {
-  id: string;
-  taskId: string;
-  kind: TaskRequestKind;
-  reason: string;
-  payload: TaskRequestPayloads[TaskRequestKind];
-  changes: TaskRequestChange[];
-  status: ReportStatus;
-  approvalId: string | null;
-  returnComment: string | null;
+/** A task_request row as this lib reads it: the response's own fields, with the requester and times raw. */
+export type TaskRequestRow = Omit<TaskRequestResponse, 'evidence' | 'requestedBy' | 'createdAt' | 'decidedAt'> & {
   requestedBy: string;
   requesterName: string;
   createdAt: Date;
   decidedAt: Date | null;
-}
+};
 
 const SELECT = `
   SELECT r.id, r.task_id AS "taskId", r.kind, r.reason, r.payload, r.changes, r.status, r.approval_instance_id AS "approvalId",

@@ -54,43 +54,28 @@ export class OneTaskRequestTable1780700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE extension_request (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        task_id uuid NOT NULL REFERENCES task(id),
-        current_due_date date,
-        new_due_date date NOT NULL,
-        reason text NOT NULL CHECK (reason <> ''),
-        status text NOT NULL CHECK (status IN (${REPORT_STATES})),
-        approval_instance_id uuid REFERENCES approval_instance(id),
-        return_comment text,
-        requested_by uuid NOT NULL REFERENCES app_user(id),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        decided_at timestamptz
-      )`);
-    await q.query(`CREATE UNIQUE INDEX extension_request_open_key ON extension_request (task_id) WHERE status IN ('submitted', 'in_approval')`);
-    await q.query(`CREATE INDEX extension_request_task_idx ON extension_request (task_id, created_at)`);
-    await q.query(`CREATE INDEX extension_request_instance_idx ON extension_request (approval_instance_id)`);
-    await q.query(`CREATE INDEX extension_request_requested_by_idx ON extension_request (requested_by)`);
-    await q.query(`
-      CREATE TABLE completion_request (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        task_id uuid NOT NULL REFERENCES task(id),
-        summary text NOT NULL CHECK (summary <> ''),
-        evidence_ids uuid[] NOT NULL CHECK (cardinality(evidence_ids) > 0),
-        status text NOT NULL CHECK (status IN (${REPORT_STATES})),
-        approval_instance_id uuid REFERENCES approval_instance(id),
-        return_comment text,
-        requested_by uuid NOT NULL REFERENCES app_user(id),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        decided_at timestamptz
-      )`);
-    await q.query(`CREATE UNIQUE INDEX completion_request_open_key ON completion_request (task_id) WHERE status IN ('submitted', 'in_approval')`);
-    await q.query(`CREATE INDEX completion_request_task_idx ON completion_request (task_id, created_at)`);
-    await q.query(`CREATE INDEX completion_request_instance_idx ON completion_request (approval_instance_id)`);
-    await q.query(`CREATE INDEX completion_request_requested_by_idx ON completion_request (requested_by)`);
+    // The two tables as they were (1764600000000-CreateApprovalsAndReports), around their own columns.
+    const oldTable = async (name: string, columns: string) => {
+      await q.query(`
+        CREATE TABLE ${name} (
+          id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+          task_id uuid NOT NULL REFERENCES task(id),
+          ${columns},
+          status text NOT NULL CHECK (status IN (${REPORT_STATES})),
+          approval_instance_id uuid REFERENCES approval_instance(id),
+          return_comment text,
+          requested_by uuid NOT NULL REFERENCES app_user(id),
+          created_at timestamptz NOT NULL DEFAULT now(),
+          updated_at timestamptz NOT NULL DEFAULT now(),
+          decided_at timestamptz
+        )`);
+      await q.query(`CREATE UNIQUE INDEX ${name}_open_key ON ${name} (task_id) WHERE status IN ('submitted', 'in_approval')`);
+      for (const [suffix, column] of [['task_idx', 'task_id, created_at'], ['instance_idx', 'approval_instance_id'], ['requested_by_idx', 'requested_by']]) {
+        await q.query(`CREATE INDEX ${name}_${suffix} ON ${name} (${column})`);
+      }
+    };
+    await oldTable('extension_request', `current_due_date date, new_due_date date NOT NULL, reason text NOT NULL CHECK (reason <> '')`);
+    await oldTable('completion_request', `summary text NOT NULL CHECK (summary <> ''), evidence_ids uuid[] NOT NULL CHECK (cardinality(evidence_ids) > 0)`);
     await q.query(`
       INSERT INTO extension_request (id, task_id, current_due_date, new_due_date, reason, status, approval_instance_id, return_comment, requested_by, created_at, updated_at, decided_at)
       SELECT id, task_id, (changes->0->>'from')::date, (payload->>'newDueDate')::date, reason, status, approval_instance_id, return_comment, requested_by, created_at, updated_at, decided_at

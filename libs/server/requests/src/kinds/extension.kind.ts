@@ -5,7 +5,7 @@ import { isIsoDate } from '@luoshi/domain/calendar';
 import { IsDateInWindow } from '@luoshi/server/platform';
 import { type TaskRow, TaskStore } from '@luoshi/server/tasks';
 import { type KindContext, RequestKind, type TaskRequestKindHandler } from '../request-kind';
-import { RequestErrorCode, RequestException } from '../request.exception';
+import { RequestException } from '../request.exception';
 import { requireOpenTask } from './require-open-task';
 
 class ExtensionPayload implements ExtensionRequestPayload {
@@ -27,14 +27,14 @@ export class ExtensionRequestKind implements TaskRequestKindHandler<'extension_r
   constructor(private readonly taskStore: TaskStore) {}
 
   async changesOf(_m: EntityManager, task: TaskRow, { newDueDate }: ExtensionRequestPayload): Promise<TaskRequestChange[]> {
-    if (!isIsoDate(newDueDate)) throw RequestException.badDate('newDueDate', `日期无效“${newDueDate}”`, 'invalid date', RequestErrorCode.EXTENSION_BAD_DATE);
+    if (!isIsoDate(newDueDate)) throw RequestException.badDate('newDueDate', `日期无效“${newDueDate}”`, 'invalid date', 'EXTENSION_BAD_DATE');
     if (!task.dueDate) throw RequestException.extensionNoDeadline();
     if (newDueDate <= task.dueDate) {
       throw RequestException.badDate(
         'newDueDate',
         `新的完成时限 ${newDueDate} 须晚于当前时限 ${task.dueDate}`,
         `${newDueDate} must be after the current due date ${task.dueDate}`,
-        RequestErrorCode.EXTENSION_BAD_DATE,
+        'EXTENSION_BAD_DATE',
       );
     }
     return [{ field: 'dueDate', from: task.dueDate, to: newDueDate }];
