@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CalendarError } from './calendar-error';
 import { addDays } from './iso-date';
 import { findReportingPeriod, listReportingPeriods } from './list-reporting-periods';
 import { REPORTING_CYCLES, type ReportingCycle } from './reporting-cycle';
-import { validateHolidayYear } from './validate-holiday-year';
-import { WorkingDayCalendar } from './working-day-calendar';
+import { seedCalendar } from './testing';
 
-/** The shipped seed file for a year (read from disk: test code only, the library does no I/O). */
-const loadSeed = (year: number): unknown =>
-  JSON.parse(readFileSync(join(__dirname, '../../../../seeds/holidays', `${year}.json`), 'utf8'));
-const seed2025 = loadSeed(2025);
-const seed2026 = loadSeed(2026);
-const seed2027 = loadSeed(2027);
 
-const calendar = new WorkingDayCalendar([seed2025, seed2026, seed2027].map(validateHolidayYear));
+const calendar = seedCalendar();
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -1,18 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CalendarError, WorkingDayCalendar, addDays, validateHolidayYear, type IsoDate } from '@luoshi/domain/calendar';
+import { CalendarError, addDays, type IsoDate } from '@luoshi/domain/calendar';
 import { computeReminderSchedule, type PlannedReminder } from './compute-reminder-schedule';
 import { DEFAULT_REMINDER_RULE, type ReminderRule } from './reminder-rule';
 import { ReminderScheduleError } from './reminder-schedule-error';
+import { seedCalendar } from '@luoshi/domain/calendar/testing';
 
-/** The shipped seed file for a year (read from disk: test code only, the library does no I/O). */
-const loadSeed = (year: number): unknown =>
-  JSON.parse(readFileSync(join(__dirname, '../../../../seeds/holidays', `${year}.json`), 'utf8'));
-const seed2025 = loadSeed(2025);
-const seed2026 = loadSeed(2026);
-const seed2027 = loadSeed(2027);
 
-const calendar = new WorkingDayCalendar([seed2025, seed2026, seed2027].map(validateHolidayYear));
+const calendar = seedCalendar();
 const rule = DEFAULT_REMINDER_RULE;
 
 /** An instant written in Shanghai local time, independent of the code under test. */

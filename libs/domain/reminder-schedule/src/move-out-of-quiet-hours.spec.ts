@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { WorkingDayCalendar, validateHolidayYear } from '@luoshi/domain/calendar';
 import { moveOutOfQuietHours } from './move-out-of-quiet-hours';
 import { DEFAULT_REMINDER_RULE, type ReminderRule } from './reminder-rule';
 import { ReminderScheduleError } from './reminder-schedule-error';
+import { seedCalendar } from '@luoshi/domain/calendar/testing';
 
-/** The shipped seed file for a year (read from disk: test code only, the library does no I/O). */
-const loadSeed = (year: number): unknown =>
-  JSON.parse(readFileSync(join(__dirname, '../../../../seeds/holidays', `${year}.json`), 'utf8'));
-const seed2025 = loadSeed(2025);
-const seed2026 = loadSeed(2026);
 
-const calendar = new WorkingDayCalendar([seed2025, seed2026].map(validateHolidayYear));
+const calendar = seedCalendar([2025, 2026]);
 const rule = DEFAULT_REMINDER_RULE;
 const sh = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
 
