@@ -137,7 +137,7 @@ describe('Approval inbox, delegation, bulk approval and templates', () => {
   it('lets the office edit a template: the version goes up, running instances keep their snapshot, cc is copied', async () => {
     const office = await as('office');
     const list = await t.http().get('/api/approval-templates').set('Authorization', office).expect(200);
-    expect(list.body.map((x: { code: string }) => x.code).sort()).toEqual(['completion_request', 'extension_request', 'progress_report', 'special_action_plan']);
+    expect(list.body.map((x: { code: string }) => x.code).sort()).toEqual(['change_request', 'completion_request', 'extension_request', 'progress_report', 'special_action_plan']);
     await t.http().get('/api/approval-templates/progress_report').set('Authorization', await as('reviewer')).expect(403);
     const current = (await t.http().get('/api/approval-templates/progress_report').set('Authorization', office).expect(200)).body;
     const running = await submitted();
