@@ -1,4 +1,4 @@
-// Small tests: pure libs and services with fakes. No database, no Redis.
+// Small tests: the pure libs and the framework-free parts of the server libs. No database, no Redis.
 const preset = require('./jest.preset');
 
 module.exports = {
