@@ -144,8 +144,8 @@ test.describe('任务变更申请: the lead department asks, head, office and le
     await expect(filed.getByTestId('report-status')).toHaveText('审批中');
     await expect(filed.getByTestId('request-kind')).toHaveText('任务变更申请');
     await expect(filed.getByTestId('request-reason')).toHaveText(REASON);
-    await expect(filed.locator('[data-testid="request-change"][data-field="dueDate"] [data-testid="change-to"]')).toHaveText(NEW_DUE);
-    await expect(filed.locator('[data-testid="request-change"][data-field="coDepartments"] [data-testid="change-to"]')).toContainText('杭州市');
+    await expect(filed.locator('[data-testid="change-row"][data-field="dueDate"] [data-testid="change-to"]')).toHaveText(NEW_DUE);
+    await expect(filed.locator('[data-testid="change-row"][data-field="coDepartments"] [data-testid="change-to"]')).toContainText('杭州市');
     await expect(card.getByTestId('request-change')).toHaveCount(0);
     await expectAccessible(page, 'the task detail with a change request');
     // Not applied before approval.
@@ -167,10 +167,10 @@ test.describe('任务变更申请: the lead department asks, head, office and le
     await row.getByTestId('approval-open').click();
     const subject = page.getByTestId('subject-change');
     await expect(subject).toBeVisible();
-    const dueChange = subject.locator('[data-testid="request-change"][data-field="dueDate"]');
+    const dueChange = subject.locator('[data-testid="change-row"][data-field="dueDate"]');
     await expect(dueChange.getByTestId('change-from')).toHaveText('2027-12-31');
     await expect(dueChange.getByTestId('change-to')).toHaveText(NEW_DUE);
-    const coChange = subject.locator('[data-testid="request-change"][data-field="coDepartments"]');
+    const coChange = subject.locator('[data-testid="change-row"][data-field="coDepartments"]');
     await expect(coChange.getByTestId('change-from')).toContainText('省发展改革委');
     await expect(coChange.getByTestId('change-to')).toContainText('杭州市');
     await expect(subject.getByTestId('request-reason')).toHaveText(REASON);

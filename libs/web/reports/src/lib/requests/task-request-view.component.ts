@@ -33,7 +33,7 @@ import { CHANGE_FIELD_LABELS, REQUEST_KINDS } from './request-labels';
         </thead>
         <tbody>
           @for (c of request().changes; track c.field) {
-            <tr data-testid="request-change" [attr.data-field]="c.field">
+            <tr data-testid="change-row" [attr.data-field]="c.field">
               <th scope="row">{{ fieldLabel(c) }}</th>
               <td class="changes__from" data-testid="change-from">{{ value(c, c.from) }}</td>
               <td class="changes__to" data-testid="change-to">{{ value(c, c.to) }}</td>
