@@ -32,4 +32,11 @@ export default [
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // Approvals know their subjects only through the ApprovalSubjects registry; the subjects depend on them.
+    files: ['libs/server/approvals/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@luoshi/server/tasks', '@luoshi/server/reports', '@luoshi/server/requests'], message: 'approvals must not depend on its subjects (register an ApprovalSubjectHandler instead)' }] }],
+    },
+  },
 ];

@@ -9,6 +9,7 @@ import { RemindersModule } from '@luoshi/server/reminders';
 import { TasksModule } from '@luoshi/server/tasks';
 import { ApprovalsModule } from '@luoshi/server/approvals';
 import { ReportsModule } from '@luoshi/server/reports';
+import { RequestsModule } from '@luoshi/server/requests';
 import { DashboardsModule } from '@luoshi/server/dashboards';
 import { IndicatorsModule } from '@luoshi/server/indicators';
 
@@ -17,6 +18,6 @@ import { IndicatorsModule } from '@luoshi/server/indicators';
  * WORKERS_IN_PROCESS=false (then run apps/worker, as many as needed).
  */
 @Module({
-  imports: [PlatformModule, AuditModule, IdentityModule, NotificationsModule, RemindersModule, PlansModule, CalendarModule, TasksModule, IndicatorsModule, DashboardsModule, ApprovalsModule, ReportsModule],
+  imports: [PlatformModule, AuditModule, IdentityModule, NotificationsModule, RemindersModule, PlansModule, CalendarModule, TasksModule, IndicatorsModule, DashboardsModule, ApprovalsModule, ReportsModule, RequestsModule],
 })
 export class AppModule {}

@@ -43,14 +43,14 @@ describe('Hostile input at the edge', () => {
         .set('Authorization', office)
         .send({ items: [{ taskId: task.id, version: task.version, leadDepartmentCode: 'fgw', dueDate: '9999-12-31' }] });
       expectError(bulk, 400, 'VALIDATION_FAILED');
-      const extensions = await count('extension_request');
+      const extensions = await count('task_request');
       const ext = await t
         .http()
-        .post(`/api/tasks/${task.id}/extension-requests`)
+        .post(`/api/tasks/${task.id}/requests`)
         .set('Authorization', await t.login('fgw.liaison'))
-        .send({ newDueDate: '9999-12-31', reason: '测试' });
+        .send({ kind: 'extension_request', reason: '测试', payload: { newDueDate: '9999-12-31' } });
       expectError(ext, 400, 'VALIDATION_FAILED');
-      expect(await count('extension_request')).toBe(extensions);
+      expect(await count('task_request')).toBe(extensions);
       expectError(await t.http().get('/api/tasks').query({ dueTo: '9999-12-31' }).set('Authorization', office), 400, 'VALIDATION_FAILED');
       expectError(await t.http().get('/api/calendar/working-days').query({ from: '9999-12-01', n: '5' }).set('Authorization', office), 400, 'CALENDAR_BAD_DATE');
       expectError(await t.http().get('/api/calendar/holidays').query({ year: '2999' }).set('Authorization', office), 400, 'VALIDATION_FAILED');

@@ -87,7 +87,7 @@ describe('Notification matrix', () => {
 
   it('an extension request: approvers are told (approval_pending); approved, the deadline moves (deadline_changed) and the submitter hears the decision (request_decided)', async () => {
     const taskId = await acceptTask(t, draft(), { lead: 'jtt' });
-    const res = await t.http().post(`/api/tasks/${taskId}/extension-requests`).set('Authorization', await as('jtt.liaison')).send({ newDueDate: isoDaysFromToday(500), reason: '受汛期影响' }).expect(201);
+    const res = await t.http().post(`/api/tasks/${taskId}/requests`).set('Authorization', await as('jtt.liaison')).send({ kind: 'extension_request', reason: '受汛期影响', payload: { newDueDate: isoDaysFromToday(500) } }).expect(201);
     expect(await told('approval_pending', res.body.approvalId)).toEqual(['jtt.head']);
     await act(t, res.body.approvalId, 'jtt.head', { type: 'comment', comment: '请补充材料' }).then((r) => expect(r.status).toBe(200));
     expect(await told('approval_activity', res.body.approvalId)).toContain('jtt.liaison');
@@ -98,10 +98,10 @@ describe('Notification matrix', () => {
 
   it('a request returned or rejected: the submitter is told (request_decided)', async () => {
     const taskId = await acceptTask(t, draft(), { lead: 'hz' });
-    const first = await t.http().post(`/api/tasks/${taskId}/extension-requests`).set('Authorization', await as('hz.liaison')).send({ newDueDate: isoDaysFromToday(450), reason: '工作量大' }).expect(201);
+    const first = await t.http().post(`/api/tasks/${taskId}/requests`).set('Authorization', await as('hz.liaison')).send({ kind: 'extension_request', reason: '工作量大', payload: { newDueDate: isoDaysFromToday(450) } }).expect(201);
     expect((await act(t, first.body.approvalId, 'hz.head', { type: 'reject', comment: '理由不足' })).status).toBe(200);
     expect(await told('request_decided', first.body.approvalId, 'approval_rejected')).toEqual(['hz.liaison']);
-    const second = await t.http().post(`/api/tasks/${taskId}/extension-requests`).set('Authorization', await as('hz.liaison')).send({ newDueDate: isoDaysFromToday(460), reason: '工作量大' }).expect(201);
+    const second = await t.http().post(`/api/tasks/${taskId}/requests`).set('Authorization', await as('hz.liaison')).send({ kind: 'extension_request', reason: '工作量大', payload: { newDueDate: isoDaysFromToday(460) } }).expect(201);
     expect((await act(t, second.body.approvalId, 'hz.head', { type: 'return', comment: '请补充依据' })).status).toBe(200);
     expect(await told('request_decided', second.body.approvalId, 'approval_returned')).toEqual(['hz.liaison']);
   });

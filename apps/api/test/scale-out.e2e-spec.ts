@@ -114,9 +114,10 @@ describe(`Scale-out: 2 API instances, 3 workers, ${REMINDERS} reminders, ${APPRO
 
     // An extension request through B; its department head approves through B; the reviewer, on A, hears of it.
     const taskId = await newTask('jtt', isoDaysFromToday(90));
-    const created = await b.request<{ approvalId: string }>('POST', `/api/tasks/${taskId}/extension-requests`, await b.login('jtt.liaison'), {
-      newDueDate: isoDaysFromToday(180),
+    const created = await b.request<{ approvalId: string }>('POST', `/api/tasks/${taskId}/requests`, await b.login('jtt.liaison'), {
+      kind: 'extension_request',
       reason: '跨实例推送测试',
+      payload: { newDueDate: isoDaysFromToday(180) },
     });
     expect(created.status).toBe(201);
     const approved = await b.request('POST', `/api/approvals/${created.body.approvalId}/actions`, await b.login('jtt.head'), { type: 'approve', version: 1 });
@@ -202,7 +203,7 @@ describe(`Scale-out: 2 API instances, 3 workers, ${REMINDERS} reminders, ${APPRO
     const started = Date.now();
     // Requests alternate between the instances.
     const requests = await inPool(taskIds, 6, (taskId, i) =>
-      apis[i % 2].request<{ id: string; approvalId: string }>('POST', `/api/tasks/${taskId}/extension-requests`, liaison, { newDueDate: later, reason: `扩展测试延期 ${i}` }),
+      apis[i % 2].request<{ id: string; approvalId: string }>('POST', `/api/tasks/${taskId}/requests`, liaison, { kind: 'extension_request', reason: `扩展测试延期 ${i}`, payload: { newDueDate: later } }),
     );
     expect(requests.map((r) => r.status)).toEqual(taskIds.map(() => 201));
     const approvalIds = requests.map((r) => r.body.approvalId);
@@ -238,7 +239,7 @@ describe(`Scale-out: 2 API instances, 3 workers, ${REMINDERS} reminders, ${APPRO
               count(*) FILTER (WHERE t.due_date = $2::date)::int AS "tasksMoved",
               count(*) FILTER (WHERE t.version = 2)::int AS "tasksWrittenOnce"
          FROM approval_instance i
-         JOIN extension_request x ON x.approval_instance_id = i.id
+         JOIN task_request x ON x.approval_instance_id = i.id AND x.kind = 'extension_request'
          JOIN task t ON t.id = x.task_id
         WHERE i.id = ANY($1::uuid[])`,
       [approvalIds, later],

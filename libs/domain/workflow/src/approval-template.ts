@@ -52,6 +52,7 @@ export const APPROVAL_TEMPLATE_CODES = [
   'progress_report',
   'extension_request',
   'completion_request',
+  'change_request',
   'special_action_plan',
 ] as const;
 export type SeedApprovalTemplateCode = (typeof APPROVAL_TEMPLATE_CODES)[number];
@@ -141,6 +142,38 @@ export const SEED_APPROVAL_TEMPLATES: ApprovalTemplate[] = [
         approvers: [officeReviewer],
         timeoutWorkingDays: 3,
         onTimeout: { remind: true, escalateTo: officeAdmin },
+      },
+    ],
+  },
+  {
+    // 任务变更申请: content, departments or deadline change what the leading group assigned, so a leader decides.
+    code: 'change_request',
+    name: '任务变更申请审批',
+    version: 1,
+    steps: [
+      {
+        key: 'dept_head',
+        name: '部门负责人审核',
+        mode: 'single',
+        approvers: [{ kind: 'lead_department_head' }],
+        timeoutWorkingDays: 2,
+        onTimeout: { remind: true },
+      },
+      {
+        key: 'office_review',
+        name: '办公室审核',
+        mode: 'anySign',
+        approvers: [officeReviewer],
+        timeoutWorkingDays: 3,
+        onTimeout: { remind: true, escalateTo: officeAdmin },
+      },
+      {
+        key: 'leader',
+        name: '领导审批',
+        mode: 'anySign',
+        approvers: [leader],
+        timeoutWorkingDays: 3,
+        onTimeout: { remind: true },
       },
     ],
   },

@@ -18,13 +18,7 @@ export enum ReportErrorCode {
   EVIDENCE_TYPE_UNSUPPORTED = 'EVIDENCE_TYPE_UNSUPPORTED',
   EVIDENCE_TYPE_MISMATCH = 'EVIDENCE_TYPE_MISMATCH',
   EVIDENCE_OWNER_LOCKED = 'EVIDENCE_OWNER_LOCKED',
-  REQUEST_NOT_FOUND = 'REQUEST_NOT_FOUND',
-  REQUEST_OPEN_EXISTS = 'REQUEST_OPEN_EXISTS',
   TASK_NOT_OPEN = 'REQUEST_TASK_NOT_OPEN',
-  EXTENSION_BAD_DATE = 'EXTENSION_BAD_DATE',
-  EXTENSION_NO_DEADLINE = 'EXTENSION_NO_DEADLINE',
-  COMPLETION_EVIDENCE_REQUIRED = 'COMPLETION_EVIDENCE_REQUIRED',
-  COMPLETION_BAD_EVIDENCE = 'COMPLETION_BAD_EVIDENCE',
   SAP_NOT_FOUND = 'SPECIAL_ACTION_PLAN_NOT_FOUND',
   SAP_PLAN_NOT_FOUND = 'SPECIAL_ACTION_PLAN_PLAN_NOT_FOUND',
   SAP_DRAFT_MISSING = 'SPECIAL_ACTION_PLAN_DRAFT_MISSING',
@@ -32,7 +26,7 @@ export enum ReportErrorCode {
   SAP_ALREADY_IMPORTED = 'SPECIAL_ACTION_PLAN_ALREADY_IMPORTED',
 }
 
-/** Errors of progress reports, evidence, extension/completion requests and special action plans. */
+/** Errors of progress reports, evidence and special action plans. */
 export class ReportException extends DomainException {
   static notFound(what: string, id: string, code: ReportErrorCode = ReportErrorCode.NOT_FOUND) {
     return new ReportException(404, code, `${what}不存在：${id}`, `Not found: ${id}`);
@@ -110,29 +104,8 @@ export class ReportException extends DomainException {
   static ownerLocked(reason: string) {
     return new ReportException(409, ReportErrorCode.EVIDENCE_OWNER_LOCKED, reason, 'The item can no longer be changed');
   }
-  static openRequestExists(kind: string) {
-    return new ReportException(409, ReportErrorCode.REQUEST_OPEN_EXISTS, `该任务已有审批中的${kind}`, `The task already has an open ${kind}`);
-  }
   static taskNotOpen(status: string) {
     return new ReportException(409, ReportErrorCode.TASK_NOT_OPEN, `任务当前状态（${status}）不能提出此申请`, `Not allowed while the task is ${status}`, { status });
-  }
-  static extensionBadDate(message: string, messageEn: string) {
-    return new ReportException(400, ReportErrorCode.EXTENSION_BAD_DATE, message, messageEn, { field: 'newDueDate' });
-  }
-  static extensionNoDeadline() {
-    return new ReportException(409, ReportErrorCode.EXTENSION_NO_DEADLINE, '任务没有完成时限（长期任务），无需申请延期', 'The task has no due date');
-  }
-  static completionEvidenceRequired() {
-    return new ReportException(
-      400,
-      ReportErrorCode.COMPLETION_EVIDENCE_REQUIRED,
-      '申请办结须至少附一份佐证材料（先上传到任务，再在 evidenceIds 中引用）',
-      'A completion request needs at least one evidence file (evidenceIds)',
-      { field: 'evidenceIds' },
-    );
-  }
-  static completionBadEvidence(id: string) {
-    return new ReportException(400, ReportErrorCode.COMPLETION_BAD_EVIDENCE, `佐证材料不属于该任务：${id}`, `Evidence ${id} is not this task's`, { evidenceId: id });
   }
   static sapDraftMissing() {
     return new ReportException(400, ReportErrorCode.SAP_DRAFT_MISSING, '请先上传专项行动计划草案（.docx、.txt 或 .md）', 'Upload the draft first');

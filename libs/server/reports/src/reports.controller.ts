@@ -1,25 +1,15 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import {
-  type CompletionRequestResponse,
-  EVIDENCE_MAX_BYTES,
-  type EvidenceFileResponse,
-  type ExtensionRequestResponse,
-  type ProgressReportResponse,
-} from '@luoshi/contracts';
+import { EVIDENCE_MAX_BYTES, type EvidenceFileResponse, type ProgressReportResponse } from '@luoshi/contracts';
 import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
-import { CompletionRequestService } from './completion-request.service';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
-import { ExtensionRequestService } from './extension-request.service';
 import { ProgressReportService } from './progress-report.service';
 import { ReportDraftsService } from './report-drafts.service';
 import { ReportException } from './report.exception';
 import { ReportQueryService } from './report-query.service';
 import {
   ContributionDto,
-  CreateCompletionRequestDto,
-  CreateExtensionRequestDto,
   EvidenceOwnerQueryDto,
   MergeContributionsDto,
   UpdateProgressReportDto,
@@ -43,8 +33,6 @@ export class TaskReportsController {
   constructor(
     private readonly drafts: ReportDraftsService,
     private readonly reports: ReportQueryService,
-    private readonly extensions: ExtensionRequestService,
-    private readonly completions: CompletionRequestService,
   ) {}
 
   /** The task's reports, one per reporting period; missing drafts are created first. */
@@ -55,40 +43,6 @@ export class TaskReportsController {
     await this.reports.assertTaskVisible(taskId, signedIn(actor).user);
     await this.drafts.ensureForTask(taskId);
     return this.reports.forTask(taskId, signedIn(actor).user);
-  }
-
-  @Get('extension-requests')
-  @Authenticated()
-  extensionsOf(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentActor() actor: RequestActor): Promise<ExtensionRequestResponse[]> {
-    return this.extensions.forTask(taskId, signedIn(actor).user);
-  }
-
-  /** 延期申请 — the lead department. */
-  @Post('extension-requests')
-  @AllowRoles('dept_liaison', 'dept_head')
-  requestExtension(
-    @Param('taskId', new ParseUUIDPipe()) taskId: string,
-    @Body() dto: CreateExtensionRequestDto,
-    @CurrentActor() actor: RequestActor,
-  ): Promise<ExtensionRequestResponse> {
-    return this.extensions.create(taskId, dto, signedIn(actor));
-  }
-
-  @Get('completion-requests')
-  @Authenticated()
-  completionsOf(@Param('taskId', new ParseUUIDPipe()) taskId: string, @CurrentActor() actor: RequestActor): Promise<CompletionRequestResponse[]> {
-    return this.completions.forTask(taskId, signedIn(actor).user);
-  }
-
-  /** 申请办结 — the lead department, citing evidence uploaded to the task. */
-  @Post('completion-requests')
-  @AllowRoles('dept_liaison', 'dept_head')
-  requestCompletion(
-    @Param('taskId', new ParseUUIDPipe()) taskId: string,
-    @Body() dto: CreateCompletionRequestDto,
-    @CurrentActor() actor: RequestActor,
-  ): Promise<CompletionRequestResponse> {
-    return this.completions.create(taskId, dto, signedIn(actor));
   }
 }
 
@@ -133,28 +87,6 @@ export class ReportsController {
   @AllowRoles('dept_liaison', 'dept_head')
   merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MergeContributionsDto, @CurrentActor() actor: RequestActor): Promise<ProgressReportResponse> {
     return this.service.merge(id, dto.contributionIds, dto.version, signedIn(actor));
-  }
-}
-
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller()
-export class TaskRequestsController {
-  constructor(
-    private readonly extensions: ExtensionRequestService,
-    private readonly completions: CompletionRequestService,
-  ) {}
-
-  @Get('extension-requests/:id')
-  @Authenticated()
-  extension(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor): Promise<ExtensionRequestResponse> {
-    return this.extensions.get(id, signedIn(actor).user);
-  }
-
-  @Get('completion-requests/:id')
-  @Authenticated()
-  completion(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: RequestActor): Promise<CompletionRequestResponse> {
-    return this.completions.get(id, signedIn(actor).user);
   }
 }
 

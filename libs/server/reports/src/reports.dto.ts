@@ -1,5 +1,4 @@
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsDateInWindow } from '@luoshi/server/platform';
 import { EVIDENCE_OWNER_TYPES, type EvidenceOwnerType } from '@luoshi/contracts';
 
 
@@ -28,17 +27,6 @@ export class MergeContributionsDto {
 export class EvidenceOwnerQueryDto {
   @IsIn(EVIDENCE_OWNER_TYPES) ownerType!: EvidenceOwnerType;
   @IsUUID() ownerId!: string;
-}
-
-export class CreateExtensionRequestDto {
-  @IsDateInWindow('newDueDate') newDueDate!: string;
-  @IsString() @Length(1, 2000) reason!: string;
-}
-
-export class CreateCompletionRequestDto {
-  @IsString() @Length(1, 5000) summary!: string;
-  /** Checked in the service so an empty list answers COMPLETION_EVIDENCE_REQUIRED. */
-  @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) evidenceIds!: string[];
 }
 
 export class PlanIdQueryDto {

@@ -36,6 +36,7 @@ export const TASK_ROW_COLUMNS = `
 export const WRITABLE_COLUMNS = {
   code: 'code',
   title: 'title',
+  body: 'body',
   leadDepartmentId: 'lead_department_id',
   coDepartmentIds: 'co_department_ids',
   ownerUserId: 'owner_user_id',
@@ -55,6 +56,8 @@ export const WRITABLE_COLUMNS = {
 export type TaskWrite = Partial<{
   code: string;
   title: string;
+  /** The measure's text as the task states it (changed by an approved 任务变更申请). */
+  body: string;
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
   ownerUserId: string | null;

@@ -12,6 +12,7 @@ import { AddDailyUseIndexes1780413000000 } from './1780413000000-AddDailyUseInde
 import { AddDepartmentResponsibilities1780450000000 } from './1780450000000-AddDepartmentResponsibilities';
 import { AddSmsChannel1780500000000 } from './1780500000000-AddSmsChannel';
 import { AddTaskHealthRollup1780600000000 } from './1780600000000-AddTaskHealthRollup';
+import { OneTaskRequestTable1780700000000 } from './1780700000000-OneTaskRequestTable';
 
 /** Every migration, in order. Listed by class (not a glob) so source and compiled code behave alike. */
 export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1764300100000, CreateCalendar1764400000000, CreateTasks1764400100000,
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [CreateIdentityAndAudit1764300000000, CreatePlans1
   AddDepartmentResponsibilities1780450000000,
   AddSmsChannel1780500000000,
   AddTaskHealthRollup1780600000000,
+  OneTaskRequestTable1780700000000,
 ];
