@@ -189,6 +189,10 @@ test.describe('任务变更申请: the lead department asks, head, office and le
     await expect(page.getByTestId('task-deadline')).toContainText(NEW_DUE);
     await expect(page.getByTestId('detail-co')).toContainText('省发展改革委');
     await expect(page.getByTestId('detail-co')).toContainText('杭州市');
+    // The timeline says what the approval changed.
+    const applied = page.locator('[data-testid="timeline-item"][data-kind="updated"]').filter({ hasText: '任务变更申请审批通过' });
+    await expect(applied).toContainText(NEW_DUE);
+    await expect(applied).toContainText('杭州市');
     const approved = page.locator('[data-testid="task-request"][data-kind="change_request"]');
     await expect(approved.getByTestId('report-status')).toHaveText('已通过');
     // Decided: another change may be asked for again.

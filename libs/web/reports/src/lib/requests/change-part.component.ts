@@ -131,7 +131,8 @@ export class ChangePartComponent extends RequestPart<'change_request'> {
     const out: ChangeRequestPayload = {};
     const title = this.title().trim();
     if (title !== task.title) out.title = title;
-    if (this.body() !== task.body) out.body = this.body();
+    // Compared trimmed, as the API does: whitespace alone is no change.
+    if (this.body().trim() !== task.body.trim()) out.body = this.body().trim();
     const lead = this.leadId();
     if (lead && lead !== task.leadDepartment?.id) out.leadDepartmentId = lead;
     if (!sameSet(this.coIds(), task.coDepartments.map((d) => d.id))) out.coDepartmentIds = this.coIds();
