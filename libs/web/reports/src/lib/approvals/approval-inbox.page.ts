@@ -22,6 +22,7 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
   progress_report: 'blue',
   extension_request: 'orange',
   completion_request: 'green',
+  change_request: 'cyan',
   special_action_plan: 'purple',
 };
 

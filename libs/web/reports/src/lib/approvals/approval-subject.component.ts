@@ -1,32 +1,27 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { map, type Observable } from 'rxjs';
-import type {
-  ApprovalSubjectType,
-  CompletionRequestResponse,
-  ExtensionRequestResponse,
-  ProgressReportResponse,
-  SpecialActionPlanResponse,
-} from '@luoshi/contracts';
+import type { ApprovalSubjectType, ProgressReportResponse, SpecialActionPlanResponse, TaskRequestResponse } from '@luoshi/contracts';
 import { ReportsApi, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent } from '@luoshi/web/ui';
+import { REQUEST_KINDS } from '../requests/request-labels';
+import { RequestsApi } from '../requests/requests.api';
+import { TaskRequestViewComponent } from '../requests/task-request-view.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 
 type Subject =
   | { type: 'progress_report'; value: ProgressReportResponse }
-  | { type: 'extension_request'; value: ExtensionRequestResponse }
-  | { type: 'completion_request'; value: CompletionRequestResponse }
+  | { type: 'request'; value: TaskRequestResponse }
   | { type: 'special_action_plan'; value: SpecialActionPlanResponse };
 
-/** What is being approved: the report with its evidence, the request, or the special action plan draft. */
+/** What is being approved: the report with its evidence, a request about a task (any kind), or the special action plan draft. */
 @Component({
   selector: 'luoshi-approval-subject',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzDescriptionsModule, NzProgressModule, NzSkeletonModule, TranslatePipe, LoadErrorComponent, EvidenceListComponent],
+  imports: [RouterLink, NzProgressModule, NzSkeletonModule, TranslatePipe, LoadErrorComponent, EvidenceListComponent, TaskRequestViewComponent],
   template: `
     @if (subject.error(); as error) {
       <luoshi-load-error [error]="error" (retry)="subject.reload()" />
@@ -63,20 +58,9 @@ type Subject =
             <luoshi-evidence-list [files]="s.value.evidence" />
           </div>
         }
-        @case ('extension_request') {
-          <nz-descriptions nzBordered nzSize="small" [nzColumn]="1" data-testid="subject-extension">
-            <nz-descriptions-item [nzTitle]="'approvals.currentDue' | t">{{ s.value.currentDueDate ?? '—' }}</nz-descriptions-item>
-            <nz-descriptions-item [nzTitle]="'approvals.newDue' | t"><strong>{{ s.value.newDueDate }}</strong></nz-descriptions-item>
-            <nz-descriptions-item [nzTitle]="'approvals.reason' | t"><span class="text">{{ s.value.reason }}</span></nz-descriptions-item>
-          </nz-descriptions>
-          <a class="open-block" [routerLink]="['/tasks', s.value.taskId]">{{ 'approvals.openSubject' | t }}</a>
-        }
-        @case ('completion_request') {
-          <div class="subject" data-testid="subject-completion">
-            <h4 class="sub">{{ 'approvals.summary' | t }}</h4>
-            <p class="text">{{ s.value.summary }}</p>
-            <h4 class="sub">{{ 'approvals.reportEvidence' | t }}</h4>
-            <luoshi-evidence-list [files]="s.value.evidence" />
+        @case ('request') {
+          <div class="subject" [attr.data-testid]="'subject-' + kinds[s.value.kind].stem">
+            <luoshi-task-request-view [request]="s.value" />
             <a class="open-block" [routerLink]="['/tasks', s.value.taskId]">{{ 'approvals.openSubject' | t }}</a>
           </div>
         }
@@ -110,6 +94,8 @@ type Subject =
 })
 export class ApprovalSubjectComponent {
   private readonly api = inject(ReportsApi);
+  private readonly requests = inject(RequestsApi);
+  protected readonly kinds = REQUEST_KINDS;
   readonly subjectType = input.required<ApprovalSubjectType>();
   readonly subjectId = input.required<string>();
   /** Changes re-read the subject (e.g. the approval's version after an action). */
@@ -125,9 +111,9 @@ export class ApprovalSubjectComponent {
       case 'progress_report':
         return this.api.report(id).pipe(map((value) => ({ type, value })));
       case 'extension_request':
-        return this.api.extensionRequest(id).pipe(map((value) => ({ type, value })));
       case 'completion_request':
-        return this.api.completionRequest(id).pipe(map((value) => ({ type, value })));
+      case 'change_request':
+        return this.requests.get(id).pipe(map((value) => ({ type: 'request' as const, value })));
       case 'special_action_plan':
         return this.api.specialActionPlan(id).pipe(map((value) => ({ type, value })));
     }

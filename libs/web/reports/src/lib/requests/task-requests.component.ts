@@ -8,70 +8,55 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
-import { NzTagModule } from 'ng-zorro-antd/tag';
-import type { CompletionRequestResponse, ExtensionRequestResponse, ReportStatus, TaskResponse, TaskUserRef } from '@luoshi/contracts';
-import { AuthService, I18nService, ReportsApi, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { TASK_REQUEST_KINDS, type TaskRequestKind, type TaskRequestResponse, type TaskStatus } from '@luoshi/contracts';
+import { AuthService, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent } from '@luoshi/web/ui';
 import { OPEN_STATUSES } from '../shared/report-labels';
-import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
-import { type CompletionRequestData, CompletionRequestDialog } from './completion-request.dialog';
-import { type ExtensionRequestData, ExtensionRequestDialog } from './extension-request.dialog';
+import { REQUEST_KINDS } from './request-labels';
+import { RequestsApi } from './requests.api';
+import { type TaskRequestData, TaskRequestDialog } from './task-request.dialog';
+import { TaskRequestViewComponent } from './task-request-view.component';
 
-interface RequestRow {
-  kind: 'extension' | 'completion';
-  id: string;
-  status: ReportStatus;
-  /** 延至 2027-09-30 / the summary. */
-  text: string;
-  requestedBy: TaskUserRef;
-  createdAt: string;
-  approvalId: string | null;
-  returnComment: string | null;
-}
-
-/** Task statuses in which the lead department may ask for more time, or (after progress started) for completion. */
-const EXTENDABLE: readonly TaskResponse['status'][] = ['assigned', 'accepted', 'in_progress'];
+/** Task statuses in which each kind may be filed (completion only once work has started). */
+const FILABLE_IN: Readonly<Record<TaskRequestKind, readonly TaskStatus[]>> = {
+  extension_request: ['assigned', 'accepted', 'in_progress'],
+  change_request: ['assigned', 'accepted', 'in_progress'],
+  completion_request: ['in_progress'],
+};
+const ICONS: Readonly<Record<TaskRequestKind, string>> = { extension_request: 'clock-circle', completion_request: 'check', change_request: 'edit' };
 
 /**
- * `<luoshi-task-requests [taskId]>` — the task's extension (延期) and completion (办结) requests with
- * their status and approval links, and for the lead department the buttons to file new ones.
+ * `<luoshi-task-requests [taskId]>` — every request about the task (延期, 办结, 任务变更), newest first,
+ * with status and approval link; for the lead department's liaison or head, the buttons to file one
+ * (a kind is offered while the task's status allows it and none of that kind is awaiting approval).
  */
 @Component({
   selector: 'luoshi-task-requests',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, NzButtonModule, NzCardModule, NzEmptyModule, NzIconModule, NzModalModule, NzTagModule, TranslatePipe, LoadErrorComponent, ReportStatusTagComponent],
+  imports: [DatePipe, RouterLink, NzButtonModule, NzCardModule, NzEmptyModule, NzIconModule, NzModalModule, TranslatePipe, LoadErrorComponent, TaskRequestViewComponent],
   template: `
     <nz-card nzSize="small" [nzTitle]="'taskRequests.title' | t" data-testid="task-requests-card">
-      @if (canExtend() || canComplete()) {
+      @if (filable().length > 0) {
         <div class="buttons">
-          @if (canExtend()) {
-            <button nz-button nzSize="small" (click)="requestExtension()" data-testid="request-extension"><nz-icon nzType="clock-circle" />{{ 'taskRequests.extension' | t }}</button>
-          }
-          @if (canComplete()) {
-            <button nz-button nzSize="small" nzType="primary" (click)="requestCompletion()" data-testid="request-completion"><nz-icon nzType="check" />{{ 'taskRequests.completion' | t }}</button>
+          @for (kind of filable(); track kind) {
+            <button nz-button nzSize="small" [nzType]="kind === 'completion_request' ? 'primary' : 'default'" (click)="file(kind)" [attr.data-testid]="'request-' + kinds[kind].stem">
+              <nz-icon [nzType]="icons[kind]" />{{ kinds[kind].action | t }}
+            </button>
           }
         </div>
       }
-      @if (extensions.error() || completions.error(); as error) {
-        <luoshi-load-error [error]="error" (retry)="reload()" />
+      @if (requests.error(); as error) {
+        <luoshi-load-error [error]="error" (retry)="requests.reload()" />
       }
-      @for (row of rows(); track row.id) {
-        <div class="request" data-testid="task-request" [attr.data-kind]="row.kind">
-          <div class="request__head">
-            <nz-tag [nzColor]="row.kind === 'extension' ? 'orange' : 'green'">{{ (row.kind === 'extension' ? 'taskRequests.extensionKind' : 'taskRequests.completionKind') | t }}</nz-tag>
-            <luoshi-report-status-tag [status]="row.status" />
-            <span class="muted">{{ row.requestedBy.displayName }} · {{ row.createdAt | date: 'yyyy-MM-dd HH:mm' }}</span>
-            @if (row.approvalId) {
-              <a class="request__link" [routerLink]="['/approvals', row.approvalId]" data-testid="request-approval">{{ 'approvals.openApproval' | t }}</a>
-            }
-          </div>
-          <div class="request__text">{{ row.text }}</div>
-          @if (row.returnComment) {
-            <div class="request__comment">{{ 'taskRequests.returnComment' | t: { comment: row.returnComment } }}</div>
+      @for (r of list(); track r.id) {
+        <luoshi-task-request-view class="request" [request]="r" data-testid="task-request" [attr.data-kind]="r.kind" [attr.data-status]="r.status">
+          <span class="muted">{{ r.requestedBy.displayName }} · {{ r.createdAt | date: 'yyyy-MM-dd HH:mm' }}</span>
+          @if (r.approvalId) {
+            <a class="request__link" [routerLink]="['/approvals', r.approvalId]" data-testid="request-approval">{{ 'approvals.openApproval' | t }}</a>
           }
-        </div>
+        </luoshi-task-request-view>
       } @empty {
-        @if (!extensions.isLoading() && !completions.isLoading()) {
+        @if (requests.hasValue()) {
           <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'taskRequests.empty' | t" />
         }
       }
@@ -79,17 +64,14 @@ const EXTENDABLE: readonly TaskResponse['status'][] = ['assigned', 'accepted', '
   `,
   styles: `
     :host { display: block; margin-bottom: 16px; }
-    .buttons { display: flex; gap: 8px; margin-bottom: 8px; }
+    .buttons { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 8px; }
     .request { padding: 8px 0; border-top: 1px solid #f5f5f5; }
-    .request__head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
     .request__link { margin-left: auto; }
-    .request__text { margin-top: 4px; white-space: pre-wrap; }
-    .request__comment { margin-top: 4px; color: #ad4e00; }
     .muted { color: rgba(0, 0, 0, 0.6); font-size: 12px; }
   `,
 })
 export class TaskRequestsComponent {
-  private readonly api = inject(ReportsApi);
+  private readonly api = inject(RequestsApi);
   private readonly tasksApi = inject(TasksApi);
   private readonly auth = inject(AuthService);
   private readonly modal = inject(NzModalService);
@@ -102,88 +84,41 @@ export class TaskRequestsComponent {
   /** A request was filed (the task's status or deadline may follow). */
   readonly changed = output<void>();
 
+  protected readonly kinds = REQUEST_KINDS;
+  protected readonly icons = ICONS;
   private readonly params = computed(() => ({ id: this.taskId(), revision: this.revision() }));
   private readonly task = rxResource({ params: this.params, stream: ({ params }) => this.tasksApi.get(params.id) });
-  protected readonly extensions = rxResource({ params: this.params, stream: ({ params }) => this.api.extensionRequests(params.id) });
-  protected readonly completions = rxResource({ params: this.params, stream: ({ params }) => this.api.completionRequests(params.id) });
+  protected readonly requests = rxResource({ params: this.params, stream: ({ params }) => this.api.list(params.id) });
+  /** Newest first (the API lists oldest first). */
+  protected readonly list = computed<TaskRequestResponse[]>(() => (this.requests.hasValue() ? [...this.requests.value()].reverse() : []));
 
-  private readonly ext = computed<ExtensionRequestResponse[]>(() => (this.extensions.hasValue() ? this.extensions.value() : []));
-  private readonly comp = computed<CompletionRequestResponse[]>(() => (this.completions.hasValue() ? this.completions.value() : []));
-  protected readonly rows = computed<RequestRow[]>(() =>
-    [
-      ...this.ext().map((r) => ({
-        kind: 'extension' as const,
-        id: r.id,
-        status: r.status,
-        text: this.i18n.t('approvals.labelled', { label: `${r.currentDueDate ?? '—'} → ${r.newDueDate}`, value: r.reason }),
-        requestedBy: r.requestedBy,
-        createdAt: r.createdAt,
-        approvalId: r.approvalId,
-        returnComment: r.returnComment,
-      })),
-      ...this.comp().map((r) => ({
-        kind: 'completion' as const,
-        id: r.id,
-        status: r.status,
-        text: r.summary,
-        requestedBy: r.requestedBy,
-        createdAt: r.createdAt,
-        approvalId: r.approvalId,
-        returnComment: r.returnComment,
-      })),
-    ].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-  );
-
-  /** The lead department's liaison or head. */
-  private readonly isLead = computed(() => {
+  /** The kinds the user may file now: the lead department's liaison or head, task status permitting, none of the kind open. */
+  protected readonly filable = computed<TaskRequestKind[]>(() => {
     const task = this.task.hasValue() ? this.task.value() : null;
-    return !!task && this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && task.leadDepartment?.id === this.auth.user()?.department.id;
+    const mine = !!task && this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && task.leadDepartment?.id === this.auth.user()?.department.id;
+    if (!task || !mine || !this.requests.hasValue()) return [];
+    const open = new Set(this.list().filter((r) => OPEN_STATUSES.includes(r.status)).map((r) => r.kind));
+    return TASK_REQUEST_KINDS.filter(
+      (kind) => FILABLE_IN[kind].includes(task.status) && !open.has(kind) && (kind !== 'extension_request' || !!task.dueDate),
+    );
   });
-  protected readonly canExtend = computed(() => {
-    const task = this.task.value();
-    return this.isLead() && !!task?.dueDate && EXTENDABLE.includes(task.status) && !this.ext().some((r) => OPEN_STATUSES.includes(r.status));
-  });
-  protected readonly canComplete = computed(() => this.isLead() && this.task.value()?.status === 'in_progress' && !this.comp().some((r) => OPEN_STATUSES.includes(r.status)));
 
-  protected reload(): void {
-    this.extensions.reload();
-    this.completions.reload();
-  }
-
-  protected requestExtension(): void {
+  protected file(kind: TaskRequestKind): void {
     const task = this.task.value();
     if (!task) return;
+    const texts = REQUEST_KINDS[kind];
     this.modal
-      .create<ExtensionRequestDialog, ExtensionRequestData, ExtensionRequestResponse>({
-        nzTitle: this.i18n.t('taskRequests.extensionTitle', { code: task.code }),
-        nzContent: ExtensionRequestDialog,
-        nzData: { task },
-        nzWidth: 520,
+      .create<TaskRequestDialog, TaskRequestData, TaskRequestResponse>({
+        nzTitle: this.i18n.t('taskRequests.dialogTitle', { action: this.i18n.t(texts.action), code: task.code }),
+        nzContent: TaskRequestDialog,
+        nzData: { task, kind },
+        nzWidth: kind === 'extension_request' ? 520 : 640,
         nzMaskClosable: false,
       })
       .afterClose.subscribe((result) => {
         if (!result) return;
-        this.message.success(this.i18n.t('taskRequests.extensionDone'));
-        this.extensions.reload();
-        this.changed.emit();
-      });
-  }
-
-  protected requestCompletion(): void {
-    const task = this.task.value();
-    if (!task) return;
-    this.modal
-      .create<CompletionRequestDialog, CompletionRequestData, CompletionRequestResponse>({
-        nzTitle: this.i18n.t('taskRequests.completionTitle', { code: task.code }),
-        nzContent: CompletionRequestDialog,
-        nzData: { task },
-        nzWidth: 600,
-        nzMaskClosable: false,
-      })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
-        this.message.success(this.i18n.t('taskRequests.completionDone'));
-        this.completions.reload();
+        this.message.success(this.i18n.t('taskRequests.filed', { label: this.i18n.t(texts.label) }));
+        this.requests.reload();
         this.task.reload();
         this.changed.emit();
       });

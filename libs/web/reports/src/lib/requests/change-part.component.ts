@@ -1,0 +1,154 @@
+import { ChangeDetectionStrategy, Component, computed, forwardRef, inject, input, linkedSignal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import type { ChangeRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
+import { DirectoryApi, TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
+import { beijingToday } from '../shared/report-labels';
+import { CHANGE_FIELD_LABELS, isoDate, localDate } from './request-labels';
+import { RequestPart } from './request-part';
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * 任务变更申请's part: the task's title, body, departments and deadline, filled in as they are today.
+ * Only what the user changes goes into the payload; nothing changed is refused here (the API would too).
+ */
+@Component({
+  selector: 'luoshi-change-part',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [{ provide: RequestPart, useExisting: forwardRef(() => ChangePartComponent) }],
+  imports: [FormsModule, NzDatePickerModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, DayCellComponent, HolidayWarningComponent],
+  template: `
+    <p class="hint">{{ 'taskRequests.changeHint' | t }}</p>
+    <nz-form-item>
+      <nz-form-label nzFor="change-title" nzRequired>{{ labels.title | t }}</nz-form-label>
+      <nz-form-control [nzValidateStatus]="touched() && !title().trim() ? 'error' : ''" [nzErrorTip]="'taskRequests.titleRequired' | t">
+        <input nz-input id="change-title" name="title" maxlength="500" [ngModel]="title()" (ngModelChange)="title.set($event)" data-testid="change-title" />
+      </nz-form-control>
+    </nz-form-item>
+    <nz-form-item>
+      <nz-form-label nzFor="change-body">{{ labels.body | t }}</nz-form-label>
+      <nz-form-control>
+        <textarea nz-input id="change-body" name="body" rows="3" maxlength="5000" [ngModel]="body()" (ngModelChange)="body.set($event)" data-testid="change-body"></textarea>
+      </nz-form-control>
+    </nz-form-item>
+    <nz-form-item>
+      <nz-form-label nzFor="change-lead">{{ labels.leadDepartment | t }}</nz-form-label>
+      <nz-form-control>
+        <nz-select
+          nzId="change-lead"
+          name="lead"
+          nzShowSearch
+          [nzPlaceHolder]="'taskRequests.leadPlaceholder' | t"
+          [ngModel]="leadId()"
+          (ngModelChange)="setLead($event)"
+          data-testid="change-lead"
+        >
+          @for (d of departments(); track d.id) {
+            <nz-option [nzValue]="d.id" [nzLabel]="d.name" />
+          }
+        </nz-select>
+      </nz-form-control>
+    </nz-form-item>
+    <nz-form-item>
+      <nz-form-label nzFor="change-co">{{ labels.coDepartments | t }}</nz-form-label>
+      <nz-form-control>
+        <nz-select
+          nzId="change-co"
+          name="co"
+          nzMode="multiple"
+          nzShowSearch
+          [nzPlaceHolder]="'taskRequests.coPlaceholder' | t"
+          [ngModel]="coIds()"
+          (ngModelChange)="coIds.set($event)"
+          data-testid="change-co"
+        >
+          @for (d of coOptions(); track d.id) {
+            <nz-option [nzValue]="d.id" [nzLabel]="d.name" />
+          }
+        </nz-select>
+      </nz-form-control>
+    </nz-form-item>
+    <nz-form-item>
+      <nz-form-label>{{ labels.dueDate | t }}</nz-form-label>
+      <nz-form-control>
+        <nz-date-picker
+          name="due"
+          [nzAllowClear]="false"
+          [nzDisabledDate]="beforeToday"
+          [nzDateRender]="day"
+          [ngModel]="due()"
+          (ngModelChange)="due.set($event)"
+          data-testid="change-due"
+        />
+        <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
+        <luoshi-holiday-warning [date]="dueIso()" (useNext)="due.set(localDate($event))" />
+      </nz-form-control>
+    </nz-form-item>
+    @if (touched() && nothingChanged()) {
+      <p class="problem" role="alert" data-testid="change-nothing">{{ 'taskRequests.nothingChanged' | t }}</p>
+    }
+  `,
+  styles: `
+    .hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); font-size: 12px; }
+    .problem { margin: 0 0 12px; color: #cf1322; }
+  `,
+})
+export class ChangePartComponent extends RequestPart<'change_request'> {
+  private readonly directory = inject(DirectoryApi);
+  readonly task = input.required<TaskDetailResponse>();
+  readonly touched = input(false);
+
+  protected readonly labels = CHANGE_FIELD_LABELS;
+  protected readonly localDate = localDate;
+  private readonly directoryList = rxResource({ stream: () => this.directory.departments() });
+  protected readonly departments = computed(() => (this.directoryList.hasValue() ? this.directoryList.value() : []));
+
+  // Prefilled from the task as it is; the user's edits stay until the task itself changes.
+  protected readonly title = linkedSignal(() => this.task().title);
+  protected readonly body = linkedSignal(() => this.task().body);
+  protected readonly leadId = linkedSignal<string | null>(() => this.task().leadDepartment?.id ?? null);
+  protected readonly coIds = linkedSignal(() => this.task().coDepartments.map((d) => d.id));
+  protected readonly due = linkedSignal<Date | null>(() => {
+    const due = this.task().dueDate;
+    return due ? localDate(due) : null;
+  });
+
+  /** The lead department is never its own co-department. */
+  protected readonly coOptions = computed(() => this.departments().filter((d) => d.id !== this.leadId()));
+  protected readonly dueIso = computed(() => {
+    const date = this.due();
+    return date ? isoDate(date) : null;
+  });
+
+  private readonly changes = computed<ChangeRequestPayload>(() => {
+    const task = this.task();
+    const out: ChangeRequestPayload = {};
+    const title = this.title().trim();
+    if (title !== task.title) out.title = title;
+    // Compared trimmed, as the API does: whitespace alone is no change.
+    if (this.body().trim() !== task.body.trim()) out.body = this.body().trim();
+    const lead = this.leadId();
+    if (lead && lead !== task.leadDepartment?.id) out.leadDepartmentId = lead;
+    if (!sameSet(this.coIds(), task.coDepartments.map((d) => d.id))) out.coDepartmentIds = this.coIds();
+    const due = this.dueIso();
+    if (due && due !== task.dueDate) out.dueDate = due;
+    return out;
+  });
+  protected readonly nothingChanged = computed(() => Object.keys(this.changes()).length === 0);
+
+  readonly payload = computed<ChangeRequestPayload | null>(() => (this.nothingChanged() || !this.title().trim() ? null : this.changes()));
+
+  protected setLead(id: string | null): void {
+    this.leadId.set(id);
+    if (id) this.coIds.update((ids) => ids.filter((x) => x !== id));
+  }
+
+  /** A new deadline lies ahead (Beijing's today is the first pickable day). */
+  protected readonly beforeToday = (date: Date): boolean => isoDate(date) < beijingToday();
+}
