@@ -3,7 +3,7 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { TranslatePipe } from '@luoshi/web/core';
-import type { FormDialogState } from './submission';
+import type { FormDialogView } from './submission';
 
 /**
  * The frame of a modal form: an optional hint, the API's error (data-testid dialog-error), the
@@ -33,7 +33,7 @@ import type { FormDialogState } from './submission';
         [attr.form]="formId()"
         [disabled]="disabled()"
         [nzLoading]="state().saving()"
-        data-testid="dialog-submit"
+        [attr.data-testid]="submitTestId()"
       >
         {{ okText() }}
       </button>
@@ -45,11 +45,13 @@ import type { FormDialogState } from './submission';
   `,
 })
 export class FormDialogComponent {
-  readonly state = input.required<FormDialogState<unknown>>();
+  readonly state = input.required<FormDialogView>();
   /** The id of the projected <form>; the footer's submit button submits it. */
   readonly formId = input.required<string>();
   readonly okText = input.required<string>();
   readonly hint = input<string | null | undefined>(null);
   readonly danger = input(false);
   readonly disabled = input(false);
+  /** The journeys' handle on the submit button. */
+  readonly submitTestId = input('dialog-submit');
 }

@@ -1,4 +1,4 @@
-import { computed, inject, signal } from '@angular/core';
+import { computed, inject, type Signal, signal } from '@angular/core';
 import { NzModalRef } from 'ng-zorro-antd/modal';
 import type { Observable } from 'rxjs';
 import { type ApiError, I18nService, toApiError } from '@luoshi/web/core';
@@ -45,11 +45,18 @@ export function submission(): Submission {
   return new Submission(inject(I18nService));
 }
 
+/** What the form-dialog frame reads of a dialog's state (whatever its result type). */
+export interface FormDialogView {
+  readonly saving: Signal<boolean>;
+  readonly errorText: Signal<string | null>;
+  cancel(): void;
+}
+
 /**
  * The submit state of a modal form: a Submission that closes the modal with the result, and
  * `cancel()` that dismisses it. Create with `formDialog<R>()` in the dialog component's field initializer.
  */
-export class FormDialogState<R> extends Submission {
+export class FormDialogState<R> extends Submission implements FormDialogView {
   constructor(
     i18n: I18nService,
     private readonly modal: NzModalRef<unknown, R>,
