@@ -10,7 +10,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { AuditApi, type AuditQuery, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { AuditApi, type AuditQuery } from '../api/audit.api';
 import { JsonViewComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 
 /** Actions the server records today; the filter also accepts any other text. */

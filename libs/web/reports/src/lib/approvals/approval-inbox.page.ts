@@ -16,6 +16,7 @@ import { injectHandset, LoadErrorComponent, PageHeaderComponent } from '@luoshi/
 import { APPROVAL_BOX_LABELS } from '../shared/approval-box-labels';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { type BulkApproveData, BulkApproveDialog } from './bulk-approve.dialog';
+import { APPROVAL_SUBJECT_LABELS } from '../shared/report-labels';
 
 const PAGE_SIZE = 20;
 const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
@@ -249,7 +250,7 @@ export class ApprovalInboxPage {
   }
 
   protected subjectLabel(item: ApprovalInboxItem): string {
-    return this.i18n.t(`approvalSubjects.${item.subjectType}`);
+    return this.i18n.t(APPROVAL_SUBJECT_LABELS[item.subjectType]);
   }
 
   protected subjectColor(item: ApprovalInboxItem): string {

@@ -12,7 +12,8 @@ import type {
   ProgressReportResponse,
   SpecialActionPlanResponse,
 } from '@luoshi/contracts';
-import { ReportsApi, TranslatePipe } from '@luoshi/web/core';
+import { TranslatePipe } from '@luoshi/web/core';
+import { ReportsApi } from '../api/reports.api';
 import { LoadErrorComponent } from '@luoshi/web/ui';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 

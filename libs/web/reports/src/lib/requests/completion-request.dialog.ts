@@ -8,7 +8,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
 import type { Observable } from 'rxjs';
 import type { CompletionRequestResponse, EvidenceFileResponse, TaskResponse } from '@luoshi/contracts';
-import { type ApiError, I18nService, ReportsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { type ApiError, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ReportsApi } from '../api/reports.api';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
 

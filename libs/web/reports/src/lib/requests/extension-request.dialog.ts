@@ -7,7 +7,8 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
 import type { ExtensionRequestResponse, TaskResponse } from '@luoshi/contracts';
-import { type ApiError, I18nService, ReportsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { type ApiError, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ReportsApi } from '../api/reports.api';
 import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
 
 export interface ExtensionRequestData {

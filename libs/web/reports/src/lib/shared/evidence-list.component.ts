@@ -6,7 +6,8 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import type { EvidenceFileResponse } from '@luoshi/contracts';
-import { I18nService, ReportsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ReportsApi } from '../api/reports.api';
 import { saveBlob } from './download';
 import { formatBytes } from './report-labels';
 

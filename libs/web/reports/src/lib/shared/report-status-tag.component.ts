@@ -3,7 +3,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import type { ReportStatus } from '@luoshi/contracts';
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
-import { REPORT_STATUS_COLORS } from './report-labels';
+import { REPORT_STATUS_COLORS, REPORT_STATUS_LABELS } from './report-labels';
 
 /** A report's (request's, special action plan's) status as a tag, with 逾期提交 and 已锁定 beside it. */
 @Component({
@@ -31,5 +31,5 @@ export class ReportStatusTagComponent {
   /** Set (to the lock date) when the period is locked. */
   readonly locksOn = input<string | null>(null);
   protected readonly color = computed(() => REPORT_STATUS_COLORS[this.status()]);
-  protected readonly label = computed(() => this.i18n.t(`reportStatus.${this.status()}`));
+  protected readonly label = computed(() => this.i18n.t(REPORT_STATUS_LABELS[this.status()]));
 }

@@ -18,7 +18,7 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { DayCellComponent, injectHandset, LoadErrorComponent, PageHeaderComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { ledgerFileName, saveBlob } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
@@ -222,11 +222,11 @@ export class TaskListPage {
   }
 
   protected statusLabel(status: TaskStatus): string {
-    return this.i18n.t(`taskStatus.${status}`);
+    return this.i18n.t(TASK_STATUS_LABELS[status]);
   }
 
   protected healthLabel(health: TaskHealthColor): string {
-    return this.i18n.t(`taskHealth.${health}`);
+    return this.i18n.t(TASK_HEALTH_LABELS[health]);
   }
 
   /** The task's own section (or part), with its title from the task's own plan. */

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import type { TaskStatus } from '@luoshi/contracts';
-import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { I18nService, TASK_STATUS_LABELS, TranslatePipe } from '@luoshi/web/core';
 import { STATUS_COLORS } from './task-labels';
 
 /** The status as a coloured tag; a returned draft also shows 已退办 with the reason on hover. */
@@ -28,5 +28,5 @@ export class TaskStatusTagComponent {
   readonly status = input.required<TaskStatus>();
   readonly returnedReason = input<string | null>(null);
   protected readonly color = computed(() => STATUS_COLORS[this.status()]);
-  protected readonly label = computed(() => this.i18n.t(`taskStatus.${this.status()}`));
+  protected readonly label = computed(() => this.i18n.t(TASK_STATUS_LABELS[this.status()]));
 }
