@@ -1,21 +1,23 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { HttpErrorResponse } from '@angular/common/http';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { Observable, of, throwError } from 'rxjs';
 import { ListStateComponent } from './list-state.component';
-import { type PageQuery, type PageResult, pagedList } from './paged-list';
+import { type PageResult, pagedList } from './paged-list';
 
-interface Filters {
+interface Query {
   status: string | null;
+  page: number;
+  pageSize: number;
 }
 
 const ROWS = Array.from({ length: 45 }, (_, i) => ({ id: `t${i + 1}`, status: i % 3 === 0 ? 'done' : 'open' }));
-let calls: (Filters & PageQuery)[] = [];
+let calls: Query[] = [];
 let failNext = false;
 
 /** A fake endpoint that pages and filters like the API does. */
-function load(query: Filters & PageQuery): Observable<PageResult<{ id: string; status: string }>> {
+function load(query: Query): Observable<PageResult<{ id: string; status: string }>> {
   calls.push(query);
   if (failNext) {
     failNext = false;
@@ -42,7 +44,7 @@ function load(query: Filters & PageQuery): Observable<PageResult<{ id: string; s
   `,
 })
 class TestListPage {
-  readonly list = pagedList({ filters: { status: null } as Filters, pageSize: 10, load });
+  readonly list = pagedList({ initial: { status: null, page: 1, pageSize: 10 } as Query, load });
 }
 
 describe('pagedList() with ListStateComponent', () => {
@@ -91,6 +93,20 @@ describe('pagedList() with ListStateComponent', () => {
     await fixture.whenStable();
     expect(rows()).toEqual([]);
     expect(byTestId('list-empty')?.textContent).toContain('Nothing here');
+  });
+
+  it('follows a query that lives elsewhere, and refuses to change it itself', async () => {
+    const status = signal<string | null>('done');
+    const outside = TestBed.runInInjectionContext(() => pagedList({ query: () => ({ status: status(), page: 2, pageSize: 10 }), load }));
+    TestBed.tick();
+    await fixture.whenStable();
+    expect(outside.rows().map((r) => r.id)).toEqual(['t31', 't34', 't37', 't40', 't43']);
+    expect(outside.totalLabel()).toBe('15');
+    status.set(null);
+    TestBed.tick();
+    await fixture.whenStable();
+    expect(outside.total()).toBe(45);
+    expect(() => outside.setPage(1)).toThrow(/outside query/);
   });
 
   it('shows the load error with a retry that loads again', async () => {
