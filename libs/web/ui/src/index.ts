@@ -16,3 +16,6 @@ export * from './lib/kit/submission';
 export * from './lib/kit/form-dialog.component';
 export * from './lib/kit/paged-list';
 export * from './lib/kit/list-state.component';
+export * from './lib/kit/search-input.component';
+export * from './lib/download';
+export * from './lib/status-tag.component';

@@ -4,7 +4,6 @@ import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDividerModule } from 'ng-zorro-antd/divider';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -13,7 +12,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, RoleTagComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { groupByKind } from '../department-options';
 import { ResetPasswordDialog } from './reset-password.dialog';
 import { type UserFormData, UserFormDialog } from './user-form.dialog';
@@ -27,7 +26,6 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
     NzButtonModule,
     NzDividerModule,
     NzIconModule,
-    NzInputModule,
     NzModalModule,
     NzPopconfirmModule,
     NzSelectModule,
@@ -37,6 +35,7 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
     LoadErrorComponent,
     PageHeaderComponent,
     RoleTagComponent,
+    SearchInputComponent,
   ],
   templateUrl: './users.page.html',
   styleUrl: '../admin-page.css',

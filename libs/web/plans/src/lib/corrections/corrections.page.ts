@@ -4,7 +4,6 @@ import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDividerModule } from 'ng-zorro-antd/divider';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -12,7 +11,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { CorrectionEntryResponse } from '@luoshi/contracts';
 import { I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type CorrectionFormData, CorrectionFormDialog } from './correction-form.dialog';
 
 /** office_admin, office_reviewer: the correction dictionary used on plan import. */
@@ -24,7 +23,6 @@ import { type CorrectionFormData, CorrectionFormDialog } from './correction-form
     NzButtonModule,
     NzDividerModule,
     NzIconModule,
-    NzInputModule,
     NzModalModule,
     NzPopconfirmModule,
     NzTableModule,
@@ -32,6 +30,7 @@ import { type CorrectionFormData, CorrectionFormDialog } from './correction-form
     TranslatePipe,
     LoadErrorComponent,
     PageHeaderComponent,
+    SearchInputComponent,
   ],
   templateUrl: './corrections.page.html',
   styles: `

@@ -7,8 +7,8 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import type { EvidenceFileResponse } from '@luoshi/contracts';
 import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { saveBlob } from '@luoshi/web/ui';
 import { ReportsApi } from '../api/reports.api';
-import { saveBlob } from './download';
 import { formatBytes } from './report-labels';
 
 /** Evidence files with their size, uploader and time; a click downloads (with the bearer token). Optionally ticked. */

@@ -7,7 +7,6 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
@@ -19,8 +18,8 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
-import { ledgerFileName, saveBlob } from '../shared/download';
+import { DayCellComponent, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
 import { departmentOptions, HEALTH_COLORS, isoDate, parseIsoDate } from '../shared/task-labels';
@@ -46,7 +45,6 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     NzDatePickerModule,
     NzEmptyModule,
     NzIconModule,
-    NzInputModule,
     NzProgressModule,
     NzSelectModule,
     NzSwitchModule,
@@ -60,6 +58,7 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     TaskHealthDotComponent,
     TaskStatusTagComponent,
     TaskCardsComponent,
+    SearchInputComponent,
   ],
   templateUrl: './task-list.page.html',
   styleUrl: './task-list.page.css',
