@@ -19,3 +19,4 @@ export * from './lib/kit/list-state.component';
 export * from './lib/kit/search-input.component';
 export * from './lib/download';
 export * from './lib/status-tag.component';
+export * from './lib/kit/field.component';

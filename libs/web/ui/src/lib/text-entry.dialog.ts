@@ -7,6 +7,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { Observable } from 'rxjs';
 import { TranslatePipe } from '@luoshi/web/core';
+import { FieldComponent } from './kit/field.component';
 
 export interface TextEntryData<T> {
   label: string;
@@ -26,26 +27,23 @@ export interface TextEntryData<T> {
 @Component({
   selector: 'luoshi-text-entry-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent],
+  imports: [FormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="text-entry-form" [okText]="data.okText" [danger]="!!data.danger" [hint]="data.hint">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="text-entry-form">
-        <nz-form-item>
-          <nz-form-label nzFor="text-entry" nzRequired>{{ data.label }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="showRequired() ? 'error' : ''" [nzErrorTip]="data.requiredText ?? ('tasks.reasonRequired' | t)">
-            <textarea
-              nz-input
-              id="text-entry"
-              name="text"
-              rows="4"
-              [maxlength]="data.maxLength ?? 1000"
-              [placeholder]="data.placeholder ?? ''"
-              [ngModel]="text()"
-              (ngModelChange)="text.set($event)"
-              data-testid="dialog-text"
-            ></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="data.label" for="text-entry" [required]="true" [status]="showRequired() ? 'error' : ''" [error]="data.requiredText ?? ('tasks.reasonRequired' | t)">
+          <textarea
+            nz-input
+            id="text-entry"
+            name="text"
+            rows="4"
+            [maxlength]="data.maxLength ?? 1000"
+            [placeholder]="data.placeholder ?? ''"
+            [ngModel]="text()"
+            (ngModelChange)="text.set($event)"
+            data-testid="dialog-text"
+          ></textarea>
+        </luoshi-field>
       </form>
     </luoshi-form-dialog>
   `,

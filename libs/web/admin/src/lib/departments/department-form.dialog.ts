@@ -7,7 +7,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { Observable } from 'rxjs';
 import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe, type UpdateDepartmentRequest } from '@luoshi/web/core';
-import { checkForm, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { groupByKind } from '../department-options';
 
 export interface DepartmentFormData {
@@ -28,7 +28,7 @@ function cleanAliases(aliases: readonly string[]): string[] {
 @Component({
   selector: 'luoshi-department-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, FormDialogComponent],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, FormDialogComponent, FieldComponent],
   templateUrl: './department-form.dialog.html',
 })
 export class DepartmentFormDialog {

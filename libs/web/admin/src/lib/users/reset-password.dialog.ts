@@ -6,7 +6,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { MIN_PASSWORD_LENGTH, type UserResponse } from '@luoshi/contracts';
 import { DirectoryApi, TranslatePipe } from '@luoshi/web/core';
-import { checkForm, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 function samePasswords(group: AbstractControl): ValidationErrors | null {
   const password = group.get('password')?.value as string | undefined;
@@ -18,23 +18,17 @@ function samePasswords(group: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'luoshi-reset-password-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzAlertModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent],
+  imports: [ReactiveFormsModule, NzAlertModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
     <nz-alert nzType="warning" nzShowIcon [nzMessage]="'users.resetPasswordNote' | t" class="dialog-alert" />
     <luoshi-form-dialog [state]="dialog" formId="reset-password-form" [okText]="'users.resetPassword' | t" [danger]="true">
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" id="reset-password-form">
-        <nz-form-item>
-          <nz-form-label nzFor="rp-password" nzRequired>{{ 'users.newPassword' | t }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'users.passwordTooShort' | t" [nzExtra]="'users.passwordHint' | t">
-            <input nz-input id="rp-password" type="password" formControlName="password" autocomplete="new-password" data-testid="reset-password" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="rp-confirm" nzRequired>{{ 'users.confirmPassword' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="mismatch() ? 'error' : form.controls.confirm" [nzErrorTip]="'users.passwordMismatch' | t">
-            <input nz-input id="rp-confirm" type="password" formControlName="confirm" autocomplete="new-password" data-testid="reset-confirm" />
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'users.newPassword' | t" for="rp-password" [required]="true" [status]="form.controls.password" [error]="'users.passwordTooShort' | t" [extra]="'users.passwordHint' | t">
+          <input nz-input id="rp-password" type="password" formControlName="password" autocomplete="new-password" data-testid="reset-password" />
+        </luoshi-field>
+        <luoshi-field [label]="'users.confirmPassword' | t" for="rp-confirm" [required]="true" [status]="mismatch() ? 'error' : form.controls.confirm" [error]="'users.passwordMismatch' | t">
+          <input nz-input id="rp-confirm" type="password" formControlName="confirm" autocomplete="new-password" data-testid="reset-confirm" />
+        </luoshi-field>
       </form>
     </luoshi-form-dialog>
   `,

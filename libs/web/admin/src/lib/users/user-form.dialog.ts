@@ -9,7 +9,7 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import type { Observable } from 'rxjs';
 import { type DepartmentResponse, MIN_PASSWORD_LENGTH, ROLES, type Role, type UpdateUserRequest, type UserResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { checkForm, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { groupByKind } from '../department-options';
 
 export interface UserFormData {
@@ -33,6 +33,7 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
     NzSwitchModule,
     TranslatePipe,
     FormDialogComponent,
+    FieldComponent,
   ],
   templateUrl: './user-form.dialog.html',
 })

@@ -7,64 +7,55 @@ import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzSelectModule, type NzSelectOptionInterface } from 'ng-zorro-antd/select';
 import { DEPARTMENT_KINDS, type IndicatorDetailResponse, type IndicatorTrackingResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 
 /** office_admin: the indicator's responsible department and baseline (value and year set or cleared together). */
 @Component({
   selector: 'luoshi-indicator-edit-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputNumberModule, NzSelectModule, TranslatePipe, FormDialogComponent],
+  imports: [FormsModule, NzFormModule, NzInputNumberModule, NzSelectModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="indicator-edit-form" [okText]="'common.save' | t" [disabled]="incomplete()">
       <form nz-form nzLayout="vertical" (ngSubmit)="save()" id="indicator-edit-form">
-        <nz-form-item>
-          <nz-form-label nzFor="responsible">{{ 'indicators.responsible' | t }}</nz-form-label>
-          <nz-form-control>
-            <nz-select
-              nzId="responsible"
-              nzShowSearch
-              nzAllowClear
-              [nzOptions]="departmentOptions()"
-              [nzPlaceHolder]="'indicators.responsiblePlaceholder' | t"
-              [ngModel]="department()"
-              (ngModelChange)="department.set($event ?? null)"
-              name="department"
-              data-testid="indicator-department"
-            />
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'indicators.responsible' | t" for="responsible">
+          <nz-select
+            nzId="responsible"
+            nzShowSearch
+            nzAllowClear
+            [nzOptions]="departmentOptions()"
+            [nzPlaceHolder]="'indicators.responsiblePlaceholder' | t"
+            [ngModel]="department()"
+            (ngModelChange)="department.set($event ?? null)"
+            name="department"
+            data-testid="indicator-department"
+          />
+        </luoshi-field>
         <div class="form-grid">
-          <nz-form-item>
-            <nz-form-label nzFor="baseline-value">{{ 'indicators.baselineValue' | t }}</nz-form-label>
-            <nz-form-control [nzValidateStatus]="incomplete() ? 'error' : ''">
-              <nz-input-number
-                nzId="baseline-value"
-                class="full"
-                [ngModel]="baseline()"
-                (ngModelChange)="baseline.set($event ?? null)"
-                name="baseline"
-                data-testid="indicator-baseline"
-              />
-              <span class="unit">{{ data.unit }}</span>
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzFor="baseline-year">{{ 'indicators.baselineYear' | t }}</nz-form-label>
-            <nz-form-control [nzValidateStatus]="incomplete() ? 'error' : ''" [nzErrorTip]="'indicators.baselineIncomplete' | t">
-              <nz-input-number
-                nzId="baseline-year"
-                class="full"
-                [nzMin]="1949"
-                [nzMax]="2100"
-                [nzPrecision]="0"
-                [ngModel]="baselineYear()"
-                (ngModelChange)="baselineYear.set($event ?? null)"
-                name="baselineYear"
-                data-testid="indicator-baseline-year"
-              />
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'indicators.baselineValue' | t" for="baseline-value" [status]="incomplete() ? 'error' : ''">
+            <nz-input-number
+              nzId="baseline-value"
+              class="full"
+              [ngModel]="baseline()"
+              (ngModelChange)="baseline.set($event ?? null)"
+              name="baseline"
+              data-testid="indicator-baseline"
+            />
+            <span class="unit">{{ data.unit }}</span>
+          </luoshi-field>
+          <luoshi-field [label]="'indicators.baselineYear' | t" for="baseline-year" [status]="incomplete() ? 'error' : ''" [error]="'indicators.baselineIncomplete' | t">
+            <nz-input-number
+              nzId="baseline-year"
+              class="full"
+              [nzMin]="1949"
+              [nzMax]="2100"
+              [nzPrecision]="0"
+              [ngModel]="baselineYear()"
+              (ngModelChange)="baselineYear.set($event ?? null)"
+              name="baselineYear"
+              data-testid="indicator-baseline-year"
+            />
+          </luoshi-field>
         </div>
         @if (incomplete()) {
           <div class="error-text">{{ 'indicators.baselineIncomplete' | t }}</div>

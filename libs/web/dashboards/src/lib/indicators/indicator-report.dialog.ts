@@ -6,24 +6,21 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { IndicatorTrackingResponse, IndicatorValueResponse } from '@luoshi/contracts';
 import { TranslatePipe } from '@luoshi/web/core';
-import { formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 
 /** The responsible department reports one year's value with its source; the office reviews it. */
 @Component({
   selector: 'luoshi-indicator-report-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputModule, NzInputNumberModule, TranslatePipe, FormDialogComponent],
+  imports: [FormsModule, NzFormModule, NzInputModule, NzInputNumberModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="indicator-report-form" [okText]="'indicators.report' | t" [hint]="'indicators.reportHint' | t">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="indicator-report-form">
         <div class="form-grid">
-          <nz-form-item>
-            <nz-form-label nzFor="report-year" nzRequired>{{ 'indicators.year' | t }}</nz-form-label>
-            <nz-form-control [nzValidateStatus]="touched() && year() === null ? 'error' : ''" [nzErrorTip]="'indicators.yearRequired' | t">
-              <nz-input-number nzId="report-year" class="full" [nzMin]="1949" [nzMax]="thisYear" [nzPrecision]="0" [ngModel]="year()" (ngModelChange)="year.set($event ?? null)" name="year" data-testid="report-year" />
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'indicators.year' | t" for="report-year" [required]="true" [status]="touched() && year() === null ? 'error' : ''" [error]="'indicators.yearRequired' | t">
+            <nz-input-number nzId="report-year" class="full" [nzMin]="1949" [nzMax]="thisYear" [nzPrecision]="0" [ngModel]="year()" (ngModelChange)="year.set($event ?? null)" name="year" data-testid="report-year" />
+          </luoshi-field>
           <nz-form-item>
             <nz-form-label nzFor="report-value" nzRequired>{{ 'indicators.value' | t }}（{{ data.unit }}）</nz-form-label>
             <nz-form-control [nzValidateStatus]="touched() && value() === null ? 'error' : ''" [nzErrorTip]="'indicators.valueRequired' | t">
@@ -31,12 +28,9 @@ import { IndicatorsApi } from '../api/indicators.api';
             </nz-form-control>
           </nz-form-item>
         </div>
-        <nz-form-item>
-          <nz-form-label nzFor="report-note" nzRequired>{{ 'indicators.note' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="touched() && !note().trim() ? 'error' : ''" [nzErrorTip]="'indicators.noteRequired' | t">
-            <textarea nz-input id="report-note" rows="3" maxlength="500" [placeholder]="'indicators.notePlaceholder' | t" [ngModel]="note()" (ngModelChange)="note.set($event)" name="note" data-testid="report-note"></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'indicators.note' | t" for="report-note" [required]="true" [status]="touched() && !note().trim() ? 'error' : ''" [error]="'indicators.noteRequired' | t">
+          <textarea nz-input id="report-note" rows="3" maxlength="500" [placeholder]="'indicators.notePlaceholder' | t" [ngModel]="note()" (ngModelChange)="note.set($event)" name="note" data-testid="report-note"></textarea>
+        </luoshi-field>
       </form>
     </luoshi-form-dialog>
   `,

@@ -6,7 +6,7 @@ import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { concatMap, map, type Observable, of } from 'rxjs';
 import type { CorrectionEntryResponse } from '@luoshi/contracts';
 import { PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { checkForm, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface CorrectionFormData {
   /** The entry to edit; absent to add one. */
@@ -20,36 +20,24 @@ export interface CorrectionFormData {
 @Component({
   selector: 'luoshi-correction-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="correction-form" [okText]="'common.save' | t">
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" id="correction-form">
         <div class="form-grid">
-          <nz-form-item>
-            <nz-form-label nzFor="cf-wrong" nzRequired>{{ 'corrections.wrong' | t }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="'corrections.wrongRequired' | t">
-              <input nz-input id="cf-wrong" formControlName="wrong" autocomplete="off" data-testid="correction-wrong" />
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzFor="cf-right" nzRequired>{{ 'corrections.right' | t }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="'corrections.rightRequired' | t">
-              <input nz-input id="cf-right" formControlName="right" autocomplete="off" data-testid="correction-right" />
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'corrections.wrong' | t" for="cf-wrong" [required]="true" [status]="form.controls.wrong" [error]="'corrections.wrongRequired' | t">
+            <input nz-input id="cf-wrong" formControlName="wrong" autocomplete="off" data-testid="correction-wrong" />
+          </luoshi-field>
+          <luoshi-field [label]="'corrections.right' | t" for="cf-right" [required]="true" [status]="form.controls.right" [error]="'corrections.rightRequired' | t">
+            <input nz-input id="cf-right" formControlName="right" autocomplete="off" data-testid="correction-right" />
+          </luoshi-field>
         </div>
-        <nz-form-item>
-          <nz-form-label nzFor="cf-context">{{ 'corrections.context' | t }}</nz-form-label>
-          <nz-form-control [nzExtra]="'corrections.contextHint' | t">
-            <input nz-input id="cf-context" class="mono" formControlName="context" autocomplete="off" data-testid="correction-context" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="cf-note">{{ 'corrections.note' | t }}</nz-form-label>
-          <nz-form-control>
-            <textarea nz-input id="cf-note" rows="2" formControlName="note" data-testid="correction-note"></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'corrections.context' | t" for="cf-context" [status]="form.controls.context" [extra]="'corrections.contextHint' | t">
+          <input nz-input id="cf-context" class="mono" formControlName="context" autocomplete="off" data-testid="correction-context" />
+        </luoshi-field>
+        <luoshi-field [label]="'corrections.note' | t" for="cf-note" [status]="form.controls.note">
+          <textarea nz-input id="cf-note" rows="2" formControlName="note" data-testid="correction-note"></textarea>
+        </luoshi-field>
         @if (editing) {
           <p class="dictionary">{{ 'corrections.dictionary' | t }}：{{ editing.dictionary }}</p>
         }

@@ -8,6 +8,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
 import type { ApprovalInboxItem, BulkApproveResponse } from '@luoshi/contracts';
 import { type ApiError, ApprovalCounts, ApprovalsApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { FieldComponent } from '@luoshi/web/ui';
 
 export interface BulkApproveData {
   items: ApprovalInboxItem[];
@@ -22,7 +23,7 @@ interface Failure {
 @Component({
   selector: 'luoshi-bulk-approve-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, TranslatePipe],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, TranslatePipe, FieldComponent],
   template: `
     @if (result(); as r) {
       <nz-alert
@@ -49,12 +50,9 @@ interface Failure {
         <nz-alert class="dialog-alert" nzType="error" nzShowIcon [nzMessage]="message" data-testid="dialog-error" />
       }
       <form nz-form nzLayout="vertical">
-        <nz-form-item>
-          <nz-form-label nzFor="bulk-comment">{{ 'approvals.bulkComment' | t }}</nz-form-label>
-          <nz-form-control>
-            <textarea nz-input id="bulk-comment" name="comment" rows="2" maxlength="2000" [ngModel]="comment()" (ngModelChange)="comment.set($event)" data-testid="bulk-comment"></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'approvals.bulkComment' | t" for="bulk-comment">
+          <textarea nz-input id="bulk-comment" name="comment" rows="2" maxlength="2000" [ngModel]="comment()" (ngModelChange)="comment.set($event)" data-testid="bulk-comment"></textarea>
+        </luoshi-field>
       </form>
     }
     <div *nzModalFooter>

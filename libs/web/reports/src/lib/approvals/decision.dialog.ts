@@ -8,7 +8,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { catchError, of, throwError } from 'rxjs';
 import type { ApprovalActionRequest, ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { UserPickerComponent } from './user-picker.component';
 
 /** Actions decided in this dialog (withdraw is a plain confirmation). */
@@ -32,70 +32,55 @@ const DRAFTER = '__drafter__';
 @Component({
   selector: 'luoshi-decision-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputModule, NzRadioModule, NzSelectModule, TranslatePipe, UserPickerComponent, FormDialogComponent],
+  imports: [FormsModule, NzFormModule, NzInputModule, NzRadioModule, NzSelectModule, TranslatePipe, UserPickerComponent, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="decision-form" [okText]="actionLabel" [danger]="data.action === 'reject' || data.action === 'return'" submitTestId="decision-submit">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="decision-form">
         @if (behalfOptions().length > 1) {
-          <nz-form-item>
-            <nz-form-label>{{ 'decision.onBehalfOf' | t }}</nz-form-label>
-            <nz-form-control>
-              <nz-select name="onBehalfOf" [ngModel]="onBehalfOf()" (ngModelChange)="onBehalfOf.set($event)" data-testid="decision-behalf">
-                @for (u of behalfOptions(); track u.id) {
-                  <nz-option [nzValue]="u.id" [nzLabel]="u.displayName" />
-                }
-              </nz-select>
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'decision.onBehalfOf' | t">
+            <nz-select name="onBehalfOf" [ngModel]="onBehalfOf()" (ngModelChange)="onBehalfOf.set($event)" data-testid="decision-behalf">
+              @for (u of behalfOptions(); track u.id) {
+                <nz-option [nzValue]="u.id" [nzLabel]="u.displayName" />
+              }
+            </nz-select>
+          </luoshi-field>
         }
         @if (data.action === 'return') {
-          <nz-form-item>
-            <nz-form-label nzRequired>{{ 'decision.returnTarget' | t }}</nz-form-label>
-            <nz-form-control>
-              <nz-radio-group name="target" class="targets" [ngModel]="target()" (ngModelChange)="target.set($event)" data-testid="decision-target">
-                <label nz-radio [nzValue]="drafter" data-testid="target-drafter">{{ 'decision.returnDrafter' | t: { name: data.detail.drafter.displayName } }}</label>
-                @for (step of earlierSteps(); track step.key) {
-                  <label nz-radio [nzValue]="step.key" [attr.data-testid]="'target-' + step.key">{{ 'decision.returnStep' | t: { name: step.name } }}</label>
-                }
-              </nz-radio-group>
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'decision.returnTarget' | t" [required]="true">
+            <nz-radio-group name="target" class="targets" [ngModel]="target()" (ngModelChange)="target.set($event)" data-testid="decision-target">
+              <label nz-radio [nzValue]="drafter" data-testid="target-drafter">{{ 'decision.returnDrafter' | t: { name: data.detail.drafter.displayName } }}</label>
+              @for (step of earlierSteps(); track step.key) {
+                <label nz-radio [nzValue]="step.key" [attr.data-testid]="'target-' + step.key">{{ 'decision.returnStep' | t: { name: step.name } }}</label>
+              }
+            </nz-radio-group>
+          </luoshi-field>
         }
         @if (data.action === 'transfer' || data.action === 'addSigner') {
-          <nz-form-item>
-            <nz-form-label nzRequired>{{ 'decision.user' | t }}</nz-form-label>
-            <nz-form-control [nzValidateStatus]="touched() && !userId() ? 'error' : ''" [nzErrorTip]="'decision.userRequired' | t">
-              <luoshi-user-picker [(value)]="userId" [known]="data.people" [exclude]="excluded()" [invalid]="touched() && !userId()" testId="decision-user" />
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'decision.user' | t" [required]="true" [status]="touched() && !userId() ? 'error' : ''" [error]="'decision.userRequired' | t">
+            <luoshi-user-picker [(value)]="userId" [known]="data.people" [exclude]="excluded()" [invalid]="touched() && !userId()" testId="decision-user" />
+          </luoshi-field>
         }
         @if (data.action === 'addSigner') {
-          <nz-form-item>
-            <nz-form-label>{{ 'decision.position' | t }}</nz-form-label>
-            <nz-form-control>
-              <nz-radio-group name="position" [ngModel]="position()" (ngModelChange)="position.set($event)" data-testid="decision-position">
-                <label nz-radio nzValue="before">{{ 'approvals.position_before' | t }}</label>
-                <label nz-radio nzValue="after">{{ 'approvals.position_after' | t }}</label>
-              </nz-radio-group>
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'decision.position' | t">
+            <nz-radio-group name="position" [ngModel]="position()" (ngModelChange)="position.set($event)" data-testid="decision-position">
+              <label nz-radio nzValue="before">{{ 'approvals.position_before' | t }}</label>
+              <label nz-radio nzValue="after">{{ 'approvals.position_after' | t }}</label>
+            </nz-radio-group>
+          </luoshi-field>
         }
-        <nz-form-item>
-          <nz-form-label nzFor="decision-comment" [nzRequired]="commentRequired">{{ (commentRequired ? 'decision.comment' : 'decision.commentOptional') | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="showCommentError() ? 'error' : ''" [nzErrorTip]="'decision.commentRequired' | t">
-            <textarea
-              nz-input
-              id="decision-comment"
-              name="comment"
-              rows="4"
-              maxlength="2000"
-              [placeholder]="'decision.commentPlaceholder' | t"
-              [ngModel]="comment()"
-              (ngModelChange)="comment.set($event)"
-              data-testid="decision-comment"
-            ></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="(commentRequired ? 'decision.comment' : 'decision.commentOptional') | t" for="decision-comment" [required]="commentRequired" [status]="showCommentError() ? 'error' : ''" [error]="'decision.commentRequired' | t">
+          <textarea
+            nz-input
+            id="decision-comment"
+            name="comment"
+            rows="4"
+            maxlength="2000"
+            [placeholder]="'decision.commentPlaceholder' | t"
+            [ngModel]="comment()"
+            (ngModelChange)="comment.set($event)"
+            data-testid="decision-comment"
+          ></textarea>
+        </luoshi-field>
       </form>
     </luoshi-form-dialog>
   `,

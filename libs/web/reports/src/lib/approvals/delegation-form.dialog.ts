@@ -7,7 +7,7 @@ import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { Observable } from 'rxjs';
 import type { ApprovalDelegationResponse, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, AuthService, TranslatePipe } from '@luoshi/web/core';
-import { formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { UserPickerComponent } from './user-picker.component';
 
 export interface DelegationFormData {
@@ -24,38 +24,26 @@ const parseDate = (s: string) => new Date(`${s}T00:00:00`);
 @Component({
   selector: 'luoshi-delegation-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzDatePickerModule, NzFormModule, NzInputModule, TranslatePipe, UserPickerComponent, FormDialogComponent],
+  imports: [FormsModule, NzDatePickerModule, NzFormModule, NzInputModule, TranslatePipe, UserPickerComponent, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="delegation-form" [okText]="'common.save' | t">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="delegation-form">
         @if (!editing && isAdmin) {
-          <nz-form-item>
-            <nz-form-label>{{ 'delegations.from' | t }}</nz-form-label>
-            <nz-form-control>
-              <luoshi-user-picker [(value)]="fromUserId" [known]="data.people" testId="delegation-from" />
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'delegations.from' | t">
+            <luoshi-user-picker [(value)]="fromUserId" [known]="data.people" testId="delegation-from" />
+          </luoshi-field>
         }
         @if (!editing) {
-          <nz-form-item>
-            <nz-form-label nzRequired>{{ 'delegations.to' | t }}</nz-form-label>
-            <nz-form-control [nzValidateStatus]="touched() && !toUserId() ? 'error' : ''" [nzErrorTip]="'delegations.toRequired' | t">
-              <luoshi-user-picker [(value)]="toUserId" [known]="data.people" [exclude]="[meId]" [invalid]="touched() && !toUserId()" testId="delegation-to" />
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field [label]="'delegations.to' | t" [required]="true" [status]="touched() && !toUserId() ? 'error' : ''" [error]="'delegations.toRequired' | t">
+            <luoshi-user-picker [(value)]="toUserId" [known]="data.people" [exclude]="[meId]" [invalid]="touched() && !toUserId()" testId="delegation-to" />
+          </luoshi-field>
         }
-        <nz-form-item>
-          <nz-form-label nzRequired>{{ 'delegations.period' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="touched() && !range() ? 'error' : ''" [nzErrorTip]="'delegations.periodRequired' | t">
-            <nz-range-picker name="range" [ngModel]="range()" (ngModelChange)="range.set($event?.length === 2 ? $event : null)" data-testid="delegation-range" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="delegation-reason">{{ 'delegations.reason' | t }}</nz-form-label>
-          <nz-form-control>
-            <input nz-input id="delegation-reason" name="reason" maxlength="500" [placeholder]="'delegations.reasonPlaceholder' | t" [ngModel]="reason()" (ngModelChange)="reason.set($event)" data-testid="delegation-reason" />
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'delegations.period' | t" [required]="true" [status]="touched() && !range() ? 'error' : ''" [error]="'delegations.periodRequired' | t">
+          <nz-range-picker name="range" [ngModel]="range()" (ngModelChange)="range.set($event?.length === 2 ? $event : null)" data-testid="delegation-range" />
+        </luoshi-field>
+        <luoshi-field [label]="'delegations.reason' | t" for="delegation-reason">
+          <input nz-input id="delegation-reason" name="reason" maxlength="500" [placeholder]="'delegations.reasonPlaceholder' | t" [ngModel]="reason()" (ngModelChange)="reason.set($event)" data-testid="delegation-reason" />
+        </luoshi-field>
       </form>
     </luoshi-form-dialog>
   `,

@@ -11,7 +11,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalService } from 'ng-zorro-antd/modal';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSliderModule } from 'ng-zorro-antd/slider';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -19,7 +19,7 @@ import { type Observable, of, switchMap, tap } from 'rxjs';
 import type { EvidenceFileResponse, ProgressReportResponse, UpdateProgressReportRequest } from '@luoshi/contracts';
 import { type ApiError, AuthService, I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { FieldComponent, LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
@@ -48,7 +48,6 @@ type Field = 'content' | 'progress' | 'redExplanation';
     NzIconModule,
     NzInputModule,
     NzInputNumberModule,
-    NzModalModule,
     NzSkeletonModule,
     NzSliderModule,
     NzTagModule,
@@ -58,6 +57,7 @@ type Field = 'content' | 'progress' | 'redExplanation';
     EvidenceListComponent,
     EvidenceUploadComponent,
     ReportStatusTagComponent,
+    FieldComponent,
   ],
   templateUrl: './report-form.page.html',
   styleUrl: './report-form.page.css',

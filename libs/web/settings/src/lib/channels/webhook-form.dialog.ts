@@ -6,7 +6,7 @@ import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { DEPARTMENT_KINDS, type DepartmentResponse, type WebhookEndpointResponse } from '@luoshi/contracts';
 import { I18nService, NotificationsApi, TranslatePipe } from '@luoshi/web/core';
-import { checkForm, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface WebhookFormData {
   departments: DepartmentResponse[];
@@ -18,42 +18,30 @@ const URL_PATTERN = /^https?:\/\/\S+$/i;
 @Component({
   selector: 'luoshi-webhook-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, FormDialogComponent],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="webhook-form" [okText]="'common.create' | t">
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" id="webhook-form">
-        <nz-form-item>
-          <nz-form-label nzFor="wh-department">{{ 'channels.department' | t }}</nz-form-label>
-          <nz-form-control>
-            <nz-select nzId="wh-department" formControlName="departmentCode" nzShowSearch nzAllowClear [nzPlaceHolder]="'channels.allDepartments' | t" data-testid="webhook-department">
-              @for (group of groups; track group.kind) {
-                <nz-option-group [nzLabel]="i18n.kindLabel(group.kind)">
-                  @for (department of group.departments; track department.id) {
-                    <nz-option [nzValue]="department.code" [nzLabel]="department.name" />
-                  }
-                </nz-option-group>
-              }
-            </nz-select>
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="wh-name" nzRequired>{{ 'channels.name' | t }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'channels.nameRequired' | t">
-            <input nz-input id="wh-name" formControlName="name" autocomplete="off" data-testid="webhook-name" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="wh-url" nzRequired>{{ 'channels.url' | t }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'channels.urlInvalid' | t">
-            <input nz-input id="wh-url" formControlName="url" autocomplete="off" placeholder="https://" data-testid="webhook-url" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="wh-secret" nzRequired>{{ 'channels.secret' | t }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'channels.secretInvalid' | t" [nzExtra]="'channels.secretHint' | t">
-            <input nz-input id="wh-secret" type="password" formControlName="secret" autocomplete="new-password" data-testid="webhook-secret" />
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'channels.department' | t" for="wh-department" [status]="form.controls.departmentCode">
+          <nz-select nzId="wh-department" formControlName="departmentCode" nzShowSearch nzAllowClear [nzPlaceHolder]="'channels.allDepartments' | t" data-testid="webhook-department">
+            @for (group of groups; track group.kind) {
+              <nz-option-group [nzLabel]="i18n.kindLabel(group.kind)">
+                @for (department of group.departments; track department.id) {
+                  <nz-option [nzValue]="department.code" [nzLabel]="department.name" />
+                }
+              </nz-option-group>
+            }
+          </nz-select>
+        </luoshi-field>
+        <luoshi-field [label]="'channels.name' | t" for="wh-name" [required]="true" [status]="form.controls.name" [error]="'channels.nameRequired' | t">
+          <input nz-input id="wh-name" formControlName="name" autocomplete="off" data-testid="webhook-name" />
+        </luoshi-field>
+        <luoshi-field [label]="'channels.url' | t" for="wh-url" [required]="true" [status]="form.controls.url" [error]="'channels.urlInvalid' | t">
+          <input nz-input id="wh-url" formControlName="url" autocomplete="off" placeholder="https://" data-testid="webhook-url" />
+        </luoshi-field>
+        <luoshi-field [label]="'channels.secret' | t" for="wh-secret" [required]="true" [status]="form.controls.secret" [error]="'channels.secretInvalid' | t" [extra]="'channels.secretHint' | t">
+          <input nz-input id="wh-secret" type="password" formControlName="secret" autocomplete="new-password" data-testid="webhook-secret" />
+        </luoshi-field>
       </form>
     </luoshi-form-dialog>
   `,

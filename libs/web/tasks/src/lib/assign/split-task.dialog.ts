@@ -5,7 +5,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { TaskResponse } from '@luoshi/contracts';
 import { TasksApi, TranslatePipe } from '@luoshi/web/core';
-import { formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 /** The non-empty lines of the text, trimmed. */
 export function splitLines(text: string): string[] {
@@ -19,16 +19,13 @@ export function splitLines(text: string): string[] {
 @Component({
   selector: 'luoshi-split-task-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent],
+  imports: [FormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="split-form" [okText]="'taskAssign.split' | t" [hint]="'taskAssign.splitHint' | t: { code: task.code }">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="split-form">
-        <nz-form-item>
-          <nz-form-label nzFor="split-titles" nzRequired>{{ 'taskAssign.splitTitles' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="tooFew() ? 'error' : ''" [nzErrorTip]="'taskAssign.splitTooFew' | t">
-            <textarea nz-input id="split-titles" name="titles" rows="6" [ngModel]="text()" (ngModelChange)="text.set($event)" data-testid="split-titles"></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'taskAssign.splitTitles' | t" for="split-titles" [required]="true" [status]="tooFew() ? 'error' : ''" [error]="'taskAssign.splitTooFew' | t">
+          <textarea nz-input id="split-titles" name="titles" rows="6" [ngModel]="text()" (ngModelChange)="text.set($event)" data-testid="split-titles"></textarea>
+        </luoshi-field>
       </form>
     </luoshi-form-dialog>
   `,

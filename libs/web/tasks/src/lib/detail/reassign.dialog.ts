@@ -6,7 +6,7 @@ import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzSelectModule, type NzSelectOptionInterface } from 'ng-zorro-antd/select';
 import type { TaskResponse } from '@luoshi/contracts';
 import { TasksApi, TranslatePipe } from '@luoshi/web/core';
-import { formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface ReassignData {
   task: TaskResponse;
@@ -17,28 +17,19 @@ export interface ReassignData {
 @Component({
   selector: 'luoshi-reassign-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, FormDialogComponent],
+  imports: [FormsModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="reassign-form" [okText]="'taskActions.reassign' | t" [hint]="'taskDetail.reassignHint' | t">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="reassign-form">
-        <nz-form-item>
-          <nz-form-label nzRequired>{{ 'taskDetail.newLead' | t }}</nz-form-label>
-          <nz-form-control>
-            <nz-select nzShowSearch name="lead" [nzOptions]="data.departments" [ngModel]="lead()" (ngModelChange)="lead.set($event)" data-testid="reassign-lead" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label>{{ 'taskDetail.newCo' | t }}</nz-form-label>
-          <nz-form-control>
-            <nz-select nzMode="multiple" nzShowSearch name="co" [nzOptions]="data.departments" [ngModel]="co()" (ngModelChange)="co.set($event)" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="reassign-reason" nzRequired>{{ 'taskDetail.reason' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="touched() && !reason().trim() ? 'error' : ''" [nzErrorTip]="'tasks.reasonRequired' | t">
-            <textarea nz-input id="reassign-reason" name="reason" rows="3" maxlength="1000" [ngModel]="reason()" (ngModelChange)="reason.set($event)" data-testid="dialog-text"></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'taskDetail.newLead' | t" [required]="true">
+          <nz-select nzShowSearch name="lead" [nzOptions]="data.departments" [ngModel]="lead()" (ngModelChange)="lead.set($event)" data-testid="reassign-lead" />
+        </luoshi-field>
+        <luoshi-field [label]="'taskDetail.newCo' | t">
+          <nz-select nzMode="multiple" nzShowSearch name="co" [nzOptions]="data.departments" [ngModel]="co()" (ngModelChange)="co.set($event)" />
+        </luoshi-field>
+        <luoshi-field [label]="'taskDetail.reason' | t" for="reassign-reason" [required]="true" [status]="touched() && !reason().trim() ? 'error' : ''" [error]="'tasks.reasonRequired' | t">
+          <textarea nz-input id="reassign-reason" name="reason" rows="3" maxlength="1000" [ngModel]="reason()" (ngModelChange)="reason.set($event)" data-testid="dialog-text"></textarea>
+        </luoshi-field>
       </form>
     </luoshi-form-dialog>
   `,
