@@ -20,3 +20,4 @@ export * from './lib/kit/search-input.component';
 export * from './lib/download';
 export * from './lib/status-tag.component';
 export * from './lib/kit/field.component';
+export * from './lib/kit/confirm-link.component';

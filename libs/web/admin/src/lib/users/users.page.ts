@@ -6,13 +6,12 @@ import { NzDividerModule } from 'ng-zorro-antd/divider';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { groupByKind } from '../department-options';
 import { ResetPasswordDialog } from './reset-password.dialog';
 import { type UserFormData, UserFormDialog } from './user-form.dialog';
@@ -27,7 +26,6 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
     NzDividerModule,
     NzIconModule,
     NzModalModule,
-    NzPopconfirmModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
@@ -36,6 +34,7 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
     PageHeaderComponent,
     RoleTagComponent,
     SearchInputComponent,
+    ConfirmLinkComponent,
   ],
   templateUrl: './users.page.html',
   styleUrl: '../admin-page.css',

@@ -5,7 +5,7 @@ import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -39,6 +39,7 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
     NzButtonModule,
     NzEmptyModule,
     NzIconModule,
+    NzModalModule,
     NzTableModule,
     NzTabsModule,
     NzTagModule,

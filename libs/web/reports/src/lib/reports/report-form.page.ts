@@ -11,7 +11,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSliderModule } from 'ng-zorro-antd/slider';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -48,6 +48,7 @@ type Field = 'content' | 'progress' | 'redExplanation';
     NzIconModule,
     NzInputModule,
     NzInputNumberModule,
+    NzModalModule,
     NzSkeletonModule,
     NzSliderModule,
     NzTagModule,

@@ -10,8 +10,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalService } from 'ng-zorro-antd/modal';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
@@ -30,7 +29,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@luoshi/web/core';
-import { FieldComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, FieldComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
 
 /** As the API checks them: a mainland mobile number, a Beijing time HH:mm. */
@@ -54,7 +53,7 @@ const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'
     NzFormModule,
     NzIconModule,
     NzInputModule,
-    NzPopconfirmModule,
+    NzModalModule,
     NzRadioModule,
     NzSkeletonModule,
     NzSwitchModule,
@@ -65,6 +64,7 @@ const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'
     LoadErrorComponent,
     PageHeaderComponent,
     FieldComponent,
+    ConfirmLinkComponent,
   ],
   templateUrl: './channels.page.html',
   styleUrl: './channels.page.css',

@@ -8,7 +8,7 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { NzTableSortOrder } from 'ng-zorro-antd/table';
@@ -45,6 +45,7 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     NzDatePickerModule,
     NzEmptyModule,
     NzIconModule,
+    NzModalModule,
     NzProgressModule,
     NzSelectModule,
     NzSwitchModule,
