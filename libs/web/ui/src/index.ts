@@ -21,3 +21,4 @@ export * from './lib/download';
 export * from './lib/status-tag.component';
 export * from './lib/kit/field.component';
 export * from './lib/kit/confirm-link.component';
+export * from './lib/department-options';

@@ -7,8 +7,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { Observable } from 'rxjs';
 import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe, type UpdateDepartmentRequest } from '@luoshi/web/core';
-import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
-import { groupByKind } from '../department-options';
+import { checkForm, departmentOptions, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface DepartmentFormData {
   departments: DepartmentResponse[];
@@ -38,7 +37,7 @@ export class DepartmentFormDialog {
 
   protected readonly editing = this.data.department;
   protected readonly kinds = DEPARTMENT_KINDS;
-  protected readonly parentGroups = groupByKind(this.data.departments.filter((d) => d.kind !== 'county'));
+  protected readonly parentOptions = departmentOptions(this.data.departments.filter((d) => d.kind !== 'county'), (kind) => this.i18n.kindLabel(kind));
   protected readonly dialog = formDialog<DepartmentResponse>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({

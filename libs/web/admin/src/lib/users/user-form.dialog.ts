@@ -9,8 +9,7 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import type { Observable } from 'rxjs';
 import { type DepartmentResponse, MIN_PASSWORD_LENGTH, ROLES, type Role, type UpdateUserRequest, type UserResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
-import { groupByKind } from '../department-options';
+import { checkForm, departmentOptions, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface UserFormData {
   departments: DepartmentResponse[];
@@ -43,7 +42,7 @@ export class UserFormDialog {
   protected readonly i18n = inject(I18nService);
 
   protected readonly editing = this.data.user;
-  protected readonly groups = groupByKind(this.data.departments);
+  protected readonly departmentOptions = departmentOptions(this.data.departments, (kind) => this.i18n.kindLabel(kind));
   protected readonly roleOptions = computed(() => ROLES.map((role) => ({ label: this.i18n.roleLabel(role), value: role })));
   protected readonly dialog = formDialog<UserResponse>();
 

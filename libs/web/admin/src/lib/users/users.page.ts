@@ -11,8 +11,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
-import { groupByKind } from '../department-options';
+import { ConfirmLinkComponent, departmentOptions, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { ResetPasswordDialog } from './reset-password.dialog';
 import { type UserFormData, UserFormDialog } from './user-form.dialog';
 
@@ -48,7 +47,7 @@ export class UsersPage {
 
   protected readonly users = rxResource({ stream: () => this.directory.users() });
   protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly groups = computed(() => groupByKind(this.departments.hasValue() ? this.departments.value() : []));
+  protected readonly departmentOptions = computed(() => departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)));
 
   protected readonly search = signal('');
   protected readonly departmentFilter = signal<string | null>(null);

@@ -4,10 +4,10 @@ import { FormsModule } from '@angular/forms';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
-import { NzSelectModule, type NzSelectOptionInterface } from 'ng-zorro-antd/select';
-import { DEPARTMENT_KINDS, type IndicatorDetailResponse, type IndicatorTrackingResponse } from '@luoshi/contracts';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { type IndicatorDetailResponse, type IndicatorTrackingResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { departmentOptions, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 
 /** office_admin: the indicator's responsible department and baseline (value and year set or cleared together). */
@@ -83,12 +83,9 @@ export class IndicatorEditDialog {
   protected readonly dialog = formDialog<IndicatorDetailResponse>();
 
   private readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed<NzSelectOptionInterface[]>(() => {
-    const all = this.departments.hasValue() ? this.departments.value() : [];
-    return DEPARTMENT_KINDS.filter((kind) => kind !== 'office').flatMap((kind) =>
-      all.filter((d) => d.kind === kind).map((d) => ({ label: d.name, value: d.code, groupLabel: this.i18n.kindLabel(kind) })),
-    );
-  });
+  protected readonly departmentOptions = computed(() =>
+    departmentOptions((this.departments.hasValue() ? this.departments.value() : []).filter((d) => d.kind !== 'office'), (kind) => this.i18n.kindLabel(kind)),
+  );
 
   protected save(): void {
     if (this.incomplete()) return;

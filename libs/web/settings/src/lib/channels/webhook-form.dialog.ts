@@ -4,9 +4,9 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { DEPARTMENT_KINDS, type DepartmentResponse, type WebhookEndpointResponse } from '@luoshi/contracts';
+import { type DepartmentResponse, type WebhookEndpointResponse } from '@luoshi/contracts';
 import { I18nService, NotificationsApi, TranslatePipe } from '@luoshi/web/core';
-import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { checkForm, departmentOptions, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface WebhookFormData {
   departments: DepartmentResponse[];
@@ -23,15 +23,7 @@ const URL_PATTERN = /^https?:\/\/\S+$/i;
     <luoshi-form-dialog [state]="dialog" formId="webhook-form" [okText]="'common.create' | t">
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" id="webhook-form">
         <luoshi-field [label]="'channels.department' | t" for="wh-department" [status]="form.controls.departmentCode">
-          <nz-select nzId="wh-department" formControlName="departmentCode" nzShowSearch nzAllowClear [nzPlaceHolder]="'channels.allDepartments' | t" data-testid="webhook-department">
-            @for (group of groups; track group.kind) {
-              <nz-option-group [nzLabel]="i18n.kindLabel(group.kind)">
-                @for (department of group.departments; track department.id) {
-                  <nz-option [nzValue]="department.code" [nzLabel]="department.name" />
-                }
-              </nz-option-group>
-            }
-          </nz-select>
+          <nz-select nzId="wh-department" formControlName="departmentCode" nzShowSearch nzAllowClear [nzPlaceHolder]="'channels.allDepartments' | t" data-testid="webhook-department" [nzOptions]="departmentOptions" />
         </luoshi-field>
         <luoshi-field [label]="'channels.name' | t" for="wh-name" [required]="true" [status]="form.controls.name" [error]="'channels.nameRequired' | t">
           <input nz-input id="wh-name" formControlName="name" autocomplete="off" data-testid="webhook-name" />
@@ -51,9 +43,7 @@ export class WebhookFormDialog {
   private readonly api = inject(NotificationsApi);
   protected readonly i18n = inject(I18nService);
 
-  protected readonly groups = DEPARTMENT_KINDS.map((kind) => ({ kind, departments: this.data.departments.filter((d) => d.kind === kind) })).filter(
-    (g) => g.departments.length > 0,
-  );
+  protected readonly departmentOptions = departmentOptions(this.data.departments, (kind) => this.i18n.kindLabel(kind));
   protected readonly dialog = formDialog<WebhookEndpointResponse>();
   protected readonly form = inject(NonNullableFormBuilder).group({
     departmentCode: [null as string | null],

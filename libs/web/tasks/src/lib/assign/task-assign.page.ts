@@ -18,10 +18,10 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent } from '@luoshi/web/ui';
+import { departmentOptions, LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
 import { ledgerFileName } from '../shared/download';
-import { departmentOptions } from '../shared/task-labels';
+
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
 import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
 import { AssignDialogs } from './assign-dialogs.service';
