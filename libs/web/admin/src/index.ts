@@ -1,2 +1,3 @@
 import './lib/admin.translations';
 export * from './lib/admin.routes';
+export * from './lib/api/audit.api';

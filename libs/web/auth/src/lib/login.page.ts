@@ -7,7 +7,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { ApiError, AppInfoService, AuthService, homePathFor, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LangSwitchComponent } from '@luoshi/web/ui';
+import { FieldComponent, LangSwitchComponent } from '@luoshi/web/ui';
 
 /** Only same-app paths are followed after sign-in (no open redirects). */
 function safeReturnUrl(url: string | undefined): string | null {
@@ -18,7 +18,7 @@ function safeReturnUrl(url: string | undefined): string | null {
 @Component({
   selector: 'luoshi-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzButtonModule, NzAlertModule, NzIconModule, TranslatePipe, LangSwitchComponent],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzButtonModule, NzAlertModule, NzIconModule, TranslatePipe, LangSwitchComponent, FieldComponent],
   templateUrl: './login.page.html',
   styleUrl: './login.page.css',
 })

@@ -10,7 +10,8 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { forkJoin } from 'rxjs';
 import { TASK_STATUSES, type TaskHealthColor, type TaskStatus } from '@luoshi/contracts';
-import { AuditApi, CalendarApi, DirectoryApi, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { CalendarApi, DirectoryApi, I18nService, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { AuditApi } from '@luoshi/web/admin';
 import { DashboardLinkCardComponent } from '@luoshi/web/dashboards';
 import { CalendarBannerComponent, LoadErrorComponent } from '@luoshi/web/ui';
 import { HomeIntroComponent } from './home-intro.component';
@@ -74,7 +75,7 @@ export class OfficeHomePage {
   /** A returned task (退办) is a draft with a reason: counted as 已退办, not as 草稿. */
   protected readonly statusCounts = computed<TaskCountItem[]>(() =>
     COUNTED_STATUSES.flatMap((status): TaskCountItem[] => {
-      const tile = { id: `status-${status}`, label: this.i18n.t(`taskStatus.${status}`), query: { scope: 'all' as const, status }, link: '/tasks', params: { status } };
+      const tile = { id: `status-${status}`, label: this.i18n.t(TASK_STATUS_LABELS[status]), query: { scope: 'all' as const, status }, link: '/tasks', params: { status } };
       if (status !== 'draft') return [tile];
       return [
         { ...tile, query: { ...tile.query, returned: false }, params: { status, returned: 'false' } },
@@ -85,7 +86,7 @@ export class OfficeHomePage {
   protected readonly healthCounts = computed<TaskCountItem[]>(() => [
     ...HEALTH_TILES.map(({ health, color }) => ({
       id: `health-${health}`,
-      label: this.i18n.t(`taskHealth.${health}`),
+      label: this.i18n.t(TASK_HEALTH_LABELS[health]),
       query: { scope: 'all' as const, health },
       link: '/tasks',
       params: { health },

@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { FormDialogComponent } from './kit/form-dialog.component';
+import { formDialog } from './kit/submission';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { Observable } from 'rxjs';
-import { type ApiError, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { TranslatePipe } from '@luoshi/web/core';
+import { FieldComponent } from './kit/field.component';
 
 export interface TextEntryData<T> {
   label: string;
@@ -26,18 +27,11 @@ export interface TextEntryData<T> {
 @Component({
   selector: 'luoshi-text-entry-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, TranslatePipe],
+  imports: [FormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
-    @if (hint) {
-      <p class="hint">{{ hint }}</p>
-    }
-    @if (errorText(); as message) {
-      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
-    }
-    <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="text-entry-form">
-      <nz-form-item>
-        <nz-form-label nzFor="text-entry" nzRequired>{{ data.label }}</nz-form-label>
-        <nz-form-control [nzValidateStatus]="showRequired() ? 'error' : ''" [nzErrorTip]="data.requiredText ?? ('tasks.reasonRequired' | t)">
+    <luoshi-form-dialog [state]="dialog" formId="text-entry-form" [okText]="data.okText" [danger]="!!data.danger" [hint]="data.hint">
+      <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="text-entry-form">
+        <luoshi-field [label]="data.label" for="text-entry" [required]="true" [status]="showRequired() ? 'error' : ''" [error]="data.requiredText ?? ('tasks.reasonRequired' | t)">
           <textarea
             nz-input
             id="text-entry"
@@ -49,50 +43,23 @@ export interface TextEntryData<T> {
             (ngModelChange)="text.set($event)"
             data-testid="dialog-text"
           ></textarea>
-        </nz-form-control>
-      </nz-form-item>
-    </form>
-    <div *nzModalFooter>
-      <button nz-button type="button" (click)="cancel()">{{ 'common.cancel' | t }}</button>
-      <button nz-button nzType="primary" [nzDanger]="!!data.danger" type="submit" form="text-entry-form" [nzLoading]="saving()" data-testid="dialog-submit">
-        {{ data.okText }}
-      </button>
-    </div>
+        </luoshi-field>
+      </form>
+    </luoshi-form-dialog>
   `,
-  styles: `.hint { margin: 0 0 12px; color: rgba(0, 0, 0, 0.6); }`,
 })
 export class TextEntryDialog<T = unknown> {
   protected readonly data = inject<TextEntryData<T>>(NZ_MODAL_DATA);
-  private readonly modal = inject<NzModalRef<TextEntryDialog<T>, T>>(NzModalRef);
-  private readonly i18n = inject(I18nService);
 
-  protected readonly hint = this.data.hint;
   protected readonly text = signal('');
   protected readonly touched = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
   protected readonly showRequired = computed(() => this.touched() && this.text().trim() === '');
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
-
-  protected cancel(): void {
-    this.modal.destroy();
-  }
+  protected readonly dialog = formDialog<T>();
 
   protected submit(): void {
     this.touched.set(true);
     const text = this.text().trim();
-    if (!text || this.saving()) return;
-    this.saving.set(true);
-    this.error.set(null);
-    this.data.submit(text).subscribe({
-      next: (result) => this.modal.close(result),
-      error: (raw: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(raw));
-      },
-    });
+    if (!text) return;
+    this.dialog.submit(this.data.submit(text));
   }
 }

@@ -1,6 +1,5 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAutocompleteModule } from 'ng-zorro-antd/auto-complete';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -10,8 +9,9 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { AuditApi, type AuditQuery, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { JsonViewComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { AuditApi, type AuditQuery } from '../api/audit.api';
+import { JsonViewComponent, LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
 
 /** Actions the server records today; the filter also accepts any other text. */
 export const KNOWN_AUDIT_ACTIONS = [
@@ -77,15 +77,7 @@ export class AuditLogPage {
   protected readonly range = signal<Date[]>([]);
   protected readonly q = signal('');
 
-  protected readonly query = signal<AuditQuery>({ page: 1, pageSize: 20 });
-  protected readonly result = rxResource({ params: () => this.query(), stream: ({ params }) => this.audit.search(params) });
-  protected readonly rows = computed(() => (this.result.hasValue() ? this.result.value().items : []));
-  protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
-  /** The total as shown: exact, or "10,000+" when the server stopped counting at its cap. */
-  protected readonly totalLabel = computed(() => {
-    const n = this.total().toLocaleString('en-US');
-    return this.result.hasValue() && !this.result.value().totalExact ? `${n}+` : n;
-  });
+  protected readonly list = pagedList({ initial: { page: 1, pageSize: 20 } as AuditQuery, load: (query) => this.audit.search(query) });
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
 
   protected readonly actionOptions = computed(() => {
@@ -112,14 +104,12 @@ export class AuditLogPage {
   protected apply(): void {
     const [from, to] = this.range();
     this.expanded.set(new Set());
-    this.query.set({
+    this.list.setFilters({
       action: this.action().trim() || undefined,
       subjectType: this.subjectType() ?? undefined,
       from: from ? startOfDay(from).toISOString() : undefined,
       to: to ? startOfDay(to, 1).toISOString() : undefined,
       q: this.q().trim() || undefined,
-      page: 1,
-      pageSize: this.query().pageSize,
     });
   }
 
@@ -129,14 +119,6 @@ export class AuditLogPage {
     this.range.set([]);
     this.q.set('');
     this.apply();
-  }
-
-  protected pageChange(page: number): void {
-    if (page !== this.query().page) this.query.update((q) => ({ ...q, page }));
-  }
-
-  protected pageSizeChange(pageSize: number): void {
-    if (pageSize !== this.query().pageSize) this.query.update((q) => ({ ...q, pageSize, page: 1 }));
   }
 
   protected toggle(id: string, open: boolean): void {

@@ -1,15 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { Observable } from 'rxjs';
 import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
-import { type ApiError, DirectoryApi, I18nService, toApiError, TranslatePipe, type UpdateDepartmentRequest } from '@luoshi/web/core';
-import { groupByKind } from '../department-options';
+import { DirectoryApi, I18nService, TranslatePipe, type UpdateDepartmentRequest } from '@luoshi/web/core';
+import { checkForm, departmentOptions, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface DepartmentFormData {
   departments: DepartmentResponse[];
@@ -29,24 +27,18 @@ function cleanAliases(aliases: readonly string[]): string[] {
 @Component({
   selector: 'luoshi-department-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, NzSelectModule, TranslatePipe],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, FormDialogComponent, FieldComponent],
   templateUrl: './department-form.dialog.html',
 })
 export class DepartmentFormDialog {
   private readonly data = inject<DepartmentFormData>(NZ_MODAL_DATA);
-  private readonly modal = inject<NzModalRef<DepartmentFormDialog, DepartmentResponse>>(NzModalRef);
   private readonly directory = inject(DirectoryApi);
   protected readonly i18n = inject(I18nService);
 
   protected readonly editing = this.data.department;
   protected readonly kinds = DEPARTMENT_KINDS;
-  protected readonly parentGroups = groupByKind(this.data.departments.filter((d) => d.kind !== 'county'));
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
+  protected readonly parentOptions = departmentOptions(this.data.departments.filter((d) => d.kind !== 'county'), (kind) => this.i18n.kindLabel(kind));
+  protected readonly dialog = formDialog<DepartmentResponse>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: [this.editing?.code ?? '', this.editing ? [] : [Validators.required, Validators.pattern(CODE_PATTERN)]],
@@ -69,27 +61,9 @@ export class DepartmentFormDialog {
     return this.i18n.t(this.form.controls.code.hasError('required') ? 'departments.codeRequired' : 'departments.codeInvalid');
   }
 
-  protected cancel(): void {
-    this.modal.destroy();
-  }
-
   protected submit(): void {
-    if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
-        control.markAsDirty();
-        control.updateValueAndValidity();
-      }
-      return;
-    }
-    this.saving.set(true);
-    this.error.set(null);
-    this.save().subscribe({
-      next: (department) => this.modal.close(department),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(error));
-      },
-    });
+    if (!checkForm(this.form)) return;
+    this.dialog.submit(this.save());
   }
 
   private save(): Observable<DepartmentResponse> {

@@ -3,7 +3,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -11,7 +10,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type DepartmentFormData, DepartmentFormDialog } from './department-form.dialog';
 
 function matches(department: DepartmentResponse, text: string): boolean {
@@ -26,7 +25,6 @@ function matches(department: DepartmentResponse, text: string): boolean {
     FormsModule,
     NzButtonModule,
     NzIconModule,
-    NzInputModule,
     NzModalModule,
     NzTableModule,
     NzTabsModule,
@@ -34,6 +32,7 @@ function matches(department: DepartmentResponse, text: string): boolean {
     TranslatePipe,
     LoadErrorComponent,
     PageHeaderComponent,
+    SearchInputComponent,
   ],
   templateUrl: './departments.page.html',
   styleUrl: '../admin-page.css',

@@ -1,17 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import type { Observable } from 'rxjs';
 import { type DepartmentResponse, MIN_PASSWORD_LENGTH, ROLES, type Role, type UpdateUserRequest, type UserResponse } from '@luoshi/contracts';
-import { type ApiError, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { groupByKind } from '../department-options';
+import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { checkForm, departmentOptions, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface UserFormData {
   departments: DepartmentResponse[];
@@ -27,33 +25,26 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
-    NzAlertModule,
-    NzButtonModule,
     NzCheckboxModule,
     NzFormModule,
     NzInputModule,
-    NzModalModule,
     NzSelectModule,
     NzSwitchModule,
     TranslatePipe,
+    FormDialogComponent,
+    FieldComponent,
   ],
   templateUrl: './user-form.dialog.html',
 })
 export class UserFormDialog {
   private readonly data = inject<UserFormData>(NZ_MODAL_DATA);
-  private readonly modal = inject<NzModalRef<UserFormDialog, UserResponse>>(NzModalRef);
   private readonly directory = inject(DirectoryApi);
   protected readonly i18n = inject(I18nService);
 
   protected readonly editing = this.data.user;
-  protected readonly groups = groupByKind(this.data.departments);
+  protected readonly departmentOptions = departmentOptions(this.data.departments, (kind) => this.i18n.kindLabel(kind));
   protected readonly roleOptions = computed(() => ROLES.map((role) => ({ label: this.i18n.roleLabel(role), value: role })));
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
+  protected readonly dialog = formDialog<UserResponse>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: [this.editing?.username ?? '', this.editing ? [] : [Validators.required, Validators.pattern(USERNAME_PATTERN)]],
@@ -76,27 +67,9 @@ export class UserFormDialog {
     return this.i18n.t(this.form.controls.password.hasError('required') ? 'login.passwordRequired' : 'users.passwordTooShort');
   }
 
-  protected cancel(): void {
-    this.modal.destroy();
-  }
-
   protected submit(): void {
-    if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
-        control.markAsDirty();
-        control.updateValueAndValidity();
-      }
-      return;
-    }
-    this.saving.set(true);
-    this.error.set(null);
-    this.save().subscribe({
-      next: (user) => this.modal.close(user),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(error));
-      },
-    });
+    if (!checkForm(this.form)) return;
+    this.dialog.submit(this.save());
   }
 
   private save(): Observable<UserResponse> {

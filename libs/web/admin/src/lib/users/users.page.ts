@@ -4,17 +4,14 @@ import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDividerModule } from 'ng-zorro-antd/divider';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, RoleTagComponent } from '@luoshi/web/ui';
-import { groupByKind } from '../department-options';
+import { ConfirmLinkComponent, departmentOptions, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { ResetPasswordDialog } from './reset-password.dialog';
 import { type UserFormData, UserFormDialog } from './user-form.dialog';
 
@@ -27,9 +24,7 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
     NzButtonModule,
     NzDividerModule,
     NzIconModule,
-    NzInputModule,
     NzModalModule,
-    NzPopconfirmModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
@@ -37,6 +32,8 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
     LoadErrorComponent,
     PageHeaderComponent,
     RoleTagComponent,
+    SearchInputComponent,
+    ConfirmLinkComponent,
   ],
   templateUrl: './users.page.html',
   styleUrl: '../admin-page.css',
@@ -50,7 +47,7 @@ export class UsersPage {
 
   protected readonly users = rxResource({ stream: () => this.directory.users() });
   protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly groups = computed(() => groupByKind(this.departments.hasValue() ? this.departments.value() : []));
+  protected readonly departmentOptions = computed(() => departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)));
 
   protected readonly search = signal('');
   protected readonly departmentFilter = signal<string | null>(null);

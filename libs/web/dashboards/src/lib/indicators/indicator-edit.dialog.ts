@@ -1,29 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
-import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
-import { NzSelectModule, type NzSelectOptionInterface } from 'ng-zorro-antd/select';
-import { DEPARTMENT_KINDS, type IndicatorDetailResponse, type IndicatorTrackingResponse } from '@luoshi/contracts';
-import { type ApiError, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { type IndicatorDetailResponse, type IndicatorTrackingResponse } from '@luoshi/contracts';
+import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { departmentOptions, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 
 /** office_admin: the indicator's responsible department and baseline (value and year set or cleared together). */
 @Component({
   selector: 'luoshi-indicator-edit-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputNumberModule, NzModalModule, NzSelectModule, TranslatePipe],
+  imports: [FormsModule, NzFormModule, NzInputNumberModule, NzSelectModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
-    @if (errorText(); as message) {
-      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
-    }
-    <form nz-form nzLayout="vertical" (ngSubmit)="save()" id="indicator-edit-form">
-      <nz-form-item>
-        <nz-form-label nzFor="responsible">{{ 'indicators.responsible' | t }}</nz-form-label>
-        <nz-form-control>
+    <luoshi-form-dialog [state]="dialog" formId="indicator-edit-form" [okText]="'common.save' | t" [disabled]="incomplete()">
+      <form nz-form nzLayout="vertical" (ngSubmit)="save()" id="indicator-edit-form">
+        <luoshi-field [label]="'indicators.responsible' | t" for="responsible">
           <nz-select
             nzId="responsible"
             nzShowSearch
@@ -35,12 +30,9 @@ import { IndicatorsApi } from '../api/indicators.api';
             name="department"
             data-testid="indicator-department"
           />
-        </nz-form-control>
-      </nz-form-item>
-      <div class="form-grid">
-        <nz-form-item>
-          <nz-form-label nzFor="baseline-value">{{ 'indicators.baselineValue' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="incomplete() ? 'error' : ''">
+        </luoshi-field>
+        <div class="form-grid">
+          <luoshi-field [label]="'indicators.baselineValue' | t" for="baseline-value" [status]="incomplete() ? 'error' : ''">
             <nz-input-number
               nzId="baseline-value"
               class="full"
@@ -50,11 +42,8 @@ import { IndicatorsApi } from '../api/indicators.api';
               data-testid="indicator-baseline"
             />
             <span class="unit">{{ data.unit }}</span>
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="baseline-year">{{ 'indicators.baselineYear' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="incomplete() ? 'error' : ''" [nzErrorTip]="'indicators.baselineIncomplete' | t">
+          </luoshi-field>
+          <luoshi-field [label]="'indicators.baselineYear' | t" for="baseline-year" [status]="incomplete() ? 'error' : ''" [error]="'indicators.baselineIncomplete' | t">
             <nz-input-number
               nzId="baseline-year"
               class="full"
@@ -66,19 +55,13 @@ import { IndicatorsApi } from '../api/indicators.api';
               name="baselineYear"
               data-testid="indicator-baseline-year"
             />
-          </nz-form-control>
-        </nz-form-item>
-      </div>
-      @if (incomplete()) {
-        <div class="error-text">{{ 'indicators.baselineIncomplete' | t }}</div>
-      }
-    </form>
-    <div *nzModalFooter>
-      <button nz-button type="button" (click)="modal.destroy()">{{ 'common.cancel' | t }}</button>
-      <button nz-button nzType="primary" type="submit" form="indicator-edit-form" [nzLoading]="saving()" [disabled]="incomplete()" data-testid="dialog-submit">
-        {{ 'common.save' | t }}
-      </button>
-    </div>
+          </luoshi-field>
+        </div>
+        @if (incomplete()) {
+          <div class="error-text">{{ 'indicators.baselineIncomplete' | t }}</div>
+        }
+      </form>
+    </luoshi-form-dialog>
   `,
   styles: `
     .full { width: 100%; }
@@ -89,7 +72,6 @@ import { IndicatorsApi } from '../api/indicators.api';
 })
 export class IndicatorEditDialog {
   protected readonly data = inject<IndicatorTrackingResponse>(NZ_MODAL_DATA);
-  protected readonly modal = inject<NzModalRef<IndicatorEditDialog, IndicatorDetailResponse>>(NzModalRef);
   private readonly api = inject(IndicatorsApi);
   private readonly directory = inject(DirectoryApi);
   private readonly i18n = inject(I18nService);
@@ -98,33 +80,15 @@ export class IndicatorEditDialog {
   protected readonly baseline = signal<number | null>(this.data.baseline?.value ?? null);
   protected readonly baselineYear = signal<number | null>(this.data.baseline?.year ?? null);
   protected readonly incomplete = computed(() => (this.baseline() === null) !== (this.baselineYear() === null));
-  protected readonly saving = signal(false);
-  private readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
+  protected readonly dialog = formDialog<IndicatorDetailResponse>();
 
   private readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed<NzSelectOptionInterface[]>(() => {
-    const all = this.departments.hasValue() ? this.departments.value() : [];
-    return DEPARTMENT_KINDS.filter((kind) => kind !== 'office').flatMap((kind) =>
-      all.filter((d) => d.kind === kind).map((d) => ({ label: d.name, value: d.code, groupLabel: this.i18n.kindLabel(kind) })),
-    );
-  });
+  protected readonly departmentOptions = computed(() =>
+    departmentOptions((this.departments.hasValue() ? this.departments.value() : []).filter((d) => d.kind !== 'office'), (kind) => this.i18n.kindLabel(kind)),
+  );
 
   protected save(): void {
-    if (this.incomplete() || this.saving()) return;
-    this.saving.set(true);
-    this.error.set(null);
-    this.api
-      .update(this.data.id, { responsibleDepartmentCode: this.department(), baseline: this.baseline(), baselineYear: this.baselineYear() })
-      .subscribe({
-        next: (detail) => this.modal.close(detail),
-        error: (raw: unknown) => {
-          this.saving.set(false);
-          this.error.set(toApiError(raw));
-        },
-      });
+    if (this.incomplete()) return;
+    this.dialog.submit(this.api.update(this.data.id, { responsibleDepartmentCode: this.department(), baseline: this.baseline(), baselineYear: this.baselineYear() }));
   }
 }

@@ -7,7 +7,6 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import type { NzFormatEmitEvent } from 'ng-zorro-antd/core/tree';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -17,7 +16,7 @@ import { NzTreeModule } from 'ng-zorro-antd/tree';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import type { PlanNodeResponse } from '@luoshi/contracts';
 import { PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { HighlightComponent, LoadErrorComponent } from '@luoshi/web/ui';
+import { HighlightComponent, LoadErrorComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { DiffSummaryComponent } from '../shared/diff-summary.component';
 import { DutiesTableComponent } from '../shared/duties-table.component';
 import { IndicatorsTableComponent } from '../shared/indicators-table.component';
@@ -42,7 +41,6 @@ const matches = (node: PlanNodeResponse, term: string) => node.title.includes(te
     NzButtonModule,
     NzEmptyModule,
     NzIconModule,
-    NzInputModule,
     NzSkeletonModule,
     NzSpinModule,
     NzTableModule,
@@ -56,6 +54,7 @@ const matches = (node: PlanNodeResponse, term: string) => node.title.includes(te
     DutiesTableComponent,
     IndicatorsTableComponent,
     PlanNodeDetailComponent,
+    SearchInputComponent,
   ],
   templateUrl: './plan-browser.page.html',
   styleUrl: './plan-browser.page.css',

@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { concatMap, map, type Observable, of } from 'rxjs';
 import type { CorrectionEntryResponse } from '@luoshi/contracts';
-import { type ApiError, I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { PlansApi, TranslatePipe } from '@luoshi/web/core';
+import { checkForm, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 
 export interface CorrectionFormData {
   /** The entry to edit; absent to add one. */
@@ -21,48 +20,29 @@ export interface CorrectionFormData {
 @Component({
   selector: 'luoshi-correction-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, TranslatePipe],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent, FieldComponent],
   template: `
-    @if (errorText(); as message) {
-      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
-    }
-    <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" id="correction-form">
-      <div class="form-grid">
-        <nz-form-item>
-          <nz-form-label nzFor="cf-wrong" nzRequired>{{ 'corrections.wrong' | t }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'corrections.wrongRequired' | t">
+    <luoshi-form-dialog [state]="dialog" formId="correction-form" [okText]="'common.save' | t">
+      <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" id="correction-form">
+        <div class="form-grid">
+          <luoshi-field [label]="'corrections.wrong' | t" for="cf-wrong" [required]="true" [status]="form.controls.wrong" [error]="'corrections.wrongRequired' | t">
             <input nz-input id="cf-wrong" formControlName="wrong" autocomplete="off" data-testid="correction-wrong" />
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="cf-right" nzRequired>{{ 'corrections.right' | t }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="'corrections.rightRequired' | t">
+          </luoshi-field>
+          <luoshi-field [label]="'corrections.right' | t" for="cf-right" [required]="true" [status]="form.controls.right" [error]="'corrections.rightRequired' | t">
             <input nz-input id="cf-right" formControlName="right" autocomplete="off" data-testid="correction-right" />
-          </nz-form-control>
-        </nz-form-item>
-      </div>
-      <nz-form-item>
-        <nz-form-label nzFor="cf-context">{{ 'corrections.context' | t }}</nz-form-label>
-        <nz-form-control [nzExtra]="'corrections.contextHint' | t">
+          </luoshi-field>
+        </div>
+        <luoshi-field [label]="'corrections.context' | t" for="cf-context" [status]="form.controls.context" [extra]="'corrections.contextHint' | t">
           <input nz-input id="cf-context" class="mono" formControlName="context" autocomplete="off" data-testid="correction-context" />
-        </nz-form-control>
-      </nz-form-item>
-      <nz-form-item>
-        <nz-form-label nzFor="cf-note">{{ 'corrections.note' | t }}</nz-form-label>
-        <nz-form-control>
+        </luoshi-field>
+        <luoshi-field [label]="'corrections.note' | t" for="cf-note" [status]="form.controls.note">
           <textarea nz-input id="cf-note" rows="2" formControlName="note" data-testid="correction-note"></textarea>
-        </nz-form-control>
-      </nz-form-item>
-      @if (editing) {
-        <p class="dictionary">{{ 'corrections.dictionary' | t }}：{{ editing.dictionary }}</p>
-      }
-    </form>
-    <div *nzModalFooter>
-      <button nz-button type="button" (click)="cancel()">{{ 'common.cancel' | t }}</button>
-      <button nz-button nzType="primary" type="submit" form="correction-form" [nzLoading]="saving()" data-testid="dialog-submit">
-        {{ 'common.save' | t }}
-      </button>
-    </div>
+        </luoshi-field>
+        @if (editing) {
+          <p class="dictionary">{{ 'corrections.dictionary' | t }}：{{ editing.dictionary }}</p>
+        }
+      </form>
+    </luoshi-form-dialog>
   `,
   styles: `
     .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -71,17 +51,10 @@ export interface CorrectionFormData {
 })
 export class CorrectionFormDialog {
   private readonly data = inject<CorrectionFormData>(NZ_MODAL_DATA);
-  private readonly modal = inject<NzModalRef<CorrectionFormDialog, CorrectionEntryResponse>>(NzModalRef);
   private readonly api = inject(PlansApi);
-  private readonly i18n = inject(I18nService);
 
   protected readonly editing = this.data.entry;
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
+  protected readonly dialog = formDialog<CorrectionEntryResponse>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     wrong: [this.editing?.wrong ?? '', [Validators.required, Validators.maxLength(20)]],
@@ -90,27 +63,9 @@ export class CorrectionFormDialog {
     note: [this.editing?.note ?? '', [Validators.maxLength(200)]],
   });
 
-  protected cancel(): void {
-    this.modal.destroy();
-  }
-
   protected submit(): void {
-    if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
-        control.markAsDirty();
-        control.updateValueAndValidity();
-      }
-      return;
-    }
-    this.saving.set(true);
-    this.error.set(null);
-    this.save().subscribe({
-      next: (entry) => this.modal.close(entry),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(error));
-      },
-    });
+    if (!checkForm(this.form)) return;
+    this.dialog.submit(this.save());
   }
 
   private save(): Observable<CorrectionEntryResponse> {

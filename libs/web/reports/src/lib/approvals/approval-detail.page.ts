@@ -20,6 +20,7 @@ import { ApprovalStepsComponent } from '../shared/approval-steps.component';
 import { ApprovalTimelineComponent } from '../shared/approval-timeline.component';
 import { ApprovalSubjectComponent } from './approval-subject.component';
 import { type DecisionData, DecisionDialog, type DecisionResult, type DialogAction } from './decision.dialog';
+import { APPROVAL_SUBJECT_LABELS } from '../shared/report-labels';
 
 /** Buttons in this order when allowedActions has them. */
 const BUTTONS: readonly ApprovalUserAction[] = ['approve', 'return', 'reject', 'transfer', 'addSigner', 'comment', 'withdraw'];
@@ -188,7 +189,7 @@ export class ApprovalDetailPage {
   });
 
   protected subjectLabel(a: ApprovalDetailResponse): string {
-    return this.i18n.t(`approvalSubjects.${a.subjectType}`);
+    return this.i18n.t(APPROVAL_SUBJECT_LABELS[a.subjectType]);
   }
 
   protected actionLabel(action: ApprovalUserAction): string {

@@ -9,6 +9,7 @@ import { APPROVAL_INBOX_BOXES, type ApprovalInboxBox, type ApprovalSubjectType }
 import { ApprovalCounts, ApprovalsApi, I18nService, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent } from '@luoshi/web/ui';
 import { APPROVAL_BOX_LABELS } from '../shared/approval-box-labels';
+import { APPROVAL_SUBJECT_LABELS } from '../shared/report-labels';
 
 /** `<luoshi-approval-glance>` — for a home page: the three inbox counts and the latest items awaiting me. */
 @Component({
@@ -81,6 +82,6 @@ export class ApprovalGlanceComponent {
   }
 
   protected subjectLabel(type: ApprovalSubjectType): string {
-    return this.i18n.t(`approvalSubjects.${type}`);
+    return this.i18n.t(APPROVAL_SUBJECT_LABELS[type]);
   }
 }

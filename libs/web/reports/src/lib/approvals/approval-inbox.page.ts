@@ -1,6 +1,5 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -12,10 +11,11 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { APPROVAL_INBOX_BOXES, type ApprovalInboxBox, type ApprovalInboxItem, type BulkApproveResponse } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { injectHandset, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
 import { APPROVAL_BOX_LABELS } from '../shared/approval-box-labels';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { type BulkApproveData, BulkApproveDialog } from './bulk-approve.dialog';
+import { APPROVAL_SUBJECT_LABELS } from '../shared/report-labels';
 
 const PAGE_SIZE = 20;
 const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
@@ -110,7 +110,7 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
               </div>
             </li>
           } @empty {
-            @if (!inbox.isLoading()) {
+            @if (!inbox.loading()) {
               <li><nz-empty [nzNotFoundContent]="emptyText()" /></li>
             }
           }
@@ -120,9 +120,9 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
         #table
         nzSize="middle"
         [nzData]="items()"
-        [nzLoading]="inbox.isLoading()"
+        [nzLoading]="inbox.loading()"
         [nzFrontPagination]="false"
-        [nzTotal]="total()"
+        [nzTotal]="inbox.total()"
         [nzPageSize]="pageSize"
         [nzPageIndex]="page()"
         (nzPageIndexChange)="page.set($event)"
@@ -217,13 +217,12 @@ export class ApprovalInboxPage {
   protected readonly page = linkedSignal({ source: this.box, computation: () => 1 });
   protected readonly checked = signal<ReadonlySet<string>>(new Set());
 
-  protected readonly inbox = rxResource({
-    params: () => ({ box: this.box(), page: this.page() }),
-    stream: ({ params }) => this.api.inbox(params.box, params.page, PAGE_SIZE),
+  protected readonly inbox = pagedList({
+    query: () => ({ box: this.box(), page: this.page() }),
+    load: (query) => this.api.inbox(query.box, query.page, PAGE_SIZE),
   });
-  protected readonly items = computed(() => (this.inbox.hasValue() ? this.inbox.value().items : []));
-  protected readonly total = computed(() => (this.inbox.hasValue() ? this.inbox.value().total : 0));
-  protected readonly counts = computed(() => (this.inbox.hasValue() ? this.inbox.value().counts : this.approvalCounts.counts()));
+  protected readonly items = this.inbox.rows;
+  protected readonly counts = computed(() => this.inbox.result()?.counts ?? this.approvalCounts.counts());
 
   protected readonly canBulk = computed(() => this.box() === 'todo' && this.auth.hasAnyRole(['office_reviewer', 'office_admin']));
   protected readonly allChecked = computed(() => this.items().length > 0 && this.items().every((i) => this.checked().has(i.id)));
@@ -233,7 +232,8 @@ export class ApprovalInboxPage {
   constructor() {
     // Every answer carries the three counts: the menu badge follows.
     effect(() => {
-      if (this.inbox.hasValue()) this.approvalCounts.set(this.inbox.value().counts);
+      const result = this.inbox.result();
+      if (result) this.approvalCounts.set(result.counts);
     });
   }
 
@@ -250,7 +250,7 @@ export class ApprovalInboxPage {
   }
 
   protected subjectLabel(item: ApprovalInboxItem): string {
-    return this.i18n.t(`approvalSubjects.${item.subjectType}`);
+    return this.i18n.t(APPROVAL_SUBJECT_LABELS[item.subjectType]);
   }
 
   protected subjectColor(item: ApprovalInboxItem): string {

@@ -7,7 +7,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
 import type { ApprovalInboxItem, BulkApproveResponse } from '@luoshi/contracts';
-import { type ApiError, ApprovalCounts, ApprovalsApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ApprovalCounts, ApprovalsApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { FieldComponent, formDialog } from '@luoshi/web/ui';
 
 export interface BulkApproveData {
   items: ApprovalInboxItem[];
@@ -22,7 +23,7 @@ interface Failure {
 @Component({
   selector: 'luoshi-bulk-approve-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, TranslatePipe],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, TranslatePipe, FieldComponent],
   template: `
     @if (result(); as r) {
       <nz-alert
@@ -45,24 +46,21 @@ interface Failure {
           <li>{{ item.title }}</li>
         }
       </ul>
-      @if (errorText(); as message) {
+      @if (dialog.errorText(); as message) {
         <nz-alert class="dialog-alert" nzType="error" nzShowIcon [nzMessage]="message" data-testid="dialog-error" />
       }
       <form nz-form nzLayout="vertical">
-        <nz-form-item>
-          <nz-form-label nzFor="bulk-comment">{{ 'approvals.bulkComment' | t }}</nz-form-label>
-          <nz-form-control>
-            <textarea nz-input id="bulk-comment" name="comment" rows="2" maxlength="2000" [ngModel]="comment()" (ngModelChange)="comment.set($event)" data-testid="bulk-comment"></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <luoshi-field [label]="'approvals.bulkComment' | t" for="bulk-comment">
+          <textarea nz-input id="bulk-comment" name="comment" rows="2" maxlength="2000" [ngModel]="comment()" (ngModelChange)="comment.set($event)" data-testid="bulk-comment"></textarea>
+        </luoshi-field>
       </form>
     }
     <div *nzModalFooter>
       @if (result()) {
         <button nz-button nzType="primary" (click)="close()" data-testid="dialog-close">{{ 'common.close' | t }}</button>
       } @else {
-        <button nz-button (click)="cancel()">{{ 'common.cancel' | t }}</button>
-        <button nz-button nzType="primary" [nzLoading]="saving()" (click)="submit()" data-testid="dialog-submit">{{ 'approvals.bulkApprove' | t }}</button>
+        <button nz-button (click)="dialog.cancel()">{{ 'common.cancel' | t }}</button>
+        <button nz-button nzType="primary" [nzLoading]="dialog.saving()" (click)="submit()" data-testid="dialog-submit">{{ 'approvals.bulkApprove' | t }}</button>
       }
     </div>
   `,
@@ -81,44 +79,28 @@ export class BulkApproveDialog {
   private readonly i18n = inject(I18nService);
 
   protected readonly comment = signal('');
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly dialog = formDialog<BulkApproveResponse>();
   protected readonly result = signal<BulkApproveResponse | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
   protected readonly failures = computed<Failure[]>(() => {
     const titles = new Map(this.data.items.map((i) => [i.id, i.title]));
     return (this.result()?.results ?? []).filter((r) => !r.ok).map((r) => ({ title: titles.get(r.id) ?? r.id, message: r.message ?? r.code ?? '' }));
   });
-
-  protected cancel(): void {
-    this.modal.destroy();
-  }
 
   protected close(): void {
     this.modal.close(this.result() ?? undefined);
   }
 
   protected submit(): void {
-    this.saving.set(true);
-    this.error.set(null);
-    this.api.bulkApprove(this.data.items.map((i) => i.id), this.comment().trim() || undefined).subscribe({
-      next: (result) => {
-        this.saving.set(false);
-        this.counts.refresh();
-        if (result.failed === 0) {
-          this.message.success(this.i18n.t('approvals.bulkDone', { approved: result.approved }));
-          this.modal.close(result);
-        } else {
-          this.result.set(result);
-        }
-      },
-      error: (raw: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(raw));
-      },
+    this.dialog.run(this.api.bulkApprove(this.data.items.map((i) => i.id), this.comment().trim() || undefined), (result) => {
+      this.counts.refresh();
+      if (result.failed === 0) {
+        this.message.success(this.i18n.t('approvals.bulkDone', { approved: result.approved }));
+        this.modal.close(result);
+      } else {
+        // Some failed: the dialog stays to list them, with a Close button.
+        this.dialog.finish();
+        this.result.set(result);
+      }
     });
   }
 }

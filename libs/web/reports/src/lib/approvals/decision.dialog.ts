@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { catchError, of, throwError } from 'rxjs';
 import type { ApprovalActionRequest, ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
-import { type ApiError, ApprovalsApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ApprovalsApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { UserPickerComponent } from './user-picker.component';
 
 /** Actions decided in this dialog (withdraw is a plain confirmation). */
@@ -32,59 +32,43 @@ const DRAFTER = '__drafter__';
 @Component({
   selector: 'luoshi-decision-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzModalModule, NzRadioModule, NzSelectModule, TranslatePipe, UserPickerComponent],
+  imports: [FormsModule, NzFormModule, NzInputModule, NzRadioModule, NzSelectModule, TranslatePipe, UserPickerComponent, FormDialogComponent, FieldComponent],
   template: `
-    @if (errorText(); as message) {
-      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
-    }
-    <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="decision-form">
-      @if (behalfOptions().length > 1) {
-        <nz-form-item>
-          <nz-form-label>{{ 'decision.onBehalfOf' | t }}</nz-form-label>
-          <nz-form-control>
+    <luoshi-form-dialog [state]="dialog" formId="decision-form" [okText]="actionLabel" [danger]="data.action === 'reject' || data.action === 'return'" submitTestId="decision-submit">
+      <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="decision-form">
+        @if (behalfOptions().length > 1) {
+          <luoshi-field [label]="'decision.onBehalfOf' | t">
             <nz-select name="onBehalfOf" [ngModel]="onBehalfOf()" (ngModelChange)="onBehalfOf.set($event)" data-testid="decision-behalf">
               @for (u of behalfOptions(); track u.id) {
                 <nz-option [nzValue]="u.id" [nzLabel]="u.displayName" />
               }
             </nz-select>
-          </nz-form-control>
-        </nz-form-item>
-      }
-      @if (data.action === 'return') {
-        <nz-form-item>
-          <nz-form-label nzRequired>{{ 'decision.returnTarget' | t }}</nz-form-label>
-          <nz-form-control>
+          </luoshi-field>
+        }
+        @if (data.action === 'return') {
+          <luoshi-field [label]="'decision.returnTarget' | t" [required]="true">
             <nz-radio-group name="target" class="targets" [ngModel]="target()" (ngModelChange)="target.set($event)" data-testid="decision-target">
               <label nz-radio [nzValue]="drafter" data-testid="target-drafter">{{ 'decision.returnDrafter' | t: { name: data.detail.drafter.displayName } }}</label>
               @for (step of earlierSteps(); track step.key) {
                 <label nz-radio [nzValue]="step.key" [attr.data-testid]="'target-' + step.key">{{ 'decision.returnStep' | t: { name: step.name } }}</label>
               }
             </nz-radio-group>
-          </nz-form-control>
-        </nz-form-item>
-      }
-      @if (data.action === 'transfer' || data.action === 'addSigner') {
-        <nz-form-item>
-          <nz-form-label nzRequired>{{ 'decision.user' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="touched() && !userId() ? 'error' : ''" [nzErrorTip]="'decision.userRequired' | t">
+          </luoshi-field>
+        }
+        @if (data.action === 'transfer' || data.action === 'addSigner') {
+          <luoshi-field [label]="'decision.user' | t" [required]="true" [status]="touched() && !userId() ? 'error' : ''" [error]="'decision.userRequired' | t">
             <luoshi-user-picker [(value)]="userId" [known]="data.people" [exclude]="excluded()" [invalid]="touched() && !userId()" testId="decision-user" />
-          </nz-form-control>
-        </nz-form-item>
-      }
-      @if (data.action === 'addSigner') {
-        <nz-form-item>
-          <nz-form-label>{{ 'decision.position' | t }}</nz-form-label>
-          <nz-form-control>
+          </luoshi-field>
+        }
+        @if (data.action === 'addSigner') {
+          <luoshi-field [label]="'decision.position' | t">
             <nz-radio-group name="position" [ngModel]="position()" (ngModelChange)="position.set($event)" data-testid="decision-position">
               <label nz-radio nzValue="before">{{ 'approvals.position_before' | t }}</label>
               <label nz-radio nzValue="after">{{ 'approvals.position_after' | t }}</label>
             </nz-radio-group>
-          </nz-form-control>
-        </nz-form-item>
-      }
-      <nz-form-item>
-        <nz-form-label nzFor="decision-comment" [nzRequired]="commentRequired">{{ (commentRequired ? 'decision.comment' : 'decision.commentOptional') | t }}</nz-form-label>
-        <nz-form-control [nzValidateStatus]="showCommentError() ? 'error' : ''" [nzErrorTip]="'decision.commentRequired' | t">
+          </luoshi-field>
+        }
+        <luoshi-field [label]="(commentRequired ? 'decision.comment' : 'decision.commentOptional') | t" for="decision-comment" [required]="commentRequired" [status]="showCommentError() ? 'error' : ''" [error]="'decision.commentRequired' | t">
           <textarea
             nz-input
             id="decision-comment"
@@ -96,29 +80,14 @@ const DRAFTER = '__drafter__';
             (ngModelChange)="comment.set($event)"
             data-testid="decision-comment"
           ></textarea>
-        </nz-form-control>
-      </nz-form-item>
-    </form>
-    <div *nzModalFooter>
-      <button nz-button type="button" (click)="cancel()">{{ 'common.cancel' | t }}</button>
-      <button
-        nz-button
-        nzType="primary"
-        [nzDanger]="data.action === 'reject' || data.action === 'return'"
-        type="submit"
-        form="decision-form"
-        [nzLoading]="saving()"
-        data-testid="decision-submit"
-      >
-        {{ actionLabel }}
-      </button>
-    </div>
+        </luoshi-field>
+      </form>
+    </luoshi-form-dialog>
   `,
   styles: `.targets { display: flex; flex-direction: column; gap: 6px; }`,
 })
 export class DecisionDialog {
   protected readonly data = inject<DecisionData>(NZ_MODAL_DATA);
-  private readonly modal = inject<NzModalRef<DecisionDialog, DecisionResult>>(NzModalRef);
   private readonly api = inject(ApprovalsApi);
   private readonly i18n = inject(I18nService);
 
@@ -132,8 +101,7 @@ export class DecisionDialog {
   protected readonly position = signal<'before' | 'after'>('before');
   protected readonly onBehalfOf = signal<string | null>(this.data.detail.onBehalfOf[0]?.id ?? null);
   protected readonly touched = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly dialog = formDialog<DecisionResult>();
 
   protected readonly behalfOptions = computed(() => this.data.detail.onBehalfOf);
   /** Steps before the current one that ran (a return can go back to any of them). */
@@ -147,14 +115,6 @@ export class DecisionDialog {
     return [this.data.meId, ...(step?.approvers.map((a) => a.id) ?? [])];
   });
   protected readonly showCommentError = computed(() => this.touched() && this.commentRequired && !this.comment().trim());
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
-
-  protected cancel(): void {
-    this.modal.destroy();
-  }
 
   protected submit(): void {
     this.touched.set(true);
@@ -162,7 +122,6 @@ export class DecisionDialog {
     const comment = this.comment().trim();
     if (this.commentRequired && !comment) return;
     if ((action === 'transfer' || action === 'addSigner') && !this.userId()) return;
-    if (this.saving()) return;
     const body: ApprovalActionRequest = { type: action, version: this.data.detail.version };
     if (comment) body.comment = comment;
     if (action === 'return' && this.target() !== DRAFTER) body.toStepKey = this.target();
@@ -172,16 +131,8 @@ export class DecisionDialog {
       body.position = this.position();
     }
     if (this.behalfOptions().length > 1 && this.onBehalfOf()) body.onBehalfOf = this.onBehalfOf() ?? undefined;
-    this.saving.set(true);
-    this.error.set(null);
-    this.api.act(this.data.detail.id, body).subscribe({
-      next: (detail) => this.modal.close(detail),
-      error: (raw: unknown) => {
-        this.saving.set(false);
-        const error = toApiError(raw);
-        if (error.code === 'APPROVAL_STALE') this.modal.close('stale');
-        else this.error.set(error);
-      },
-    });
+    // Someone else acted first: the dialog closes with 'stale' and the page reloads.
+    const stale = catchError((raw: unknown) => (toApiError(raw).code === 'APPROVAL_STALE' ? of<DecisionResult>('stale') : throwError(() => raw)));
+    this.dialog.submit(this.api.act(this.data.detail.id, body).pipe(stale));
   }
 }

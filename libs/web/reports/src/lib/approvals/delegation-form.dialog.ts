@@ -1,14 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { Observable } from 'rxjs';
 import type { ApprovalDelegationResponse, TaskUserRef } from '@luoshi/contracts';
-import { type ApiError, ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ApprovalsApi, AuthService, TranslatePipe } from '@luoshi/web/core';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { UserPickerComponent } from './user-picker.component';
 
 export interface DelegationFormData {
@@ -25,53 +24,34 @@ const parseDate = (s: string) => new Date(`${s}T00:00:00`);
 @Component({
   selector: 'luoshi-delegation-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzFormModule, NzInputModule, NzModalModule, TranslatePipe, UserPickerComponent],
+  imports: [FormsModule, NzDatePickerModule, NzFormModule, NzInputModule, TranslatePipe, UserPickerComponent, FormDialogComponent, FieldComponent],
   template: `
-    @if (errorText(); as message) {
-      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
-    }
-    <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="delegation-form">
-      @if (!editing && isAdmin) {
-        <nz-form-item>
-          <nz-form-label>{{ 'delegations.from' | t }}</nz-form-label>
-          <nz-form-control>
+    <luoshi-form-dialog [state]="dialog" formId="delegation-form" [okText]="'common.save' | t">
+      <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="delegation-form">
+        @if (!editing && isAdmin) {
+          <luoshi-field [label]="'delegations.from' | t">
             <luoshi-user-picker [(value)]="fromUserId" [known]="data.people" testId="delegation-from" />
-          </nz-form-control>
-        </nz-form-item>
-      }
-      @if (!editing) {
-        <nz-form-item>
-          <nz-form-label nzRequired>{{ 'delegations.to' | t }}</nz-form-label>
-          <nz-form-control [nzValidateStatus]="touched() && !toUserId() ? 'error' : ''" [nzErrorTip]="'delegations.toRequired' | t">
+          </luoshi-field>
+        }
+        @if (!editing) {
+          <luoshi-field [label]="'delegations.to' | t" [required]="true" [status]="touched() && !toUserId() ? 'error' : ''" [error]="'delegations.toRequired' | t">
             <luoshi-user-picker [(value)]="toUserId" [known]="data.people" [exclude]="[meId]" [invalid]="touched() && !toUserId()" testId="delegation-to" />
-          </nz-form-control>
-        </nz-form-item>
-      }
-      <nz-form-item>
-        <nz-form-label nzRequired>{{ 'delegations.period' | t }}</nz-form-label>
-        <nz-form-control [nzValidateStatus]="touched() && !range() ? 'error' : ''" [nzErrorTip]="'delegations.periodRequired' | t">
+          </luoshi-field>
+        }
+        <luoshi-field [label]="'delegations.period' | t" [required]="true" [status]="touched() && !range() ? 'error' : ''" [error]="'delegations.periodRequired' | t">
           <nz-range-picker name="range" [ngModel]="range()" (ngModelChange)="range.set($event?.length === 2 ? $event : null)" data-testid="delegation-range" />
-        </nz-form-control>
-      </nz-form-item>
-      <nz-form-item>
-        <nz-form-label nzFor="delegation-reason">{{ 'delegations.reason' | t }}</nz-form-label>
-        <nz-form-control>
+        </luoshi-field>
+        <luoshi-field [label]="'delegations.reason' | t" for="delegation-reason">
           <input nz-input id="delegation-reason" name="reason" maxlength="500" [placeholder]="'delegations.reasonPlaceholder' | t" [ngModel]="reason()" (ngModelChange)="reason.set($event)" data-testid="delegation-reason" />
-        </nz-form-control>
-      </nz-form-item>
-    </form>
-    <div *nzModalFooter>
-      <button nz-button type="button" (click)="cancel()">{{ 'common.cancel' | t }}</button>
-      <button nz-button nzType="primary" type="submit" form="delegation-form" [nzLoading]="saving()" data-testid="dialog-submit">{{ 'common.save' | t }}</button>
-    </div>
+        </luoshi-field>
+      </form>
+    </luoshi-form-dialog>
   `,
 })
 export class DelegationFormDialog {
   protected readonly data = inject<DelegationFormData>(NZ_MODAL_DATA);
-  private readonly modal = inject<NzModalRef<DelegationFormDialog, ApprovalDelegationResponse>>(NzModalRef);
   private readonly api = inject(ApprovalsApi);
   private readonly auth = inject(AuthService);
-  private readonly i18n = inject(I18nService);
 
   protected readonly editing = !!this.data.delegation;
   protected readonly isAdmin = this.auth.hasAnyRole(['office_admin']);
@@ -81,34 +61,17 @@ export class DelegationFormDialog {
   protected readonly range = signal<Date[] | null>(this.data.delegation ? [parseDate(this.data.delegation.fromDate), parseDate(this.data.delegation.toDate)] : null);
   protected readonly reason = signal(this.data.delegation?.reason ?? '');
   protected readonly touched = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
-
-  protected cancel(): void {
-    this.modal.destroy();
-  }
+  protected readonly dialog = formDialog<ApprovalDelegationResponse>();
 
   protected submit(): void {
     this.touched.set(true);
     const range = this.range();
-    if (!range || (!this.editing && !this.toUserId()) || this.saving()) return;
+    if (!range || (!this.editing && !this.toUserId())) return;
     const [from, to] = range;
     const reason = this.reason().trim() || undefined;
     const call: Observable<ApprovalDelegationResponse> = this.data.delegation
       ? this.api.updateDelegation(this.data.delegation.id, { fromDate: isoDate(from), toDate: isoDate(to), reason })
       : this.api.createDelegation({ fromUserId: this.fromUserId() ?? undefined, toUserId: this.toUserId() ?? '', fromDate: isoDate(from), toDate: isoDate(to), reason });
-    this.saving.set(true);
-    this.error.set(null);
-    call.subscribe({
-      next: (result) => this.modal.close(result),
-      error: (raw: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(raw));
-      },
-    });
+    this.dialog.submit(call);
   }
 }

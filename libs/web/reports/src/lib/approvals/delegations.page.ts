@@ -7,20 +7,19 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { APPROVAL_INBOX_BOXES, type ApprovalDelegationResponse, type TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { type DelegationFormData, DelegationFormDialog } from './delegation-form.dialog';
 
 /** /approvals/delegations — my delegations (given and received; all of them for the office administrator). */
 @Component({
   selector: 'luoshi-delegations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, NzButtonModule, NzEmptyModule, NzIconModule, NzModalModule, NzPopconfirmModule, NzTableModule, NzTagModule, TranslatePipe, LoadErrorComponent, PageHeaderComponent],
+  imports: [DatePipe, RouterLink, NzButtonModule, NzEmptyModule, NzIconModule, NzModalModule, NzTableModule, NzTagModule, TranslatePipe, LoadErrorComponent, PageHeaderComponent, ConfirmLinkComponent],
   template: `
     <a routerLink="/approvals" class="back"><nz-icon nzType="arrow-left" />{{ 'approvals.back' | t }}</a>
     <luoshi-page-header [heading]="'delegations.title' | t" [subtitle]="'delegations.subtitle' | t" testId="page-title">
@@ -56,18 +55,7 @@ import { type DelegationFormData, DelegationFormDialog } from './delegation-form
               <td>
                 @if (canManage(d)) {
                   <button nz-button nzType="link" nzSize="small" (click)="open(d)" data-testid="delegation-edit">{{ 'common.edit' | t }}</button>
-                  <button
-                    nz-button
-                    nzType="link"
-                    nzDanger
-                    nzSize="small"
-                    nz-popconfirm
-                    [nzPopconfirmTitle]="'delegations.revokeConfirm' | t"
-                    (nzOnConfirm)="revoke(d)"
-                    data-testid="delegation-revoke"
-                  >
-                    {{ 'delegations.revoke' | t }}
-                  </button>
+                  <luoshi-confirm-link [danger]="true" [title]="'delegations.revokeConfirm' | t" (confirmed)="revoke(d)" testId="delegation-revoke">{{ 'delegations.revoke' | t }}</luoshi-confirm-link>
                 }
               </td>
             </tr>

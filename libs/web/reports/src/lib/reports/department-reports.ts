@@ -1,6 +1,7 @@
 import { from, map, mergeMap, type Observable, of, switchMap, toArray } from 'rxjs';
 import type { ProgressReportResponse, TaskResponse } from '@luoshi/contracts';
-import type { ReportsApi, TasksApi } from '@luoshi/web/core';
+import type { TasksApi } from '@luoshi/web/core';
+import { type ReportsApi } from '../api/reports.api';
 
 /** Task statuses whose reporting periods have drafts (the API creates them for accepted / in-progress tasks). */
 const REPORTING_STATUSES = new Set<TaskResponse['status']>(['accepted', 'in_progress', 'completion_requested', 'completed', 'suspended']);

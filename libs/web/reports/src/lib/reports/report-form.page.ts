@@ -17,12 +17,13 @@ import { NzSliderModule } from 'ng-zorro-antd/slider';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Observable, of, switchMap, tap } from 'rxjs';
 import type { EvidenceFileResponse, ProgressReportResponse, UpdateProgressReportRequest } from '@luoshi/contracts';
-import { type ApiError, AuthService, I18nService, ReportsApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { type ApiError, AuthService, I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ReportsApi } from '../api/reports.api';
+import { FieldComponent, LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
-import { beijingToday } from '../shared/report-labels';
+import { beijingToday, REPORT_STATUS_LABELS } from '../shared/report-labels';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
 
 type Field = 'content' | 'progress' | 'redExplanation';
@@ -57,6 +58,7 @@ type Field = 'content' | 'progress' | 'redExplanation';
     EvidenceListComponent,
     EvidenceUploadComponent,
     ReportStatusTagComponent,
+    FieldComponent,
   ],
   templateUrl: './report-form.page.html',
   styleUrl: './report-form.page.css',
@@ -143,7 +145,7 @@ export class ReportFormPage {
     const r = this.current();
     if (!r) return '';
     const open = (r.status === 'draft' || r.status === 'returned') && !r.locked;
-    return open ? this.i18n.t('reports.leadFills') : this.i18n.t('reports.readOnly', { status: this.i18n.t(`reportStatus.${r.status}`) });
+    return open ? this.i18n.t('reports.leadFills') : this.i18n.t('reports.readOnly', { status: this.i18n.t(REPORT_STATUS_LABELS[r.status]) });
   });
 
   protected addEvidence(file: EvidenceFileResponse): void {

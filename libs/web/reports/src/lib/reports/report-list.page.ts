@@ -11,9 +11,10 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { REPORT_STATUSES, type ReportStatus } from '@luoshi/contracts';
-import { AuthService, I18nService, ReportsApi, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { AuthService, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { ReportsApi } from '../api/reports.api';
 import { injectHandset, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
-import { beijingToday } from '../shared/report-labels';
+import { beijingToday, REPORT_STATUS_LABELS } from '../shared/report-labels';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
 import { byDueDate, type DepartmentReport, departmentReports } from './department-reports';
 
@@ -248,7 +249,7 @@ export class ReportListPage {
   });
 
   protected statusLabel(status: ReportStatus): string {
-    return this.i18n.t(`reportStatus.${status}`);
+    return this.i18n.t(REPORT_STATUS_LABELS[status]);
   }
 
   protected setView(view: View): void {

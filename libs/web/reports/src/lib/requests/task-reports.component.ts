@@ -4,7 +4,8 @@ import { RouterLink } from '@angular/router';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { AuthService, ReportsApi, TranslatePipe } from '@luoshi/web/core';
+import { AuthService, TranslatePipe } from '@luoshi/web/core';
+import { ReportsApi } from '../api/reports.api';
 import { LoadErrorComponent } from '@luoshi/web/ui';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
 

@@ -6,8 +6,9 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import type { EvidenceFileResponse } from '@luoshi/contracts';
-import { I18nService, ReportsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { saveBlob } from './download';
+import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { saveBlob } from '@luoshi/web/ui';
+import { ReportsApi } from '../api/reports.api';
 import { formatBytes } from './report-labels';
 
 /** Evidence files with their size, uploader and time; a click downloads (with the bearer token). Optionally ticked. */

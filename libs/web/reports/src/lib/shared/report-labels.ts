@@ -1,5 +1,5 @@
-import { type ApprovalInstanceStatus, type ApproverRuleBody, type ReportStatus, type Role, ROLES } from '@luoshi/contracts';
-import type { I18nService } from '@luoshi/web/core';
+import { type ApprovalInstanceStatus, type ApprovalSubjectType, type ApproverRuleBody, type ReportStatus, type Role, ROLES } from '@luoshi/contracts';
+import type { I18nService, TranslationKey } from '@luoshi/web/core';
 
 /** nz-tag colours of a report's (or request's, or special action plan's) status. */
 export const REPORT_STATUS_COLORS: Record<ReportStatus, string> = {
@@ -17,6 +17,31 @@ export const APPROVAL_STATUS_COLORS: Record<ApprovalInstanceStatus, string> = {
   rejected: 'error',
   returned_to_drafter: 'warning',
   withdrawn: 'default',
+};
+
+// Typed label maps: a value added to a union in contracts fails the type check until it has a text.
+export const REPORT_STATUS_LABELS: Readonly<Record<ReportStatus, TranslationKey>> = {
+  draft: 'reportStatus.draft',
+  submitted: 'reportStatus.submitted',
+  in_approval: 'reportStatus.in_approval',
+  approved: 'reportStatus.approved',
+  returned: 'reportStatus.returned',
+  rejected: 'reportStatus.rejected',
+};
+
+export const APPROVAL_STATUS_LABELS: Readonly<Record<ApprovalInstanceStatus, TranslationKey>> = {
+  in_progress: 'approvalStatus.in_progress',
+  approved: 'approvalStatus.approved',
+  rejected: 'approvalStatus.rejected',
+  returned_to_drafter: 'approvalStatus.returned_to_drafter',
+  withdrawn: 'approvalStatus.withdrawn',
+};
+
+export const APPROVAL_SUBJECT_LABELS: Readonly<Record<ApprovalSubjectType, TranslationKey>> = {
+  progress_report: 'approvalSubjects.progress_report',
+  extension_request: 'approvalSubjects.extension_request',
+  completion_request: 'approvalSubjects.completion_request',
+  special_action_plan: 'approvalSubjects.special_action_plan',
 };
 
 /** A request or plan waiting in approval (a new one of the same kind is refused meanwhile). */

@@ -11,7 +11,8 @@ import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import type { Observable } from 'rxjs';
 import type { SpecialActionPlanResponse } from '@luoshi/contracts';
-import { type ApiError, AuthService, I18nService, ReportsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { type ApiError, AuthService, I18nService, TASK_STATUS_LABELS, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { ReportsApi } from '../api/reports.api';
 import { LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
@@ -143,7 +144,7 @@ export class SpecialPlanDetailPage {
   protected readonly current = computed<SpecialActionPlanResponse | null>(() => (this.sap.hasValue() ? this.sap.value() : null));
   protected readonly taskStatusLabel = computed(() => {
     const s = this.current();
-    return s ? this.i18n.t(`taskStatus.${s.taskStatus}`) : '';
+    return s ? this.i18n.t(TASK_STATUS_LABELS[s.taskStatus]) : '';
   });
   protected readonly coNames = computed(() => (this.current()?.coDepartments ?? []).map((d) => d.name).join('、'));
   protected readonly busy = signal<'submit' | 'import' | null>(null);

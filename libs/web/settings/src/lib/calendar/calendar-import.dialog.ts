@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import type { ImportHolidaysResponse } from '@luoshi/contracts';
-import { type ApiError, CalendarApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { type ApiError, CalendarApi, TranslatePipe } from '@luoshi/web/core';
+import { formDialog } from '@luoshi/web/ui';
 
 /** The problems of a rejected CSV (第3行: …) from the error's details. */
 export function csvProblems(error: ApiError | null): string[] {
@@ -19,7 +19,7 @@ export function csvProblems(error: ApiError | null): string[] {
 @Component({
   selector: 'luoshi-calendar-import-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzInputModule, NzModalModule, TranslatePipe],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzIconModule, NzInputModule, NzModalModule, TranslatePipe],
   template: `
     <p class="hint">{{ 'calendar.importHint' | t }}</p>
     @if (problems().length > 0) {
@@ -31,7 +31,7 @@ export function csvProblems(error: ApiError | null): string[] {
           }
         </ul>
       </ng-template>
-    } @else if (errorText(); as message) {
+    } @else if (dialog.errorText(); as message) {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
     }
     <div class="file-row">
@@ -60,8 +60,8 @@ export function csvProblems(error: ApiError | null): string[] {
     <label class="label" for="csv-source">{{ 'calendar.sourceLabel' | t }}</label>
     <input nz-input id="csv-source" [ngModel]="source()" (ngModelChange)="source.set($event)" [placeholder]="'calendar.sourcePlaceholder' | t" maxlength="500" />
     <div *nzModalFooter>
-      <button nz-button type="button" (click)="cancel()">{{ 'common.cancel' | t }}</button>
-      <button nz-button nzType="primary" type="button" (click)="submit()" [nzLoading]="saving()" data-testid="dialog-submit">{{ 'calendar.import' | t }}</button>
+      <button nz-button type="button" (click)="dialog.cancel()">{{ 'common.cancel' | t }}</button>
+      <button nz-button nzType="primary" type="button" (click)="submit()" [nzLoading]="dialog.saving()" data-testid="dialog-submit">{{ 'calendar.import' | t }}</button>
     </div>
   `,
   styles: `
@@ -76,21 +76,14 @@ export function csvProblems(error: ApiError | null): string[] {
   `,
 })
 export class CalendarImportDialog {
-  private readonly modal = inject<NzModalRef<CalendarImportDialog, ImportHolidaysResponse>>(NzModalRef);
   private readonly api = inject(CalendarApi);
-  private readonly i18n = inject(I18nService);
 
   protected readonly csv = signal('');
   protected readonly source = signal('');
   protected readonly fileName = signal<string | null>(null);
-  protected readonly saving = signal(false);
   protected readonly missing = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly problems = computed(() => csvProblems(this.error()));
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
+  protected readonly dialog = formDialog<ImportHolidaysResponse>();
+  protected readonly problems = computed(() => csvProblems(this.dialog.error()));
 
   protected readFile(event: Event): void {
     const input = event.target as HTMLInputElement;
@@ -104,10 +97,6 @@ export class CalendarImportDialog {
     input.value = '';
   }
 
-  protected cancel(): void {
-    this.modal.destroy();
-  }
-
   protected submit(): void {
     const csv = this.csv();
     if (!csv.trim()) {
@@ -115,14 +104,6 @@ export class CalendarImportDialog {
       return;
     }
     this.missing.set(false);
-    this.saving.set(true);
-    this.error.set(null);
-    this.api.importCsv({ csv, ...(this.source().trim() ? { source: this.source().trim() } : {}) }).subscribe({
-      next: (result) => this.modal.close(result),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(error));
-      },
-    });
+    this.dialog.submit(this.api.importCsv({ csv, ...(this.source().trim() ? { source: this.source().trim() } : {}) }));
   }
 }

@@ -11,7 +11,6 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
@@ -30,7 +29,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, FieldComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
 
 /** As the API checks them: a mainland mobile number, a Beijing time HH:mm. */
@@ -55,7 +54,6 @@ const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'
     NzIconModule,
     NzInputModule,
     NzModalModule,
-    NzPopconfirmModule,
     NzRadioModule,
     NzSkeletonModule,
     NzSwitchModule,
@@ -65,6 +63,8 @@ const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'
     TranslatePipe,
     LoadErrorComponent,
     PageHeaderComponent,
+    FieldComponent,
+    ConfirmLinkComponent,
   ],
   templateUrl: './channels.page.html',
   styleUrl: './channels.page.css',

@@ -1,6 +1,6 @@
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
@@ -16,7 +16,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { tap } from 'rxjs';
 import type { NotificationResponse } from '@luoshi/contracts';
 import { I18nService, NotificationFeed, NotificationsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
 
 const LEVEL_COLORS: Record<string, string> = { near_due: 'gold', due: 'orange', overdue: 'red', escalation: 'magenta' };
 
@@ -52,21 +52,18 @@ export class NotificationsPage {
   protected readonly i18n = inject(I18nService);
 
   protected readonly unreadOnly = signal(false);
-  protected readonly page = signal(1);
-  protected readonly pageSize = 20;
-  protected readonly list = rxResource({
-    params: () => ({ unread: this.unreadOnly(), page: this.page(), pageSize: this.pageSize }),
-    stream: ({ params }) => this.api.list(params).pipe(tap((result) => this.feed.setUnread(result.unread))),
+  protected readonly list = pagedList({
+    initial: { unread: false, page: 1, pageSize: 20 },
+    load: (query) => this.api.list(query).pipe(tap((result) => this.feed.setUnread(result.unread))),
   });
-  protected readonly items = computed(() => (this.list.hasValue() ? this.list.value().items : []));
-  protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
-  protected readonly unread = computed(() => this.feed.unread() ?? (this.list.hasValue() ? this.list.value().unread : 0));
+  protected readonly items = this.list.rows;
+  protected readonly unread = computed(() => this.feed.unread() ?? this.list.result()?.unread ?? 0);
   protected readonly busy = signal(false);
 
   constructor() {
     // A new notification arrives: show it at the top.
     this.feed.arrivals.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => {
-      if (this.page() === 1) this.list.reload();
+      if (this.list.query().page === 1) this.list.reload();
     });
   }
 
@@ -80,7 +77,7 @@ export class NotificationsPage {
 
   protected setFilter(unreadOnly: boolean): void {
     this.unreadOnly.set(unreadOnly);
-    this.page.set(1);
+    this.list.patchFilters({ unread: unreadOnly });
   }
 
   protected markRead(item: NotificationResponse): void {
@@ -88,7 +85,7 @@ export class NotificationsPage {
       next: ({ unread }) => {
         this.feed.setUnread(unread);
         if (this.unreadOnly()) this.list.reload();
-        else this.list.update((page) => page && { ...page, unread, items: page.items.map((n) => (n.id === item.id ? { ...n, readAt: new Date().toISOString() } : n)) });
+        else this.list.resource.update((page) => page && { ...page, unread, items: page.items.map((n) => (n.id === item.id ? { ...n, readAt: new Date().toISOString() } : n)) });
       },
       error: (error: unknown) => this.message.error(this.i18n.errorText(toApiError(error))),
     });

@@ -7,7 +7,6 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
@@ -19,10 +18,10 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { departmentOptions, LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
-import { ledgerFileName, saveBlob } from '../shared/download';
-import { departmentOptions } from '../shared/task-labels';
+import { ledgerFileName } from '../shared/download';
+
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
 import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
 import { AssignDialogs } from './assign-dialogs.service';
@@ -51,7 +50,6 @@ const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
     NzButtonModule,
     NzEmptyModule,
     NzIconModule,
-    NzInputModule,
     NzModalModule,
     NzResultModule,
     NzSelectModule,
@@ -66,6 +64,7 @@ const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
     SuggestionsPopoverComponent,
     TaskHealthDotComponent,
     TaskStatusTagComponent,
+    SearchInputComponent,
   ],
   providers: [AssignGridState, AssignDialogs],
   templateUrl: './task-assign.page.html',

@@ -31,8 +31,8 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
-import { departmentOptions } from '../shared/task-labels';
+import { departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
 import { TaskStatusTagComponent } from '../shared/task-status-tag.component';

@@ -1,6 +1,5 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
@@ -9,7 +8,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { INSTRUCTION_STATES, type InstructionState } from '@luoshi/contracts';
 import { AuthService, TasksApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
 import { TaskStatusTagComponent } from '../shared/task-status-tag.component';
 
 const PAGE_SIZE = 20;
@@ -51,9 +50,9 @@ const TAB_LABELS: Readonly<Record<InstructionState, TranslationKey>> = {
       @if (list.error(); as error) {
         <luoshi-load-error [error]="error" (retry)="list.reload()" />
       }
-      <nz-spin [nzSpinning]="list.isLoading()">
+      <nz-spin [nzSpinning]="list.loading()">
         <ul class="items" data-testid="instruction-list">
-          @for (item of items(); track item.id) {
+          @for (item of list.rows(); track item.id) {
             <li class="item" data-testid="instruction" [attr.data-state]="item.answer === null ? 'open' : 'answered'">
               <div class="item__task">
                 <span class="item__plan">{{ item.task.planTitle }}</span>
@@ -75,14 +74,14 @@ const TAB_LABELS: Readonly<Record<InstructionState, TranslationKey>> = {
               }
             </li>
           } @empty {
-            @if (!list.isLoading()) {
+            @if (!list.loading()) {
               <li><nz-empty [nzNotFoundContent]="'instructionsPage.empty' | t" data-testid="instruction-empty" /></li>
             }
           }
         </ul>
       </nz-spin>
-      @if (total() > pageSize) {
-        <nz-pagination class="pager" [nzTotal]="total()" [nzPageIndex]="page()" [nzPageSize]="pageSize" (nzPageIndexChange)="goTo($event)" />
+      @if (list.total() > pageSize) {
+        <nz-pagination class="pager" [nzTotal]="list.total()" [nzPageIndex]="page()" [nzPageSize]="pageSize" (nzPageIndexChange)="goTo($event)" />
       }
     </div>
   `,
@@ -123,20 +122,19 @@ export class InstructionsPage {
     return Number.isInteger(n) && n >= 1 ? n : 1;
   });
   protected readonly tabIndex = computed(() => TABS.indexOf(this.current()));
-  protected readonly list = rxResource({
-    params: () => ({ state: this.current(), page: this.page(), pageSize: PAGE_SIZE }),
-    stream: ({ params }) => this.api.instructions(params),
+  protected readonly list = pagedList({
+    query: () => ({ state: this.current(), page: this.page(), pageSize: PAGE_SIZE }),
+    load: (query) => this.api.instructions(query),
   });
-  protected readonly items = computed(() => (this.list.hasValue() ? this.list.value().items : []));
-  protected readonly total = computed(() => (this.list.hasValue() ? this.list.value().total : 0));
 
   protected tabLabel(state: InstructionState): TranslationKey {
     return TAB_LABELS[state];
   }
 
   protected count(state: InstructionState): number {
-    if (!this.list.hasValue()) return 0;
-    const { open, answered } = this.list.value().counts;
+    const result = this.list.result();
+    if (!result) return 0;
+    const { open, answered } = result.counts;
     return state === 'open' ? open : state === 'answered' ? answered : open + answered;
   }
 

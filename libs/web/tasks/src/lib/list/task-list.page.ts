@@ -7,7 +7,6 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
@@ -18,12 +17,12 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, injectHandset, LoadErrorComponent, PageHeaderComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
-import { ledgerFileName, saveBlob } from '../shared/download';
+import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
-import { departmentOptions, HEALTH_COLORS, isoDate, parseIsoDate } from '../shared/task-labels';
+import { HEALTH_COLORS, isoDate, parseIsoDate } from '../shared/task-labels';
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskCardsComponent } from './task-cards.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -46,7 +45,6 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     NzDatePickerModule,
     NzEmptyModule,
     NzIconModule,
-    NzInputModule,
     NzModalModule,
     NzProgressModule,
     NzSelectModule,
@@ -61,6 +59,7 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     TaskHealthDotComponent,
     TaskStatusTagComponent,
     TaskCardsComponent,
+    SearchInputComponent,
   ],
   templateUrl: './task-list.page.html',
   styleUrl: './task-list.page.css',
@@ -90,17 +89,7 @@ export class TaskListPage {
   });
   /** Anything narrowing the list besides the plan (which 清除筛选 keeps). */
   protected readonly active = computed(() => hasActiveFilters({ ...this.filters(), planId: null }));
-  protected readonly result = rxResource({
-    params: () => queryFromFilters(this.filters(), this.scope()),
-    stream: ({ params }) => this.api.list(params),
-  });
-  protected readonly rows = computed(() => (this.result.hasValue() ? this.result.value().items : []));
-  protected readonly total = computed(() => (this.result.hasValue() ? this.result.value().total : 0));
-  /** The total as shown: exact, or "10,000+" when the server stopped counting at its cap. */
-  protected readonly totalLabel = computed(() => {
-    const n = this.total().toLocaleString('en-US');
-    return this.result.hasValue() && !this.result.value().totalExact ? `${n}+` : n;
-  });
+  protected readonly list = pagedList({ query: () => queryFromFilters(this.filters(), this.scope()), load: (query) => this.api.list(query) });
 
   protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
   protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
@@ -222,11 +211,11 @@ export class TaskListPage {
   }
 
   protected statusLabel(status: TaskStatus): string {
-    return this.i18n.t(`taskStatus.${status}`);
+    return this.i18n.t(TASK_STATUS_LABELS[status]);
   }
 
   protected healthLabel(health: TaskHealthColor): string {
-    return this.i18n.t(`taskHealth.${health}`);
+    return this.i18n.t(TASK_HEALTH_LABELS[health]);
   }
 
   /** The task's own section (or part), with its title from the task's own plan. */
@@ -257,12 +246,12 @@ export class TaskListPage {
       next: () => {
         this.busyId.set(null);
         this.message.success(this.i18n.t('tasks.accepted', { code: task.code }));
-        this.result.reload();
+        this.list.reload();
       },
       error: (raw: unknown) => {
         this.busyId.set(null);
         this.message.error(this.i18n.errorText(toApiError(raw)));
-        this.result.reload();
+        this.list.reload();
       },
     });
   }
@@ -287,7 +276,7 @@ export class TaskListPage {
       .afterClose.subscribe((returned) => {
         if (!returned) return;
         this.message.success(this.i18n.t('tasks.returnedDone', { code: task.code }));
-        this.result.reload();
+        this.list.reload();
       });
   }
 

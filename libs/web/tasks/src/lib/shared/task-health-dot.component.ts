@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import type { TaskHealthColor } from '@luoshi/contracts';
-import { I18nService } from '@luoshi/web/core';
+import { I18nService, TASK_HEALTH_LABELS } from '@luoshi/web/core';
 import { HEALTH_COLORS } from './task-labels';
 
 /** A red / amber / green dot; its reasons (from the API, in Chinese) on hover. */
@@ -29,7 +29,7 @@ export class TaskHealthDotComponent {
   readonly reasons = input<readonly string[]>([]);
   readonly showLabel = input(false);
   protected readonly color = computed(() => HEALTH_COLORS[this.health()]);
-  protected readonly label = computed(() => this.i18n.t(`taskHealth.${this.health()}`));
+  protected readonly label = computed(() => this.i18n.t(TASK_HEALTH_LABELS[this.health()]));
   protected readonly tip = computed(() => {
     const reasons = this.reasons();
     return `${this.label()}：${reasons.length > 0 ? reasons.join('；') : this.i18n.t('taskHealth.noReasons')}`;

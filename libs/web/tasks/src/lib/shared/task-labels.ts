@@ -1,6 +1,4 @@
-import type { DepartmentResponse, TaskHealthColor, TaskStatus } from '@luoshi/contracts';
-import { DEPARTMENT_KINDS } from '@luoshi/contracts';
-import type { NzSelectOptionInterface } from 'ng-zorro-antd/select';
+import type { TaskHealthColor, TaskStatus } from '@luoshi/contracts';
 
 /** nz-tag colours per status: open work is blue, waiting states gold, closed grey/green. */
 export const STATUS_COLORS: Readonly<Record<TaskStatus, string>> = {
@@ -23,13 +21,6 @@ export const HEALTH_COLORS: Readonly<Record<TaskHealthColor, string>> = {
 
 /** Statuses in which the lead department has the task in hand (办理中). */
 export const IN_HAND_STATUSES: readonly TaskStatus[] = ['accepted', 'in_progress', 'completion_requested'];
-
-/** Department options for nz-select, grouped by kind (office, provincial, city, county). */
-export function departmentOptions(departments: readonly DepartmentResponse[], kindLabel: (kind: DepartmentResponse['kind']) => string): NzSelectOptionInterface[] {
-  return DEPARTMENT_KINDS.flatMap((kind) =>
-    departments.filter((d) => d.kind === kind).map((d) => ({ label: d.name, value: d.code, groupLabel: kindLabel(kind) })),
-  );
-}
 
 /** A yyyy-MM-dd date in local time (what date pickers give us). */
 export function isoDate(date: Date): string {

@@ -1,32 +1,30 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import type { TaskStatus } from '@luoshi/contracts';
-import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { TASK_STATUS_LABELS, TranslatePipe } from '@luoshi/web/core';
+import { StatusTagComponent } from '@luoshi/web/ui';
 import { STATUS_COLORS } from './task-labels';
 
 /** The status as a coloured tag; a returned draft also shows 已退办 with the reason on hover. */
 @Component({
   selector: 'luoshi-task-status-tag',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzTagModule, NzTooltipModule, TranslatePipe],
+  imports: [NzTagModule, NzTooltipModule, StatusTagComponent, TranslatePipe],
   template: `
-    <nz-tag [nzColor]="color()" class="tag" data-testid="task-status" [attr.data-status]="status()">{{ label() }}</nz-tag>
-    @if (returnedReason(); as reason) {
-      <nz-tag nzColor="red" class="tag" nz-tooltip [nzTooltipTitle]="'tasks.returnedReason' | t: { reason }" data-testid="task-returned">
-        {{ 'tasks.returned' | t }}
-      </nz-tag>
-    }
+    <luoshi-status-tag [value]="status()" [labels]="labels" [colors]="colors" testId="task-status">
+      @if (returnedReason(); as reason) {
+        <nz-tag nzColor="red" class="tag" nz-tooltip [nzTooltipTitle]="'tasks.returnedReason' | t: { reason }" data-testid="task-returned">
+          {{ 'tasks.returned' | t }}
+        </nz-tag>
+      }
+    </luoshi-status-tag>
   `,
-  styles: `
-    :host { display: inline-flex; flex-wrap: wrap; gap: 4px; }
-    .tag { margin: 0; }
-  `,
+  styles: `.tag { margin: 0; }`,
 })
 export class TaskStatusTagComponent {
-  private readonly i18n = inject(I18nService);
   readonly status = input.required<TaskStatus>();
   readonly returnedReason = input<string | null>(null);
-  protected readonly color = computed(() => STATUS_COLORS[this.status()]);
-  protected readonly label = computed(() => this.i18n.t(`taskStatus.${this.status()}`));
+  protected readonly labels = TASK_STATUS_LABELS;
+  protected readonly colors = STATUS_COLORS;
 }
