@@ -6,7 +6,6 @@ import { TasksModule } from '@luoshi/server/tasks';
 import { ChangeRequestKind } from './kinds/change.kind';
 import { CompletionRequestKind } from './kinds/completion.kind';
 import { ExtensionRequestKind } from './kinds/extension.kind';
-import { LegacyRequestsController } from './legacy-requests.controller';
 import { RequestsController } from './requests.controller';
 import { TaskRequestKinds } from './task-request-kinds';
 import { TaskRequestStore } from './task-request-store';
@@ -15,7 +14,7 @@ import { TaskRequestsService } from './task-requests.service';
 /** Requests about a task (延期, 办结, 任务变更 …): one table, one flow, kinds as providers. */
 @Module({
   imports: [DiscoveryModule, ApprovalsModule, TasksModule, ReportsModule],
-  controllers: [RequestsController, LegacyRequestsController],
+  controllers: [RequestsController],
   providers: [TaskRequestKinds, TaskRequestStore, TaskRequestsService, ExtensionRequestKind, CompletionRequestKind, ChangeRequestKind],
 })
 export class RequestsModule {}

@@ -102,44 +102,6 @@ export interface MergeContributionsRequest {
   version: number;
 }
 
-export interface ExtensionRequestResponse {
-  id: string;
-  taskId: string;
-  currentDueDate: string | null;
-  newDueDate: string;
-  reason: string;
-  status: ReportStatus;
-  approvalId: string | null;
-  returnComment: string | null;
-  requestedBy: TaskUserRef;
-  createdAt: string;
-  decidedAt: string | null;
-}
-
-export interface CreateExtensionRequest {
-  newDueDate: string;
-  reason: string;
-}
-
-export interface CompletionRequestResponse {
-  id: string;
-  taskId: string;
-  summary: string;
-  evidence: EvidenceFileResponse[];
-  status: ReportStatus;
-  approvalId: string | null;
-  returnComment: string | null;
-  requestedBy: TaskUserRef;
-  createdAt: string;
-  decidedAt: string | null;
-}
-
-/** evidenceIds: files uploaded to the task (ownerType=task) first; at least one. */
-export interface CreateCompletionRequest {
-  summary: string;
-  evidenceIds: string[];
-}
-
 export interface SpecialActionPlanResponse {
   id: string;
   planId: string;
@@ -190,8 +152,6 @@ export const ReportApiPaths = {
   merge: (id: string) => `/api/reports/${id}/merge-contributions`,
   evidence: '/api/evidence',
   evidenceFile: (id: string) => `/api/evidence/${id}`,
-  extensionRequests: (taskId: string) => `/api/tasks/${taskId}/extension-requests`,
-  completionRequests: (taskId: string) => `/api/tasks/${taskId}/completion-requests`,
   specialActionPlans: '/api/special-action-plans',
   generateSpecialActionPlans: '/api/special-action-plans/generate',
   specialActionPlan: (id: string) => `/api/special-action-plans/${id}`,

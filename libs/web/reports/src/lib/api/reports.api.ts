@@ -2,12 +2,8 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import {
-  type CompletionRequestResponse,
-  type CreateCompletionRequest,
-  type CreateExtensionRequest,
   type EvidenceFileResponse,
   type EvidenceOwnerType,
-  type ExtensionRequestResponse,
   type GenerateSpecialActionPlansResponse,
   type ImportChildPlanResponse,
   type ProgressReportResponse,
@@ -75,32 +71,6 @@ export class ReportsApi {
   /** The bytes (the download needs the bearer token, so it goes through HttpClient). */
   downloadEvidence(evidenceId: string): Observable<Blob> {
     return this.http.get(ReportApiPaths.evidenceFile(id(evidenceId)), { responseType: 'blob' });
-  }
-
-  extensionRequests(taskId: string): Observable<ExtensionRequestResponse[]> {
-    return this.http.get<ExtensionRequestResponse[]>(ReportApiPaths.extensionRequests(id(taskId)));
-  }
-
-  /** Created and submitted at once; 409 REQUEST_OPEN_EXISTS while another is open. */
-  requestExtension(taskId: string, body: CreateExtensionRequest): Observable<ExtensionRequestResponse> {
-    return this.http.post<ExtensionRequestResponse>(ReportApiPaths.extensionRequests(id(taskId)), body);
-  }
-
-  extensionRequest(requestId: string): Observable<ExtensionRequestResponse> {
-    return this.http.get<ExtensionRequestResponse>(`/api/extension-requests/${id(requestId)}`);
-  }
-
-  completionRequests(taskId: string): Observable<CompletionRequestResponse[]> {
-    return this.http.get<CompletionRequestResponse[]>(ReportApiPaths.completionRequests(id(taskId)));
-  }
-
-  /** Cites evidence uploaded to the task first; 400 COMPLETION_EVIDENCE_REQUIRED without any. */
-  requestCompletion(taskId: string, body: CreateCompletionRequest): Observable<CompletionRequestResponse> {
-    return this.http.post<CompletionRequestResponse>(ReportApiPaths.completionRequests(id(taskId)), body);
-  }
-
-  completionRequest(requestId: string): Observable<CompletionRequestResponse> {
-    return this.http.get<CompletionRequestResponse>(`/api/completion-requests/${id(requestId)}`);
   }
 
   specialActionPlans(planId: string): Observable<SpecialActionPlanResponse[]> {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type TaskRequestChange, type TaskRequestResponse, TASK_STATUSES, type TaskStatus } from '@luoshi/contracts';
-import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { I18nService, TASK_STATUS_LABELS, TranslatePipe } from '@luoshi/web/core';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
 import { CHANGE_FIELD_LABELS, REQUEST_KINDS } from './request-labels';
@@ -82,7 +82,7 @@ export class TaskRequestViewComponent {
   /** The server's text; a status by its name, a missing deadline as 长期 / 未设定. */
   protected value(change: TaskRequestChange, value: string | null): string {
     if (value === null) return change.field === 'dueDate' ? this.i18n.t('taskRequests.noDue') : '—';
-    if (change.field === 'status' && (TASK_STATUSES as readonly string[]).includes(value)) return this.i18n.t(`taskStatus.${value as TaskStatus}`);
+    if (change.field === 'status' && (TASK_STATUSES as readonly string[]).includes(value)) return this.i18n.t(TASK_STATUS_LABELS[value as TaskStatus]);
     return value || '—';
   }
 }

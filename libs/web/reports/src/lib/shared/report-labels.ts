@@ -41,6 +41,7 @@ export const APPROVAL_SUBJECT_LABELS: Readonly<Record<ApprovalSubjectType, Trans
   progress_report: 'approvalSubjects.progress_report',
   extension_request: 'approvalSubjects.extension_request',
   completion_request: 'approvalSubjects.completion_request',
+  change_request: 'approvalSubjects.change_request',
   special_action_plan: 'approvalSubjects.special_action_plan',
 };
 
