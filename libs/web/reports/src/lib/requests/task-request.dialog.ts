@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NZ_MODAL_DATA, NzModalModule, NzModalRef } from 'ng-zorro-antd/modal';
+import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { CreateTaskRequest, TaskDetailResponse, TaskRequestKind, TaskRequestResponse } from '@luoshi/contracts';
-import { type ApiError, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { TranslatePipe } from '@luoshi/web/core';
+import { formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { ChangePartComponent } from './change-part.component';
 import { CompletionPartComponent } from './completion-part.component';
 import { ExtensionPartComponent } from './extension-part.component';
@@ -29,20 +28,16 @@ export interface TaskRequestData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule,
-    NzAlertModule,
-    NzButtonModule,
     NzFormModule,
     NzInputModule,
-    NzModalModule,
     TranslatePipe,
+    FormDialogComponent,
     ChangePartComponent,
     CompletionPartComponent,
     ExtensionPartComponent,
   ],
   template: `
-    @if (errorText(); as message) {
-      <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="dialog-alert" data-testid="dialog-error" />
-    }
+    <luoshi-form-dialog [state]="state" formId="task-request-form" [okText]="'taskRequests.submit' | t">
     <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="task-request-form" [attr.data-kind]="data.kind">
       @switch (data.kind) {
         @case ('extension_request') {
@@ -72,17 +67,13 @@ export interface TaskRequestData {
         </nz-form-control>
       </nz-form-item>
     </form>
-    <div *nzModalFooter>
-      <button nz-button type="button" (click)="cancel()" data-testid="dialog-cancel">{{ 'common.cancel' | t }}</button>
-      <button nz-button nzType="primary" type="submit" form="task-request-form" [nzLoading]="saving()" data-testid="dialog-submit">{{ 'taskRequests.submit' | t }}</button>
-    </div>
+    </luoshi-form-dialog>
   `,
 })
 export class TaskRequestDialog {
   protected readonly data = inject<TaskRequestData>(NZ_MODAL_DATA);
-  private readonly modal = inject<NzModalRef<TaskRequestDialog, TaskRequestResponse>>(NzModalRef);
   private readonly api = inject(RequestsApi);
-  private readonly i18n = inject(I18nService);
+  protected readonly state = formDialog<TaskRequestResponse>();
   private readonly part = viewChild(RequestPart);
 
   protected readonly texts = REQUEST_KINDS[this.data.kind];
@@ -90,32 +81,14 @@ export class TaskRequestDialog {
   protected readonly reasonTestId = this.data.kind === 'completion_request' ? 'completion-summary' : `${this.texts.stem}-reason`;
   protected readonly reason = signal('');
   protected readonly touched = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
-
-  protected cancel(): void {
-    this.modal.destroy();
-  }
 
   protected submit(): void {
     this.touched.set(true);
     const payload = this.part()?.payload();
     const reason = this.reason().trim();
-    if (!payload || !reason || this.saving()) return;
-    this.saving.set(true);
-    this.error.set(null);
+    if (!payload || !reason) return;
     // The part of data.kind made the payload: kind and payload belong together.
     const body = { kind: this.data.kind, reason, payload } as CreateTaskRequest;
-    this.api.create(this.data.task.id, body).subscribe({
-      next: (result) => this.modal.close(result),
-      error: (raw: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(raw));
-      },
-    });
+    this.state.submit(this.api.create(this.data.task.id, body));
   }
 }
