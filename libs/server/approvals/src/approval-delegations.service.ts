@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ApprovalDelegationResponse } from '@luoshi/contracts';
 import { type ApprovalDelegation, dateOfInstant } from '@luoshi/domain/workflow';
 import { AuditService } from '@luoshi/server/audit';
+import { type Sql, UserDirectory } from '@luoshi/server/identity';
 import { type AuthUser, hasAnyRole, type RequestActor } from '@luoshi/server/platform';
 import { ApprovalException } from './approval.exception';
 
@@ -12,9 +13,7 @@ type Actor = RequestActor & { user: AuthUser };
 interface DelegationRow {
   id: string;
   fromUserId: string;
-  fromName: string;
   toUserId: string;
-  toName: string;
   fromDate: string;
   toDate: string;
   reason: string | null;
@@ -23,12 +22,9 @@ interface DelegationRow {
 }
 
 const SELECT = `
-  SELECT d.id, d.from_user_id AS "fromUserId", fu.display_name AS "fromName", d.to_user_id AS "toUserId",
-         tu.display_name AS "toName", d.from_date::text AS "fromDate", d.to_date::text AS "toDate", d.reason,
-         d.created_by AS "createdBy", d.created_at AS "createdAt"
-    FROM approval_delegation d
-    JOIN app_user fu ON fu.id = d.from_user_id
-    JOIN app_user tu ON tu.id = d.to_user_id`;
+  SELECT d.id, d.from_user_id AS "fromUserId", d.to_user_id AS "toUserId", d.from_date::text AS "fromDate",
+         d.to_date::text AS "toDate", d.reason, d.created_by AS "createdBy", d.created_at AS "createdAt"
+    FROM approval_delegation d`;
 
 export const todayInBeijing = () => dateOfInstant(new Date().toISOString());
 
@@ -41,6 +37,7 @@ export class ApprovalDelegationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly users: UserDirectory,
   ) {}
 
   /** Live delegations to `userId` (the engine checks the dates against the action's instant). */
@@ -81,7 +78,7 @@ export class ApprovalDelegationsService {
         ORDER BY d.from_date DESC, d.created_at DESC`,
       [user.id, all],
     );
-    return rows.map(toResponse);
+    return this.respond(this.dataSource, rows);
   }
 
   async create(input: { fromUserId?: string; toUserId: string; fromDate: string; toDate: string; reason?: string }, actor: Actor): Promise<ApprovalDelegationResponse> {
@@ -131,14 +128,20 @@ export class ApprovalDelegationsService {
     await this.dataSource.transaction(async (m) => {
       const before = await this.owned(m, id, actor.user);
       await m.query(`UPDATE approval_delegation SET revoked_at = now(), updated_at = now() WHERE id = $1`, [id]);
-      await this.audit.record(m, actor, { action: 'approval_delegation.revoke', subjectType: 'approval_delegation', subjectId: id, before: toResponse(before) });
+      await this.audit.record(m, actor, { action: 'approval_delegation.revoke', subjectType: 'approval_delegation', subjectId: id, before: (await this.respond(m, [before]))[0] });
     });
   }
 
   private async one(id: string): Promise<ApprovalDelegationResponse> {
     const [row] = (await this.dataSource.query(`${SELECT} WHERE d.id = $1`, [id])) as DelegationRow[];
     if (!row) throw ApprovalException.delegationNotFound(id);
-    return toResponse(row);
+    return (await this.respond(this.dataSource, [row]))[0];
+  }
+
+  /** The rows with both users' display names, read in one batch. */
+  private async respond(m: Sql, rows: DelegationRow[]): Promise<ApprovalDelegationResponse[]> {
+    const names = await this.users.displayNames(m, rows.flatMap((r) => [r.fromUserId, r.toUserId]));
+    return rows.map((r) => toResponse(r, names));
   }
 
   /** The delegator, whoever created it, or an office administrator may change it. */
@@ -150,8 +153,7 @@ export class ApprovalDelegationsService {
   }
 
   private async assertActiveUser(m: EntityManager, field: string, id: string): Promise<void> {
-    const [row] = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [id]);
-    if (!row) throw ApprovalException.badUser(field, id);
+    if (!(await this.users.activeAmong(m, [id])).has(id)) throw ApprovalException.badUser(field, id);
   }
 
   /**
@@ -160,15 +162,14 @@ export class ApprovalDelegationsService {
    * step's template rules when it is made.
    */
   private async assertMayStandIn(m: EntityManager, fromUserId: string, toUserId: string): Promise<void> {
-    const [row] = await m.query(
-      `SELECT f.department_id = t.department_id AS "sameDepartment", t.roles && $3::text[] AS "decides"
-         FROM app_user f, app_user t WHERE f.id = $1 AND t.id = $2`,
-      [fromUserId, toUserId, DECIDING_ROLES],
-    );
-    if (!row?.sameDepartment) {
+    const users = await this.users.profiles(m, [fromUserId, toUserId]);
+    const from = users.get(fromUserId);
+    const to = users.get(toUserId);
+    // As SQL's `=` did: two users without a department are not in the same one.
+    if (!from?.departmentId || from.departmentId !== to?.departmentId) {
       throw ApprovalException.delegationInvalid('只能委托给本单位的人员', 'A delegate must belong to the delegator\'s department');
     }
-    if (!row.decides) {
+    if (!to.roles.some((r) => DECIDING_ROLES.includes(r))) {
       throw ApprovalException.delegationInvalid(
         `受托人须具有审批角色（${DECIDING_ROLES.join('、')}）`,
         `A delegate must hold an approving role (${DECIDING_ROLES.join(', ')})`,
@@ -186,12 +187,12 @@ function assertRange(fromDate: string, toDate: string): void {
   }
 }
 
-function toResponse(r: DelegationRow): ApprovalDelegationResponse {
+function toResponse(r: DelegationRow, names: Map<string, string>): ApprovalDelegationResponse {
   const today = todayInBeijing();
   return {
     id: r.id,
-    from: { id: r.fromUserId, displayName: r.fromName },
-    to: { id: r.toUserId, displayName: r.toName },
+    from: { id: r.fromUserId, displayName: names.get(r.fromUserId) ?? '' },
+    to: { id: r.toUserId, displayName: names.get(r.toUserId) ?? '' },
     fromDate: r.fromDate,
     toDate: r.toDate,
     reason: r.reason,

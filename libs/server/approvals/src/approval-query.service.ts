@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { UserDirectory } from '@luoshi/server/identity';
+import { PlanReader } from '@luoshi/server/plans';
+import { TaskReader } from '@luoshi/server/tasks';
 import type {
   ApprovalCounts,
   ApprovalDetailResponse,
@@ -85,11 +88,9 @@ const BOX_WHERE: Record<ApprovalInboxBox, string> = {
 const INBOX_COLUMNS = `
   i.id, i.subject_type AS "subjectType", i.subject_id AS "subjectId", i.task_id AS "taskId", i.template_code AS "templateCode",
   i.title, i.link, i.status, i.state, i.pending_approvers AS "pendingApprovers", i.drafter_id AS "drafterId",
-  i.department_id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName", i.version,
-  i.created_at AS "createdAt", i.updated_at AS "updatedAt",
-  tk.code AS "taskCode", pl.code AS "planCode", pl.title AS "planTitle"`;
-/** The joins INBOX_COLUMNS reads. */
-const INBOX_JOINS = `LEFT JOIN department d ON d.id = i.department_id LEFT JOIN task tk ON tk.id = i.task_id LEFT JOIN plan pl ON pl.id = tk.plan_id`;
+  i.department_id AS "departmentId", i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
+/** Read from their owners after the query (withRefs). */
+type InboxRefs = 'departmentCode' | 'departmentName' | 'taskCode' | 'planCode' | 'planTitle';
 
 /** The read side: the inbox with its three counts, and one instance with its timeline. */
 @Injectable()
@@ -97,6 +98,9 @@ export class ApprovalQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly delegations: ApprovalDelegationsService,
+    private readonly users: UserDirectory,
+    private readonly tasks: TaskReader,
+    private readonly plans: PlanReader,
   ) {}
 
   async counts(user: AuthUser, delegators?: string[]): Promise<ApprovalCounts> {
@@ -136,15 +140,18 @@ export class ApprovalQueryService {
     const [counts, rows] = await Promise.all([
       this.counts(user, delegators),
       this.dataSource.query(
-        `SELECT ${INBOX_COLUMNS}, ${keysetColumns(INBOX_SORT)} FROM approval_instance i ${INBOX_JOINS}
+        `SELECT ${INBOX_COLUMNS}, ${keysetColumns(INBOX_SORT)} FROM approval_instance i
           WHERE ${where.join(' AND ')}
           ORDER BY ${keysetOrderBy(INBOX_SORT)}
           LIMIT $3 ${offset > 0 ? `OFFSET ${p(offset)}` : ''}`,
         params,
       ) as Promise<(InboxRow & Record<string, unknown>)[]>,
     ]);
-    const items = rows.slice(0, pageSize);
-    const names = await this.names(items.flatMap((r) => [r.drafterId, ...r.pendingApprovers]));
+    const shown = rows.slice(0, pageSize);
+    const [items, names] = await Promise.all([
+      this.withRefs<InboxRow & Record<string, unknown>>(shown),
+      this.names(shown.flatMap((r) => [r.drafterId, ...r.pendingApprovers])),
+    ]);
     return {
       box,
       counts,
@@ -160,10 +167,11 @@ export class ApprovalQueryService {
   async detail(id: string, user: AuthUser): Promise<ApprovalDetailResponse> {
     const [row] = (await this.dataSource.query(
       `SELECT ${INBOX_COLUMNS}, i.context, i.step_deadline AS "stepDeadline"
-         FROM approval_instance i ${INBOX_JOINS} WHERE i.id = $1`,
+         FROM approval_instance i WHERE i.id = $1`,
       [id],
     )) as DetailRow[];
     if (!row) throw ApprovalException.notFound(id);
+    await this.withRefs([row]);
     // Every round of the item (each submission starts an instance), this one's actions among them.
     const rounds: RoundRow[] = await this.dataSource.query(
       `SELECT id, status, state, created_at AS "createdAt", finished_at AS "finishedAt"
@@ -274,13 +282,23 @@ export class ApprovalQueryService {
     };
   }
 
-  private async names(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows: { id: string; displayName: string }[] = await this.dataSource.query(
-      `SELECT id, display_name AS "displayName" FROM app_user WHERE id = ANY($1::uuid[])`,
-      [unique],
-    );
-    return new Map(rows.map((r) => [r.id, r.displayName]));
+  private names(ids: string[]): Promise<Map<string, string>> {
+    return this.users.displayNames(this.dataSource, ids);
+  }
+
+  /** Fills the department, task and plan the rows name, from their owners, a batch per owner. */
+  private async withRefs<R extends InboxRow>(rows: Omit<R, InboxRefs>[]): Promise<R[]> {
+    const [departments, tasks] = await Promise.all([
+      this.users.departments(this.dataSource, rows.map((r) => r.departmentId)),
+      this.tasks.refs(this.dataSource, rows.map((r) => r.taskId)),
+    ]);
+    const plans = await this.plans.refs(this.dataSource, [...tasks.values()].map((t) => t.planId));
+    for (const r of rows) {
+      const d = r.departmentId ? departments.get(r.departmentId) : undefined;
+      const t = r.taskId ? tasks.get(r.taskId) : undefined;
+      const p = t ? plans.get(t.planId) : undefined;
+      Object.assign(r, { departmentCode: d?.code ?? null, departmentName: d?.name ?? null, taskCode: t?.code ?? null, planCode: p?.code ?? null, planTitle: p?.title ?? null });
+    }
+    return rows as R[];
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ApprovalTemplateResponse } from '@luoshi/contracts';
 import { type ApprovalTemplate, APPROVAL_TEMPLATE_CODES, getSeedApprovalTemplate, type SeedApprovalTemplateCode } from '@luoshi/domain/workflow';
 import { AuditService } from '@luoshi/server/audit';
+import { UserDirectory } from '@luoshi/server/identity';
 import type { RequestActor } from '@luoshi/server/platform';
 import { ApprovalException } from './approval.exception';
 import { readApprovalTemplate } from './read-approval-template';
@@ -38,6 +39,7 @@ export class ApprovalTemplatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly users: UserDirectory,
   ) {}
 
   /** Inserts the templates that are missing; never overwrites an edited one. Returns how many were new. */
@@ -106,8 +108,8 @@ export class ApprovalTemplatesService {
     const rules = [...t.steps.flatMap((s) => [...s.approvers, ...(s.onTimeout?.escalateTo ? [s.onTimeout.escalateTo] : [])]), ...(t.cc ?? [])];
     const ids = [...new Set(rules.flatMap((r) => (r.kind === 'users' ? r.userIds : [])))];
     if (ids.length === 0) return;
-    const rows: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [ids]);
-    const missing = ids.find((id) => !rows.some((r) => r.id === id));
+    const active = await this.users.activeAmong(m, ids);
+    const missing = ids.find((id) => !active.has(id));
     if (missing) throw ApprovalException.badUser('userIds', missing);
   }
 }

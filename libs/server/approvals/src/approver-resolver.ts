@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ApprovalStepTemplate, ApproverRule } from '@luoshi/domain/workflow';
+import { UserDirectory } from '@luoshi/server/identity';
 import type { ApprovalContext } from './approval-store';
 
 /**
@@ -9,6 +10,8 @@ import type { ApprovalContext } from './approval-store';
  */
 @Injectable()
 export class ApproverResolver {
+  constructor(private readonly users: UserDirectory) {}
+
   async resolve(m: EntityManager, rule: ApproverRule, ctx: ApprovalContext): Promise<string[]> {
     switch (rule.kind) {
       case 'role':
@@ -24,8 +27,7 @@ export class ApproverResolver {
       case 'office':
         return this.withRole(m, ['office_reviewer', 'office_admin'], null);
       case 'users': {
-        const rows: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [rule.userIds]);
-        const active = new Set(rows.map((r) => r.id));
+        const active = await this.users.activeAmong(m, rule.userIds);
         return rule.userIds.filter((id) => active.has(id));
       }
     }
@@ -48,14 +50,7 @@ export class ApproverResolver {
   }
 
   /** Active users holding one of `roles`, in these departments (null = anywhere). */
-  private async withRole(m: EntityManager, roles: string[], departmentIds: string[] | null): Promise<string[]> {
-    if (departmentIds !== null && departmentIds.length === 0) return [];
-    const rows: { id: string }[] = await m.query(
-      `SELECT id FROM app_user
-        WHERE active AND roles && $1::text[] AND ($2::uuid[] IS NULL OR department_id = ANY($2::uuid[]))
-        ORDER BY array_position($2::uuid[], department_id), lower(username)`,
-      [roles, departmentIds],
-    );
-    return rows.map((r) => r.id);
+  private withRole(m: EntityManager, roles: string[], departmentIds: string[] | null): Promise<string[]> {
+    return this.users.usersOf(m, departmentIds, roles);
   }
 }

@@ -10,6 +10,7 @@ import { DepartmentEntity } from './department.entity';
 import { DepartmentsController, UsersController } from './directory.controller';
 import { DirectoryService } from './directory.service';
 import { LoginThrottler } from './login-throttler';
+import { UserDirectory } from './user-directory';
 import { UserEntity } from './user.entity';
 
 @Module({
@@ -29,11 +30,12 @@ import { UserEntity } from './user.entity';
   providers: [
     AuthService,
     DirectoryService,
+    UserDirectory,
     LoginThrottler,
     { provide: ACCESS_TOKEN_VERIFIER, useExisting: AuthService },
     // Deny by default: every route of the application passes this guard.
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [DirectoryService, AuthService],
+  exports: [DirectoryService, AuthService, UserDirectory],
 })
 export class IdentityModule {}

@@ -5,12 +5,13 @@ import { DepartmentMappingService } from './department-mapping.service';
 import { PLAN_ENTITIES } from './plan.entities';
 import { PlanImportService } from './plan-import.service';
 import { PlanCorrectionsController, PlansController } from './plans.controller';
+import { PlanReader } from './plan-reader';
 import { PlansQueryService } from './plans-query.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(PLAN_ENTITIES)],
   controllers: [PlansController, PlanCorrectionsController],
-  providers: [PlanImportService, PlansQueryService, CorrectionsService, DepartmentMappingService],
-  exports: [PlanImportService, PlansQueryService, CorrectionsService],
+  providers: [PlanImportService, PlansQueryService, CorrectionsService, DepartmentMappingService, PlanReader],
+  exports: [PlanImportService, PlansQueryService, CorrectionsService, PlanReader],
 })
 export class PlansModule {}

@@ -8,6 +8,7 @@ import { TaskExcelService } from './task-excel.service';
 import { TaskGenerationService } from './task-generation.service';
 import { TaskLifecycleService } from './task-lifecycle.service';
 import { TaskQueryService } from './task-query.service';
+import { TaskReader } from './task-reader';
 import { TaskStore } from './task-store';
 import { TaskSuggestionService } from './task-suggestion.service';
 import { InstructionListService } from './instruction-list.service';
@@ -31,7 +32,8 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     TaskExcelService,
     InstructionListService,
     TaskHealthRollup,
+    TaskReader,
   ],
-  exports: [TaskQueryService, TaskSuggestionService, TaskStore, TaskHealthRollup],
+  exports: [TaskQueryService, TaskSuggestionService, TaskStore, TaskHealthRollup, TaskReader],
 })
 export class TasksModule {}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DepartmentKind } from '@luoshi/contracts';
+
+/** Anything that runs SQL: a transaction's manager or the data source. */
+export type Sql = Pick<EntityManager, 'query'>;
+
+/** A user as other capabilities may see one. */
+export interface UserProfileRow {
+  id: string;
+  displayName: string;
+  departmentId: string | null;
+  roles: string[];
+  active: boolean;
+}
+
+/** The columns of UserProfileRow, for `SELECT ${USER_PROFILE_COLUMNS} FROM app_user u`. */
+const USER_PROFILE_COLUMNS = `u.id, u.display_name AS "displayName", u.department_id AS "departmentId", u.roles, u.active`;
+
+/** A department as other capabilities show one. */
+export interface DepartmentRefRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+}
+
+/** The columns of DepartmentRefRow, for `SELECT ${DEPARTMENT_REF_COLUMNS} FROM department d`. */
+const DEPARTMENT_REF_COLUMNS = `d.id, d.code, d.name, d.kind`;
+
+const distinct = (ids: readonly (string | null | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => !!id))];
+
+/**
+ * The identity capability's read side for everyone else: users and departments by id, code or role.
+ * Every method takes a batch (never one query per row); callers join the result in memory.
+ */
+@Injectable()
+export class UserDirectory {
+  /** Display names by user id (unknown ids are absent). */
+  async displayNames(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+    const unique = distinct(ids);
+    if (unique.length === 0) return new Map();
+    const rows: { id: string; displayName: string }[] = await m.query(
+      `SELECT u.id, u.display_name AS "displayName" FROM app_user u WHERE u.id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r.displayName]));
+  }
+
+  /** Users by id, active or not. */
+  async profiles(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, UserProfileRow>> {
+    const unique = distinct(ids);
+    if (unique.length === 0) return new Map();
+    const rows: UserProfileRow[] = await m.query(`SELECT ${USER_PROFILE_COLUMNS} FROM app_user u WHERE u.id = ANY($1::uuid[])`, [unique]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The active users among `ids`. */
+  async activeAmong(m: Sql, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [distinct(ids)]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Active users holding one of `roles` in these departments (null = anywhere), in the order of
+   * `departmentIds`, then by username, so lists built from them are stable.
+   */
+  async usersOf(m: Sql, departmentIds: readonly string[] | null, roles: readonly string[]): Promise<string[]> {
+    if (departmentIds !== null && departmentIds.length === 0) return [];
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM app_user
+        WHERE active AND roles && $1::text[] AND ($2::uuid[] IS NULL OR department_id = ANY($2::uuid[]))
+        ORDER BY array_position($2::uuid[], department_id), lower(username)`,
+      [roles, departmentIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A user's phone number (null when none, or no such user). */
+  async phoneOf(m: Sql, userId: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT phone FROM app_user WHERE id = $1`, [userId]);
+    return row?.phone ?? null;
+  }
+
+  /** Sets a user's own phone number (the notification settings page edits it). */
+  async setPhone(m: Sql, userId: string, phone: string | null): Promise<void> {
+    await m.query(`UPDATE app_user SET phone = $2, updated_at = now() WHERE id = $1`, [userId, phone]);
+  }
+
+  /** A department by its code, or null. */
+  async departmentByCode(m: Sql, code: string): Promise<DepartmentRefRow | null> {
+    const [row] = await m.query(`SELECT ${DEPARTMENT_REF_COLUMNS} FROM department d WHERE d.code = $1`, [code]);
+    return row ?? null;
+  }
+
+  /** Departments by id (unknown ids are absent). */
+  async departments(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, DepartmentRefRow>> {
+    const unique = distinct(ids);
+    if (unique.length === 0) return new Map();
+    const rows: DepartmentRefRow[] = await m.query(`SELECT ${DEPARTMENT_REF_COLUMNS} FROM department d WHERE d.id = ANY($1::uuid[])`, [unique]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Every department's id by code. */
+  async departmentIdsByCode(m: Sql): Promise<Map<string, string>> {
+    const rows: { id: string; code: string }[] = await m.query(`SELECT id, code FROM department`);
+    return new Map(rows.map((d) => [d.code, d.id]));
+  }
+}

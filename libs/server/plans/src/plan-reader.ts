@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+type Sql = Pick<EntityManager, 'query'>;
+
+/** A plan as other capabilities show one. */
+export interface PlanRefRow {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+}
+
+/** The columns of PlanRefRow, for `SELECT ${PLAN_REF_COLUMNS} FROM plan p`. */
+const PLAN_REF_COLUMNS = `p.id, p.code, p.title, p.status`;
+
+/** The plans capability's read side for everyone else, always by a batch of ids. */
+@Injectable()
+export class PlanReader {
+  /** Plans by id (unknown ids are absent). */
+  async refs(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, PlanRefRow>> {
+    const unique = [...new Set(ids.filter((id): id is string => !!id))];
+    if (unique.length === 0) return new Map();
+    const rows: PlanRefRow[] = await m.query(`SELECT ${PLAN_REF_COLUMNS} FROM plan p WHERE p.id = ANY($1::uuid[])`, [unique]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** A plan by its code, or null. */
+  async byCode(m: Sql, code: string): Promise<PlanRefRow | null> {
+    const [row] = await m.query(`SELECT ${PLAN_REF_COLUMNS} FROM plan p WHERE p.code = $1`, [code]);
+    return row ?? null;
+  }
+}
