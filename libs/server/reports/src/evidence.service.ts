@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EVIDENCE_MAX_BYTES, type EvidenceFileResponse, type EvidenceOwnerType } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
+import { UserDirectory } from '@luoshi/server/identity';
 import type { AuthUser, RequestActor } from '@luoshi/server/platform';
 import { canSeeTask } from '@luoshi/server/tasks';
 import { checkFileName } from './check-file-name';
@@ -31,17 +32,16 @@ interface EvidenceRow {
   sha256: string;
   storageKey: string;
   uploadedBy: string;
-  uploaderName: string;
   uploadedAt: Date;
 }
 
 const SELECT = `
   SELECT e.id, e.owner_type AS "ownerType", e.owner_id AS "ownerId", e.file_name AS "fileName", e.content_type AS "contentType",
-         e.size, e.sha256, e.storage_key AS "storageKey", e.uploaded_by AS "uploadedBy", u.display_name AS "uploaderName",
+         e.size, e.sha256, e.storage_key AS "storageKey", e.uploaded_by AS "uploadedBy",
          e.uploaded_at AS "uploadedAt"
-    FROM evidence_file e JOIN app_user u ON u.id = e.uploaded_by`;
+    FROM evidence_file e`;
 
-export function toEvidenceResponse(r: EvidenceRow): EvidenceFileResponse {
+function toEvidenceResponse(r: EvidenceRow, names: Map<string, string>): EvidenceFileResponse {
   return {
     id: r.id,
     ownerType: r.ownerType,
@@ -50,7 +50,7 @@ export function toEvidenceResponse(r: EvidenceRow): EvidenceFileResponse {
     contentType: r.contentType,
     size: Number(r.size),
     sha256: r.sha256,
-    uploadedBy: { id: r.uploadedBy, displayName: r.uploaderName },
+    uploadedBy: { id: r.uploadedBy, displayName: names.get(r.uploadedBy) ?? '' },
     uploadedAt: new Date(r.uploadedAt).toISOString(),
     downloadUrl: `/api/evidence/${r.id}`,
   };
@@ -69,6 +69,7 @@ export class EvidenceService {
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
+    private readonly users: UserDirectory,
   ) {}
 
   /** Checks the file; then `inTransaction` (owner checks and links) runs in the transaction that writes the row. */
@@ -126,13 +127,19 @@ export class EvidenceService {
 
   async forOwner(ownerType: EvidenceOwnerType, ownerId: string): Promise<EvidenceFileResponse[]> {
     const rows: EvidenceRow[] = await this.dataSource.query(`${SELECT} WHERE e.owner_type = $1 AND e.owner_id = $2 ORDER BY e.uploaded_at, e.id`, [ownerType, ownerId]);
-    return rows.map(toEvidenceResponse);
+    return this.respond(rows);
+  }
+
+  /** The rows with their uploaders' names, read in one batch. */
+  private async respond(rows: EvidenceRow[]): Promise<EvidenceFileResponse[]> {
+    const names = await this.users.displayNames(this.dataSource, rows.map((r) => r.uploadedBy));
+    return rows.map((r) => toEvidenceResponse(r, names));
   }
 
   async byIds(ids: string[]): Promise<EvidenceFileResponse[]> {
     if (ids.length === 0) return [];
     const rows: EvidenceRow[] = await this.dataSource.query(`${SELECT} WHERE e.id = ANY($1::uuid[])`, [ids]);
-    const byId = new Map(rows.map((r) => [r.id, toEvidenceResponse(r)]));
+    const byId = new Map((await this.respond(rows)).map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((e): e is EvidenceFileResponse => e !== undefined);
   }
 
@@ -141,7 +148,7 @@ export class EvidenceService {
     const [row] = (await this.dataSource.query(`${SELECT} WHERE e.id = $1`, [id])) as EvidenceRow[];
     if (!row) throw ReportException.notFound('材料', id, ReportErrorCode.EVIDENCE_NOT_FOUND);
     await this.assertCanSee(row.ownerType, row.ownerId, user);
-    return { file: toEvidenceResponse(row), stream: await this.storage.open(row.storageKey) };
+    return { file: (await this.respond([row]))[0], stream: await this.storage.open(row.storageKey) };
   }
 
   /** Reads a stored file whole (the plan import of an approved special action plan). */

@@ -6,6 +6,7 @@ import { dateOfInstant, isTerminalTaskState, reportEventForApprovalStatus, trans
 import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
+import { UserDirectory } from '@luoshi/server/identity';
 import { NotificationsService } from '@luoshi/server/notifications';
 import { type AuthUser, hasAnyRole, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { isLeadDepartmentMember, TaskQueryService, TaskStore, type TaskWrite } from '@luoshi/server/tasks';
@@ -46,6 +47,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly users: UserDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -128,13 +130,10 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
         [id, actor.user.departmentId, content.trim(), actor.user.id],
       );
       await this.audit.record(m, actor, { action: 'progress_report.contribute', subjectType: 'progress_report', subjectId: id, after: { departmentId: actor.user.departmentId, content } });
-      const liaisons: { id: string }[] = await m.query(
-        `SELECT id FROM app_user WHERE department_id = $1 AND active AND 'dept_liaison' = ANY(roles)`,
-        [r.leadDepartmentId],
-      );
+      const liaisons = await this.users.usersOf(m, r.leadDepartmentId ? [r.leadDepartmentId] : [], ['dept_liaison']);
       await this.notifications.notify(m, {
         event: 'report_contribution',
-        userIds: liaisons.map((u) => u.id),
+        userIds: liaisons,
         kind: 'report_contribution',
         title: `配合单位材料：${r.taskCode} ${r.taskTitle}（${r.periodLabel}）`.slice(0, 200),
         body: `${actor.user.displayName}报送了配合材料，请合并到进展报告。`,
@@ -150,14 +149,15 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
   async merge(id: string, contributionIds: string[] | undefined, version: number, actor: Actor): Promise<ProgressReportResponse> {
     await this.dataSource.transaction(async (m) => {
       const r = await this.editable(m, id, actor.user, version);
-      const rows: { id: string; name: string; content: string }[] = await m.query(
-        `SELECT c.id, d.name, c.content FROM report_contribution c JOIN department d ON d.id = c.department_id
+      const rows: { id: string; departmentId: string; content: string }[] = await m.query(
+        `SELECT c.id, c.department_id AS "departmentId", c.content FROM report_contribution c
           WHERE c.report_id = $1 AND c.merged_at IS NULL AND ($2::uuid[] IS NULL OR c.id = ANY($2::uuid[]))
           ORDER BY c.submitted_at, c.id FOR UPDATE OF c`,
         [id, contributionIds ?? null],
       );
       if (rows.length === 0) throw ReportException.nothingToMerge();
-      const content = [r.content.trim(), ...rows.map((c) => `【${c.name}】${c.content}`)].filter(Boolean).join('\n\n');
+      const departments = await this.users.departments(m, rows.map((c) => c.departmentId));
+      const content = [r.content.trim(), ...rows.map((c) => `【${departments.get(c.departmentId)?.name ?? ''}】${c.content}`)].filter(Boolean).join('\n\n');
       await m.query(
         `UPDATE progress_report SET content = $2, status = $3, version = version + 1, updated_at = now() WHERE id = $1`,
         [id, content, nextReportState(r.status, ...(r.status === 'returned' ? (['edit'] as const) : []))],

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ApprovalInstanceStatus, ProgressReportResponse, ReportAction, ReportContributionResponse, ReportStatus } from '@luoshi/contracts';
 import type { TaskState } from '@luoshi/domain/workflow';
 import { CalendarService } from '@luoshi/server/calendar';
+import { UserDirectory } from '@luoshi/server/identity';
 import { type AuthUser, hasAnyRole } from '@luoshi/server/platform';
 import { assertCanSee, isLeadDepartmentMember, type TaskAccessSubject } from '@luoshi/server/tasks';
 import { EvidenceService } from './evidence.service';
@@ -56,6 +57,19 @@ export const REPORT_SELECT = `
     LEFT JOIN app_user au ON au.id = r.author_id
     LEFT JOIN approval_instance ai ON ai.id = r.approval_instance_id`;
 
+interface ContributionRow {
+  id: string;
+  departmentId: string;
+  content: string;
+  submittedBy: string;
+  submittedAt: Date;
+  mergedAt: Date | null;
+}
+
+/** The columns of ContributionRow, for `SELECT ${CONTRIBUTION_COLUMNS} FROM report_contribution c`. */
+const CONTRIBUTION_COLUMNS = `c.id, c.department_id AS "departmentId", c.content, c.submitted_by AS "submittedBy",
+  c.submitted_at AS "submittedAt", c.merged_at AS "mergedAt"`;
+
 export const accessOf = (r: ReportRow): TaskAccessSubject => ({ status: r.taskStatus, leadDepartmentId: r.leadDepartmentId, coDepartmentIds: r.coDepartmentIds });
 
 /** A never-submitted report cannot be submitted after its period's grace window. */
@@ -68,6 +82,7 @@ export class ReportQueryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly evidence: EvidenceService,
     private readonly calendar: CalendarService,
+    private readonly users: UserDirectory,
   ) {}
 
   async row(m: EntityManager, id: string, lock = false): Promise<ReportRow> {
@@ -140,28 +155,18 @@ export class ReportQueryService {
   }
 
   async contributions(reportId: string): Promise<ReportContributionResponse[]> {
-    const rows: {
-      id: string;
-      departmentId: string;
-      departmentCode: string;
-      departmentName: string;
-      content: string;
-      submittedBy: string;
-      submitterName: string;
-      submittedAt: Date;
-      mergedAt: Date | null;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.department_id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName", c.content,
-              c.submitted_by AS "submittedBy", u.display_name AS "submitterName", c.submitted_at AS "submittedAt", c.merged_at AS "mergedAt"
-         FROM report_contribution c JOIN department d ON d.id = c.department_id JOIN app_user u ON u.id = c.submitted_by
-        WHERE c.report_id = $1 ORDER BY c.submitted_at, c.id`,
-      [reportId],
-    );
+    const rows: ContributionRow[] = await this.dataSource.query(`SELECT ${CONTRIBUTION_COLUMNS} FROM report_contribution c WHERE c.report_id = $1 ORDER BY c.submitted_at, c.id`, [
+      reportId,
+    ]);
+    const [departments, names] = await Promise.all([
+      this.users.departments(this.dataSource, rows.map((c) => c.departmentId)),
+      this.users.displayNames(this.dataSource, rows.map((c) => c.submittedBy)),
+    ]);
     return rows.map((c) => ({
       id: c.id,
-      department: { id: c.departmentId, code: c.departmentCode, name: c.departmentName },
+      department: { id: c.departmentId, code: departments.get(c.departmentId)?.code ?? '', name: departments.get(c.departmentId)?.name ?? '' },
       content: c.content,
-      submittedBy: { id: c.submittedBy, displayName: c.submitterName },
+      submittedBy: { id: c.submittedBy, displayName: names.get(c.submittedBy) ?? '' },
       submittedAt: new Date(c.submittedAt).toISOString(),
       mergedAt: c.mergedAt ? new Date(c.mergedAt).toISOString() : null,
     }));

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsModule } from '@luoshi/server/approvals';
 import { CalendarModule } from '@luoshi/server/calendar';
+import { IdentityModule } from '@luoshi/server/identity';
 import { PlansModule } from '@luoshi/server/plans';
 import { TasksModule } from '@luoshi/server/tasks';
 import { EvidenceService } from './evidence.service';
@@ -14,7 +15,7 @@ import { SpecialActionPlansController } from './special-action-plans.controller'
 
 /** Progress reports, evidence and special action plans (requests about a task live in @luoshi/server/requests). */
 @Module({
-  imports: [ApprovalsModule, TasksModule, PlansModule, CalendarModule],
+  imports: [ApprovalsModule, TasksModule, PlansModule, CalendarModule, IdentityModule],
   controllers: [TaskReportsController, ReportsController, EvidenceController, SpecialActionPlansController],
   providers: [
     { provide: EVIDENCE_STORAGE, useClass: LocalDiskEvidenceStorage },
