@@ -77,6 +77,16 @@ export class UserDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** Active users holding one of `roles` in these departments, by username. */
+  async members(m: Sql, departmentIds: readonly string[], roles: readonly string[]): Promise<UserProfileRow[]> {
+    if (departmentIds.length === 0) return [];
+    return m.query(
+      `SELECT ${USER_PROFILE_COLUMNS} FROM app_user u
+        WHERE u.department_id = ANY($1::uuid[]) AND u.active AND u.roles && $2::text[] ORDER BY u.username`,
+      [departmentIds, roles],
+    );
+  }
+
   /** A user's phone number (null when none, or no such user). */
   async phoneOf(m: Sql, userId: string): Promise<string | null> {
     const [row] = await m.query(`SELECT phone FROM app_user WHERE id = $1`, [userId]);

@@ -2,19 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { InstructionListItem, InstructionListResponse, InstructionState, TaskStatus } from '@luoshi/contracts';
+import { UserDirectory, type DepartmentRefRow } from '@luoshi/server/identity';
 import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
-import { INSTRUCTION_AUTHORS, INSTRUCTION_COLUMNS, type InstructionRow, toInstructionResponse } from './instruction-row';
+import { PlanReader, type PlanRefRow } from '@luoshi/server/plans';
+import { INSTRUCTION_COLUMNS, type InstructionRow, instructionUserIds, toInstructionResponse } from './instruction-row';
 
 interface Row extends InstructionRow {
   taskId: string;
   taskCode: string;
   taskTitle: string;
   taskStatus: TaskStatus;
-  planCode: string;
-  planTitle: string;
+  planId: string;
   leadId: string | null;
-  leadCode: string | null;
-  leadName: string | null;
+}
+
+/** What the rows name from other capabilities, read in one batch each. */
+interface Refs {
+  names: Map<string, string>;
+  plans: Map<string, PlanRefRow>;
+  departments: Map<string, DepartmentRefRow>;
 }
 
 const STATE_WHERE: Record<InstructionState, string> = {
@@ -30,7 +36,11 @@ const STATE_WHERE: Record<InstructionState, string> = {
  */
 @Injectable()
 export class InstructionListService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserDirectory,
+    private readonly plans: PlanReader,
+  ) {}
 
   async list(query: { state: InstructionState; page: number; pageSize: number }, user: AuthUser): Promise<InstructionListResponse> {
     // Only leaders' own: a leader who also holds an office role still opens "my instructions" here.
@@ -44,32 +54,36 @@ export class InstructionListService {
     const rows: Row[] = await this.dataSource.query(
       `SELECT ${INSTRUCTION_COLUMNS},
               t.id AS "taskId", t.code AS "taskCode", t.title AS "taskTitle", t.status AS "taskStatus",
-              pl.code AS "planCode", pl.title AS "planTitle", d.id AS "leadId", d.code AS "leadCode", d.name AS "leadName"
+              t.plan_id AS "planId", t.lead_department_id AS "leadId"
          FROM (SELECT i.* FROM task_instruction i WHERE ${scope} AND ${STATE_WHERE[query.state]}
                 ORDER BY i.created_at DESC, i.id DESC LIMIT $2 OFFSET $3) i
-         ${INSTRUCTION_AUTHORS}
          JOIN task t ON t.id = i.task_id
-         JOIN plan pl ON pl.id = t.plan_id
-         LEFT JOIN department d ON d.id = t.lead_department_id
         ORDER BY i.created_at DESC, i.id DESC`,
       [user.id, query.pageSize, (query.page - 1) * query.pageSize],
     );
     const total = query.state === 'open' ? counts.open : query.state === 'answered' ? counts.answered : counts.open + counts.answered;
-    return { items: rows.map(toItem), total, counts, page: query.page, pageSize: query.pageSize };
+    const [names, plans, departments] = await Promise.all([
+      this.users.displayNames(this.dataSource, instructionUserIds(rows)),
+      this.plans.refs(this.dataSource, rows.map((r) => r.planId)),
+      this.users.departments(this.dataSource, rows.map((r) => r.leadId)),
+    ]);
+    return { items: rows.map((r) => toItem(r, { names, plans, departments })), total, counts, page: query.page, pageSize: query.pageSize };
   }
 }
 
-function toItem(r: Row): InstructionListItem {
+function toItem(r: Row, refs: Refs): InstructionListItem {
+  const plan = refs.plans.get(r.planId);
+  const lead = r.leadId ? refs.departments.get(r.leadId) : undefined;
   return {
-    ...toInstructionResponse(r),
+    ...toInstructionResponse(r, refs.names),
     task: {
       id: r.taskId,
       code: r.taskCode,
       title: r.taskTitle,
-      planCode: r.planCode,
-      planTitle: r.planTitle,
+      planCode: plan?.code ?? '',
+      planTitle: plan?.title ?? '',
       status: r.taskStatus,
-      leadDepartment: r.leadId ? { id: r.leadId, code: r.leadCode ?? '', name: r.leadName ?? '' } : null,
+      leadDepartment: r.leadId ? { id: r.leadId, code: lead?.code ?? '', name: lead?.name ?? '' } : null,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DispatchNotice } from '@luoshi/contracts';
+import { UserDirectory } from '@luoshi/server/identity';
 import type { TaskRow } from './task-row';
 
 interface Recipient {
@@ -19,16 +20,19 @@ interface Recipient {
  */
 @Injectable()
 export class TaskDispatchAudience {
+  constructor(private readonly users: UserDirectory) {}
+
   async whoIsTold(m: EntityManager, dispatched: readonly TaskRow[]): Promise<DispatchNotice[]> {
     const departmentIds = [...new Set(dispatched.flatMap((t) => [t.leadDepartmentId, ...t.coDepartmentIds]).filter((id): id is string => id !== null))];
     if (departmentIds.length === 0) return [];
-    const recipients: Recipient[] = await m.query(
-      `SELECT u.id, u.display_name AS "displayName", d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName"
-         FROM app_user u JOIN department d ON d.id = u.department_id
-        WHERE u.department_id = ANY($1::uuid[]) AND u.active AND u.roles && ARRAY['dept_liaison', 'dept_head']::text[]
-        ORDER BY u.username`,
-      [departmentIds],
-    );
+    const [members, departments] = await Promise.all([
+      this.users.members(m, departmentIds, ['dept_liaison', 'dept_head']),
+      this.users.departments(m, departmentIds),
+    ]);
+    const recipients: Recipient[] = members.flatMap((u) => {
+      const d = u.departmentId ? departments.get(u.departmentId) : undefined;
+      return d ? [{ id: u.id, displayName: u.displayName, departmentId: d.id, departmentCode: d.code, departmentName: d.name }] : [];
+    });
     const inDepartment = (id: string) => recipients.filter((r) => r.departmentId === id);
     const notices = new Map<string, DispatchNotice>();
     const note = (departmentId: string, role: 'lead' | 'co', fallback: Recipient[]) => {

@@ -12,6 +12,7 @@ import {
 } from '@luoshi/contracts';
 import { type IsoDate, listReportingPeriods, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
+import { UserDirectory } from '@luoshi/server/identity';
 import {
   type AuthUser,
   cappedCountSql,
@@ -29,7 +30,7 @@ import { TaskErrorCode, TaskException } from './task.exception';
 import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, remainingWorkingDays, taskHealth } from './task-health';
 import { PART_CODE, PART_TITLE, SECTION_CODE, SECTION_TITLE, TASK_SORT_KEYS, type TaskListFilter, taskListWhere } from './task-list-sql';
 import { TASK_ROW_COLUMNS, type TaskRow } from './task-row';
-import { INSTRUCTION_AUTHORS, INSTRUCTION_COLUMNS, type InstructionRow, toInstructionResponse } from './instruction-row';
+import { INSTRUCTION_COLUMNS, type InstructionRow, instructionUserIds, toInstructionResponse } from './instruction-row';
 
 export type { TaskListFilter } from './task-list-sql';
 
@@ -63,6 +64,7 @@ export class TaskQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendarService: CalendarService,
+    private readonly users: UserDirectory,
   ) {}
 
   async healthContext(): Promise<HealthContext> {
@@ -267,11 +269,11 @@ export class TaskQueryService {
     const rows: InstructionRow[] = await this.dataSource.query(
       `SELECT ${INSTRUCTION_COLUMNS}
          FROM task_instruction i
-         ${INSTRUCTION_AUTHORS}
         WHERE i.task_id = $1 ORDER BY i.created_at, i.id`,
       [taskId],
     );
-    return rows.map(toInstructionResponse);
+    const names = await this.users.displayNames(this.dataSource, instructionUserIds(rows));
+    return rows.map((r) => toInstructionResponse(r, names));
   }
 
   /** When each progress report is due, on the working-day calendar (国庆, 春节 and 调休 counted). */

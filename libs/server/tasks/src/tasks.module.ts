@@ -1,6 +1,8 @@
 import { TaskHealthRollup } from './task-health-rollup';
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@luoshi/server/calendar';
+import { IdentityModule } from '@luoshi/server/identity';
+import { PlansModule } from '@luoshi/server/plans';
 import { TaskAssignmentService } from './task-assignment.service';
 import { TaskCollaborationService } from './task-collaboration.service';
 import { TaskDispatchAudience } from './task-dispatch-audience';
@@ -16,9 +18,7 @@ import { InstructionsController } from './instructions.controller';
 import { PlanTasksController, TasksController } from './tasks.controller';
 
 @Module({
-  imports: [
-    CalendarModule,
-  ],
+  imports: [CalendarModule, IdentityModule, PlansModule],
   controllers: [PlanTasksController, TasksController, InstructionsController],
   providers: [
     TaskStore,
