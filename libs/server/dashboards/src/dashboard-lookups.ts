@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DashboardDepartmentRef } from '@luoshi/contracts';
+import { UserDirectory } from '@luoshi/server/identity';
+import { PlanReader } from '@luoshi/server/plans';
 import { DashboardException } from './dashboard.exception';
 
 export interface PlanRef {
@@ -10,32 +12,40 @@ export interface PlanRef {
   title: string;
 }
 
-/** Plans and departments as the dashboards name them. */
+const planRef = ({ id, code, title }: PlanRef): PlanRef => ({ id, code, title });
+
+/** Plans and departments as the dashboards name them, read from their owners. */
 @Injectable()
 export class DashboardLookups {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlanReader,
+    private readonly users: UserDirectory,
+  ) {}
 
   async plan(planId: string): Promise<PlanRef> {
-    const [plan] = await this.dataSource.query(`SELECT id, code, title FROM plan WHERE id = $1`, [planId]);
+    const plan = (await this.plans.refs(this.dataSource, [planId])).get(planId);
     if (!plan) throw DashboardException.planNotFound(planId);
-    return plan;
+    return planRef(plan);
   }
 
   /** The given plan, else the most recently imported active action plan. */
   async planOrDefault(planId: string | null | undefined): Promise<PlanRef> {
     if (planId) return this.plan(planId);
-    const [plan] = await this.dataSource.query(
-      `SELECT id, code, title FROM plan WHERE status = 'active' AND kind = 'action_plan' ORDER BY created_at DESC, id LIMIT 1`,
-    );
+    const plan = await this.plans.latestActionPlan(this.dataSource);
     if (!plan) throw DashboardException.noPlan();
-    return plan;
+    return planRef(plan);
   }
 
   /** A department by code; unknown → 400 naming the query field, or 404 when the code is the path. */
   async department(code: string, from: 'query' | 'path' = 'query'): Promise<DashboardDepartmentRef> {
-    const [d] = await this.dataSource.query(`SELECT id, code, name, kind FROM department WHERE code = $1`, [code]);
+    const d = await this.users.departmentByCode(this.dataSource, code);
     if (!d) throw from === 'path' ? DashboardException.departmentNotFound(code) : DashboardException.unknownDepartment(code);
     return d;
   }
 
+  /** Departments by id. */
+  departments(ids: string[]): Promise<Map<string, DashboardDepartmentRef>> {
+    return this.users.departments(this.dataSource, ids);
+  }
 }

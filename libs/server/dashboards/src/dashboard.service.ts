@@ -307,10 +307,8 @@ export class DashboardService {
     return rows.map((r) => ({ period: unit === 'month' ? r.start.slice(0, 7) : r.start, start: r.start, completed: r.completed, cumulative: r.cumulative }));
   }
 
-  private async departments(ids: string[]): Promise<Map<string, DashboardDepartmentRef>> {
-    if (ids.length === 0) return new Map();
-    const rows: DashboardDepartmentRef[] = await this.dataSource.query(`SELECT id, code, name, kind FROM department WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((d) => [d.id, d]));
+  private departments(ids: string[]): Promise<Map<string, DashboardDepartmentRef>> {
+    return this.lookups.departments(ids);
   }
 }
 

@@ -9,6 +9,7 @@ import type {
   WebhookEndpointResponse,
 } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
+import { UserDirectory } from '@luoshi/server/identity';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -38,6 +39,7 @@ export class NotificationsInboxService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly users: UserDirectory,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.webhookAllowList = parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS);
@@ -104,14 +106,20 @@ export class NotificationsInboxService {
   }
 
   async preferences(userId: string): Promise<NotificationPreferenceResponse> {
-    const [row] = await this.dataSource.query(
-      `SELECT p.email, coalesce(p.email_enabled, false) AS "emailEnabled", coalesce(p.daily_digest, false) AS "dailyDigest",
-              u.phone, coalesce(p.sms_enabled, false) AS "smsEnabled",
-              to_char(p.quiet_start, 'HH24:MI') AS "quietStart", to_char(p.quiet_end, 'HH24:MI') AS "quietEnd"
-         FROM app_user u LEFT JOIN notification_preference p ON p.user_id = u.id WHERE u.id = $1`,
-      [userId],
-    );
-    return row ?? { email: null, emailEnabled: false, dailyDigest: false, phone: null, smsEnabled: false, quietStart: null, quietEnd: null };
+    // The phone number lives on the user profile (identity); the rest is this capability's.
+    const [[row], phone] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.email, coalesce(p.email_enabled, false) AS "emailEnabled", coalesce(p.daily_digest, false) AS "dailyDigest",
+                coalesce(p.sms_enabled, false) AS "smsEnabled",
+                to_char(p.quiet_start, 'HH24:MI') AS "quietStart", to_char(p.quiet_end, 'HH24:MI') AS "quietEnd"
+           FROM notification_preference p WHERE p.user_id = $1`,
+        [userId],
+      ),
+      this.users.phoneOf(this.dataSource, userId),
+    ]);
+    return row
+      ? { email: row.email, emailEnabled: row.emailEnabled, dailyDigest: row.dailyDigest, phone, smsEnabled: row.smsEnabled, quietStart: row.quietStart, quietEnd: row.quietEnd }
+      : { email: null, emailEnabled: false, dailyDigest: false, phone, smsEnabled: false, quietStart: null, quietEnd: null };
   }
 
   /** E-mail and SMS preferences; SMS fields left out stay as they are. The phone number lives on the user profile. */
@@ -143,17 +151,18 @@ export class NotificationsInboxService {
                 quiet_start = $6::time, quiet_end = $7::time, updated_at = now()`,
         [actor.user.id, after.email, after.emailEnabled, after.dailyDigest, after.smsEnabled, after.quietStart, after.quietEnd],
       );
-      if (after.phone !== before.phone) await m.query(`UPDATE app_user SET phone = $2, updated_at = now() WHERE id = $1`, [actor.user.id, after.phone]);
+      if (after.phone !== before.phone) await this.users.setPhone(m, actor.user.id, after.phone);
       await this.audit.record(m, actor, { action: 'notification_preference.update', subjectType: 'user', subjectId: actor.user.id, before: { ...before }, after: { ...after } });
       return after;
     });
   }
 
   async webhooks(): Promise<WebhookEndpointResponse[]> {
-    return this.dataSource.query(
-      `SELECT w.id, w.department_id AS "departmentId", d.name AS "departmentName", w.name, w.url, w.enabled
-         FROM webhook_endpoint w LEFT JOIN department d ON d.id = w.department_id ORDER BY w.created_at`,
+    const rows: Omit<WebhookEndpointResponse, 'departmentName'>[] = await this.dataSource.query(
+      `SELECT w.id, w.department_id AS "departmentId", w.name, w.url, w.enabled FROM webhook_endpoint w ORDER BY w.created_at`,
     );
+    const departments = await this.users.departments(this.dataSource, rows.map((w) => w.departmentId));
+    return rows.map((w) => ({ id: w.id, departmentId: w.departmentId, departmentName: (w.departmentId && departments.get(w.departmentId)?.name) || null, name: w.name, url: w.url, enabled: w.enabled }));
   }
 
   async addWebhook(actor: RequestActor, input: { departmentCode?: string; name: string; url: string; secret: string }): Promise<WebhookEndpointResponse> {
@@ -170,7 +179,7 @@ export class NotificationsInboxService {
     return this.dataSource.transaction(async (m) => {
       let departmentId: string | null = null;
       if (input.departmentCode) {
-        const [d] = await m.query(`SELECT id FROM department WHERE code = $1`, [input.departmentCode]);
+        const d = await this.users.departmentByCode(m, input.departmentCode);
         if (!d) throw new DomainException(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${input.departmentCode}`, `Unknown department: ${input.departmentCode}`);
         departmentId = d.id;
       }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { IdentityModule } from '@luoshi/server/identity';
 import { ChannelRegistry } from './channels/channel-registry';
 import { EmailChannel } from './channels/email.channel';
 import { InAppChannel } from './channels/in-app.channel';
@@ -17,7 +18,7 @@ const CHANNELS = [InAppChannel, EmailChannel, WebhookChannel, SmsChannel];
 /** Global: tasks, reminders, reports and approvals all notify through it. */
 @Global()
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, IdentityModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, NotificationsInboxService, NotificationStreamService, ChannelRegistry, ...CHANNELS, NotificationDeliveryWorker],
   exports: [NotificationsService, NotificationDeliveryWorker],

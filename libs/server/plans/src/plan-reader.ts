@@ -25,6 +25,14 @@ export class PlanReader {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
+  /** The most recently imported active action plan, or null. */
+  async latestActionPlan(m: Sql): Promise<PlanRefRow | null> {
+    const [row] = await m.query(
+      `SELECT ${PLAN_REF_COLUMNS} FROM plan p WHERE p.status = 'active' AND p.kind = 'action_plan' ORDER BY p.created_at DESC, p.id LIMIT 1`,
+    );
+    return row ?? null;
+  }
+
   /** A plan by its code, or null. */
   async byCode(m: Sql, code: string): Promise<PlanRefRow | null> {
     const [row] = await m.query(`SELECT ${PLAN_REF_COLUMNS} FROM plan p WHERE p.code = $1`, [code]);
