@@ -42,6 +42,22 @@ export function tablesCreatedBy(source: string): string[] {
   return [...source.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_][a-z0-9_]*)"?/g)].map((m) => m[1]);
 }
 
+/** The tables that exist after every migration's up() ran in order: down() is the way back, not the schema. */
+export function tablesAfter(migrationSources: readonly string[]): Set<string> {
+  const tables = new Set<string>();
+  for (const source of migrationSources) {
+    const up = source.split(/async down\(/)[0];
+    for (const step of up.matchAll(/(CREATE|DROP) TABLE (?:IF (?:NOT )?EXISTS )?((?:"?[a-z_][a-z0-9_]*"?(?:\s*,\s*)?)+)/g)) {
+      const names = step[2].split(',').map((n) => n.trim().replace(/"/g, ''));
+      for (const name of names) {
+        if (step[1] === 'CREATE') tables.add(name);
+        else tables.delete(name);
+      }
+    }
+  }
+  return tables;
+}
+
 export interface Violation {
   lib: string;
   file: string;
@@ -86,7 +102,10 @@ export interface OwnershipReport {
 export function checkOwnership(root: string, extra?: { lib: string; file: string; source: string }): OwnershipReport {
   const serverDir = path.join(root, 'libs/server');
   const migrations = path.join(serverDir, 'platform/src/migrations');
-  const known = new Set(fs.readdirSync(migrations).flatMap((f) => tablesCreatedBy(fs.readFileSync(path.join(migrations, f), 'utf8'))));
+  // Migration files start with their timestamp, so name order is run order.
+  const known = tablesAfter(
+    fs.readdirSync(migrations).filter((f) => /^\d+-.*\.ts$/.test(f)).sort().map((f) => fs.readFileSync(path.join(migrations, f), 'utf8')),
+  );
   const owners = new Map<string, string[]>();
   const ownedBy = new Map<string, Set<string>>();
   const unknown: OwnershipReport['unknown'] = [];

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkOwnership, namesInTablePosition, sqlTextsOf, tablesCreatedBy } from './scan-tables';
+import { checkOwnership, namesInTablePosition, sqlTextsOf, tablesAfter, tablesCreatedBy } from './scan-tables';
 import { PENDING_OWNER_MOVES } from './pending-owner-moves';
 
 const root = path.join(__dirname, '..', '..');
@@ -46,5 +46,11 @@ describe('finding table names in SQL', () => {
 
   it('lists the tables a migration creates', () => {
     expect(tablesCreatedBy('CREATE TABLE task (id uuid); CREATE TABLE IF NOT EXISTS x_y (a int)')).toEqual(['task', 'x_y']);
+  });
+
+  it('follows the migrations up() in order: a later drop removes a table, down() does not count', () => {
+    const first = 'async up() { q(`CREATE TABLE a (id int)`); q(`CREATE TABLE b (id int)`) } async down() { q(`DROP TABLE a, b`) }';
+    const second = 'async up() { q(`DROP TABLE b`); q(`CREATE TABLE c (id int)`) } async down() { q(`CREATE TABLE b (id int)`) }';
+    expect([...tablesAfter([first, second])].sort()).toEqual(['a', 'c']);
   });
 });

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserDirectory } from '@luoshi/server/identity';
-import { PlanReader } from '@luoshi/server/plans';
-import { TaskReader } from '@luoshi/server/tasks';
 import type {
   ApprovalCounts,
   ApprovalDetailResponse,
@@ -34,6 +32,7 @@ import {
 import { ApprovalException } from './approval.exception';
 import type { ApprovalContext } from './approval-store';
 import { ApprovalDelegationsService } from './approval-delegations.service';
+import { ApprovalSubjects } from './approval-subjects';
 import { actionUserIds, APPROVAL_ACTION_COLUMNS, type ApprovalActionRow, toTimelineEntry } from './approval-timeline';
 
 interface InboxRow {
@@ -99,8 +98,7 @@ export class ApprovalQueryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly delegations: ApprovalDelegationsService,
     private readonly users: UserDirectory,
-    private readonly tasks: TaskReader,
-    private readonly plans: PlanReader,
+    private readonly subjects: ApprovalSubjects,
   ) {}
 
   async counts(user: AuthUser, delegators?: string[]): Promise<ApprovalCounts> {
@@ -290,14 +288,12 @@ export class ApprovalQueryService {
   private async withRefs<R extends InboxRow>(rows: Omit<R, InboxRefs>[]): Promise<R[]> {
     const [departments, tasks] = await Promise.all([
       this.users.departments(this.dataSource, rows.map((r) => r.departmentId)),
-      this.tasks.refs(this.dataSource, rows.map((r) => r.taskId)),
+      this.subjects.taskLabels(this.dataSource, [...new Set(rows.flatMap((r) => (r.taskId ? [r.taskId] : [])))]),
     ]);
-    const plans = await this.plans.refs(this.dataSource, [...tasks.values()].map((t) => t.planId));
     for (const r of rows) {
       const d = r.departmentId ? departments.get(r.departmentId) : undefined;
       const t = r.taskId ? tasks.get(r.taskId) : undefined;
-      const p = t ? plans.get(t.planId) : undefined;
-      Object.assign(r, { departmentCode: d?.code ?? null, departmentName: d?.name ?? null, taskCode: t?.code ?? null, planCode: p?.code ?? null, planTitle: p?.title ?? null });
+      Object.assign(r, { departmentCode: d?.code ?? null, departmentName: d?.name ?? null, taskCode: t?.code ?? null, planCode: t?.planCode ?? null, planTitle: t?.planTitle ?? null });
     }
     return rows as R[];
   }

@@ -22,6 +22,16 @@ export interface ApprovalSubjectHandler {
   onFinished(m: EntityManager, finish: ApprovalFinish, actor: RequestActor): Promise<void>;
 }
 
+/** What the inbox shows of an instance's task (tasks and plans own these; approvals only show them). */
+export interface ApprovalTaskLabel {
+  code: string;
+  planCode: string;
+  planTitle: string;
+}
+
+/** Labels a batch of tasks by id, registered by a capability that may read tasks and plans. */
+export type ApprovalTaskLabeller = (m: Pick<EntityManager, 'query'>, taskIds: string[]) => Promise<Map<string, ApprovalTaskLabel>>;
+
 /**
  * The registry of subject handlers. Approvals know nothing of reports or requests; those register
  * here (onModuleInit), so the dependency points one way: reports → approvals.
@@ -29,9 +39,19 @@ export interface ApprovalSubjectHandler {
 @Injectable()
 export class ApprovalSubjects {
   private readonly handlers = new Map<ApprovalSubjectType, ApprovalSubjectHandler>();
+  private labeller: ApprovalTaskLabeller = async () => new Map();
 
   register(handler: ApprovalSubjectHandler): void {
     this.handlers.set(handler.subjectType, handler);
+  }
+
+  labelTasksWith(labeller: ApprovalTaskLabeller): void {
+    this.labeller = labeller;
+  }
+
+  /** The tasks' labels; none until a labeller registered. */
+  taskLabels(m: Pick<EntityManager, 'query'>, taskIds: string[]): Promise<Map<string, ApprovalTaskLabel>> {
+    return taskIds.length === 0 ? Promise.resolve(new Map()) : this.labeller(m, taskIds);
   }
 
   async finished(m: EntityManager, finish: ApprovalFinish, actor: RequestActor): Promise<void> {

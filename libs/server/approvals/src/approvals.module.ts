@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@luoshi/server/calendar';
 import { IdentityModule } from '@luoshi/server/identity';
-import { PlansModule } from '@luoshi/server/plans';
-import { TasksModule } from '@luoshi/server/tasks';
 import { ApprovalService } from './approval.service';
 import { ApprovalDelegationsService } from './approval-delegations.service';
 import { ApprovalQueryService } from './approval-query.service';
@@ -15,7 +13,7 @@ import { ApproverResolver } from './approver-resolver';
 
 /** Approval chains over the pure engine: instances, actions, inbox, templates, delegations, timeouts. */
 @Module({
-  imports: [CalendarModule, IdentityModule, PlansModule, TasksModule],
+  imports: [CalendarModule, IdentityModule],
   controllers: [ApprovalsController, ApprovalTemplatesController],
   providers: [
     ApprovalService,

@@ -6,7 +6,7 @@ export {
   type StartApprovalRequest,
 } from './approval.service';
 export { ApprovalQueryService } from './approval-query.service';
-export { ApprovalSubjects, type ApprovalFinish, type ApprovalSubjectHandler } from './approval-subjects';
+export { ApprovalSubjects, type ApprovalFinish, type ApprovalSubjectHandler, type ApprovalTaskLabel } from './approval-subjects';
 export { ApprovalTemplatesService } from './approval-templates.service';
 export { ApprovalTimeoutWorker } from './approval-timeout.worker';
 export { ApprovalException, ApprovalErrorCode } from './approval.exception';

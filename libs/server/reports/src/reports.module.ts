@@ -4,6 +4,7 @@ import { CalendarModule } from '@luoshi/server/calendar';
 import { IdentityModule } from '@luoshi/server/identity';
 import { PlansModule } from '@luoshi/server/plans';
 import { TasksModule } from '@luoshi/server/tasks';
+import { ApprovalTaskLabels } from './approval-task-labels';
 import { EvidenceService } from './evidence.service';
 import { EVIDENCE_STORAGE, LocalDiskEvidenceStorage } from './evidence-storage';
 import { ProgressReportService } from './progress-report.service';
@@ -18,6 +19,7 @@ import { SpecialActionPlansController } from './special-action-plans.controller'
   imports: [ApprovalsModule, TasksModule, PlansModule, CalendarModule, IdentityModule],
   controllers: [TaskReportsController, ReportsController, EvidenceController, SpecialActionPlansController],
   providers: [
+    ApprovalTaskLabels,
     { provide: EVIDENCE_STORAGE, useClass: LocalDiskEvidenceStorage },
     EvidenceService,
     ReportDraftsService,
