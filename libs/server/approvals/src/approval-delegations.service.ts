@@ -4,8 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ApprovalDelegationResponse } from '@luoshi/contracts';
 import { type ApprovalDelegation, dateOfInstant } from '@luoshi/domain/workflow';
 import { AuditService } from '@luoshi/server/audit';
-import { type Sql, UserDirectory } from '@luoshi/server/identity';
-import { type AuthUser, hasAnyRole, type RequestActor } from '@luoshi/server/platform';
+import { UserDirectory } from '@luoshi/server/identity';
+import { type AuthUser, hasAnyRole, type RequestActor, type Sql } from '@luoshi/server/platform';
 import { ApprovalException } from './approval.exception';
 
 type Actor = RequestActor & { user: AuthUser };

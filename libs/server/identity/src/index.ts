@@ -4,4 +4,4 @@ export { seedIdentity, type DemoUserSeed } from './identity-seeder';
 export { DepartmentEntity, toDepartmentResponse } from './department.entity';
 export { UserEntity, toUserResponse } from './user.entity';
 export { hashPassword } from './password-hasher';
-export { UserDirectory, type DepartmentRefRow, type Sql, type UserProfileRow } from './user-directory';
+export { UserDirectory, type DepartmentRefRow, type UserProfileRow } from './user-directory';

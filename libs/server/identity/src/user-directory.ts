@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { DepartmentKind } from '@luoshi/contracts';
-
-/** Anything that runs SQL: a transaction's manager or the data source. */
-export type Sql = Pick<EntityManager, 'query'>;
+import { distinctIds, rowsById, type Sql } from '@luoshi/server/platform';
 
 /** A user as other capabilities may see one. */
 export interface UserProfileRow {
@@ -28,8 +25,6 @@ export interface DepartmentRefRow {
 /** The columns of DepartmentRefRow, for `SELECT ${DEPARTMENT_REF_COLUMNS} FROM department d`. */
 const DEPARTMENT_REF_COLUMNS = `d.id, d.code, d.name, d.kind`;
 
-const distinct = (ids: readonly (string | null | undefined)[]): string[] => [...new Set(ids.filter((id): id is string => !!id))];
-
 /**
  * The identity capability's read side for everyone else: users and departments by id, code or role.
  * Every method takes a batch (never one query per row); callers join the result in memory.
@@ -38,27 +33,19 @@ const distinct = (ids: readonly (string | null | undefined)[]): string[] => [...
 export class UserDirectory {
   /** Display names by user id (unknown ids are absent). */
   async displayNames(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
-    const unique = distinct(ids);
-    if (unique.length === 0) return new Map();
-    const rows: { id: string; displayName: string }[] = await m.query(
-      `SELECT u.id, u.display_name AS "displayName" FROM app_user u WHERE u.id = ANY($1::uuid[])`,
-      [unique],
-    );
-    return new Map(rows.map((r) => [r.id, r.displayName]));
+    const rows = await rowsById<{ id: string; displayName: string }>(m, `SELECT u.id, u.display_name AS "displayName" FROM app_user u WHERE u.id = ANY($1::uuid[])`, ids);
+    return new Map([...rows.values()].map((r) => [r.id, r.displayName]));
   }
 
   /** Users by id, active or not. */
-  async profiles(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, UserProfileRow>> {
-    const unique = distinct(ids);
-    if (unique.length === 0) return new Map();
-    const rows: UserProfileRow[] = await m.query(`SELECT ${USER_PROFILE_COLUMNS} FROM app_user u WHERE u.id = ANY($1::uuid[])`, [unique]);
-    return new Map(rows.map((r) => [r.id, r]));
+  profiles(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, UserProfileRow>> {
+    return rowsById(m, `SELECT ${USER_PROFILE_COLUMNS} FROM app_user u WHERE u.id = ANY($1::uuid[])`, ids);
   }
 
   /** The active users among `ids`. */
   async activeAmong(m: Sql, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [distinct(ids)]);
+    const rows: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND active`, [distinctIds(ids)]);
     return new Set(rows.map((r) => r.id));
   }
 
@@ -87,6 +74,12 @@ export class UserDirectory {
     );
   }
 
+  /** Phone numbers by user id (users without one are absent). */
+  async phones(m: Sql, ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await rowsById<{ id: string; phone: string }>(m, `SELECT u.id, u.phone FROM app_user u WHERE u.id = ANY($1::uuid[]) AND u.phone IS NOT NULL`, ids);
+    return new Map([...rows.values()].map((r) => [r.id, r.phone]));
+  }
+
   /** A user's phone number (null when none, or no such user). */
   async phoneOf(m: Sql, userId: string): Promise<string | null> {
     const [row] = await m.query(`SELECT phone FROM app_user WHERE id = $1`, [userId]);
@@ -105,11 +98,14 @@ export class UserDirectory {
   }
 
   /** Departments by id (unknown ids are absent). */
-  async departments(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, DepartmentRefRow>> {
-    const unique = distinct(ids);
-    if (unique.length === 0) return new Map();
-    const rows: DepartmentRefRow[] = await m.query(`SELECT ${DEPARTMENT_REF_COLUMNS} FROM department d WHERE d.id = ANY($1::uuid[])`, [unique]);
-    return new Map(rows.map((r) => [r.id, r]));
+  departments(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, DepartmentRefRow>> {
+    return rowsById(m, `SELECT ${DEPARTMENT_REF_COLUMNS} FROM department d WHERE d.id = ANY($1::uuid[])`, ids);
+  }
+
+  /** The department whose name (spaces aside) or alias is `name`, or null. */
+  async departmentAnswering(m: Sql, name: string): Promise<string | null> {
+    const [row] = await m.query(`SELECT id FROM department WHERE regexp_replace(name, '\\s', '', 'g') = $1 OR $1 = ANY(aliases) LIMIT 1`, [name]);
+    return row?.id ?? null;
   }
 
   /** Every department's id by code. */

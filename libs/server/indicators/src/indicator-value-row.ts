@@ -1,4 +1,6 @@
 import type { IndicatorValueResponse, IndicatorValueStatus } from '@luoshi/contracts';
+import type { UserDirectory } from '@luoshi/server/identity';
+import type { Sql } from '@luoshi/server/platform';
 
 /** A reported value as the read queries return it. */
 export interface IndicatorValueRow {
@@ -11,30 +13,31 @@ export interface IndicatorValueRow {
   note: string;
   status: IndicatorValueStatus;
   departmentId: string;
-  departmentCode: string;
-  departmentName: string;
   reportedById: string;
-  reportedByName: string;
   reportedAt: Date;
   reviewedById: string | null;
-  reviewedByName: string | null;
   reviewedAt: Date | null;
   reviewComment: string | null;
 }
 
-/** `SELECT ${INDICATOR_VALUE_COLUMNS} WHERE …` — the columns of IndicatorValueRow and their joins. */
+/** `SELECT ${INDICATOR_VALUE_COLUMNS} WHERE …` — the columns of IndicatorValueRow and their join. */
 export const INDICATOR_VALUE_COLUMNS = `
   v.id, v.indicator_id AS "indicatorId", i.name AS "indicatorName", i.unit, v.year, v.value::float8 AS value, v.note, v.status,
-  d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
-  r.id AS "reportedById", r.display_name AS "reportedByName", v.reported_at AS "reportedAt",
-  c.id AS "reviewedById", c.display_name AS "reviewedByName", v.reviewed_at AS "reviewedAt", v.review_comment AS "reviewComment"
+  v.department_id AS "departmentId", v.reported_by AS "reportedById", v.reported_at AS "reportedAt",
+  v.reviewed_by AS "reviewedById", v.reviewed_at AS "reviewedAt", v.review_comment AS "reviewComment"
   FROM indicator_value v
-  JOIN indicator i ON i.id = v.indicator_id
-  JOIN department d ON d.id = v.department_id
-  JOIN app_user r ON r.id = v.reported_by
-  LEFT JOIN app_user c ON c.id = v.reviewed_by`;
+  JOIN indicator i ON i.id = v.indicator_id`;
 
-export function toValueResponse(r: IndicatorValueRow): IndicatorValueResponse {
+/** The values with their departments and people, read from identity in one batch each. */
+export async function toValueResponses(users: UserDirectory, m: Sql, rows: IndicatorValueRow[]): Promise<IndicatorValueResponse[]> {
+  const [departments, names] = await Promise.all([
+    users.departments(m, rows.map((r) => r.departmentId)),
+    users.displayNames(m, rows.flatMap((r) => [r.reportedById, r.reviewedById])),
+  ]);
+  return rows.map((r) => toValueResponse(r, departments.get(r.departmentId), names));
+}
+
+function toValueResponse(r: IndicatorValueRow, department: { code: string; name: string } | undefined, names: Map<string, string>): IndicatorValueResponse {
   return {
     id: r.id,
     indicatorId: r.indicatorId,
@@ -44,10 +47,10 @@ export function toValueResponse(r: IndicatorValueRow): IndicatorValueResponse {
     value: r.value,
     note: r.note,
     status: r.status,
-    department: { id: r.departmentId, code: r.departmentCode, name: r.departmentName },
-    reportedBy: { id: r.reportedById, displayName: r.reportedByName },
+    department: { id: r.departmentId, code: department?.code ?? '', name: department?.name ?? '' },
+    reportedBy: { id: r.reportedById, displayName: names.get(r.reportedById) ?? '' },
     reportedAt: new Date(r.reportedAt).toISOString(),
-    reviewedBy: r.reviewedById ? { id: r.reviewedById, displayName: r.reviewedByName ?? '' } : null,
+    reviewedBy: r.reviewedById ? { id: r.reviewedById, displayName: names.get(r.reviewedById) ?? '' } : null,
     reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null,
     reviewComment: r.reviewComment,
   };

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { IndicatorValueResponse, IndicatorValueStatus, Role } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
+import { UserDirectory } from '@luoshi/server/identity';
 import { type AuthUser, hasAnyRole, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
 import { IndicatorException } from './indicator.exception';
-import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponse } from './indicator-value-row';
+import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponses } from './indicator-value-row';
 import { IndicatorsService } from './indicators.service';
 
 type Actor = RequestActor & { user: AuthUser };
@@ -22,14 +23,16 @@ export class IndicatorValuesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly indicators: IndicatorsService,
     private readonly audit: AuditService,
+    private readonly users: UserDirectory,
   ) {}
 
   async report(indicatorId: string, input: { year: number; value: number; note: string }, actor: Actor): Promise<IndicatorValueResponse> {
     const indicator = await this.indicators.row(indicatorId);
     if (!indicator.departmentId) throw IndicatorException.noDepartment();
     if (indicator.departmentId !== actor.user.departmentId || !hasAnyRole(actor.user, REPORTING_ROLES)) {
+      const department = (await this.users.departments(this.dataSource, [indicator.departmentId])).get(indicator.departmentId);
       throw IndicatorException.forbidden(
-        `只有责任单位（${indicator.departmentName}）的联络员或负责人可以报送该指标`,
+        `只有责任单位（${department?.name ?? ''}）的联络员或负责人可以报送该指标`,
         'Only the responsible department’s liaison or head may report this indicator',
       );
     }
@@ -85,7 +88,7 @@ export class IndicatorValuesService {
         ORDER BY v.reported_at, v.id LIMIT 500`,
       params,
     );
-    return rows.map(toValueResponse);
+    return toValueResponses(this.users, this.dataSource, rows);
   }
 
   private async decide(valueId: string, status: 'approved' | 'returned', comment: string | null, actor: Actor): Promise<IndicatorValueResponse> {
@@ -115,6 +118,6 @@ export class IndicatorValuesService {
   private async get(id: string): Promise<IndicatorValueResponse> {
     const [row]: IndicatorValueRow[] = await this.dataSource.query(`SELECT ${INDICATOR_VALUE_COLUMNS} WHERE v.id = $1`, [id]);
     if (!row) throw IndicatorException.valueNotFound(id);
-    return toValueResponse(row);
+    return (await toValueResponses(this.users, this.dataSource, [row]))[0];
   }
 }

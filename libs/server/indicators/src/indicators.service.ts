@@ -8,11 +8,12 @@ import type {
   IndicatorTrackingResponse,
 } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
+import { type DepartmentRefRow, UserDirectory } from '@luoshi/server/identity';
 import { CalendarService } from '@luoshi/server/calendar';
 import { type AuthUser, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
 import { assessIndicator } from './assess-indicator';
 import { IndicatorException } from './indicator.exception';
-import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponse } from './indicator-value-row';
+import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponses } from './indicator-value-row';
 
 interface IndicatorRow {
   id: string;
@@ -26,8 +27,6 @@ interface IndicatorRow {
   targets: IndicatorTarget[];
   sourceSentence: string;
   departmentId: string | null;
-  departmentCode: string | null;
-  departmentName: string | null;
   approved: { year: number; value: number; note: string }[];
   pending: number;
 }
@@ -39,15 +38,14 @@ interface IndicatorRow {
 const INDICATOR_SQL = `
   SELECT i.id, i.plan_id AS "planId", n.code AS "nodeCode", i.name, i.unit, i.comparison,
          i.baseline::float8 AS baseline, i.baseline_year AS "baselineYear", i.targets, i.source_sentence AS "sourceSentence",
-         d.id AS "departmentId", d.code AS "departmentCode", d.name AS "departmentName",
+         i.responsible_department_id AS "departmentId",
          coalesce((SELECT json_agg(json_build_object('year', v.year, 'value', v.value::float8, 'note', v.note) ORDER BY v.year)
                      FROM (SELECT DISTINCT ON (a.year) a.year, a.value, a.note FROM indicator_value a
                             WHERE a.indicator_id = i.id AND a.status = 'approved'
                             ORDER BY a.year, a.reviewed_at DESC, a.id DESC) v), '[]'::json) AS approved,
          (SELECT count(*)::int FROM indicator_value p WHERE p.indicator_id = i.id AND p.status = 'submitted') AS pending
     FROM indicator i
-    LEFT JOIN plan_node n ON n.id = i.node_id
-    LEFT JOIN department d ON d.id = i.responsible_department_id`;
+    LEFT JOIN plan_node n ON n.id = i.node_id`;
 
 /** Read side of indicators, and the office's settings of one (responsible department, baseline). */
 @Injectable()
@@ -56,6 +54,7 @@ export class IndicatorsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly users: UserDirectory,
   ) {}
 
   currentYear(): number {
@@ -71,7 +70,8 @@ export class IndicatorsService {
       [planId],
     );
     const year = this.currentYear();
-    return rows.map((r) => this.toTracking(r, year));
+    const departments = await this.users.departments(this.dataSource, rows.map((r) => r.departmentId));
+    return rows.map((r) => this.toTracking(r, year, departments));
   }
 
   async detail(id: string, user: AuthUser): Promise<IndicatorDetailResponse> {
@@ -82,7 +82,8 @@ export class IndicatorsService {
         ORDER BY v.reported_at DESC, v.id DESC`,
       mayReview ? [id] : [id, user.departmentId],
     );
-    return { ...this.toTracking(row, this.currentYear()), sourceSentence: row.sourceSentence, values: values.map(toValueResponse) };
+    const departments = await this.users.departments(this.dataSource, [row.departmentId]);
+    return { ...this.toTracking(row, this.currentYear(), departments), sourceSentence: row.sourceSentence, values: await toValueResponses(this.users, this.dataSource, values) };
   }
 
   async update(
@@ -101,7 +102,7 @@ export class IndicatorsService {
       if (input.responsibleDepartmentCode !== undefined) {
         departmentId = null;
         if (input.responsibleDepartmentCode !== null) {
-          const [d] = await m.query(`SELECT id FROM department WHERE code = $1`, [input.responsibleDepartmentCode]);
+          const d = await this.users.departmentByCode(m, input.responsibleDepartmentCode);
           if (!d) throw IndicatorException.unknownDepartment(input.responsibleDepartmentCode);
           departmentId = d.id;
         }
@@ -134,7 +135,8 @@ export class IndicatorsService {
     return row;
   }
 
-  private toTracking(r: IndicatorRow, currentYear: number): IndicatorTrackingResponse {
+  private toTracking(r: IndicatorRow, currentYear: number, departments: Map<string, DepartmentRefRow>): IndicatorTrackingResponse {
+    const d = r.departmentId ? departments.get(r.departmentId) : undefined;
     const baseline = r.baseline !== null && r.baselineYear !== null ? { year: r.baselineYear, value: r.baseline } : null;
     const a = assessIndicator({ comparison: r.comparison, baseline, targets: r.targets, observations: r.approved, currentYear });
     const latestNote = a.latest ? (r.approved.find((v) => v.year === a.latest?.year)?.note ?? '') : '';
@@ -146,7 +148,7 @@ export class IndicatorsService {
       unit: r.unit,
       comparison: r.comparison,
       targets: [...r.targets].sort((x, y) => x.year - y.year),
-      responsibleDepartment: r.departmentId ? { id: r.departmentId, code: r.departmentCode ?? '', name: r.departmentName ?? '' } : null,
+      responsibleDepartment: r.departmentId ? { id: r.departmentId, code: d?.code ?? '', name: d?.name ?? '' } : null,
       baseline,
       latest: a.latest ? { ...a.latest, note: latestNote } : null,
       observations: a.observations,

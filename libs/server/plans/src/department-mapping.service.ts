@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MapDepartmentNameResponse } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
-import { DepartmentEntity } from '@luoshi/server/identity';
+import { DepartmentEntity, UserDirectory } from '@luoshi/server/identity';
 import type { RequestActor } from '@luoshi/server/platform';
 import { PlanException } from './plan.exception';
 import type { MapDepartmentNameDto } from './plans.dto';
@@ -21,6 +21,7 @@ export class DepartmentMappingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly users: UserDirectory,
   ) {}
 
   async map(dto: MapDepartmentNameDto, actor: RequestActor): Promise<MapDepartmentNameResponse> {
@@ -68,11 +69,8 @@ export class DepartmentMappingService {
 
   /** The department that already answers to `name` (its name, short name or an alias). */
   private async holderOf(m: EntityManager, name: string): Promise<DepartmentEntity | null> {
-    const rows: { id: string }[] = await m.query(
-      `SELECT id FROM department WHERE regexp_replace(name, '\\s', '', 'g') = $1 OR $1 = ANY(aliases) LIMIT 1`,
-      [name],
-    );
-    return rows[0] ? m.findOneByOrFail(DepartmentEntity, { id: rows[0].id }) : null;
+    const id = await this.users.departmentAnswering(m, name);
+    return id ? m.findOneByOrFail(DepartmentEntity, { id }) : null;
   }
 }
 

@@ -13,7 +13,7 @@ import {
   type PlanNodeDraft,
 } from '@luoshi/domain/plan-parser';
 import { AuditService } from '@luoshi/server/audit';
-import { DepartmentEntity } from '@luoshi/server/identity';
+import { DepartmentEntity, UserDirectory } from '@luoshi/server/identity';
 import { assertPlainFileName, type RequestActor } from '@luoshi/server/platform';
 import { corruptionVerdict, importOptions, previewDuty, previewIndicator, previewNodes, unresolvedNames } from './build-import-response';
 import { CorrectionsService } from './corrections.service';
@@ -58,6 +58,7 @@ export class PlanImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly corrections: CorrectionsService,
     private readonly audit: AuditService,
+    private readonly users: UserDirectory,
   ) {}
 
   async import(input: PlanImportInput, actor: RequestActor): Promise<PlanImportResponse> {
@@ -239,7 +240,7 @@ export class PlanImportService {
         idByNewCode.set(node.code, inserted.id);
       }
     }
-    await writeIndicatorsAndDuties(m, { planId: plan.id, version, parsed, nodeIdByCode: idByNewCode });
+    await writeIndicatorsAndDuties(m, { planId: plan.id, version, parsed, nodeIdByCode: idByNewCode, departmentId: await this.users.departmentIdsByCode(m) });
     await m.save(
       m.create(PlanVersionEntity, {
         planId: plan.id,

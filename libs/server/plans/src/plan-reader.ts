@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-
-type Sql = Pick<EntityManager, 'query'>;
+import { rowsById, type Sql } from '@luoshi/server/platform';
 
 /** A plan as other capabilities show one. */
 export interface PlanRefRow {
@@ -18,11 +16,8 @@ const PLAN_REF_COLUMNS = `p.id, p.code, p.title, p.status`;
 @Injectable()
 export class PlanReader {
   /** Plans by id (unknown ids are absent). */
-  async refs(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, PlanRefRow>> {
-    const unique = [...new Set(ids.filter((id): id is string => !!id))];
-    if (unique.length === 0) return new Map();
-    const rows: PlanRefRow[] = await m.query(`SELECT ${PLAN_REF_COLUMNS} FROM plan p WHERE p.id = ANY($1::uuid[])`, [unique]);
-    return new Map(rows.map((r) => [r.id, r]));
+  refs(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, PlanRefRow>> {
+    return rowsById(m, `SELECT ${PLAN_REF_COLUMNS} FROM plan p WHERE p.id = ANY($1::uuid[])`, ids);
   }
 
   /** The most recently imported active action plan, or null. */

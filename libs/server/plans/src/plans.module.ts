@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@luoshi/server/identity';
 import { CorrectionsService } from './corrections.service';
 import { DepartmentMappingService } from './department-mapping.service';
 import { PLAN_ENTITIES } from './plan.entities';
@@ -9,7 +10,7 @@ import { PlanReader } from './plan-reader';
 import { PlansQueryService } from './plans-query.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(PLAN_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(PLAN_ENTITIES), IdentityModule],
   controllers: [PlansController, PlanCorrectionsController],
   providers: [PlanImportService, PlansQueryService, CorrectionsService, DepartmentMappingService, PlanReader],
   exports: [PlanImportService, PlansQueryService, CorrectionsService, PlanReader],

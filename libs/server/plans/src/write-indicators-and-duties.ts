@@ -9,11 +9,9 @@ import { dutyLeads } from './build-import-response';
  */
 export async function writeIndicatorsAndDuties(
   m: EntityManager,
-  args: { planId: string; version: number; parsed: ParsedPlan; nodeIdByCode: Map<string, string> },
+  args: { planId: string; version: number; parsed: ParsedPlan; nodeIdByCode: Map<string, string>; departmentId: Map<string, string> },
 ): Promise<void> {
-  const { planId, version, parsed, nodeIdByCode } = args;
-  const departments: { id: string; code: string }[] = await m.query(`SELECT id, code FROM department`);
-  const departmentId = new Map(departments.map((d) => [d.code, d.id]));
+  const { planId, version, parsed, nodeIdByCode, departmentId } = args;
 
   interface Grouped {
     name: string;

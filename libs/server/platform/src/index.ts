@@ -13,6 +13,7 @@ export * from './redis.module';
 export * from './redis-connection';
 export * from './database/replica-reads';
 export * from './database/unit-of-work';
+export * from './database/rows-by-id';
 export * from './database/connection-failure';
 export * from './platform.module';
 export * from './database/migration-data-source';

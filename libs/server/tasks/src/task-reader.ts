@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-
-type Sql = Pick<EntityManager, 'query'>;
+import { rowsById, type Sql } from '@luoshi/server/platform';
 
 /** A task as other capabilities name one. */
 export interface TaskRefRow {
@@ -22,10 +20,7 @@ const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.lead_d
 @Injectable()
 export class TaskReader {
   /** Tasks by id (unknown ids are absent). */
-  async refs(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, TaskRefRow>> {
-    const unique = [...new Set(ids.filter((id): id is string => !!id))];
-    if (unique.length === 0) return new Map();
-    const rows: TaskRefRow[] = await m.query(`SELECT ${TASK_REF_COLUMNS} FROM task t WHERE t.id = ANY($1::uuid[])`, [unique]);
-    return new Map(rows.map((r) => [r.id, r]));
+  refs(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, TaskRefRow>> {
+    return rowsById(m, `SELECT ${TASK_REF_COLUMNS} FROM task t WHERE t.id = ANY($1::uuid[])`, ids);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { UserDirectory } from '@luoshi/server/identity';
 import { APP_CONFIG, type AppConfig } from '@luoshi/server/platform';
 import { DeliveryChannel, type DeliveryRow, NotificationChannel, type NotifyOutcome, PermanentDeliveryError, type WrittenNotification } from './delivery-channel';
 import { quietHoursEnd } from './quiet-hours';
@@ -20,7 +21,10 @@ const RETRYABLE_CODES = /THROTTL|LIMIT_CONTROL|SYSTEM_ERROR|ServiceUnavailable/i
 @NotificationChannel('sms')
 @Injectable()
 export class SmsChannel extends DeliveryChannel {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UserDirectory,
+  ) {
     super();
   }
 
@@ -29,14 +33,20 @@ export class SmsChannel extends DeliveryChannel {
   }
 
   async plan(m: EntityManager, notifications: WrittenNotification[], _publicBaseUrl: string, now = new Date()): Promise<Partial<NotifyOutcome>> {
-    const candidates: { id: string; phone: string; quiet_start: string | null; quiet_end: string | null }[] = await m.query(
-      `SELECT n.id, u.phone, to_char(p.quiet_start, 'HH24:MI') AS quiet_start, to_char(p.quiet_end, 'HH24:MI') AS quiet_end
+    const optedIn: { id: string; user_id: string; quiet_start: string | null; quiet_end: string | null }[] = await m.query(
+      `SELECT n.id, n.user_id, to_char(p.quiet_start, 'HH24:MI') AS quiet_start, to_char(p.quiet_end, 'HH24:MI') AS quiet_end
          FROM notification n
          JOIN notification_preference p ON p.user_id = n.user_id AND p.sms_enabled
-         JOIN app_user u ON u.id = n.user_id AND u.phone IS NOT NULL
         WHERE n.id = ANY($1::uuid[])`,
       [notifications.map((n) => n.id)],
     );
+    if (optedIn.length === 0) return {};
+    // The number lives on the user profile (identity), read for the whole batch at once.
+    const phones = await this.users.phones(m, optedIn.map((c) => c.user_id));
+    const candidates = optedIn.flatMap((c) => {
+      const phone = phones.get(c.user_id);
+      return phone ? [{ ...c, phone }] : [];
+    });
     if (candidates.length === 0) return {};
     const rows: { id: string }[] = await m.query(
       `INSERT INTO notification_delivery (notification_id, reminder_id, channel, target, title, body, status, user_id, not_before)

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { UserDirectory } from '@luoshi/server/identity';
 import { APP_CONFIG, type AppConfig } from '@luoshi/server/platform';
 import { robotMarkdownMessage, signedWebhookUrl } from '../sign-webhook';
 import { checkWebhookTarget, parseWebhookAllowList, type WebhookAllowList } from '../webhook-address';
@@ -15,22 +16,27 @@ export class WebhookChannel extends DeliveryChannel {
   readonly enabled = true;
   private readonly allow: WebhookAllowList;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly users: UserDirectory,
+  ) {
     super();
     this.allow = parseWebhookAllowList(config.WEBHOOK_ALLOWED_HOSTS);
   }
 
   async plan(m: EntityManager, notifications: WrittenNotification[], publicBaseUrl: string): Promise<Partial<NotifyOutcome>> {
+    // Each recipient's department, from identity: a department's webhook hears its members' notices.
+    const recipients = await this.users.profiles(m, notifications.map((n) => n.user_id));
     const rows: { id: string }[] = await m.query(
       `INSERT INTO notification_delivery (reminder_id, channel, target, title, body)
        SELECT DISTINCT n.reminder_id, 'webhook', w.id::text, n.title, ${DELIVERY_TEXT_SQL}
          FROM notification n
-         JOIN app_user u ON u.id = n.user_id
+         JOIN jsonb_to_recordset($3::jsonb) AS u(id uuid, department_id uuid) ON u.id = n.user_id
          JOIN webhook_endpoint w ON w.enabled AND (w.department_id = u.department_id OR (w.department_id IS NULL AND n.level = 'escalation'))
         WHERE n.id = ANY($1::uuid[])
        ON CONFLICT DO NOTHING
        RETURNING id`,
-      [notifications.map((n) => n.id), publicBaseUrl],
+      [notifications.map((n) => n.id), publicBaseUrl, JSON.stringify([...recipients.values()].map((u) => ({ id: u.id, department_id: u.departmentId })))],
     );
     return { deliveryIds: rows.map((d) => d.id) };
   }
