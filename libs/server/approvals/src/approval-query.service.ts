@@ -27,7 +27,9 @@ import {
   nextCursorOf,
   pageOffset,
   PagingException,
+  rowsById,
   seesAllDepartments,
+  type Sql,
 } from '@luoshi/server/platform';
 import { ApprovalException } from './approval.exception';
 import type { ApprovalContext } from './approval-store';
@@ -278,6 +280,12 @@ export class ApprovalQueryService {
       createdAt: new Date(r.createdAt).toISOString(),
       updatedAt: new Date(r.updatedAt).toISOString(),
     };
+  }
+
+  /** Instances' statuses by id, for the subjects that show them. */
+  async statuses(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, ApprovalInstanceStatus>> {
+    const rows = await rowsById<{ id: string; status: ApprovalInstanceStatus }>(m, `SELECT i.id, i.status FROM approval_instance i WHERE i.id = ANY($1::uuid[])`, ids);
+    return new Map([...rows.values()].map((r) => [r.id, r.status]));
   }
 
   private names(ids: string[]): Promise<Map<string, string>> {

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ApprovalInstanceStatus, ProgressReportResponse, ReportAction, ReportContributionResponse, ReportStatus } from '@luoshi/contracts';
 import type { TaskState } from '@luoshi/domain/workflow';
+import { ApprovalQueryService } from '@luoshi/server/approvals';
 import { CalendarService } from '@luoshi/server/calendar';
 import { UserDirectory } from '@luoshi/server/identity';
-import { type AuthUser, hasAnyRole } from '@luoshi/server/platform';
-import { assertCanSee, isLeadDepartmentMember, type TaskAccessSubject } from '@luoshi/server/tasks';
+import { type AuthUser, hasAnyRole, type Sql } from '@luoshi/server/platform';
+import { assertCanSee, isLeadDepartmentMember, type TaskAccessSubject, TaskReader } from '@luoshi/server/tasks';
 import { EvidenceService } from './evidence.service';
 import { ReportException } from './report.exception';
 
@@ -43,19 +44,19 @@ export interface ReportRow {
   updatedAt: Date;
 }
 
-export const REPORT_SELECT = `
-  SELECT r.id, r.task_id AS "taskId", t.code AS "taskCode", t.title AS "taskTitle", t.status AS "taskStatus",
-         t.lead_department_id AS "leadDepartmentId", t.co_department_ids AS "coDepartmentIds",
+/** The task, author and approval fields, filled from their owners after the query (withRefs). */
+type ReportRefs = 'taskCode' | 'taskTitle' | 'taskStatus' | 'leadDepartmentId' | 'coDepartmentIds' | 'authorName' | 'approvalStatus';
+
+/** The columns of ReportRow without ReportRefs, for `${REPORT_SELECT} WHERE …`. */
+const REPORT_SELECT = `
+  SELECT r.id, r.task_id AS "taskId",
          r.period_key AS "periodKey", r.period_label AS "periodLabel", r.period_start::text AS "periodStart",
          r.period_end::text AS "periodEnd", r.due_date::text AS "dueDate", r.locks_on::text AS "locksOn", r.status,
          r.content, r.progress, r.risks, r.next_steps AS "nextSteps", r.red_explanation AS "redExplanation", r.late,
          r.first_submitted_at AS "firstSubmittedAt", r.submitted_at AS "submittedAt", r.approved_at AS "approvedAt",
-         r.author_id AS "authorId", au.display_name AS "authorName", r.approval_instance_id AS "approvalId",
-         ai.status AS "approvalStatus", r.return_comment AS "returnComment", r.version, r.updated_at AS "updatedAt"
-    FROM progress_report r
-    JOIN task t ON t.id = r.task_id
-    LEFT JOIN app_user au ON au.id = r.author_id
-    LEFT JOIN approval_instance ai ON ai.id = r.approval_instance_id`;
+         r.author_id AS "authorId", r.approval_instance_id AS "approvalId",
+         r.return_comment AS "returnComment", r.version, r.updated_at AS "updatedAt"
+    FROM progress_report r`;
 
 interface ContributionRow {
   id: string;
@@ -83,10 +84,35 @@ export class ReportQueryService {
     private readonly evidence: EvidenceService,
     private readonly calendar: CalendarService,
     private readonly users: UserDirectory,
+    private readonly tasks: TaskReader,
+    private readonly approvals: ApprovalQueryService,
   ) {}
 
+  /** Fills each report's task, author name and approval status from their owners, a batch per owner. */
+  private async withRefs(m: Sql, rows: Omit<ReportRow, ReportRefs>[]): Promise<ReportRow[]> {
+    const [tasks, names, statuses] = await Promise.all([
+      this.tasks.refs(m, rows.map((r) => r.taskId)),
+      this.users.displayNames(m, rows.map((r) => r.authorId)),
+      this.approvals.statuses(m, rows.map((r) => r.approvalId)),
+    ]);
+    return rows.flatMap((r) => {
+      const t = tasks.get(r.taskId);
+      if (!t) return [];
+      const refs: Pick<ReportRow, ReportRefs> = {
+        taskCode: t.code,
+        taskTitle: t.title,
+        taskStatus: t.status,
+        leadDepartmentId: t.leadDepartmentId,
+        coDepartmentIds: t.coDepartmentIds,
+        authorName: r.authorId ? (names.get(r.authorId) ?? null) : null,
+        approvalStatus: r.approvalId ? (statuses.get(r.approvalId) ?? null) : null,
+      };
+      return [{ ...r, ...refs }];
+    });
+  }
+
   async row(m: EntityManager, id: string, lock = false): Promise<ReportRow> {
-    const [row] = (await m.query(`${REPORT_SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id])) as ReportRow[];
+    const [row] = await this.withRefs(m, await m.query(`${REPORT_SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]));
     if (!row) throw ReportException.notFound('进展报告', id);
     return row;
   }
@@ -99,14 +125,14 @@ export class ReportQueryService {
 
   /** Refuses (404/403) a task the user may not see, before anything is read or created for it. */
   async assertTaskVisible(taskId: string, user: AuthUser): Promise<void> {
-    const [task] = await this.dataSource.query(`SELECT status, lead_department_id AS "leadDepartmentId", co_department_ids AS "coDepartmentIds" FROM task WHERE id = $1`, [taskId]);
+    const task = (await this.tasks.refs(this.dataSource, [taskId])).get(taskId);
     if (!task) throw ReportException.notFound('任务', taskId);
     assertCanSee(user, task);
   }
 
   async forTask(taskId: string, user: AuthUser): Promise<ProgressReportResponse[]> {
     await this.assertTaskVisible(taskId, user);
-    const rows: ReportRow[] = await this.dataSource.query(`${REPORT_SELECT} WHERE r.task_id = $1 ORDER BY r.period_start`, [taskId]);
+    const rows = await this.withRefs(this.dataSource, await this.dataSource.query(`${REPORT_SELECT} WHERE r.task_id = $1 ORDER BY r.period_start`, [taskId]));
     return Promise.all(rows.map((r) => this.toResponse(r, user)));
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TaskState } from '@luoshi/domain/workflow';
 import { rowsById, type Sql } from '@luoshi/server/platform';
 
 /** A task as other capabilities name one. */
@@ -7,13 +8,14 @@ export interface TaskRefRow {
   code: string;
   title: string;
   planId: string;
+  status: TaskState;
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
   ownerUserId: string | null;
 }
 
 /** The columns of TaskRefRow, for `SELECT ${TASK_REF_COLUMNS} FROM task t`. */
-const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.lead_department_id AS "leadDepartmentId",
+const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.status, t.lead_department_id AS "leadDepartmentId",
   t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId"`;
 
 /** The tasks capability's read side for everyone else, always by a batch of ids. */
