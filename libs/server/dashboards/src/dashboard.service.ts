@@ -15,7 +15,8 @@ import type {
   TaskStatus,
 } from '@luoshi/contracts';
 import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
-import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, PART_CODE, SECTION_CODE, TaskHealthRollup, TaskQueryService } from '@luoshi/server/tasks';
+import { measureAncestryJoins, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
+import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, TaskHealthRollup, TaskQueryService } from '@luoshi/server/tasks';
 import { DashboardCache } from './dashboard-cache';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups, type PlanRef } from './dashboard-lookups';
@@ -209,10 +210,7 @@ export class DashboardService {
        tree AS (
          SELECT c.*, ${PART_CODE} AS part_code, ${SECTION_CODE} AS section_code
            FROM c
-           JOIN plan_node m ON m.id = c.measure_node_id
-           LEFT JOIN plan_node p1 ON p1.id = m.parent_id
-           LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
-           LEFT JOIN plan_node p3 ON p3.id = p2.parent_id)
+           ${measureAncestryJoins('c.measure_node_id')})
        SELECT GROUPING(c.part_code, c.section_code, c.lead_department_id)::int AS g,
               c.part_code AS "partCode", c.section_code AS "sectionCode", c.lead_department_id AS "leadId",
               NULL::uuid AS "cityId", NULL AS "cityCode", NULL AS "cityName", NULL AS "cityKind", ${sums}

@@ -1,4 +1,5 @@
 import { type DashboardCounts, type DashboardDrillDown, type DashboardTaskFilter, DISPATCHED_TASK_STATUSES } from '@luoshi/contracts';
+import { measureAncestryJoins, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
 import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT } from '@luoshi/server/tasks';
 
 /** Collects positional parameters while a query is built: `p(value)` → `$n`. */
@@ -27,14 +28,11 @@ export function planTaskSetSql(q: SqlParams, args: { planId: string; departmentI
   }
   return `
     SELECT t.id, t.code, t.title, t.status, t.progress, t.due_date, t.lead_department_id, t.co_department_ids, t.updated_at,
-           CASE WHEN p1.kind = 'part' THEN p1.code WHEN p2.kind = 'part' THEN p2.code WHEN p3.kind = 'part' THEN p3.code END AS part_code,
-           CASE WHEN p1.kind = 'section' THEN p1.code WHEN p2.kind = 'section' THEN p2.code END AS section_code,
+           ${PART_CODE} AS part_code,
+           ${SECTION_CODE} AS section_code,
            ${health} AS health
       FROM task t
-      JOIN plan_node m ON m.id = t.measure_node_id
-      LEFT JOIN plan_node p1 ON p1.id = m.parent_id
-      LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
-      LEFT JOIN plan_node p3 ON p3.id = p2.parent_id
+      ${measureAncestryJoins('t.measure_node_id')}
      WHERE ${where.join(' AND ')}`;
 }
 

@@ -8,4 +8,4 @@ export { TaskReader, type TaskRefRow } from './task-reader';
 export type { TaskRow, TaskWrite } from './task-row';
 export { canSeeTask, isLeadDepartmentMember, assertCanSee, type TaskAccessUser, type TaskAccessSubject } from './task-access';
 export { healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, HEALTH_WARNING_WINDOW_WORKING_DAYS, type HealthContext } from './task-health';
-export { PART_CODE, SECTION_CODE, TASK_SORT_KEYS } from './task-list-sql';
+export { TASK_SORT_KEYS } from './task-list-sql';

@@ -1,5 +1,6 @@
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskListQuery, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { type AuthUser, type KeysetSort, seesAllDepartments } from '@luoshi/server/platform';
+import { measuresWhere, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
 import { containsPattern, isCodeTerm, parseSearchTerms } from './search-terms';
 import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT } from './task-health';
 import { TaskErrorCode, TaskException } from './task.exception';
@@ -118,20 +119,9 @@ export async function taskListWhere(
   }
   // Part and section are the measure's ancestors (as the list shows them): the few measures under them.
   const nodeFilter = (column: string, code: string) =>
-    `t.measure_node_id IN (
-       SELECT m.id FROM plan_node m
-         LEFT JOIN plan_node p1 ON p1.id = m.parent_id
-         LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
-         LEFT JOIN plan_node p3 ON p3.id = p2.parent_id
-        WHERE ${plan ? `m.plan_id = ${plan} AND ` : ''}${column} = ${p(code)})`;
+    `t.measure_node_id IN (${measuresWhere(`${plan ? `m.plan_id = ${plan} AND ` : ''}${column} = ${p(code)}`)})`;
   if (filter.partCode) where.push(nodeFilter(PART_CODE, filter.partCode));
   if (filter.sectionCode) where.push(nodeFilter(SECTION_CODE, filter.sectionCode));
   return where;
 }
 
-/** The measure's part and section codes, over `m` and its ancestors p1…p3. */
-export const PART_CODE = `CASE WHEN p1.kind = 'part' THEN p1.code WHEN p2.kind = 'part' THEN p2.code WHEN p3.kind = 'part' THEN p3.code END`;
-export const SECTION_CODE = `CASE WHEN p1.kind = 'section' THEN p1.code WHEN p2.kind = 'section' THEN p2.code END`;
-/** Their titles, from the same ancestors. */
-export const PART_TITLE = `CASE WHEN p1.kind = 'part' THEN p1.title WHEN p2.kind = 'part' THEN p2.title WHEN p3.kind = 'part' THEN p3.title END`;
-export const SECTION_TITLE = `CASE WHEN p1.kind = 'section' THEN p1.title WHEN p2.kind = 'section' THEN p2.title END`;

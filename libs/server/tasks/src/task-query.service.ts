@@ -13,6 +13,7 @@ import {
 import { type IsoDate, listReportingPeriods, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
 import { UserDirectory } from '@luoshi/server/identity';
+import { measureAncestryJoins, PART_CODE, PART_TITLE, SECTION_CODE, SECTION_TITLE } from '@luoshi/server/plans';
 import {
   type AuthUser,
   cappedCountSql,
@@ -28,7 +29,7 @@ import {
 import { allowedTaskActions, assertCanSee } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
 import { type HealthContext, healthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, remainingWorkingDays, taskHealth } from './task-health';
-import { PART_CODE, PART_TITLE, SECTION_CODE, SECTION_TITLE, TASK_SORT_KEYS, type TaskListFilter, taskListWhere } from './task-list-sql';
+import { TASK_SORT_KEYS, type TaskListFilter, taskListWhere } from './task-list-sql';
 import { TASK_ROW_COLUMNS, type TaskRow } from './task-row';
 import { INSTRUCTION_COLUMNS, type InstructionRow, instructionUserIds, toInstructionResponse } from './instruction-row';
 
@@ -179,10 +180,7 @@ export class TaskQueryService {
                ${page.limit === null ? '' : `LIMIT ${p(page.limit)}`} ${page.offset > 0 ? `OFFSET ${p(page.offset)}` : ''}) page
         JOIN task t ON t.id = page.id
         JOIN plan pl ON pl.id = t.plan_id
-        JOIN plan_node m ON m.id = t.measure_node_id
-        LEFT JOIN plan_node p1 ON p1.id = m.parent_id
-        LEFT JOIN plan_node p2 ON p2.id = p1.parent_id
-        LEFT JOIN plan_node p3 ON p3.id = p2.parent_id
+        ${measureAncestryJoins('t.measure_node_id')}
         LEFT JOIN department ld ON ld.id = t.lead_department_id
         LEFT JOIN app_user ou ON ou.id = t.owner_user_id
        ORDER BY ${order}`;
