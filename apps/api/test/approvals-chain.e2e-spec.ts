@@ -1,6 +1,6 @@
-import { acceptTask, act, approval, approveAll, count, draftTasks, openReport, PDF, reportsOf, submitReport, userId, useTemporaryUploadDir } from './approvals-fixture';
+import { acceptTask, act, approval, approveAll, count, openReport, PDF, reportsOf, submitReport, userId, useTemporaryUploadDir, withDraftTasks } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from './test-app';
+import { DEMO_PASSWORD, type TestApp } from './test-app';
 
 describe('Approval chains: progress reports through department head and office review', () => {
   let t: TestApp;
@@ -9,13 +9,8 @@ describe('Approval chains: progress reports through department head and office r
   const as = (user: string) => t.login(user);
   const task = async (id: string) => (await t.http().get(`/api/tasks/${id}`).set('Authorization', await as('office')).expect(200)).body;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    drafts = await draftTasks(t, 'APPROVALS-CHAIN');
-  });
-  afterAll(async () => {
-    await t.close();
-    uploads.cleanup();
+  withDraftTasks('APPROVALS-CHAIN', uploads, (app, tasks) => {
+    [t, drafts] = [app, tasks];
   });
 
   it('takes a report through its whole chain: jtt.liaison drafts, jtt.head approves, the reviewer approves; the task follows', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertPlan, listPlanTasks, type TaskSummary } from './tasks-fixture';
-import type { TestApp } from './test-app';
+import { startTestApp, type TestApp } from './test-app';
 
 /** A Beijing date `n` days from today (tests stay valid whatever day they run). */
 export function isoDaysFromToday(n: number): string {
@@ -35,6 +35,22 @@ export async function draftTasks(t: TestApp, planCode: string): Promise<TaskSumm
   const res = await t.http().post(`/api/plans/${plan.planId}/tasks/generate`).set('Authorization', office);
   if (res.status !== 200) throw new Error(`generate failed: ${res.status} ${JSON.stringify(res.body)}`);
   return listPlanTasks(t, plan.planId);
+}
+
+/**
+ * The approval suites' frame: before all, the app and a fresh plan's draft tasks (handed to `set`);
+ * after all, the app closed and the suite's uploads removed.
+ */
+export function withDraftTasks(planCode: string, uploads: { cleanup: () => void }, set: (t: TestApp, drafts: TaskSummary[]) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    set(app, await draftTasks(app, planCode));
+  });
+  afterAll(async () => {
+    await app?.close();
+    uploads.cleanup();
+  });
 }
 
 export interface AcceptOptions {

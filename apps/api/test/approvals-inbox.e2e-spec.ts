@@ -1,7 +1,7 @@
 import { getSeedApprovalTemplate } from '@luoshi/domain/workflow';
-import { acceptTask, act, approval, approveAll, draftTasks, openReport, submitReport, userId, useTemporaryUploadDir } from './approvals-fixture';
+import { acceptTask, act, approval, approveAll, openReport, submitReport, userId, useTemporaryUploadDir, withDraftTasks } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import type { TestApp } from './test-app';
 
 interface InboxBody {
   counts: { todo: number; done: number; cc: number };
@@ -24,13 +24,8 @@ describe('Approval inbox, delegation, bulk approval and templates', () => {
   };
   const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    drafts = await draftTasks(t, 'APPROVALS-INBOX');
-  });
-  afterAll(async () => {
-    await t.close();
-    uploads.cleanup();
+  withDraftTasks('APPROVALS-INBOX', uploads, (app, tasks) => {
+    [t, drafts] = [app, tasks];
   });
 
   it('counts what waits for me, what I decided and what was copied to me', async () => {

@@ -1,9 +1,9 @@
 import { APPROVALS_QUEUE, approvalTimeoutJobId, ApprovalTimeoutWorker } from '@luoshi/server/approvals';
 import { QueueFactory } from '@luoshi/server/platform';
-import { acceptTask, act, approval, approveAll, draftTasks, openReport, submitReport, userId, useTemporaryUploadDir } from './approvals-fixture';
+import { acceptTask, act, approval, approveAll, openReport, submitReport, userId, useTemporaryUploadDir, withDraftTasks } from './approvals-fixture';
 import { waitFor } from './fixtures';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import type { TestApp } from './test-app';
 
 describe('Approval step timeouts: a delayed BullMQ job applies the engine timeout (remind, then escalate)', () => {
   let t: TestApp;
@@ -22,13 +22,8 @@ describe('Approval step timeouts: a delayed BullMQ job applies the engine timeou
       (await t.dataSource.query(`SELECT count(*) AS n FROM notification WHERE user_id = $1 AND kind = $2 AND subject_id = $3`, [await userId(t, username), kind, subjectId]))[0].n,
     );
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    drafts = await draftTasks(t, 'APPROVALS-TIMEOUTS');
-  });
-  afterAll(async () => {
-    await t.close();
-    uploads.cleanup();
+  withDraftTasks('APPROVALS-TIMEOUTS', uploads, (app, tasks) => {
+    [t, drafts] = [app, tasks];
   });
 
   it('plans a delayed job for the step deadline: 09:00 Beijing, N working days after activation', async () => {

@@ -1,7 +1,7 @@
 import { ReportDraftsService } from '@luoshi/server/reports';
-import { acceptTask, approveAll, count, draftTasks, isoDaysFromToday, openReport, reportsOf, submitReport, useTemporaryUploadDir } from './approvals-fixture';
+import { acceptTask, approveAll, count, isoDaysFromToday, openReport, reportsOf, submitReport, useTemporaryUploadDir, withDraftTasks } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import type { TestApp } from './test-app';
 
 describe('Progress reports: drafts per period, contributions, red explanation, lock and lateness', () => {
   let t: TestApp;
@@ -11,13 +11,8 @@ describe('Progress reports: drafts per period, contributions, red explanation, l
   const report = async (id: string, user = 'jtt.liaison') => (await t.http().get(`/api/reports/${id}`).set('Authorization', await as(user)).expect(200)).body;
   const task = async (id: string) => (await t.http().get(`/api/tasks/${id}`).set('Authorization', await as('office')).expect(200)).body;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    drafts = await draftTasks(t, 'REPORTS-PROGRESS');
-  });
-  afterAll(async () => {
-    await t.close();
-    uploads.cleanup();
+  withDraftTasks('REPORTS-PROGRESS', uploads, (app, tasks) => {
+    [t, drafts] = [app, tasks];
   });
 
   it('creates one draft per period, lazily on read and by the daily job, never twice', async () => {
