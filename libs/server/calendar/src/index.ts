@@ -2,3 +2,4 @@ export { CalendarModule } from './calendar.module';
 export { CalendarService } from './calendar.service';
 export { CalendarException, CalendarErrorCode } from './calendar.exception';
 export { HolidayEntity, HolidayYearEntity } from './holiday.entity';
+export { HOLIDAYS_READ_MODEL } from './read-models';

@@ -9,6 +9,7 @@ import {
   type DashboardDepartmentRef,
 } from '@luoshi/contracts';
 import { lastDayOfMonth } from '@luoshi/domain/calendar';
+import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { IndicatorsService } from '@luoshi/server/indicators';
 import { ReplicaReads } from '@luoshi/server/platform';
 import type { HealthContext } from '@luoshi/server/tasks';
@@ -106,7 +107,7 @@ export class BulletinService {
       `WITH b AS (SELECT t.id, t.code, t.title, t.updated_at, t.lead_department_id FROM task t WHERE t.plan_id = $1 AND t.status = 'completed'),
             c AS (SELECT b.*, (${COMPLETED_AT} AT TIME ZONE 'Asia/Shanghai')::date AS completed_on FROM b)
        SELECT c.id AS "taskId", c.code, c.title, d.name AS "leadDepartment", c.completed_on::text AS "completedOn"
-         FROM c LEFT JOIN department d ON d.id = c.lead_department_id
+         FROM c LEFT JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = c.lead_department_id
         WHERE c.completed_on BETWEEN $2::date AND $3::date
         ORDER BY c.completed_on, c.code`,
       [planId, start, end],
@@ -122,7 +123,7 @@ export class BulletinService {
         `WITH b AS (${set})
          SELECT d.id, d.code, d.name, d.kind, b.id AS "taskId", b.code AS "taskCode", b.title, b.due_date::text AS "dueDate",
                 luoshi_working_days(b.due_date, ${q.p(ctx.today)}::date) AS "workingDaysOverdue"
-           FROM b JOIN department d ON d.id = b.lead_department_id
+           FROM b JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = b.lead_department_id
           WHERE b.health = 'red'
           ORDER BY d.code, b.due_date, b.code`,
         q.values,

@@ -14,8 +14,9 @@ import type {
   TaskHealthColor,
   TaskStatus,
 } from '@luoshi/contracts';
-import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
+import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { measureAncestryJoins, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
+import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
 import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, TaskHealthRollup, TaskQueryService } from '@luoshi/server/tasks';
 import { DashboardCache } from './dashboard-cache';
 import { DashboardException } from './dashboard.exception';
@@ -220,7 +221,7 @@ export class DashboardService {
          withCities
            ? `UNION ALL
        SELECT ${CITY_ROW}, NULL, NULL, NULL, d.id, d.code, d.name, d.kind, ${citySums}
-         FROM department d
+         FROM ${DEPARTMENTS_READ_MODEL} d
          LEFT JOIN c ON c.lead_department_id = d.id OR c.co_department_ids @> ARRAY[d.id]
         WHERE d.kind = 'city'
         GROUP BY d.id`
@@ -271,7 +272,7 @@ export class DashboardService {
          FROM (SELECT t.id, t.code, t.title, t.status, t.progress, t.due_date, t.lead_department_id
                  FROM task t WHERE ${where.join(' AND ')}
                 ORDER BY ${due}, t.code, t.id LIMIT ${q.p(top)}) x
-         LEFT JOIN department d ON d.id = x.lead_department_id
+         LEFT JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = x.lead_department_id
         ORDER BY x.due_date NULLS LAST, x.code, x.id`,
       q.values,
     );

@@ -11,7 +11,9 @@ import type {
   EvaluationWeightsResponse,
   TaskStatus,
 } from '@luoshi/contracts';
-import { CalendarService } from '@luoshi/server/calendar';
+import { CalendarService, HOLIDAYS_READ_MODEL } from '@luoshi/server/calendar';
+import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
+import { PLANS_READ_MODEL } from '@luoshi/server/plans';
 import { type AuthUser, ReplicaReads, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
 import { AppSettings, SETTING_EVALUATION_WEIGHTS } from './app-settings';
 import { DashboardException } from './dashboard.exception';
@@ -120,7 +122,7 @@ export class EvaluationService {
                 coalesce((ae.at AT TIME ZONE 'Asia/Shanghai')::date, t.start_date, (t.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS assigned_on,
                 (ac.at AT TIME ZONE 'Asia/Shanghai')::date AS accepted_on
            FROM task t
-           JOIN plan pl ON pl.id = t.plan_id
+           JOIN ${PLANS_READ_MODEL} pl ON pl.id = t.plan_id
            LEFT JOIN LATERAL (SELECT e.at FROM task_event e WHERE e.task_id = t.id AND e.kind IN ('assigned', 'reassigned')
                                ORDER BY e.at DESC, e.id DESC LIMIT 1) ae ON true
            LEFT JOIN LATERAL (SELECT e.at FROM task_event e WHERE e.task_id = t.id AND e.kind = 'accepted' AND (ae.at IS NULL OR e.at >= ae.at)
@@ -137,7 +139,7 @@ export class EvaluationService {
                 count(*) FILTER (WHERE CASE WHEN h.kind = 'holiday' THEN false WHEN h.kind = 'makeupWorkday' THEN true
                                             ELSE extract(isodow FROM g.d) < 6 END) OVER (ORDER BY g.d) AS n
            FROM bounds CROSS JOIN generate_series(bounds.lo, bounds.hi, interval '1 day') AS g(d)
-           LEFT JOIN holiday h ON h.date = g.d::date
+           LEFT JOIN ${HOLIDAYS_READ_MODEL} h ON h.date = g.d::date
        ),
        today AS (SELECT n FROM wd WHERE day = ${day}::date)
        SELECT d.id AS "departmentId", d.code, d.name, d.kind,
@@ -150,7 +152,7 @@ export class EvaluationService {
               count(*) FILTER (WHERE ${overdue})::int AS "overdueTasks",
               coalesce(sum(today.n - wu.n) FILTER (WHERE ${overdue}), 0)::int AS "overdueWorkingDays"
          FROM a
-         JOIN department d ON d.id = a.dept
+         JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = a.dept
          CROSS JOIN today
          LEFT JOIN wd wa ON wa.day = a.assigned_on
          LEFT JOIN wd wc ON wc.day = a.accepted_on
@@ -178,7 +180,7 @@ export class EvaluationService {
     }[] = await this.reads.query(
       `SELECT x.*, luoshi_working_days(x.due_date, ${day}::date) AS "workingDays" FROM (
          SELECT a.id, a.code, a.title, a.status, a.progress, a.due_date, a.due_date::text AS "dueDate", d.code AS "leadCode", d.name AS "leadName"
-           FROM task a JOIN plan pl ON pl.id = a.plan_id JOIN department d ON d.id = a.lead_department_id
+           FROM task a JOIN ${PLANS_READ_MODEL} pl ON pl.id = a.plan_id JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = a.lead_department_id
           WHERE a.lead_department_id = ${q.p(departmentId)} AND a.status NOT IN ('draft', 'cancelled') AND pl.status = 'active'
             AND ${OVERDUE(day)} ${planId ? `AND a.plan_id = ${q.p(planId)}` : ''}
           ORDER BY a.due_date, a.code, a.id LIMIT ${q.p(limit)}) x

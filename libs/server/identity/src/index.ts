@@ -5,3 +5,4 @@ export { DepartmentEntity, toDepartmentResponse } from './department.entity';
 export { UserEntity, toUserResponse } from './user.entity';
 export { hashPassword } from './password-hasher';
 export { UserDirectory, type DepartmentRefRow, type UserProfileRow } from './user-directory';
+export { DEPARTMENTS_READ_MODEL } from './read-models';
