@@ -4,27 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { dateOfInstant } from '@luoshi/domain/workflow';
 import { CalendarService } from '@luoshi/server/calendar';
 import { JobHandler, type QueueJobs, type QueueName } from '@luoshi/server/platform';
+import { type ReportingTaskRow, TaskReader } from '@luoshi/server/tasks';
 import { lockDateOf, periodsToDraft } from './report-periods';
 
 export const REPORTS_QUEUE = 'reports' satisfies QueueName;
 
 /** The reports queue's jobs (the platform's job catalogue): job name → payload. */
 export type ReportJobs = QueueJobs<typeof REPORTS_QUEUE>;
-
-interface ReportingTaskRow {
-  id: string;
-  reportingCycle: string;
-  startDate: string | null;
-  dueDate: string | null;
-  acceptedAt: Date | null;
-}
-
-/** Tasks that report: accepted or in progress, with a reporting cycle. */
-const REPORTING_TASKS = `
-  SELECT t.id, t.reporting_cycle AS "reportingCycle", t.start_date::text AS "startDate", t.due_date::text AS "dueDate",
-         (SELECT min(e.at) FROM task_event e WHERE e.task_id = t.id AND e.kind = 'accepted') AS "acceptedAt"
-    FROM task t
-   WHERE t.status IN ('accepted', 'in_progress') AND t.reporting_cycle <> 'none'`;
 
 /**
  * One draft report per reporting period of each reporting task, from its start (or acceptance) to
@@ -36,12 +22,13 @@ export class ReportDraftsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
+    private readonly tasks: TaskReader,
   ) {}
 
   /** Every reporting task; returns how many drafts were created. */
   @JobHandler(REPORTS_QUEUE, 'ensure-report-drafts', { schedule: { pattern: '0 1 * * *', tz: 'Asia/Shanghai' } })
   async handleEnsureReportDrafts(): Promise<number> {
-    const tasks: ReportingTaskRow[] = await this.dataSource.query(REPORTING_TASKS);
+    const tasks = await this.tasks.reportingTasks(this.dataSource);
     let created = 0;
     for (let i = 0; i < tasks.length; i += 500) {
       created += await this.dataSource.transaction((m) => this.insertDrafts(m, tasks.slice(i, i + 500)));
@@ -51,7 +38,7 @@ export class ReportDraftsService {
 
   /** The lazy path: this task's drafts, before its reports are listed. */
   async ensureForTask(taskId: string): Promise<number> {
-    const tasks: ReportingTaskRow[] = await this.dataSource.query(`${REPORTING_TASKS} AND t.id = $1`, [taskId]);
+    const tasks = await this.tasks.reportingTasks(this.dataSource, taskId);
     return tasks.length ? this.insertDrafts(this.dataSource.manager, tasks) : 0;
   }
 

@@ -18,11 +18,32 @@ export interface TaskRefRow {
 const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.status, t.lead_department_id AS "leadDepartmentId",
   t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId"`;
 
+/** A task that reports progress (accepted or in progress, with a reporting cycle). */
+export interface ReportingTaskRow {
+  id: string;
+  reportingCycle: string;
+  startDate: string | null;
+  dueDate: string | null;
+  acceptedAt: Date | null;
+}
+
+/** The columns of ReportingTaskRow, and the tasks that report. */
+const REPORTING_TASKS = `
+  SELECT t.id, t.reporting_cycle AS "reportingCycle", t.start_date::text AS "startDate", t.due_date::text AS "dueDate",
+         (SELECT min(e.at) FROM task_event e WHERE e.task_id = t.id AND e.kind = 'accepted') AS "acceptedAt"
+    FROM task t
+   WHERE t.status IN ('accepted', 'in_progress') AND t.reporting_cycle <> 'none'`;
+
 /** The tasks capability's read side for everyone else, always by a batch of ids. */
 @Injectable()
 export class TaskReader {
   /** Tasks by id (unknown ids are absent). */
   refs(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, TaskRefRow>> {
     return rowsById(m, `SELECT ${TASK_REF_COLUMNS} FROM task t WHERE t.id = ANY($1::uuid[])`, ids);
+  }
+
+  /** Every task that reports, or only `taskId` if it does (the progress reports' drafts follow these). */
+  reportingTasks(m: Sql, taskId?: string): Promise<ReportingTaskRow[]> {
+    return taskId ? m.query(`${REPORTING_TASKS} AND t.id = $1`, [taskId]) : m.query(REPORTING_TASKS);
   }
 }
