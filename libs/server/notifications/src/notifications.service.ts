@@ -132,6 +132,23 @@ export class NotificationsService {
   }
 
   /** One job per delivery; a delivery held back by quiet hours is delayed until they end. */
+  /** Withdraws the notices written ahead for these reminders and not yet visible (their deliveries cascade). */
+  async withdrawUnseen(m: EntityManager, reminderIds: string[]): Promise<void> {
+    await m.query(`DELETE FROM notification WHERE reminder_id = ANY($1::uuid[]) AND created_at > now()`, [reminderIds]);
+  }
+
+  /** The part of an outcome still standing (a notice withdrawn since it was written drops out). */
+  async stillStanding(outcome: NotifyOutcome): Promise<NotifyOutcome> {
+    const [kept] = (await this.dataSource.query(
+      `SELECT coalesce((SELECT array_agg(id::text) FROM notification WHERE id = ANY($1::uuid[])), '{}') AS notifications,
+              coalesce((SELECT array_agg(id::text) FROM notification_delivery WHERE id = ANY($2::uuid[])), '{}') AS deliveries`,
+      [outcome.pushes.map((p) => p.notificationId), outcome.deliveryIds],
+    )) as { notifications: string[]; deliveries: string[] }[];
+    const notifications = new Set(kept.notifications);
+    const deliveries = new Set(kept.deliveries);
+    return { pushes: outcome.pushes.filter((p) => notifications.has(p.notificationId)), deliveryIds: outcome.deliveryIds.filter((id) => deliveries.has(id)) };
+  }
+
   async enqueueDeliveries(deliveryIds: string[]): Promise<void> {
     if (deliveryIds.length === 0) return;
     const holds: { id: string; not_before: Date | null }[] = await this.dataSource

@@ -114,17 +114,7 @@ export class ReminderDeliveryWorker {
     const wait = visibleAt - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (outcome.pushes.length === 0 && outcome.deliveryIds.length === 0) return;
-    const [kept] = (await this.dataSource.query(
-      `SELECT coalesce((SELECT array_agg(id::text) FROM notification WHERE id = ANY($1::uuid[])), '{}') AS notifications,
-              coalesce((SELECT array_agg(id::text) FROM notification_delivery WHERE id = ANY($2::uuid[])), '{}') AS deliveries`,
-      [outcome.pushes.map((p) => p.notificationId), outcome.deliveryIds],
-    )) as { notifications: string[]; deliveries: string[] }[];
-    const notifications = new Set(kept.notifications);
-    const deliveries = new Set(kept.deliveries);
-    await this.notifications.dispatch({
-      pushes: outcome.pushes.filter((p) => notifications.has(p.notificationId)),
-      deliveryIds: outcome.deliveryIds.filter((id) => deliveries.has(id)),
-    });
+    await this.notifications.dispatch(await this.notifications.stillStanding(outcome));
   }
 
   /**

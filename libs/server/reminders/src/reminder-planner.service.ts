@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { computeReminderSchedule, type PlannedReminder } from '@luoshi/domain/reminder-schedule';
 import { CalendarService } from '@luoshi/server/calendar';
+import { NotificationsService } from '@luoshi/server/notifications';
 import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
 import { REMINDERS_QUEUE, reminderJob, reminderJobId } from './reminder-queue';
 import { ReminderRulesService } from './reminder-rules.service';
@@ -35,6 +36,7 @@ export class ReminderPlanner {
     private readonly rules: ReminderRulesService,
     private readonly queues: QueueFactory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async replanTask(m: EntityManager, taskId: string, now = new Date()): Promise<ReminderChanges> {
@@ -81,8 +83,8 @@ export class ReminderPlanner {
       .map((row) => row.id);
     if (cancelled.length) {
       await m.query(`UPDATE reminder SET status = 'cancelled', cancelled_at = now() WHERE id = ANY($1::uuid[])`, [cancelled]);
-      // Notices written ahead for them and not yet visible go too (their deliveries cascade).
-      await m.query(`DELETE FROM notification WHERE reminder_id = ANY($1::uuid[]) AND created_at > now()`, [cancelled]);
+      // Notices written ahead for them and not yet visible go too.
+      await this.notifications.withdrawUnseen(m, cancelled);
     }
     const missing = [...wanted.entries()].flatMap(([taskId, w]) =>
       w.reminders
