@@ -32,7 +32,6 @@ export const PENDING_OWNER_MOVES: readonly { file: string; table: string; why: s
   { file: 'libs/server/tasks/src/task-generation.service.ts', table: 'plan_node', why: 'not moved yet' },
   { file: 'libs/server/tasks/src/task-store.ts', table: 'app_user', why: 'the lead is rewriting this file' },
   { file: 'libs/server/tasks/src/task-store.ts', table: 'department', why: 'the lead is rewriting this file' },
-  { file: 'libs/server/tasks/src/task-suggestion.service.ts', table: 'department', why: 'not moved yet' },
   { file: 'libs/server/tasks/src/task-suggestion.service.ts', table: 'plan_duty', why: 'not moved yet' },
   { file: 'libs/server/tasks/src/task-suggestion.service.ts', table: 'plan_node', why: 'not moved yet' },
 ];

@@ -25,6 +25,16 @@ export interface DepartmentRefRow {
 /** The columns of DepartmentRefRow, for `SELECT ${DEPARTMENT_REF_COLUMNS} FROM department d`. */
 const DEPARTMENT_REF_COLUMNS = `d.id, d.code, d.name, d.kind`;
 
+/** A department with every name a document may use for it and what it is responsible for. */
+export interface DepartmentProfileRow extends DepartmentRefRow {
+  shortName: string;
+  aliases: string[];
+  responsibilities: string;
+}
+
+/** The columns of DepartmentProfileRow. */
+const DEPARTMENT_PROFILE_COLUMNS = `${DEPARTMENT_REF_COLUMNS}, d.short_name AS "shortName", d.aliases, d.responsibilities`;
+
 /**
  * The identity capability's read side for everyone else: users and departments by id, code or role.
  * Every method takes a batch (never one query per row); callers join the result in memory.
@@ -106,6 +116,11 @@ export class UserDirectory {
   async departmentAnswering(m: Sql, name: string): Promise<string | null> {
     const [row] = await m.query(`SELECT id FROM department WHERE regexp_replace(name, '\\s', '', 'g') = $1 OR $1 = ANY(aliases) LIMIT 1`, [name]);
     return row?.id ?? null;
+  }
+
+  /** Every department, by code (task suggestion ranks them all). */
+  allDepartments(m: Sql): Promise<DepartmentProfileRow[]> {
+    return m.query(`SELECT ${DEPARTMENT_PROFILE_COLUMNS} FROM department d ORDER BY d.code`);
   }
 
   /** Every department's id by code. */

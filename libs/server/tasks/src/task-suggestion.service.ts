@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DepartmentKeywordSeed, DepartmentSuggestionResponse } from '@luoshi/contracts';
+import { UserDirectory } from '@luoshi/server/identity';
 import { type DepartmentEvidence, rankDepartments } from './rank-departments';
 import type { DepartmentKeyword } from './suggest-departments';
 import { TaskStore } from './task-store';
@@ -19,6 +20,7 @@ export class TaskSuggestionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: TaskStore,
+    private readonly users: UserDirectory,
   ) {}
 
   async suggest(taskId: string): Promise<DepartmentSuggestionResponse[]> {
@@ -27,7 +29,7 @@ export class TaskSuggestionService {
     const [measure] = await m.query(`SELECT title, body FROM plan_node WHERE id = $1`, [task.measureNodeId]);
     const text = [task.title, task.body, measure?.title ?? '', measure?.body ?? ''].join('\n');
     const [departments, keywords, own, evidence, corpus] = await Promise.all([
-      m.query(`SELECT id, code, name, short_name AS "shortName", kind, aliases, responsibilities FROM department ORDER BY code`),
+      this.users.allDepartments(m),
       m.query(`SELECT department_id AS "departmentId", keyword FROM department_keyword`) as Promise<DepartmentKeyword[]>,
       this.ownDuty(task.measureNodeId),
       this.evidence(task.planId, task.measureNodeId),
@@ -89,17 +91,19 @@ export class TaskSuggestionService {
 
   /** Loads seeds/department-keywords.json; idempotent, keeps what is there, skips unknown departments. */
   async seedKeywords(seeds: DepartmentKeywordSeed[]): Promise<{ keywords: number; unknownDepartments: string[] }> {
-    const rows = seeds.flatMap((s) => s.words.map((keyword) => ({ code: s.departmentCode, keyword })));
-    const inserted: { code: string }[] = await this.dataSource.query(
+    const ids = await this.users.departmentIdsByCode(this.dataSource);
+    const rows = seeds.flatMap((s) => {
+      const departmentId = ids.get(s.departmentCode);
+      return departmentId ? s.words.map((keyword) => ({ department_id: departmentId, keyword })) : [];
+    });
+    const inserted: { keyword: string }[] = await this.dataSource.query(
       `INSERT INTO department_keyword (department_id, keyword)
-       SELECT d.id, k.keyword FROM jsonb_to_recordset($1::jsonb) AS k(code text, keyword text)
-         JOIN department d ON d.code = k.code
+       SELECT k.department_id, k.keyword FROM jsonb_to_recordset($1::jsonb) AS k(department_id uuid, keyword text)
        ON CONFLICT DO NOTHING
        RETURNING keyword`,
       [JSON.stringify(rows)],
     );
-    const [{ codes }] = await this.dataSource.query(`SELECT coalesce(array_agg(code), '{}') AS codes FROM department`);
-    const known = new Set(codes as string[]);
+    const known = new Set(ids.keys());
     return { keywords: inserted.length, unknownDepartments: [...new Set(seeds.map((s) => s.departmentCode))].filter((c) => !known.has(c)) };
   }
 }
