@@ -224,7 +224,7 @@ export class DashboardService {
          FROM ${DEPARTMENTS_READ_MODEL} d
          LEFT JOIN c ON c.lead_department_id = d.id OR c.co_department_ids @> ARRAY[d.id]
         WHERE d.kind = 'city'
-        GROUP BY d.id`
+        GROUP BY d.id, d.code, d.name, d.kind`
            : ''
        }`,
       q.values,

@@ -157,7 +157,7 @@ export class EvaluationService {
          LEFT JOIN wd wa ON wa.day = a.assigned_on
          LEFT JOIN wd wc ON wc.day = a.accepted_on
          LEFT JOIN wd wu ON wu.day = a.due_date
-        GROUP BY d.id
+        GROUP BY d.id, d.code, d.name, d.kind
         ORDER BY d.code`,
       q.values,
     );
