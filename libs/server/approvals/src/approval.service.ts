@@ -14,6 +14,7 @@ import {
   startApproval,
 } from '@luoshi/domain/workflow';
 import { AuditService } from '@luoshi/server/audit';
+import { UserDirectory } from '@luoshi/server/identity';
 import { NotificationsService } from '@luoshi/server/notifications';
 import { type AuthUser, DomainException, QueueFactory, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { ApprovalErrorCode, ApprovalException } from './approval.exception';
@@ -87,6 +88,7 @@ export class ApprovalService {
     private readonly audit: AuditService,
     private readonly queues: QueueFactory,
     private readonly unitOfWork: UnitOfWork,
+    private readonly users: UserDirectory,
   ) {}
 
   /**
@@ -148,7 +150,7 @@ export class ApprovalService {
       const row = await this.store.find(m, id);
       if (input.version !== undefined && input.version !== row.version) throw ApprovalException.stale(row.version, input.version);
       for (const [field, userId] of [['toUserId', input.toUserId], ['userId', input.userId]] as const) {
-        if (userId && !(await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [userId])).length) throw ApprovalException.badUser(field, userId);
+        if (userId && !(await this.users.activeAmong(m, [userId])).has(userId)) throw ApprovalException.badUser(field, userId);
       }
       // The drafter never decides their own item as someone's delegate.
       if (DECISIONS.has(input.type) && actor.user.id === row.state.drafterId && !pendingApprovers(row.state).includes(actor.user.id)) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ApprovalsModule } from '@luoshi/server/approvals';
+import { IdentityModule } from '@luoshi/server/identity';
 import { ReportsModule } from '@luoshi/server/reports';
 import { TasksModule } from '@luoshi/server/tasks';
 import { ChangeRequestKind } from './kinds/change.kind';
@@ -13,7 +14,7 @@ import { TaskRequestsService } from './task-requests.service';
 
 /** Requests about a task (延期, 办结, 任务变更 …): one table, one flow, kinds as providers. */
 @Module({
-  imports: [DiscoveryModule, ApprovalsModule, TasksModule, ReportsModule],
+  imports: [DiscoveryModule, ApprovalsModule, IdentityModule, TasksModule, ReportsModule],
   controllers: [RequestsController],
   providers: [TaskRequestKinds, TaskRequestStore, TaskRequestsService, ExtensionRequestKind, CompletionRequestKind, ChangeRequestKind],
 })

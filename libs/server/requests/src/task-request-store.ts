@@ -5,16 +5,14 @@ import type { ReportStatus, TaskRequestChange, TaskRequestKind, TaskRequestRespo
 /** A task_request row as this lib reads it: the response's own fields, with the requester and times raw. */
 export type TaskRequestRow = Omit<TaskRequestResponse, 'evidence' | 'requestedBy' | 'createdAt' | 'decidedAt'> & {
   requestedBy: string;
-  requesterName: string;
   createdAt: Date;
   decidedAt: Date | null;
 };
 
 const SELECT = `
   SELECT r.id, r.task_id AS "taskId", r.kind, r.reason, r.payload, r.changes, r.status, r.approval_instance_id AS "approvalId",
-         r.return_comment AS "returnComment", r.requested_by AS "requestedBy", u.display_name AS "requesterName",
-         r.created_at AS "createdAt", r.decided_at AS "decidedAt"
-    FROM task_request r JOIN app_user u ON u.id = r.requested_by`;
+         r.return_comment AS "returnComment", r.requested_by AS "requestedBy", r.created_at AS "createdAt", r.decided_at AS "decidedAt"
+    FROM task_request r`;
 
 /** The only place task_request's SQL lives. */
 @Injectable()

@@ -5,10 +5,11 @@ import type { CreateTaskRequest, TaskRequestKind, TaskRequestResponse } from '@l
 import { reportEventForApprovalStatus, transitionReport } from '@luoshi/domain/workflow';
 import { type ApprovalFinish, ApprovalService, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
+import { UserDirectory } from '@luoshi/server/identity';
 import { type AuthUser, createValidationPipe, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { EvidenceService } from '@luoshi/server/reports';
 import { assertCanSee, isLeadDepartmentMember, TaskStore } from '@luoshi/server/tasks';
-import type { KindContext, TaskRequestKindHandler } from './request-kind';
+import type { KindContext } from './request-kind';
 import { RequestException } from './request.exception';
 import { TaskRequestKinds } from './task-request-kinds';
 import { type TaskRequestRow, TaskRequestStore } from './task-request-store';
@@ -36,6 +37,7 @@ export class TaskRequestsService implements OnModuleInit {
     private readonly evidence: EvidenceService,
     private readonly audit: AuditService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly users: UserDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -86,13 +88,13 @@ export class TaskRequestsService implements OnModuleInit {
     const row = await this.store.find(this.dataSource.manager, id);
     if (!row || (kind && row.kind !== kind)) throw RequestException.notFound(id);
     assertCanSee(user, await this.taskStore.find(this.dataSource.manager, row.taskId));
-    return this.toResponse(row);
+    return (await this.toResponses([row]))[0];
   }
 
   async forTask(taskId: string, user: AuthUser, kind?: TaskRequestKind): Promise<TaskRequestResponse[]> {
     assertCanSee(user, await this.taskStore.find(this.dataSource.manager, taskId));
     const rows = await this.store.forTask(this.dataSource.manager, taskId);
-    return Promise.all(rows.filter((r) => !kind || r.kind === kind).map((r) => this.toResponse(r)));
+    return this.toResponses(rows.filter((r) => !kind || r.kind === kind));
   }
 
   /** The approval ended (in its deciding transaction): the request follows, and the kind applies it. */
@@ -112,23 +114,28 @@ export class TaskRequestsService implements OnModuleInit {
     }
   }
 
-  private async toResponse(r: TaskRequestRow): Promise<TaskRequestResponse> {
-    const kind: TaskRequestKindHandler = this.kinds.get(r.kind);
-    const evidenceIds = kind.evidenceIds?.(r.payload as never) ?? [];
-    return {
-      id: r.id,
-      taskId: r.taskId,
-      kind: r.kind,
-      reason: r.reason,
-      payload: r.payload,
-      changes: r.changes,
-      evidence: evidenceIds.length > 0 ? await this.evidence.byIds(evidenceIds) : [],
-      status: r.status,
-      approvalId: r.approvalId,
-      returnComment: r.returnComment,
-      requestedBy: { id: r.requestedBy, displayName: r.requesterName },
-      createdAt: new Date(r.createdAt).toISOString(),
-      decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
-    };
+  /** Requester names in one batch from identity; cited files from reports. */
+  private async toResponses(rows: TaskRequestRow[]): Promise<TaskRequestResponse[]> {
+    const names = await this.users.displayNames(this.dataSource.manager, rows.map((r) => r.requestedBy));
+    return Promise.all(
+      rows.map(async (r) => {
+        const evidenceIds = this.kinds.get(r.kind).evidenceIds?.(r.payload as never) ?? [];
+        return {
+          id: r.id,
+          taskId: r.taskId,
+          kind: r.kind,
+          reason: r.reason,
+          payload: r.payload,
+          changes: r.changes,
+          evidence: evidenceIds.length > 0 ? await this.evidence.byIds(evidenceIds) : [],
+          status: r.status,
+          approvalId: r.approvalId,
+          returnComment: r.returnComment,
+          requestedBy: { id: r.requestedBy, displayName: names.get(r.requestedBy) ?? '' },
+          createdAt: new Date(r.createdAt).toISOString(),
+          decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+        };
+      }),
+    );
   }
 }

@@ -26,7 +26,7 @@ export interface AssignmentContext {
   calendar: WorkingDayCalendar;
   today: string;
   /** Users named as owner: their department, and whether they are active. */
-  owners: ReadonlyMap<string, { departmentId: string; active: boolean }>;
+  owners: ReadonlyMap<string, { departmentId: string | null; active: boolean }>;
 }
 
 export interface ResolvedAssignment {

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { TaskEventKind } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
+import { UserDirectory } from '@luoshi/server/identity';
 import { type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { NotificationsService, type NotifyInput } from '@luoshi/server/notifications';
 import { type ReminderChanges, ReminderPlanner } from '@luoshi/server/reminders';
@@ -52,6 +53,7 @@ export class TaskStore {
     private readonly reminders: ReminderPlanner,
     private readonly notifications: NotificationsService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly users: UserDirectory,
   ) {}
 
   /**
@@ -161,22 +163,13 @@ export class TaskStore {
   }
 
   async directory(m: EntityManager): Promise<DepartmentDirectory> {
-    const rows: DirectoryDepartment[] = await m.query(
-      `SELECT id, code, name, short_name AS "shortName", kind, aliases FROM department ORDER BY code`,
-    );
+    const rows: DirectoryDepartment[] = (await this.users.allDepartments(m)).map(({ id, code, name, shortName, kind, aliases }) => ({ id, code, name, shortName, kind, aliases }));
     return new DepartmentDirectory(rows);
   }
 
   async assignmentContext(m: EntityManager, ownerIds: (string | null | undefined)[]): Promise<AssignmentContext> {
-    const ids = [...new Set(ownerIds.filter((id): id is string => typeof id === 'string'))];
-    const owners = new Map<string, { departmentId: string; active: boolean }>();
-    if (ids.length > 0) {
-      const rows: { id: string; departmentId: string; active: boolean }[] = await m.query(
-        `SELECT id, department_id AS "departmentId", active FROM app_user WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      for (const r of rows) owners.set(r.id, { departmentId: r.departmentId, active: r.active });
-    }
+    const owners = new Map<string, { departmentId: string | null; active: boolean }>();
+    for (const [id, user] of await this.users.profiles(m, ownerIds)) owners.set(id, { departmentId: user.departmentId, active: user.active });
     return {
       directory: await this.directory(m),
       calendar: await this.calendar.calendar(),
