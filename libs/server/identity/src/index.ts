@@ -5,4 +5,4 @@ export { DepartmentEntity, toDepartmentResponse } from './department.entity';
 export { UserEntity, toUserResponse } from './user.entity';
 export { hashPassword } from './password-hasher';
 export { UserDirectory, type DepartmentProfileRow, type DepartmentRefRow, type UserProfileRow } from './user-directory';
-export { DEPARTMENTS_READ_MODEL } from './read-models';
+export { DEPARTMENTS_READ_MODEL, USER_NAMES_READ_MODEL } from './read-models';

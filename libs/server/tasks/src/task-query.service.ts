@@ -12,8 +12,8 @@ import {
 } from '@luoshi/contracts';
 import { type IsoDate, listReportingPeriods, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
-import { UserDirectory } from '@luoshi/server/identity';
-import { measureAncestryJoins, PART_CODE, PART_TITLE, PlanReader, SECTION_CODE, SECTION_TITLE } from '@luoshi/server/plans';
+import { DEPARTMENTS_READ_MODEL, USER_NAMES_READ_MODEL, UserDirectory } from '@luoshi/server/identity';
+import { measureAncestryJoins, PART_CODE, PART_TITLE, PLANS_READ_MODEL, SECTION_CODE, SECTION_TITLE } from '@luoshi/server/plans';
 import {
   type AuthUser,
   cappedCountSql,
@@ -35,8 +35,6 @@ import { INSTRUCTION_COLUMNS, type InstructionRow, instructionUserIds, toInstruc
 
 export type { TaskListFilter } from './task-list-sql';
 
-/** The list row's names, read from plans and identity after the query (withRefs). */
-type ListRefs = 'planCode' | 'planTitle' | 'leadCode' | 'leadName' | 'coDepartments' | 'ownerName';
 
 export interface TaskListRow extends TaskRow {
   measureCode: string;
@@ -69,7 +67,6 @@ export class TaskQueryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendarService: CalendarService,
     private readonly users: UserDirectory,
-    private readonly plans: PlanReader,
   ) {}
 
   async healthContext(): Promise<HealthContext> {
@@ -96,7 +93,7 @@ export class TaskQueryService {
       this.dataSource.query(counted.sql, counted.params) as Promise<{ n: number }[]>,
     ]);
     const more = rows.length > pageSize;
-    const items = await this.withRefs<TaskListRow & Record<string, unknown>>(rows.slice(0, pageSize));
+    const items = rows.slice(0, pageSize);
     const sort = filter.sort ?? 'code';
     return {
       items: items.map((r) => this.toResponse(r, ctx)),
@@ -111,14 +108,14 @@ export class TaskQueryService {
   async all(filter: TaskListFilter, user: AuthUser, limit: number): Promise<TaskResponse[]> {
     const ctx = await this.healthContext();
     const { sql, params } = await this.listSql(filter, user, ctx, { limit, offset: 0 });
-    const rows = await this.withRefs(await this.dataSource.query(sql, params));
+    const rows: TaskListRow[] = await this.dataSource.query(sql, params);
     return rows.map((r) => this.toResponse(r, ctx));
   }
 
   async detail(id: string, user: AuthUser): Promise<TaskDetailResponse> {
     const ctx = await this.healthContext();
     const { sql, params } = await this.listSql({ id }, user, ctx, { limit: 1, offset: 0 });
-    const [row] = await this.withRefs(await this.dataSource.query(sql, params));
+    const [row] = (await this.dataSource.query(sql, params)) as TaskListRow[];
     if (!row) throw TaskException.notFound(id);
     assertCanSee(user, row);
     const [events, instructions] = await Promise.all([this.events(id), this.instructions(id)]);
@@ -170,6 +167,12 @@ export class TaskQueryService {
              ${SECTION_CODE} AS "sectionCode",
              ${PART_TITLE} AS "partTitle",
              ${SECTION_TITLE} AS "sectionTitle",
+             pl.code AS "planCode", pl.title AS "planTitle",
+             ld.code AS "leadCode", ld.name AS "leadName",
+             (SELECT coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name)
+                                       ORDER BY array_position(t.co_department_ids, d.id)), '[]'::json)
+                FROM ${DEPARTMENTS_READ_MODEL} d WHERE d.id = ANY(t.co_department_ids)) AS "coDepartments",
+             ou.display_name AS "ownerName",
              ${health} AS health,
              ${keysetColumns(sort)}
         FROM (SELECT t.id FROM task t
@@ -177,7 +180,10 @@ export class TaskQueryService {
                ORDER BY ${order}
                ${page.limit === null ? '' : `LIMIT ${p(page.limit)}`} ${page.offset > 0 ? `OFFSET ${p(page.offset)}` : ''}) page
         JOIN task t ON t.id = page.id
+        JOIN ${PLANS_READ_MODEL} pl ON pl.id = t.plan_id
         ${measureAncestryJoins('t.measure_node_id')}
+        LEFT JOIN ${DEPARTMENTS_READ_MODEL} ld ON ld.id = t.lead_department_id
+        LEFT JOIN ${USER_NAMES_READ_MODEL} ou ON ou.id = t.owner_user_id
        ORDER BY ${order}`;
     return { sql, params };
   }
@@ -210,37 +216,6 @@ export class TaskQueryService {
       });
     }
     return d.id;
-  }
-
-  /**
-   * Fills the plan, department and owner names of a page of list rows from their owners (plans,
-   * identity): three batch queries per page, whatever its size, in place of joins per row.
-   */
-  private async withRefs<R extends TaskListRow>(rows: Omit<R, ListRefs>[]): Promise<R[]> {
-    const [plans, departments, names] = await Promise.all([
-      this.plans.refs(this.dataSource, rows.map((r) => r.planId)),
-      this.users.departments(this.dataSource, rows.flatMap((r) => [r.leadDepartmentId, ...r.coDepartmentIds])),
-      this.users.displayNames(this.dataSource, rows.map((r) => r.ownerUserId)),
-    ]);
-    const ref = (id: string) => departments.get(id);
-    for (const r of rows) {
-      const plan = plans.get(r.planId);
-      const lead = r.leadDepartmentId ? ref(r.leadDepartmentId) : undefined;
-      const refs: Pick<TaskListRow, ListRefs> = {
-        planCode: plan?.code ?? '',
-        planTitle: plan?.title ?? '',
-        leadCode: lead?.code ?? null,
-        leadName: lead?.name ?? null,
-        // As the co-departments were listed: in the task's order, unknown ids left out.
-        coDepartments: r.coDepartmentIds.flatMap((id) => {
-          const d = ref(id);
-          return d ? [{ id: d.id, code: d.code, name: d.name }] : [];
-        }),
-        ownerName: r.ownerUserId ? (names.get(r.ownerUserId) ?? null) : null,
-      };
-      Object.assign(r, refs);
-    }
-    return rows as R[];
   }
 
   toResponse(r: TaskListRow, ctx: HealthContext): TaskResponse {
