@@ -14,6 +14,7 @@ export * from './lib/day-cell.component';
 export * from './lib/holiday-warning.component';
 export * from './lib/kit/submission';
 export * from './lib/kit/form-dialog.component';
+export * from './lib/kit/form-dialogs';
 export * from './lib/kit/paged-list';
 export * from './lib/kit/list-state.component';
 export * from './lib/kit/search-input.component';

@@ -13,7 +13,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, formDialogs } from '@luoshi/web/ui';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { ApprovalRoundsComponent } from '../shared/approval-rounds.component';
 import { ApprovalStepsComponent } from '../shared/approval-steps.component';
@@ -168,6 +168,7 @@ export class ApprovalDetailPage {
   private readonly auth = inject(AuthService);
   private readonly counts = inject(ApprovalCounts);
   private readonly modal = inject(NzModalService);
+  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
 
@@ -219,16 +220,13 @@ export class ApprovalDetailPage {
       return;
     }
     const dialogAction: DialogAction = action;
-    this.modal
-      .create<DecisionDialog, DecisionData, DecisionResult>({
-        nzTitle: this.i18n.t('decision.title', { action: this.actionLabel(action), subject: detail.title }),
-        nzContent: DecisionDialog,
-        nzData: { action: dialogAction, detail, people: this.people(), meId: this.auth.user()?.id ?? '' },
-        nzWidth: 560,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<DecisionResult, DecisionData>(DecisionDialog, {
+        title: this.i18n.t('decision.title', { action: this.actionLabel(action), subject: detail.title }),
+        data: { action: dialogAction, detail, people: this.people(), meId: this.auth.user()?.id ?? '' },
+        width: 560,
       })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
+      .subscribe((result) => {
         if (result === 'stale') return this.onStale();
         this.stale.set(false);
         this.approval.set(result);

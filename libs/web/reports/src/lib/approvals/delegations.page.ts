@@ -6,13 +6,13 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { APPROVAL_INBOX_BOXES, type ApprovalDelegationResponse, type TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
 import { type DelegationFormData, DelegationFormDialog } from './delegation-form.dialog';
 
 /** /approvals/delegations — my delegations (given and received; all of them for the office administrator). */
@@ -75,7 +75,7 @@ import { type DelegationFormData, DelegationFormDialog } from './delegation-form
 export class DelegationsPage {
   private readonly api = inject(ApprovalsApi);
   private readonly auth = inject(AuthService);
-  private readonly modal = inject(NzModalService);
+  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
 
@@ -98,16 +98,13 @@ export class DelegationsPage {
   protected open(delegation?: ApprovalDelegationResponse): void {
     const known: TaskUserRef[] = [...(this.inboxPeople.value() ?? []), ...this.rows().flatMap((d) => [d.from, d.to])];
     const people = [...new Map(known.filter((u) => u.id !== this.meId).map((u) => [u.id, u])).values()];
-    this.modal
-      .create<DelegationFormDialog, DelegationFormData, ApprovalDelegationResponse>({
-        nzTitle: this.i18n.t(delegation ? 'delegations.editTitle' : 'delegations.create'),
-        nzContent: DelegationFormDialog,
-        nzData: { delegation, people },
-        nzWidth: 520,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<ApprovalDelegationResponse, DelegationFormData>(DelegationFormDialog, {
+        title: this.i18n.t(delegation ? 'delegations.editTitle' : 'delegations.create'),
+        data: { delegation, people },
+        width: 520,
       })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
+      .subscribe(() => {
         this.message.success(this.i18n.t(delegation ? 'delegations.updated' : 'delegations.created'));
         this.list.reload();
       });

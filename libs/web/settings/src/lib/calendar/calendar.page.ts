@@ -7,7 +7,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
@@ -15,7 +15,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { HolidayYearResponse, ImportHolidaysResponse } from '@luoshi/contracts';
 import { AuthService, CalendarApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { CalendarBannerComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { CalendarBannerComponent, LoadErrorComponent, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
 import { CalendarImportDialog } from './calendar-import.dialog';
 import { weekdayIndex, yearGrid } from './month-grid';
 
@@ -48,7 +48,7 @@ type View = 'grid' | 'list';
 })
 export class CalendarPage {
   private readonly api = inject(CalendarApi);
-  private readonly modal = inject(NzModalService);
+  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly isOffice = inject(AuthService).hasAnyRole(['office_admin']);
@@ -102,15 +102,9 @@ export class CalendarPage {
   }
 
   protected openImport(): void {
-    this.modal
-      .create<CalendarImportDialog, unknown, ImportHolidaysResponse>({
-        nzTitle: this.i18n.t('calendar.importTitle'),
-        nzContent: CalendarImportDialog,
-        nzWidth: 640,
-        nzMaskClosable: false,
-      })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
+    this.dialogs
+      .saved<ImportHolidaysResponse>(CalendarImportDialog, { title: this.i18n.t('calendar.importTitle'), width: 640 })
+      .subscribe((result) => {
         const imported = result.years.map((y) => y.year);
         this.years.reload();
         if (imported.length > 0) this.year.set(imported[0]);

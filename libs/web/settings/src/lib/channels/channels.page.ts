@@ -10,7 +10,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
@@ -29,7 +29,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@luoshi/web/core';
-import { ConfirmLinkComponent, FieldComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, FieldComponent, LoadErrorComponent, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
 import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
 
 /** As the API checks them: a mainland mobile number, a Beijing time HH:mm. */
@@ -72,7 +72,7 @@ const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'
 export class ChannelsPage {
   private readonly api = inject(NotificationsApi);
   private readonly directory = inject(DirectoryApi);
-  private readonly modal = inject(NzModalService);
+  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly isOffice = inject(AuthService).hasAnyRole(['office_admin']);
@@ -216,16 +216,9 @@ export class ChannelsPage {
   }
 
   private openWebhookForm(data: WebhookFormData): void {
-    this.modal
-      .create<WebhookFormDialog, WebhookFormData, WebhookEndpointResponse>({
-        nzTitle: this.i18n.t('channels.addWebhook'),
-        nzContent: WebhookFormDialog,
-        nzData: data,
-        nzWidth: 560,
-        nzMaskClosable: false,
-      })
-      .afterClose.subscribe((saved) => {
-        if (!saved) return;
+    this.dialogs
+      .saved<WebhookEndpointResponse, WebhookFormData>(WebhookFormDialog, { title: this.i18n.t('channels.addWebhook'), data, width: 560 })
+      .subscribe((saved) => {
         this.webhooks.update((list) => [...(list ?? []), saved]);
         this.message.success(this.i18n.t('channels.added', { name: saved.name }));
       });

@@ -11,7 +11,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
@@ -31,7 +31,7 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs } from '@luoshi/web/ui';
 
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -89,7 +89,7 @@ export class TaskDetailPage {
   private readonly reminderApi = inject(RemindersApi);
   private readonly directory = inject(DirectoryApi);
   private readonly auth = inject(AuthService);
-  private readonly modal = inject(NzModalService);
+  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
 
@@ -166,15 +166,13 @@ export class TaskDetailPage {
         }
       });
     } else if (action === 'reassign') {
-      this.modal
-        .create<ReassignDialog, ReassignData, TaskResponse>({
-          nzTitle: this.i18n.t('taskDetail.actionTitle', { action: this.i18n.t('taskActions.reassign'), code: task.code }),
-          nzContent: ReassignDialog,
-          nzData: { task, departments: departmentOptions(this.departmentList(), (kind) => this.i18n.kindLabel(kind)) },
-          nzWidth: 560,
-          nzMaskClosable: false,
+      this.dialogs
+        .open<TaskResponse, ReassignData>(ReassignDialog, {
+          title: this.i18n.t('taskDetail.actionTitle', { action: this.i18n.t('taskActions.reassign'), code: task.code }),
+          data: { task, departments: departmentOptions(this.departmentList(), (kind) => this.i18n.kindLabel(kind)) },
+          width: 560,
         })
-        .afterClose.subscribe((result) => {
+        .subscribe((result) => {
           if (result) this.done(action, task);
         });
     } else if ((REASON_ACTIONS as readonly string[]).includes(action)) {
@@ -212,13 +210,12 @@ export class TaskDetailPage {
 
   private askText<T>(task: TaskResponse, action: TaskAction, data: Omit<TextEntryData<T>, 'okText' | 'maxLength'>): Observable<T | undefined> {
     const label = this.i18n.t(`taskActions.${action}`);
-    return this.modal.create<TextEntryDialog<T>, TextEntryData<T>, T>({
-      nzTitle: this.i18n.t('taskDetail.actionTitle', { action: label, code: task.code }),
-      nzContent: TextEntryDialog,
-      nzData: { ...data, okText: label, maxLength: 1000 },
-      nzWidth: 520,
-      nzMaskClosable: false,
-    }).afterClose;
+    return this.dialogs
+      .open<T, TextEntryData<T>>(TextEntryDialog, {
+        title: this.i18n.t('taskDetail.actionTitle', { action: label, code: task.code }),
+        data: { ...data, okText: label, maxLength: 1000 },
+        width: 520,
+      });
   }
 
   private done(action: TaskAction, task: TaskResponse): void {

@@ -8,7 +8,7 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { NzTableSortOrder } from 'ng-zorro-antd/table';
@@ -18,7 +18,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog, formDialogs } from '@luoshi/web/ui';
 import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
@@ -70,7 +70,7 @@ export class TaskListPage {
   private readonly directory = inject(DirectoryApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly modal = inject(NzModalService);
+  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly document = inject(DOCUMENT);
   private readonly auth = inject(AuthService);
@@ -257,11 +257,10 @@ export class TaskListPage {
   }
 
   protected returnTask(task: TaskResponse): void {
-    this.modal
-      .create<TextEntryDialog<TaskResponse>, TextEntryData<TaskResponse>, TaskResponse>({
-        nzTitle: this.i18n.t('tasks.returnTitle', { code: task.code }),
-        nzContent: TextEntryDialog,
-        nzData: {
+    this.dialogs
+      .saved<TaskResponse, TextEntryData<TaskResponse>>(TextEntryDialog, {
+        title: this.i18n.t('tasks.returnTitle', { code: task.code }),
+        data: {
           label: this.i18n.t('tasks.reason'),
           hint: this.i18n.t('tasks.returnHint'),
           placeholder: this.i18n.t('tasks.returnReasonPlaceholder'),
@@ -270,11 +269,9 @@ export class TaskListPage {
           maxLength: 1000,
           submit: (reason) => this.api.transition(task.id, 'return', reason, task.version),
         },
-        nzWidth: 520,
-        nzMaskClosable: false,
+        width: 520,
       })
-      .afterClose.subscribe((returned) => {
-        if (!returned) return;
+      .subscribe(() => {
         this.message.success(this.i18n.t('tasks.returnedDone', { code: task.code }));
         this.list.reload();
       });
