@@ -39,9 +39,9 @@ function matches(department: DepartmentResponse, text: string): boolean {
 })
 export class DepartmentsPage {
   private readonly directory = inject(DirectoryApi);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   protected readonly departments = rxResource({ stream: () => this.directory.departments() });
   protected readonly search = signal('');

@@ -40,10 +40,10 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
 })
 export class UsersPage {
   private readonly directory = inject(DirectoryApi);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly me = inject(AuthService).user;
+  private readonly dialogs = formDialogs();
 
   protected readonly users = rxResource({ stream: () => this.directory.users() });
   protected readonly departments = rxResource({ stream: () => this.directory.departments() });

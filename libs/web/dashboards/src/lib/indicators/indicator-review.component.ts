@@ -67,9 +67,9 @@ import { figure } from '../shared/health';
 })
 export class IndicatorReviewComponent {
   private readonly api = inject(IndicatorsApi);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
   readonly planId = input<string | null>(null);
   /** A decision was made (the page reloads its figures). */
   readonly decided = output<void>();

@@ -62,9 +62,9 @@ export class IndicatorsPage {
   private readonly api = inject(IndicatorsApi);
   private readonly plansApi = inject(PlansApi);
   private readonly auth = inject(AuthService);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
   private readonly review = viewChild(IndicatorReviewComponent);
 
   protected readonly isReviewer = computed(() => this.auth.hasAnyRole(['office_reviewer']));

@@ -46,9 +46,9 @@ import { type CorrectionFormData, CorrectionFormDialog } from './correction-form
 })
 export class CorrectionsPage {
   private readonly api = inject(PlansApi);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   protected readonly entries = rxResource({ stream: () => this.api.corrections() });
   protected readonly search = signal('');

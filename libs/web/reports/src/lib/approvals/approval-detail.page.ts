@@ -168,9 +168,9 @@ export class ApprovalDetailPage {
   private readonly auth = inject(AuthService);
   private readonly counts = inject(ApprovalCounts);
   private readonly modal = inject(NzModalService);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   /** Route parameter. */
   readonly approvalId = input.required<string>();

@@ -198,9 +198,9 @@ export class ApprovalInboxPage {
   private readonly api = inject(ApprovalsApi);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly dialogs = formDialogs();
   private readonly approvalCounts = inject(ApprovalCounts);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
   /** On a phone the table becomes cards. */
   protected readonly handset = injectHandset();
 

@@ -75,9 +75,9 @@ import { type DelegationFormData, DelegationFormDialog } from './delegation-form
 export class DelegationsPage {
   private readonly api = inject(ApprovalsApi);
   private readonly auth = inject(AuthService);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   protected readonly meId = this.auth.user()?.id ?? '';
   protected readonly list = rxResource({ stream: () => this.api.delegations() });

@@ -74,9 +74,9 @@ export class TaskRequestsComponent {
   private readonly api = inject(RequestsApi);
   private readonly tasksApi = inject(TasksApi);
   private readonly auth = inject(AuthService);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   readonly taskId = input.required<string>();
   /** Changes (e.g. the task's version) re-read everything. */

@@ -48,10 +48,10 @@ type View = 'grid' | 'list';
 })
 export class CalendarPage {
   private readonly api = inject(CalendarApi);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly isOffice = inject(AuthService).hasAnyRole(['office_admin']);
+  private readonly dialogs = formDialogs();
 
   protected readonly years = rxResource({ stream: () => this.api.years() });
   protected readonly yearList = computed(() => (this.years.hasValue() ? this.years.value() : []));

@@ -72,10 +72,10 @@ const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'
 export class ChannelsPage {
   private readonly api = inject(NotificationsApi);
   private readonly directory = inject(DirectoryApi);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly isOffice = inject(AuthService).hasAnyRole(['office_admin']);
+  private readonly dialogs = formDialogs();
 
   // My preferences.
   protected readonly preferences = rxResource({ stream: () => this.api.preferences() });

@@ -17,8 +17,8 @@ type Targets = Parameters<typeof targetsText>[0];
 @Injectable()
 export class AssignDialogs {
   private readonly modal = inject(NzModalService);
-  private readonly dialogs = formDialogs();
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   /** "交通运输厅（牵头 2，3人）、…" in the current language. */
   targetsText(targets: Targets): string {

@@ -89,9 +89,9 @@ export class TaskDetailPage {
   private readonly reminderApi = inject(RemindersApi);
   private readonly directory = inject(DirectoryApi);
   private readonly auth = inject(AuthService);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   /** Route parameter. */
   readonly taskId = input.required<string>();

@@ -70,11 +70,11 @@ export class TaskListPage {
   private readonly directory = inject(DirectoryApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly dialogs = formDialogs();
   private readonly message = inject(NzMessageService);
   private readonly document = inject(DOCUMENT);
   private readonly auth = inject(AuthService);
   protected readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
   /** On a phone the table becomes cards (task-cards.component.ts). */
   protected readonly handset = injectHandset();
 
