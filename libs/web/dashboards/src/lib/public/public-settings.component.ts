@@ -9,14 +9,14 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { AuthService, I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 
 /** office_admin switches the public summary (/public) on or off and may pin its plan; others see the state. */
 @Component({
   selector: 'luoshi-public-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSelectModule, NzSwitchModule, TranslatePipe, LoadErrorComponent],
+  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSelectModule, NzSwitchModule, TranslatePipe, SelectOptionsPipe, LoadErrorComponent],
   template: `
     <nz-card nzSize="small" [nzTitle]="'publicSummary.settingsTitle' | t" [nzExtra]="openLink" data-testid="public-settings">
       @if (settings.error(); as error) {
@@ -37,11 +37,8 @@ import { DashboardsApi } from '../api/dashboards.api';
             [ngModel]="settings.value().planId"
             (ngModelChange)="save(settings.value().enabled, $event ?? null)"
             data-testid="public-plan"
-          >
-            @for (plan of plans(); track plan.id) {
-              <nz-option [nzValue]="plan.id" [nzLabel]="plan.title" />
-            }
-          </nz-select>
+            [nzOptions]="plans() | selectOptions: 'id' : 'title'"
+          />
         </div>
       }
     </nz-card>

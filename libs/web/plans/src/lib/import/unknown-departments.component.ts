@@ -8,6 +8,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { MapDepartmentNameRequest, UnresolvedDepartmentName } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, PlansApi, toApiError, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
+import { SelectOptionsPipe } from '@luoshi/web/ui';
 
 type NewKind = 'provincial' | 'city' | 'county';
 
@@ -19,7 +20,7 @@ type NewKind = 'provincial' | 'city' | 'county';
 @Component({
   selector: 'luoshi-unknown-departments',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, TranslatePipe],
+  imports: [FormsModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, TranslatePipe, SelectOptionsPipe],
   template: `
     <nz-card nzSize="small" [nzTitle]="'deptMapping.title' | t: { n: names().length }" class="card" data-testid="unknown-departments">
       <p class="hint">{{ 'deptMapping.hint' | t }}</p>
@@ -34,11 +35,8 @@ type NewKind = 'provincial' | 'city' | 'county';
             [ngModel]="target()[item.name] ?? null"
             (ngModelChange)="setTarget(item.name, $event)"
             data-testid="map-department"
-          >
-            @for (d of departmentOptions(); track d.code) {
-              <nz-option [nzValue]="d.code" [nzLabel]="d.name" />
-            }
-          </nz-select>
+            [nzOptions]="departmentOptions() | selectOptions: 'code' : 'name'"
+          />
           <button nz-button nzSize="small" [disabled]="!target()[item.name] || busy()" (click)="alias(item.name)" data-testid="map-alias">
             {{ 'deptMapping.saveAlias' | t }}
           </button>

@@ -7,7 +7,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { ChangeRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
 import { DirectoryApi, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
+import { DayCellComponent, HolidayWarningComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { beijingToday } from '../shared/report-labels';
 import { CHANGE_FIELD_LABELS, isoDate, localDate } from './request-labels';
 import { RequestPart } from './request-part';
@@ -22,7 +22,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
   selector: 'luoshi-change-part',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [{ provide: RequestPart, useExisting: forwardRef(() => ChangePartComponent) }],
-  imports: [FormsModule, NzDatePickerModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, DayCellComponent, HolidayWarningComponent],
+  imports: [FormsModule, NzDatePickerModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, SelectOptionsPipe, DayCellComponent, HolidayWarningComponent],
   template: `
     <p class="hint">{{ 'taskRequests.changeHint' | t }}</p>
     <nz-form-item>
@@ -48,11 +48,8 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
           [ngModel]="leadId()"
           (ngModelChange)="setLead($event)"
           data-testid="change-lead"
-        >
-          @for (d of departments(); track d.id) {
-            <nz-option [nzValue]="d.id" [nzLabel]="d.name" />
-          }
-        </nz-select>
+          [nzOptions]="departments() | selectOptions: 'id' : 'name'"
+        />
       </nz-form-control>
     </nz-form-item>
     <nz-form-item>
@@ -67,11 +64,8 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
           [ngModel]="coIds()"
           (ngModelChange)="coIds.set($event)"
           data-testid="change-co"
-        >
-          @for (d of coOptions(); track d.id) {
-            <nz-option [nzValue]="d.id" [nzLabel]="d.name" />
-          }
-        </nz-select>
+          [nzOptions]="coOptions() | selectOptions: 'id' : 'name'"
+        />
       </nz-form-control>
     </nz-form-item>
     <nz-form-item>

@@ -56,7 +56,7 @@ const LADDERS = [
     daysHeader: 'reminders.afterWorkingDays',
     add: 'reminders.addEscalation',
   },
-] as const satisfies readonly { array: Ladder; title: TranslationKey; hint: TranslationKey; daysHeader: TranslationKey; add: TranslationKey }[];
+] as const satisfies readonly { array: Ladder; key: string; days: string; level: boolean; title: TranslationKey; hint: TranslationKey; daysHeader: TranslationKey; add: TranslationKey }[];
 
 /**
  * Edits one reminder rule (offsets, escalation ladder, send time, quiet hours) and saves it with

@@ -18,7 +18,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { departmentOptions, LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent } from '@luoshi/web/ui';
+import { departmentOptions, LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
 import { ledgerFileName } from '../shared/download';
 
@@ -58,6 +58,7 @@ const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
     NzTableModule,
     NzTooltipModule,
     TranslatePipe,
+    SelectOptionsPipe,
     LoadErrorComponent,
     PageHeaderComponent,
     DeadlineInputComponent,

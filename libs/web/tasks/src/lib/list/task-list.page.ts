@@ -18,7 +18,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog, formDialogs } from '@luoshi/web/ui';
+import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog, formDialogs, SelectOptionsPipe } from '@luoshi/web/ui';
 import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
@@ -52,6 +52,7 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     NzTableModule,
     NzTooltipModule,
     TranslatePipe,
+    SelectOptionsPipe,
     DayCellComponent,
     LoadErrorComponent,
     PageHeaderComponent,
@@ -101,6 +102,8 @@ export class TaskListPage {
     const part = this.filters().partCode;
     return (this.tree.hasValue() ? this.tree.value() : []).filter((n) => n.kind === 'section' && (!part || n.code.startsWith(`${part}.`)));
   });
+  /** A part's or section's option label: "3.2 推进科技创新". */
+  protected readonly codeAndTitle = (node: { code: string; title: string }) => `${node.code} ${node.title}`;
   /** Codes repeat across plans: without a plan filter each row names its plan. */
   protected readonly showPlan = computed(() => !this.filters().planId && this.planOptions().length > 1);
 
