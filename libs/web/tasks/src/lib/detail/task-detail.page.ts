@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -9,7 +8,6 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
@@ -31,7 +29,7 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs } from '@luoshi/web/ui';
+import { ComposeComponent, departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs } from '@luoshi/web/ui';
 
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -56,7 +54,6 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DatePipe,
-    FormsModule,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
@@ -64,7 +61,6 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
     NzDescriptionsModule,
     NzEmptyModule,
     NzIconModule,
-    NzInputModule,
     NzModalModule,
     NzProgressModule,
     NzResultModule,
@@ -72,6 +68,7 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
     NzTableModule,
     NzTagModule,
     TranslatePipe,
+    ComposeComponent,
     LoadErrorComponent,
     TaskDeadlineComponent,
     TaskHealthDotComponent,
