@@ -10,8 +10,8 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, departmentOptions, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent, formDialogs } from '@luoshi/web/ui';
+import { AuthService, DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { ConfirmLinkComponent, departmentOptions, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent, formDialogs, pageAction } from '@luoshi/web/ui';
 import { ResetPasswordDialog } from './reset-password.dialog';
 import { type UserFormData, UserFormDialog } from './user-form.dialog';
 
@@ -51,7 +51,7 @@ export class UsersPage {
 
   protected readonly search = signal('');
   protected readonly departmentFilter = signal<string | null>(null);
-  protected readonly busyId = signal<string | null>(null);
+  protected readonly rowAction = pageAction<string>();
 
   protected readonly rows = computed(() => {
     if (!this.users.hasValue()) return [];
@@ -84,17 +84,9 @@ export class UsersPage {
   }
 
   protected setActive(user: UserResponse, active: boolean): void {
-    this.busyId.set(user.id);
-    this.directory.updateUser(user.id, { active }).subscribe({
-      next: (saved) => {
-        this.busyId.set(null);
-        this.replace(saved);
-        this.message.success(this.i18n.t(active ? 'users.activated' : 'users.deactivated', { name: saved.displayName }));
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.rowAction.runFor(user.id, this.directory.updateUser(user.id, { active }), (saved) => {
+      this.replace(saved);
+      this.message.success(this.i18n.t(active ? 'users.activated' : 'users.deactivated', { name: saved.displayName }));
     });
   }
 

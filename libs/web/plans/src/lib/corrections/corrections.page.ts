@@ -9,8 +9,8 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { CorrectionEntryResponse } from '@luoshi/contracts';
-import { I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, SearchInputComponent, formDialogs } from '@luoshi/web/ui';
+import { I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
+import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, SearchInputComponent, formDialogs, pageAction } from '@luoshi/web/ui';
 import { type CorrectionFormData, CorrectionFormDialog } from './correction-form.dialog';
 
 /** office_admin, office_reviewer: the correction dictionary used on plan import. */
@@ -52,7 +52,7 @@ export class CorrectionsPage {
 
   protected readonly entries = rxResource({ stream: () => this.api.corrections() });
   protected readonly search = signal('');
-  protected readonly busyId = signal<string | null>(null);
+  protected readonly rowAction = pageAction<string>();
   protected readonly rows = computed(() => {
     if (!this.entries.hasValue()) return [];
     const text = this.search().trim().toLowerCase();
@@ -71,17 +71,9 @@ export class CorrectionsPage {
   }
 
   protected remove(entry: CorrectionEntryResponse): void {
-    this.busyId.set(entry.id);
-    this.api.removeCorrection(entry.id).subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.entries.update((list) => list?.filter((e) => e.id !== entry.id));
-        this.message.success(this.i18n.t('corrections.deleted', { wrong: entry.wrong }));
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.rowAction.runFor(entry.id, this.api.removeCorrection(entry.id), () => {
+      this.entries.update((list) => list?.filter((e) => e.id !== entry.id));
+      this.message.success(this.i18n.t('corrections.deleted', { wrong: entry.wrong }));
     });
   }
 

@@ -7,8 +7,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { MapDepartmentNameRequest, UnresolvedDepartmentName } from '@luoshi/contracts';
-import { DirectoryApi, I18nService, PlansApi, toApiError, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
-import { SelectOptionsPipe } from '@luoshi/web/ui';
+import { DirectoryApi, I18nService, PlansApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
+import { SelectOptionsPipe, pageAction } from '@luoshi/web/ui';
 
 type NewKind = 'provincial' | 'city' | 'county';
 
@@ -37,7 +37,7 @@ type NewKind = 'provincial' | 'city' | 'county';
             data-testid="map-department"
             [nzOptions]="departmentOptions() | selectOptions: 'code' : 'name'"
           />
-          <button nz-button nzSize="small" [disabled]="!target()[item.name] || busy()" (click)="alias(item.name)" data-testid="map-alias">
+          <button nz-button nzSize="small" [disabled]="!target()[item.name] || mapAction.running()" (click)="alias(item.name)" data-testid="map-alias">
             {{ 'deptMapping.saveAlias' | t }}
           </button>
           <span class="or"></span>
@@ -46,7 +46,7 @@ type NewKind = 'provincial' | 'city' | 'county';
               <nz-option [nzValue]="k" [nzLabel]="kindLabel(k) | t" />
             }
           </nz-select>
-          <button nz-button nzSize="small" [disabled]="busy()" (click)="create(item.name)" data-testid="map-create">{{ 'deptMapping.create' | t }}</button>
+          <button nz-button nzSize="small" [disabled]="mapAction.running()" (click)="create(item.name)" data-testid="map-create">{{ 'deptMapping.create' | t }}</button>
         </div>
       }
     </nz-card>
@@ -77,7 +77,7 @@ export class UnknownDepartmentsComponent {
   protected readonly departmentOptions = computed(() => (this.departments.hasValue() ? this.departments.value().filter((d) => d.kind !== 'office') : []));
   protected readonly target = signal<Partial<Record<string, string>>>({});
   protected readonly kind = signal<Partial<Record<string, NewKind>>>({});
-  protected readonly busy = signal(false);
+  protected readonly mapAction = pageAction();
 
   protected kindLabel(kind: NewKind): TranslationKey {
     return `kinds.${kind}`;
@@ -101,22 +101,14 @@ export class UnknownDepartmentsComponent {
   }
 
   private send(body: MapDepartmentNameRequest): void {
-    this.busy.set(true);
-    this.plansApi.mapDepartment(body).subscribe({
-      next: (res) => {
-        this.busy.set(false);
-        this.message.success(
-          res.created
-            ? this.i18n.t('deptMapping.createdDepartment', { name: res.department.name })
-            : this.i18n.t('deptMapping.mapped', { name: res.name, department: res.department.name }),
-        );
-        this.departments.reload();
-        this.mapped.emit(res.name);
-      },
-      error: (raw: unknown) => {
-        this.busy.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.mapAction.run(this.plansApi.mapDepartment(body), (res) => {
+      this.message.success(
+        res.created
+          ? this.i18n.t('deptMapping.createdDepartment', { name: res.department.name })
+          : this.i18n.t('deptMapping.mapped', { name: res.name, department: res.department.name }),
+      );
+      this.departments.reload();
+      this.mapped.emit(res.name);
     });
   }
 }

@@ -14,8 +14,8 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { HolidayYearResponse, ImportHolidaysResponse } from '@luoshi/contracts';
-import { AuthService, CalendarApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { CalendarBannerComponent, LoadErrorComponent, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
+import { AuthService, CalendarApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { CalendarBannerComponent, LoadErrorComponent, PageHeaderComponent, formDialogs, pageAction } from '@luoshi/web/ui';
 import { CalendarImportDialog } from './calendar-import.dialog';
 import { weekdayIndex, yearGrid } from './month-grid';
 
@@ -79,25 +79,17 @@ export class CalendarPage {
     { label: this.i18n.t('calendar.viewList'), value: 'list' },
   ]);
   protected readonly weekdays = computed(() => this.i18n.t('calendar.weekdays').split(','));
-  protected readonly confirming = signal(false);
+  protected readonly confirmAction = pageAction();
 
   protected weekdayName(date: string): string {
     return this.weekdays()[weekdayIndex(date)] ?? '';
   }
 
   protected confirm(year: number): void {
-    this.confirming.set(true);
-    this.api.confirmYear(year).subscribe({
-      next: (saved) => {
-        this.confirming.set(false);
-        this.years.update((list) => list?.map((y) => (y.year === saved.year ? saved : y)));
-        this.holidays.reload();
-        this.message.success(this.i18n.t('calendar.confirmedDone', { year }));
-      },
-      error: (error: unknown) => {
-        this.confirming.set(false);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.confirmAction.run(this.api.confirmYear(year), (saved) => {
+      this.years.update((list) => list?.map((y) => (y.year === saved.year ? saved : y)));
+      this.holidays.reload();
+      this.message.success(this.i18n.t('calendar.confirmedDone', { year }));
     });
   }
 

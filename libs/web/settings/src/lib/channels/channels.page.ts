@@ -29,7 +29,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@luoshi/web/core';
-import { ConfirmLinkComponent, FieldComponent, LoadErrorComponent, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, FieldComponent, LoadErrorComponent, PageHeaderComponent, formDialogs, pageAction } from '@luoshi/web/ui';
 import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
 
 /** As the API checks them: a mainland mobile number, a Beijing time HH:mm. */
@@ -106,7 +106,7 @@ export class ChannelsPage {
     params: () => (this.isOffice ? this.deliveryStatus() : undefined),
     stream: ({ params }) => this.api.deliveries(params),
   });
-  protected readonly busyId = signal<string | null>(null);
+  protected readonly rowAction = pageAction<string>();
   /** A webhook delivery's target is the endpoint id: show the robot's name. */
   private readonly webhookNames = computed(() => new Map((this.webhooks.value() ?? []).map((w) => [w.id, w.name])));
 
@@ -186,32 +186,16 @@ export class ChannelsPage {
   }
 
   protected disableWebhook(webhook: WebhookEndpointResponse): void {
-    this.busyId.set(webhook.id);
-    this.api.disableWebhook(webhook.id).subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.webhooks.update((list) => list?.map((w) => (w.id === webhook.id ? { ...w, enabled: false } : w)));
-        this.message.success(this.i18n.t('channels.disabled', { name: webhook.name }));
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.rowAction.runFor(webhook.id, this.api.disableWebhook(webhook.id), () => {
+      this.webhooks.update((list) => list?.map((w) => (w.id === webhook.id ? { ...w, enabled: false } : w)));
+      this.message.success(this.i18n.t('channels.disabled', { name: webhook.name }));
     });
   }
 
   protected retry(delivery: NotificationDeliveryResponse): void {
-    this.busyId.set(delivery.id);
-    this.api.retryDelivery(delivery.id).subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.deliveries.update((list) => list?.filter((d) => d.id !== delivery.id));
-        this.message.success(this.i18n.t('channels.retried'));
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.rowAction.runFor(delivery.id, this.api.retryDelivery(delivery.id), () => {
+      this.deliveries.update((list) => list?.filter((d) => d.id !== delivery.id));
+      this.message.success(this.i18n.t('channels.retried'));
     });
   }
 

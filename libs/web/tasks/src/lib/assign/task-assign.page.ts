@@ -18,7 +18,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { departmentOptions, LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { departmentOptions, LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe, pageAction } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
 import { ledgerFileName } from '../shared/download';
 
@@ -141,8 +141,8 @@ export class TaskAssignPage {
   // Bulk bar.
   protected readonly bulkBusy = signal(false);
   protected readonly savingAll = signal(false);
-  protected readonly generating = signal(false);
-  protected readonly exporting = signal(false);
+  protected readonly generateAction = pageAction();
+  protected readonly exportAction = pageAction();
 
   protected readonly selectedCount = computed(() => this.grid.selected().size);
 
@@ -203,18 +203,10 @@ export class TaskAssignPage {
   protected generate(): void {
     const planId = this.currentPlanId();
     if (!planId) return;
-    this.generating.set(true);
-    this.tasksApi.generate(planId).subscribe({
-      next: (result) => {
-        this.generating.set(false);
-        const { created, prefilled } = result;
-        this.message.success(prefilled > 0 ? this.i18n.t('planExtra.generatedPrefilled', { created, prefilled }) : this.i18n.t('taskAssign.generated', { created }));
-        this.tasks.reload();
-      },
-      error: (raw: unknown) => {
-        this.generating.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.generateAction.run(this.tasksApi.generate(planId), (result) => {
+      const { created, prefilled } = result;
+      this.message.success(prefilled > 0 ? this.i18n.t('planExtra.generatedPrefilled', { created, prefilled }) : this.i18n.t('taskAssign.generated', { created }));
+      this.tasks.reload();
     });
   }
 
@@ -347,17 +339,9 @@ export class TaskAssignPage {
 
   protected exportLedger(): void {
     const planId = this.currentPlanId();
-    this.exporting.set(true);
-    this.tasksApi.exportLedger({ scope: 'all', planId: planId ?? undefined, sort: 'code' }).subscribe({
-      next: (blob) => {
-        this.exporting.set(false);
-        saveBlob(blob, ledgerFileName('任务台账'), this.document);
-        this.message.success(this.i18n.t('tasks.exported'));
-      },
-      error: (raw: unknown) => {
-        this.exporting.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.exportAction.run(this.tasksApi.exportLedger({ scope: 'all', planId: planId ?? undefined, sort: 'code' }), (blob) => {
+      saveBlob(blob, ledgerFileName('任务台账'), this.document);
+      this.message.success(this.i18n.t('tasks.exported'));
     });
   }
 

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, linkedSignal, untracked } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -17,8 +17,8 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog, formDialogs, SelectOptionsPipe } from '@luoshi/web/ui';
+import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog, formDialogs, SelectOptionsPipe, pageAction } from '@luoshi/web/ui';
 import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
@@ -124,8 +124,8 @@ export class TaskListPage {
     const to = parseIsoDate(this.filters().dueTo);
     return from && to ? [from, to] : [];
   });
-  protected readonly busyId = signal<string | null>(null);
-  protected readonly exporting = signal(false);
+  protected readonly rowAction = pageAction<string>();
+  protected readonly exportAction = pageAction();
 
   constructor() {
     // The plan is chosen once and remembered (per user, on this browser): a list whose URL names no
@@ -244,19 +244,10 @@ export class TaskListPage {
   }
 
   protected accept(task: TaskResponse): void {
-    this.busyId.set(task.id);
-    this.api.accept(task.id, task.version).subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.message.success(this.i18n.t('tasks.accepted', { code: task.code }));
-        this.list.reload();
-      },
-      error: (raw: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-        this.list.reload();
-      },
-    });
+    this.rowAction.runFor(task.id, this.api.accept(task.id, task.version), () => {
+      this.message.success(this.i18n.t('tasks.accepted', { code: task.code }));
+      this.list.reload();
+    }, () => this.list.reload());
   }
 
   protected returnTask(task: TaskResponse): void {
@@ -281,17 +272,9 @@ export class TaskListPage {
   }
 
   protected exportLedger(): void {
-    this.exporting.set(true);
-    this.api.exportLedger(queryFromFilters(this.filters(), this.scope())).subscribe({
-      next: (blob) => {
-        this.exporting.set(false);
-        saveBlob(blob, ledgerFileName('任务台账'), this.document);
-        this.message.success(this.i18n.t('tasks.exported'));
-      },
-      error: (raw: unknown) => {
-        this.exporting.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.exportAction.run(this.api.exportLedger(queryFromFilters(this.filters(), this.scope())), (blob) => {
+      saveBlob(blob, ledgerFileName('任务台账'), this.document);
+      this.message.success(this.i18n.t('tasks.exported'));
     });
   }
 }
