@@ -29,7 +29,7 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { ComposeComponent, departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs } from '@luoshi/web/ui';
+import { ComposeComponent, departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs, pageAction } from '@luoshi/web/ui';
 
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -118,7 +118,7 @@ export class TaskDetailPage {
   protected readonly coNames = computed(() => (this.detail()?.coDepartments ?? []).map((d) => d.name).join('、'));
 
   protected readonly commentText = signal('');
-  protected readonly commenting = signal(false);
+  protected readonly commentAction = pageAction();
   protected readonly busyAction = signal<TaskAction | null>(null);
 
   protected isDanger(action: TaskAction): boolean {
@@ -190,18 +190,10 @@ export class TaskDetailPage {
     const text = this.commentText().trim();
     const task = this.detail();
     if (!text || !task) return;
-    this.commenting.set(true);
-    this.api.comment(task.id, text).subscribe({
-      next: () => {
-        this.commenting.set(false);
-        this.commentText.set('');
-        this.message.success(this.i18n.t('taskDetail.commented'));
-        this.task.reload();
-      },
-      error: (raw: unknown) => {
-        this.commenting.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.commentAction.run(this.api.comment(task.id, text), () => {
+      this.commentText.set('');
+      this.message.success(this.i18n.t('taskDetail.commented'));
+      this.task.reload();
     });
   }
 

@@ -5,8 +5,8 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { Observable } from 'rxjs';
 import type { TaskInstructionResponse } from '@luoshi/contracts';
-import { I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ComposeComponent } from '@luoshi/web/ui';
+import { I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { ComposeComponent, pageAction } from '@luoshi/web/ui';
 
 /** 批示: leaders write, the lead department answers; unanswered instructions stand out. */
 @Component({
@@ -41,7 +41,7 @@ import { ComposeComponent } from '@luoshi/web/ui';
             [sendText]="'taskDetail.answer' | t"
             [text]="draft(item.id)"
             (textChange)="setDraft(item.id, $event)"
-            [sending]="busy() === item.id"
+            [sending]="sendAction.busy() === item.id"
             (send)="answer(item.id)"
             textTestId="answer-text"
             submitTestId="answer-submit"
@@ -57,7 +57,7 @@ import { ComposeComponent } from '@luoshi/web/ui';
         [placeholder]="'taskDetail.instructPlaceholder' | t"
         [sendText]="'taskDetail.instruct' | t"
         [(text)]="newText"
-        [sending]="busy() === 'new'"
+        [sending]="sendAction.busy() === 'new'"
         (send)="instruct()"
         textTestId="instruct-text"
         submitTestId="instruct-submit"
@@ -92,7 +92,7 @@ export class TaskInstructionsComponent {
 
   protected readonly newText = signal('');
   protected readonly drafts = signal<Record<string, string>>({});
-  protected readonly busy = signal<string | null>(null);
+  protected readonly sendAction = pageAction<string>();
 
   protected draft(id: string): string {
     return this.drafts()[id] ?? '';
@@ -115,18 +115,10 @@ export class TaskInstructionsComponent {
   }
 
   private send(key: string, call: Observable<unknown>, done: 'taskDetail.instructed' | 'taskDetail.answered', reset: () => void): void {
-    this.busy.set(key);
-    call.subscribe({
-      next: () => {
-        this.busy.set(null);
-        reset();
-        this.message.success(this.i18n.t(done));
-        this.changed.emit();
-      },
-      error: (raw: unknown) => {
-        this.busy.set(null);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.sendAction.runFor(key, call, () => {
+      reset();
+      this.message.success(this.i18n.t(done));
+      this.changed.emit();
     });
   }
 }
