@@ -18,6 +18,7 @@ export * from './lib/kit/form-dialogs';
 export * from './lib/kit/select-options.pipe';
 export * from './lib/kit/compose.component';
 export * from './lib/kit/page-action';
+export * from './lib/kit/back-link.component';
 export * from './lib/kit/paged-list';
 export * from './lib/kit/list-state.component';
 export * from './lib/kit/search-input.component';

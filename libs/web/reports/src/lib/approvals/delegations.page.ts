@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -12,16 +11,16 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { APPROVAL_INBOX_BOXES, type ApprovalDelegationResponse, type TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
+import { BackLinkComponent, ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
 import { type DelegationFormData, DelegationFormDialog } from './delegation-form.dialog';
 
 /** /approvals/delegations — my delegations (given and received; all of them for the office administrator). */
 @Component({
   selector: 'luoshi-delegations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, NzButtonModule, NzEmptyModule, NzIconModule, NzModalModule, NzTableModule, NzTagModule, TranslatePipe, LoadErrorComponent, PageHeaderComponent, ConfirmLinkComponent],
+  imports: [DatePipe, NzButtonModule, NzEmptyModule, NzIconModule, NzModalModule, NzTableModule, NzTagModule, TranslatePipe, LoadErrorComponent, PageHeaderComponent, ConfirmLinkComponent, BackLinkComponent],
   template: `
-    <a routerLink="/approvals" class="back"><nz-icon nzType="arrow-left" />{{ 'approvals.back' | t }}</a>
+    <luoshi-back-link link="/approvals">{{ 'approvals.back' | t }}</luoshi-back-link>
     <luoshi-page-header [heading]="'delegations.title' | t" [subtitle]="'delegations.subtitle' | t" testId="page-title">
       @if (canCreate()) {
         <button nz-button nzType="primary" (click)="open()" data-testid="delegation-create"><nz-icon nzType="plus" />{{ 'delegations.create' | t }}</button>
@@ -66,7 +65,6 @@ import { type DelegationFormData, DelegationFormDialog } from './delegation-form
     <ng-template #empty><nz-empty [nzNotFoundContent]="'delegations.empty' | t" /></ng-template>
   `,
   styles: `
-    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
     .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
     .muted { color: rgba(0, 0, 0, 0.6); }

@@ -29,7 +29,7 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { ComposeComponent, departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs, pageAction } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs, pageAction } from '@luoshi/web/ui';
 
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -55,6 +55,7 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
   imports: [
     DatePipe,
     RouterLink,
+    BackLinkComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
