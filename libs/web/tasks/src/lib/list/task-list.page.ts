@@ -111,6 +111,11 @@ export class TaskListPage {
   protected readonly departmentOptions = computed(() =>
     departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)),
   );
+  /** The two department filters (leading, or taking part at all) differ only in these. */
+  protected readonly departmentFilters = [
+    { key: 'leadDepartment', placeholder: 'lists.allLeadDepartments', title: 'lists.leadFilterTitle', testId: 'filter-lead-department' },
+    { key: 'department', placeholder: 'tasks.allDepartments', title: null, testId: 'filter-department' },
+  ] as const;
   protected readonly statuses = TASK_STATUSES;
   protected readonly healths = [...TASK_HEALTHS].reverse();
   protected readonly healthColors = HEALTH_COLORS;
@@ -162,6 +167,10 @@ export class TaskListPage {
     const next: TaskListFilters = { ...this.filters(), ...change };
     if (!keepPage) next.page = 1;
     void this.router.navigate([], { relativeTo: this.route, queryParams: paramsFromFilters(next) });
+  }
+
+  protected filterDepartment(key: 'leadDepartment' | 'department', code: string | null): void {
+    this.apply({ [key]: code });
   }
 
   protected choosePlan(planId: string | null): void {
