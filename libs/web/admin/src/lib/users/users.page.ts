@@ -9,9 +9,9 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
+import type { UserResponse } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, departmentOptions, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent, formDialogs, pageAction } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent, formDialogs, pageAction, departmentDirectory } from '@luoshi/web/ui';
 import { ResetPasswordDialog } from './reset-password.dialog';
 import { type UserFormData, UserFormDialog } from './user-form.dialog';
 
@@ -46,8 +46,7 @@ export class UsersPage {
   private readonly dialogs = formDialogs();
 
   protected readonly users = rxResource({ stream: () => this.directory.users() });
-  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed(() => departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)));
+  protected readonly departments = departmentDirectory();
 
   protected readonly search = signal('');
   protected readonly departmentFilter = signal<string | null>(null);
@@ -91,7 +90,7 @@ export class UsersPage {
   }
 
   private openForm(user: UserResponse | undefined): void {
-    const departments: DepartmentResponse[] = this.departments.hasValue() ? this.departments.value() : [];
+    const departments = this.departments.list();
     this.dialogs
       .saved<UserResponse, UserFormData>(UserFormDialog, {
         title: this.i18n.t(user ? 'users.edit' : 'users.create'),

@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, forwardRef, inject, input, linkedSignal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, forwardRef, input, linkedSignal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { ChangeRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
-import { DirectoryApi, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, FieldComponent, HolidayWarningComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, FieldComponent, HolidayWarningComponent, SelectOptionsPipe, departmentDirectory } from '@luoshi/web/ui';
 import { beijingToday } from '../shared/report-labels';
 import { CHANGE_FIELD_LABELS, isoDate, localDate } from './request-labels';
 import { RequestPart } from './request-part';
@@ -78,14 +77,12 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
   `,
 })
 export class ChangePartComponent extends RequestPart<'change_request'> {
-  private readonly directory = inject(DirectoryApi);
   readonly task = input.required<TaskDetailResponse>();
   readonly touched = input(false);
 
   protected readonly labels = CHANGE_FIELD_LABELS;
   protected readonly localDate = localDate;
-  private readonly directoryList = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departments = computed(() => (this.directoryList.hasValue() ? this.directoryList.value() : []));
+  protected readonly departments = departmentDirectory().list;
 
   // Prefilled from the task as it is; the user's edits stay until the task itself changes.
   protected readonly title = linkedSignal(() => this.task().title);

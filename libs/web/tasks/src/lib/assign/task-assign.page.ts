@@ -17,8 +17,8 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
-import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { departmentOptions, LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe, pageAction } from '@luoshi/web/ui';
+import { I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe, pageAction, departmentDirectory } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
 import { ledgerFileName } from '../shared/download';
 
@@ -74,7 +74,6 @@ const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
 export class TaskAssignPage {
   private readonly tasksApi = inject(TasksApi);
   private readonly plansApi = inject(PlansApi);
-  private readonly directory = inject(DirectoryApi);
   private readonly router = inject(Router);
   private readonly dialogs = inject(AssignDialogs);
   private readonly message = inject(NzMessageService);
@@ -98,10 +97,7 @@ export class TaskAssignPage {
     params: () => this.currentPlanId() ?? undefined,
     stream: ({ params }) => this.tasksApi.listAll({ planId: params, scope: 'all', sort: 'code' }),
   });
-  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed(() =>
-    departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)),
-  );
+  protected readonly departments = departmentDirectory();
   protected readonly cycleOptions = computed(() => TASK_REPORTING_CYCLES.map((value) => ({ value, label: this.i18n.t(`taskCycles.${value}`) })));
 
   protected readonly allTasks = computed(() => (this.tasks.hasValue() ? this.tasks.value() : []));
@@ -268,7 +264,7 @@ export class TaskAssignPage {
     }
     const ready = items.map((x) => x.item!);
     if (!dispatch) return this.send(tasks, ready, false, clearBulk);
-    const names = new Map((this.departments.hasValue() ? this.departments.value() : []).map((d) => [d.code, d.name]));
+    const names = new Map(this.departments.list().map((d) => [d.code, d.name]));
     // A row whose co-departments are not edited keeps the task's own: they are told as well.
     const told = items.map(({ task, item }) => ({ ...item!, coDepartmentCodes: item!.coDepartmentCodes ?? task.coDepartments.map((d) => d.code) }));
     const targets = dispatchTargets(told, (code) => names.get(code) ?? code);

@@ -19,7 +19,6 @@ import type { Observable } from 'rxjs';
 import type { TaskAction, TaskDetailResponse, TaskReportingCycle, TaskResponse, UrgeTaskResponse } from '@luoshi/contracts';
 import {
   AuthService,
-  DirectoryApi,
   I18nService,
   RemindersApi,
   type TaskReasonAction,
@@ -29,7 +28,7 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { BackLinkComponent, ComposeComponent, departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs, pageAction } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs, pageAction, departmentDirectory } from '@luoshi/web/ui';
 
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -85,7 +84,6 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
 export class TaskDetailPage {
   private readonly api = inject(TasksApi);
   private readonly reminderApi = inject(RemindersApi);
-  private readonly directory = inject(DirectoryApi);
   private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
@@ -107,8 +105,7 @@ export class TaskDetailPage {
     const due = this.detail()?.dueDate;
     return !!due && this.seesReminders() && !this.workingDays.isWorkingDay(due) && this.workingDays.loaded();
   });
-  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentList = computed(() => (this.departments.hasValue() ? this.departments.value() : []));
+  protected readonly departments = departmentDirectory();
 
   protected readonly backLink = computed(() => (this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && !this.auth.hasAnyRole(['office_admin', 'office_reviewer']) ? '/my-tasks' : '/tasks'));
   protected readonly allowed = computed(() => new Set(this.detail()?.allowedActions ?? []));
@@ -167,7 +164,7 @@ export class TaskDetailPage {
       this.dialogs
         .open<TaskResponse, ReassignData>(ReassignDialog, {
           title: this.i18n.t('taskDetail.actionTitle', { action: this.i18n.t('taskActions.reassign'), code: task.code }),
-          data: { task, departments: departmentOptions(this.departmentList(), (kind) => this.i18n.kindLabel(kind)) },
+          data: { task, departments: this.departments.options() },
           width: 560,
         })
         .subscribe((result) => {

@@ -17,8 +17,8 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog, formDialogs, SelectOptionsPipe, pageAction } from '@luoshi/web/ui';
+import { AuthService, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog, formDialogs, SelectOptionsPipe, pageAction, departmentDirectory } from '@luoshi/web/ui';
 import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
@@ -68,7 +68,6 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
 export class TaskListPage {
   private readonly api = inject(TasksApi);
   private readonly plansApi = inject(PlansApi);
-  private readonly directory = inject(DirectoryApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly message = inject(NzMessageService);
@@ -107,10 +106,7 @@ export class TaskListPage {
   /** Codes repeat across plans: without a plan filter each row names its plan. */
   protected readonly showPlan = computed(() => !this.filters().planId && this.planOptions().length > 1);
 
-  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed(() =>
-    departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)),
-  );
+  protected readonly departments = departmentDirectory();
   /** The two department filters (leading, or taking part at all) differ only in these. */
   protected readonly departmentFilters = [
     { key: 'leadDepartment', placeholder: 'lists.allLeadDepartments', title: 'lists.leadFilterTitle', testId: 'filter-lead-department' },
