@@ -10,7 +10,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, SearchInputComponent, formDialogs } from '@luoshi/web/ui';
+import { formDialogs, LoadErrorComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type DepartmentFormData, DepartmentFormDialog } from './department-form.dialog';
 
 function matches(department: DepartmentResponse, text: string): boolean {

@@ -10,7 +10,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import type { BulletinResponse } from '@luoshi/contracts';
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, saveBlob, pageAction } from '@luoshi/web/ui';
+import { LoadErrorComponent, pageAction, PageHeaderComponent, saveBlob } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 import { currentMonth } from '../shared/health';
 import { pointText, targetsText } from '../shared/indicator-format';

@@ -6,7 +6,7 @@ import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { type IndicatorDetailResponse, type IndicatorTrackingResponse } from '@luoshi/contracts';
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
-import { FieldComponent, formDialog, FormDialogComponent, departmentDirectory } from '@luoshi/web/ui';
+import { departmentDirectory, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 
 /** office_admin: the indicator's responsible department and baseline (value and year set or cleared together). */

@@ -9,7 +9,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import type { IndicatorValueResponse } from '@luoshi/contracts';
 import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs } from '@luoshi/web/ui';
+import { formDialogs, LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 import { figure } from '../shared/health';
 

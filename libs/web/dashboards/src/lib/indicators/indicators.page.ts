@@ -16,7 +16,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { INDICATOR_STATUSES, type IndicatorDetailResponse, type IndicatorStatus, type IndicatorTrackingResponse, type IndicatorValueResponse } from '@luoshi/contracts';
 import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, formDialogs, SelectOptionsPipe } from '@luoshi/web/ui';
+import { formDialogs, LoadErrorComponent, PageHeaderComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 import { INDICATOR_STATUS_COLORS, INDICATOR_STATUS_HEX } from '../shared/health';
 import { pointText, targetsText } from '../shared/indicator-format';

@@ -9,7 +9,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, SelectOptionsPipe, pageAction } from '@luoshi/web/ui';
+import { LoadErrorComponent, pageAction, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 
 /** office_admin switches the public summary (/public) on or off and may pin its plan; others see the state. */

@@ -10,7 +10,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { CorrectionEntryResponse } from '@luoshi/contracts';
 import { I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, SearchInputComponent, formDialogs, pageAction } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type CorrectionFormData, CorrectionFormDialog } from './correction-form.dialog';
 
 /** office_admin, office_reviewer: the correction dictionary used on plan import. */

@@ -8,7 +8,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { MapDepartmentNameRequest, UnresolvedDepartmentName } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, PlansApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
-import { SelectOptionsPipe, pageAction } from '@luoshi/web/ui';
+import { pageAction, SelectOptionsPipe } from '@luoshi/web/ui';
 
 type NewKind = 'provincial' | 'city' | 'county';
 

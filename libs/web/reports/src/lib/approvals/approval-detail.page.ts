@@ -12,7 +12,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { BackLinkComponent, LoadErrorComponent, formDialogs } from '@luoshi/web/ui';
+import { BackLinkComponent, formDialogs, LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { ApprovalRoundsComponent } from '../shared/approval-rounds.component';
 import { ApprovalStepsComponent } from '../shared/approval-steps.component';

@@ -11,7 +11,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { APPROVAL_INBOX_BOXES, type ApprovalInboxBox, type ApprovalInboxItem, type BulkApproveResponse } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
+import { formDialogs, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
 import { APPROVAL_BOX_LABELS } from '../shared/approval-box-labels';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { type BulkApproveData, BulkApproveDialog } from './bulk-approve.dialog';

@@ -11,7 +11,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { APPROVAL_INBOX_BOXES, type ApprovalDelegationResponse, type TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { BackLinkComponent, ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, formDialogs } from '@luoshi/web/ui';
+import { BackLinkComponent, ConfirmLinkComponent, formDialogs, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { type DelegationFormData, DelegationFormDialog } from './delegation-form.dialog';
 
 /** /approvals/delegations — my delegations (given and received; all of them for the office administrator). */

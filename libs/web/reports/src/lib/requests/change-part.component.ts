@@ -5,7 +5,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { ChangeRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
 import { TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, FieldComponent, HolidayWarningComponent, SelectOptionsPipe, departmentDirectory } from '@luoshi/web/ui';
+import { DayCellComponent, departmentDirectory, FieldComponent, HolidayWarningComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { beijingToday } from '../shared/report-labels';
 import { CHANGE_FIELD_LABELS, isoDate, localDate } from './request-labels';
 import { RequestPart } from './request-part';

@@ -10,7 +10,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { TASK_REQUEST_KINDS, type TaskRequestKind, type TaskRequestResponse, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, formDialogs } from '@luoshi/web/ui';
+import { formDialogs, LoadErrorComponent } from '@luoshi/web/ui';
 import { OPEN_STATUSES } from '../shared/report-labels';
 import { REQUEST_KINDS } from './request-labels';
 import { RequestsApi } from './requests.api';

@@ -15,7 +15,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { HolidayYearResponse, ImportHolidaysResponse } from '@luoshi/contracts';
 import { AuthService, CalendarApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { CalendarBannerComponent, LoadErrorComponent, PageHeaderComponent, formDialogs, pageAction } from '@luoshi/web/ui';
+import { CalendarBannerComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent } from '@luoshi/web/ui';
 import { CalendarImportDialog } from './calendar-import.dialog';
 import { weekdayIndex, yearGrid } from './month-grid';
 

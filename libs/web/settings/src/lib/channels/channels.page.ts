@@ -29,7 +29,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@luoshi/web/core';
-import { ConfirmLinkComponent, FieldComponent, LoadErrorComponent, PageHeaderComponent, formDialogs, pageAction } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, FieldComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent } from '@luoshi/web/ui';
 import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
 
 /** As the API checks them: a mainland mobile number, a Beijing time HH:mm. */

@@ -16,7 +16,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { tap } from 'rxjs';
 import type { NotificationResponse } from '@luoshi/contracts';
 import { I18nService, NotificationFeed, NotificationsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, pagedList, PageHeaderComponent, pageAction } from '@luoshi/web/ui';
+import { LoadErrorComponent, pageAction, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
 
 const LEVEL_COLORS: Record<string, string> = { near_due: 'gold', due: 'orange', overdue: 'red', escalation: 'magenta' };
 

@@ -18,7 +18,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
 import { I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe, pageAction, departmentDirectory } from '@luoshi/web/ui';
+import { departmentDirectory, LoadErrorComponent, pageAction, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
 import { ledgerFileName } from '../shared/download';
 

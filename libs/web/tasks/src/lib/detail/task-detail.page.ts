@@ -28,7 +28,7 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { BackLinkComponent, ComposeComponent, LoadErrorComponent, type TextEntryData, TextEntryDialog, formDialogs, pageAction, departmentDirectory } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, departmentDirectory, formDialogs, LoadErrorComponent, pageAction, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
