@@ -4,13 +4,13 @@ import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
+import { formDialogs, LoadErrorComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type DepartmentFormData, DepartmentFormDialog } from './department-form.dialog';
 
 function matches(department: DepartmentResponse, text: string): boolean {
@@ -39,9 +39,9 @@ function matches(department: DepartmentResponse, text: string): boolean {
 })
 export class DepartmentsPage {
   private readonly directory = inject(DirectoryApi);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   protected readonly departments = rxResource({ stream: () => this.directory.departments() });
   protected readonly search = signal('');
@@ -77,16 +77,13 @@ export class DepartmentsPage {
   }
 
   private open(data: DepartmentFormData): void {
-    this.modal
-      .create<DepartmentFormDialog, DepartmentFormData, DepartmentResponse>({
-        nzTitle: this.i18n.t(data.department ? 'departments.edit' : 'departments.create'),
-        nzContent: DepartmentFormDialog,
-        nzData: data,
-        nzWidth: 620,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<DepartmentResponse, DepartmentFormData>(DepartmentFormDialog, {
+        title: this.i18n.t(data.department ? 'departments.edit' : 'departments.create'),
+        data,
+        width: 620,
       })
-      .afterClose.subscribe((saved) => {
-        if (!saved) return;
+      .subscribe((saved) => {
         if (data.department) this.departments.update((list) => list?.map((d) => (d.id === saved.id ? saved : d)));
         else {
           this.departments.reload();

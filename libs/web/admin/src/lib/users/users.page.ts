@@ -5,13 +5,13 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDividerModule } from 'ng-zorro-antd/divider';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import type { DepartmentResponse, UserResponse } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, departmentOptions, LoadErrorComponent, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
+import type { UserResponse } from '@luoshi/contracts';
+import { AuthService, DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { ConfirmLinkComponent, departmentDirectory, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { ResetPasswordDialog } from './reset-password.dialog';
 import { type UserFormData, UserFormDialog } from './user-form.dialog';
 
@@ -40,18 +40,17 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
 })
 export class UsersPage {
   private readonly directory = inject(DirectoryApi);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly me = inject(AuthService).user;
+  private readonly dialogs = formDialogs();
 
   protected readonly users = rxResource({ stream: () => this.directory.users() });
-  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed(() => departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)));
+  protected readonly departments = departmentDirectory();
 
   protected readonly search = signal('');
   protected readonly departmentFilter = signal<string | null>(null);
-  protected readonly busyId = signal<string | null>(null);
+  protected readonly rowAction = pageAction<string>();
 
   protected readonly rows = computed(() => {
     if (!this.users.hasValue()) return [];
@@ -72,46 +71,33 @@ export class UsersPage {
   }
 
   protected resetPassword(user: UserResponse): void {
-    this.modal
-      .create<ResetPasswordDialog, UserResponse, UserResponse>({
-        nzTitle: this.i18n.t('users.resetPasswordFor', { name: user.displayName }),
-        nzContent: ResetPasswordDialog,
-        nzData: user,
-        nzWidth: 460,
-        nzMaskClosable: false,
+    this.dialogs
+      .open<UserResponse, UserResponse>(ResetPasswordDialog, {
+        title: this.i18n.t('users.resetPasswordFor', { name: user.displayName }),
+        data: user,
+        width: 460,
       })
-      .afterClose.subscribe((saved) => {
+      .subscribe((saved) => {
         if (saved) this.message.success(this.i18n.t('users.passwordResetDone', { name: saved.displayName }));
       });
   }
 
   protected setActive(user: UserResponse, active: boolean): void {
-    this.busyId.set(user.id);
-    this.directory.updateUser(user.id, { active }).subscribe({
-      next: (saved) => {
-        this.busyId.set(null);
-        this.replace(saved);
-        this.message.success(this.i18n.t(active ? 'users.activated' : 'users.deactivated', { name: saved.displayName }));
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.rowAction.runFor(user.id, this.directory.updateUser(user.id, { active }), (saved) => {
+      this.replace(saved);
+      this.message.success(this.i18n.t(active ? 'users.activated' : 'users.deactivated', { name: saved.displayName }));
     });
   }
 
   private openForm(user: UserResponse | undefined): void {
-    const departments: DepartmentResponse[] = this.departments.hasValue() ? this.departments.value() : [];
-    this.modal
-      .create<UserFormDialog, UserFormData, UserResponse>({
-        nzTitle: this.i18n.t(user ? 'users.edit' : 'users.create'),
-        nzContent: UserFormDialog,
-        nzData: { departments, user },
-        nzWidth: 620,
-        nzMaskClosable: false,
+    const departments = this.departments.list();
+    this.dialogs
+      .saved<UserResponse, UserFormData>(UserFormDialog, {
+        title: this.i18n.t(user ? 'users.edit' : 'users.create'),
+        data: { departments, user },
+        width: 620,
       })
-      .afterClose.subscribe((saved) => {
-        if (!saved) return;
+      .subscribe((saved) => {
         if (user) this.replace(saved);
         else this.users.reload();
         this.message.success(this.i18n.t(user ? 'users.updated' : 'users.created', { name: saved.displayName }));

@@ -1,5 +1,5 @@
 import { DatePipe, DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal, ViewEncapsulation } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, ViewEncapsulation } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -9,8 +9,8 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import type { BulletinResponse } from '@luoshi/contracts';
-import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, saveBlob } from '@luoshi/web/ui';
+import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, pageAction, PageHeaderComponent, saveBlob } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 import { currentMonth } from '../shared/health';
 import { pointText, targetsText } from '../shared/indicator-format';
@@ -59,7 +59,7 @@ export class BulletinPage {
     const b = this.doc();
     return b ? overdueDetails(b) : [];
   });
-  protected readonly downloading = signal<'docx' | 'xlsx' | null>(null);
+  protected readonly downloadAction = pageAction<'docx' | 'xlsx'>();
 
   protected readonly sections = BULLETIN_SECTIONS;
   protected readonly detailRows = OVERDUE_DETAIL_ROWS;
@@ -94,17 +94,9 @@ export class BulletinPage {
   protected download(format: 'docx' | 'xlsx'): void {
     const period = this.activePeriod();
     const name = `督查通报-${period}.${format}`;
-    this.downloading.set(format);
-    this.api.bulletinFile(period, format).subscribe({
-      next: (blob) => {
-        this.downloading.set(null);
-        saveBlob(blob, name, this.document);
-        this.message.success(this.i18n.t('bulletin.downloaded', { name }));
-      },
-      error: (raw: unknown) => {
-        this.downloading.set(null);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.downloadAction.runFor(format, this.api.bulletinFile(period, format), (blob) => {
+      saveBlob(blob, name, this.document);
+      this.message.success(this.i18n.t('bulletin.downloaded', { name }));
     });
   }
 }

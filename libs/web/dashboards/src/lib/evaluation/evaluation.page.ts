@@ -9,7 +9,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { EVALUATION_COMPONENTS, type EvaluationComponent } from '@luoshi/contracts';
 import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, PageHeaderComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 import { figure } from '../shared/health';
 import { WeightsEditorComponent } from './weights-editor.component';
@@ -27,17 +27,14 @@ import { WeightsEditorComponent } from './weights-editor.component';
     NzSelectModule,
     NzTableModule,
     TranslatePipe,
+    SelectOptionsPipe,
     LoadErrorComponent,
     PageHeaderComponent,
     WeightsEditorComponent,
   ],
   template: `
     <luoshi-page-header [heading]="'evaluation.title' | t" [subtitle]="'evaluation.subtitle' | t" testId="page-title">
-      <nz-select class="plan" nzAllowClear [nzPlaceHolder]="'evaluation.allPlans' | t" [ngModel]="planId()" (ngModelChange)="planId.set($event ?? null)" data-testid="evaluation-plan">
-        @for (plan of plans(); track plan.id) {
-          <nz-option [nzValue]="plan.id" [nzLabel]="plan.title" />
-        }
-      </nz-select>
+      <nz-select class="plan" nzAllowClear [nzPlaceHolder]="'evaluation.allPlans' | t" [ngModel]="planId()" (ngModelChange)="planId.set($event ?? null)" data-testid="evaluation-plan" [nzOptions]="plans() | selectOptions: 'id' : 'title'" />
     </luoshi-page-header>
     @if (ranking.error(); as error) {
       <luoshi-load-error [error]="error" (retry)="ranking.reload()" />

@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { type IndicatorDetailResponse, type IndicatorTrackingResponse } from '@luoshi/contracts';
-import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { departmentOptions, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { departmentDirectory, FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 
 /** office_admin: the indicator's responsible department and baseline (value and year set or cleared together). */
@@ -23,7 +22,7 @@ import { IndicatorsApi } from '../api/indicators.api';
             nzId="responsible"
             nzShowSearch
             nzAllowClear
-            [nzOptions]="departmentOptions()"
+            [nzOptions]="departments.options()"
             [nzPlaceHolder]="'indicators.responsiblePlaceholder' | t"
             [ngModel]="department()"
             (ngModelChange)="department.set($event ?? null)"
@@ -73,7 +72,6 @@ import { IndicatorsApi } from '../api/indicators.api';
 export class IndicatorEditDialog {
   protected readonly data = inject<IndicatorTrackingResponse>(NZ_MODAL_DATA);
   private readonly api = inject(IndicatorsApi);
-  private readonly directory = inject(DirectoryApi);
   private readonly i18n = inject(I18nService);
 
   protected readonly department = signal<string | null>(this.data.responsibleDepartment?.code ?? null);
@@ -82,10 +80,7 @@ export class IndicatorEditDialog {
   protected readonly incomplete = computed(() => (this.baseline() === null) !== (this.baselineYear() === null));
   protected readonly dialog = formDialog<IndicatorDetailResponse>();
 
-  private readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed(() =>
-    departmentOptions((this.departments.hasValue() ? this.departments.value() : []).filter((d) => d.kind !== 'office'), (kind) => this.i18n.kindLabel(kind)),
-  );
+  protected readonly departments = departmentDirectory((d) => d.kind !== 'office');
 
   protected save(): void {
     if (this.incomplete()) return;

@@ -21,12 +21,15 @@ import { IndicatorsApi } from '../api/indicators.api';
           <luoshi-field [label]="'indicators.year' | t" for="report-year" [required]="true" [status]="touched() && year() === null ? 'error' : ''" [error]="'indicators.yearRequired' | t">
             <nz-input-number nzId="report-year" class="full" [nzMin]="1949" [nzMax]="thisYear" [nzPrecision]="0" [ngModel]="year()" (ngModelChange)="year.set($event ?? null)" name="year" data-testid="report-year" />
           </luoshi-field>
-          <nz-form-item>
-            <nz-form-label nzFor="report-value" nzRequired>{{ 'indicators.value' | t }}（{{ data.unit }}）</nz-form-label>
-            <nz-form-control [nzValidateStatus]="touched() && value() === null ? 'error' : ''" [nzErrorTip]="'indicators.valueRequired' | t">
-              <nz-input-number nzId="report-value" class="full" [ngModel]="value()" (ngModelChange)="value.set($event ?? null)" name="value" data-testid="report-value" />
-            </nz-form-control>
-          </nz-form-item>
+          <luoshi-field
+            [label]="('indicators.value' | t) + '（' + data.unit + '）'"
+            for="report-value"
+            [required]="true"
+            [status]="touched() && value() === null ? 'error' : ''"
+            [error]="'indicators.valueRequired' | t"
+          >
+            <nz-input-number nzId="report-value" class="full" [ngModel]="value()" (ngModelChange)="value.set($event ?? null)" name="value" data-testid="report-value" />
+          </luoshi-field>
         </div>
         <luoshi-field [label]="'indicators.note' | t" for="report-note" [required]="true" [status]="touched() && !note().trim() ? 'error' : ''" [error]="'indicators.noteRequired' | t">
           <textarea nz-input id="report-note" rows="3" maxlength="500" [placeholder]="'indicators.notePlaceholder' | t" [ngModel]="note()" (ngModelChange)="note.set($event)" name="note" data-testid="report-note"></textarea>

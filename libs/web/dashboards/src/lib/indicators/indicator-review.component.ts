@@ -5,11 +5,11 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import type { IndicatorValueResponse } from '@luoshi/contracts';
 import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { formDialogs, LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 import { figure } from '../shared/health';
 
@@ -67,9 +67,9 @@ import { figure } from '../shared/health';
 })
 export class IndicatorReviewComponent {
   private readonly api = inject(IndicatorsApi);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
   readonly planId = input<string | null>(null);
   /** A decision was made (the page reloads its figures). */
   readonly decided = output<void>();
@@ -100,11 +100,10 @@ export class IndicatorReviewComponent {
   }
 
   protected returnValue(v: IndicatorValueResponse): void {
-    this.modal
-      .create<TextEntryDialog<IndicatorValueResponse>, TextEntryData<IndicatorValueResponse>, IndicatorValueResponse>({
-        nzTitle: this.i18n.t('indicators.returnTitle', { name: v.indicatorName, year: v.year }),
-        nzContent: TextEntryDialog,
-        nzData: {
+    this.dialogs
+      .open<IndicatorValueResponse, TextEntryData<IndicatorValueResponse>>(TextEntryDialog, {
+        title: this.i18n.t('indicators.returnTitle', { name: v.indicatorName, year: v.year }),
+        data: {
           label: this.i18n.t('indicators.commentLabel'),
           hint: this.i18n.t('indicators.returnHint'),
           placeholder: this.i18n.t('indicators.commentPlaceholder'),
@@ -113,10 +112,9 @@ export class IndicatorReviewComponent {
           danger: true,
           submit: (comment) => this.api.returnValue(v.id, comment),
         },
-        nzWidth: 520,
-        nzMaskClosable: false,
+        width: 520,
       })
-      .afterClose.subscribe((returned) => {
+      .subscribe((returned) => {
         if (returned) this.done(this.i18n.t('indicators.returned', { name: v.indicatorName, year: v.year }));
       });
   }

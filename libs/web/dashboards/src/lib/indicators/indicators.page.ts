@@ -8,7 +8,7 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -16,7 +16,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { INDICATOR_STATUSES, type IndicatorDetailResponse, type IndicatorStatus, type IndicatorTrackingResponse, type IndicatorValueResponse } from '@luoshi/contracts';
 import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { formDialogs, LoadErrorComponent, PageHeaderComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 import { INDICATOR_STATUS_COLORS, INDICATOR_STATUS_HEX } from '../shared/health';
 import { pointText, targetsText } from '../shared/indicator-format';
@@ -49,6 +49,7 @@ import { IndicatorSparklineComponent } from './indicator-sparkline.component';
     NzTabsModule,
     NzTagModule,
     TranslatePipe,
+    SelectOptionsPipe,
     LoadErrorComponent,
     PageHeaderComponent,
     IndicatorDetailComponent,
@@ -62,9 +63,9 @@ export class IndicatorsPage {
   private readonly api = inject(IndicatorsApi);
   private readonly plansApi = inject(PlansApi);
   private readonly auth = inject(AuthService);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
   private readonly review = viewChild(IndicatorReviewComponent);
 
   protected readonly isReviewer = computed(() => this.auth.hasAnyRole(['office_reviewer']));
@@ -136,32 +137,26 @@ export class IndicatorsPage {
   }
 
   protected edit(indicator: IndicatorTrackingResponse): void {
-    this.modal
-      .create<IndicatorEditDialog, IndicatorTrackingResponse, IndicatorDetailResponse>({
-        nzTitle: this.i18n.t('indicators.editTitle', { name: indicator.name }),
-        nzContent: IndicatorEditDialog,
-        nzData: indicator,
-        nzWidth: 520,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<IndicatorDetailResponse, IndicatorTrackingResponse>(IndicatorEditDialog, {
+        title: this.i18n.t('indicators.editTitle', { name: indicator.name }),
+        data: indicator,
+        width: 520,
       })
-      .afterClose.subscribe((saved) => {
-        if (!saved) return;
+      .subscribe((saved) => {
         this.message.success(this.i18n.t('indicators.saved', { name: saved.name }));
         this.changed();
       });
   }
 
   protected report(indicator: IndicatorTrackingResponse): void {
-    this.modal
-      .create<IndicatorReportDialog, IndicatorTrackingResponse, IndicatorValueResponse>({
-        nzTitle: this.i18n.t('indicators.reportTitle', { name: indicator.name }),
-        nzContent: IndicatorReportDialog,
-        nzData: indicator,
-        nzWidth: 520,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<IndicatorValueResponse, IndicatorTrackingResponse>(IndicatorReportDialog, {
+        title: this.i18n.t('indicators.reportTitle', { name: indicator.name }),
+        data: indicator,
+        width: 520,
       })
-      .afterClose.subscribe((created) => {
-        if (!created) return;
+      .subscribe((created) => {
         this.message.success(this.i18n.t('indicators.reported', { name: indicator.name, year: created.year }));
         this.changed();
       });

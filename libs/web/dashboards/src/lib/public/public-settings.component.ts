@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -8,15 +8,15 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
-import { AuthService, I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, pageAction, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 
 /** office_admin switches the public summary (/public) on or off and may pin its plan; others see the state. */
 @Component({
   selector: 'luoshi-public-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSelectModule, NzSwitchModule, TranslatePipe, LoadErrorComponent],
+  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSelectModule, NzSwitchModule, TranslatePipe, SelectOptionsPipe, LoadErrorComponent],
   template: `
     <nz-card nzSize="small" [nzTitle]="'publicSummary.settingsTitle' | t" [nzExtra]="openLink" data-testid="public-settings">
       @if (settings.error(); as error) {
@@ -24,7 +24,7 @@ import { DashboardsApi } from '../api/dashboards.api';
       } @else if (settings.hasValue()) {
         <p class="hint">{{ 'publicSummary.settingsHint' | t: { url: publicUrl } }}</p>
         <div class="row">
-          <nz-switch [ngModel]="settings.value().enabled" (ngModelChange)="save($event, settings.value().planId)" [nzDisabled]="!canEdit()" [nzLoading]="saving()" [attr.aria-label]="'publicSummary.settingsTitle' | t" data-testid="public-toggle" />
+          <nz-switch [ngModel]="settings.value().enabled" (ngModelChange)="save($event, settings.value().planId)" [nzDisabled]="!canEdit()" [nzLoading]="saveAction.running()" [attr.aria-label]="'publicSummary.settingsTitle' | t" data-testid="public-toggle" />
           <span class="switch-label" data-testid="public-state">{{ (settings.value().enabled ? 'publicSummary.enabled' : 'publicSummary.disabled') | t }}</span>
         </div>
         <div class="row">
@@ -32,16 +32,13 @@ import { DashboardsApi } from '../api/dashboards.api';
           <nz-select
             class="plan"
             nzAllowClear
-            [nzDisabled]="!canEdit() || saving()"
+            [nzDisabled]="!canEdit() || saveAction.running()"
             [nzPlaceHolder]="'publicSummary.latestPlan' | t"
             [ngModel]="settings.value().planId"
             (ngModelChange)="save(settings.value().enabled, $event ?? null)"
             data-testid="public-plan"
-          >
-            @for (plan of plans(); track plan.id) {
-              <nz-option [nzValue]="plan.id" [nzLabel]="plan.title" />
-            }
-          </nz-select>
+            [nzOptions]="plans() | selectOptions: 'id' : 'title'"
+          />
         </div>
       }
     </nz-card>
@@ -67,21 +64,12 @@ export class PublicSettingsComponent {
   private readonly planList = rxResource({ stream: () => this.plansApi.list() });
   protected readonly plans = computed(() => (this.planList.hasValue() ? this.planList.value() : []).filter((p) => p.kind === 'action_plan'));
   protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
-  protected readonly saving = signal(false);
+  protected readonly saveAction = pageAction();
 
   protected save(enabled: boolean, planId: string | null): void {
-    this.saving.set(true);
-    this.api.setPublicSettings({ enabled, planId }).subscribe({
-      next: (result) => {
-        this.saving.set(false);
-        this.settings.set(result);
-        this.message.success(this.i18n.t('publicSummary.saved'));
-      },
-      error: (raw: unknown) => {
-        this.saving.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-        this.settings.reload();
-      },
-    });
+    this.saveAction.run(this.api.setPublicSettings({ enabled, planId }), (result) => {
+      this.settings.set(result);
+      this.message.success(this.i18n.t('publicSummary.saved'));
+    }, () => this.settings.reload());
   }
 }

@@ -5,12 +5,12 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDividerModule } from 'ng-zorro-antd/divider';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { CorrectionEntryResponse } from '@luoshi/contracts';
-import { I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
+import { I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
+import { ConfirmLinkComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type CorrectionFormData, CorrectionFormDialog } from './correction-form.dialog';
 
 /** office_admin, office_reviewer: the correction dictionary used on plan import. */
@@ -46,13 +46,13 @@ import { type CorrectionFormData, CorrectionFormDialog } from './correction-form
 })
 export class CorrectionsPage {
   private readonly api = inject(PlansApi);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   protected readonly entries = rxResource({ stream: () => this.api.corrections() });
   protected readonly search = signal('');
-  protected readonly busyId = signal<string | null>(null);
+  protected readonly rowAction = pageAction<string>();
   protected readonly rows = computed(() => {
     if (!this.entries.hasValue()) return [];
     const text = this.search().trim().toLowerCase();
@@ -71,31 +71,20 @@ export class CorrectionsPage {
   }
 
   protected remove(entry: CorrectionEntryResponse): void {
-    this.busyId.set(entry.id);
-    this.api.removeCorrection(entry.id).subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.entries.update((list) => list?.filter((e) => e.id !== entry.id));
-        this.message.success(this.i18n.t('corrections.deleted', { wrong: entry.wrong }));
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.rowAction.runFor(entry.id, this.api.removeCorrection(entry.id), () => {
+      this.entries.update((list) => list?.filter((e) => e.id !== entry.id));
+      this.message.success(this.i18n.t('corrections.deleted', { wrong: entry.wrong }));
     });
   }
 
   private open(data: CorrectionFormData): void {
-    this.modal
-      .create<CorrectionFormDialog, CorrectionFormData, CorrectionEntryResponse>({
-        nzTitle: this.i18n.t(data.entry ? 'corrections.edit' : 'corrections.create'),
-        nzContent: CorrectionFormDialog,
-        nzData: data,
-        nzWidth: 560,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<CorrectionEntryResponse, CorrectionFormData>(CorrectionFormDialog, {
+        title: this.i18n.t(data.entry ? 'corrections.edit' : 'corrections.create'),
+        data,
+        width: 560,
       })
-      .afterClose.subscribe((saved) => {
-        if (!saved) return;
+      .subscribe((saved) => {
         this.entries.reload();
         this.message.success(this.i18n.t('corrections.saved', { wrong: saved.wrong, right: saved.right }));
       });

@@ -7,7 +7,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { MapDepartmentNameRequest, UnresolvedDepartmentName } from '@luoshi/contracts';
-import { DirectoryApi, I18nService, PlansApi, toApiError, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
+import { DirectoryApi, I18nService, PlansApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
+import { pageAction, SelectOptionsPipe } from '@luoshi/web/ui';
 
 type NewKind = 'provincial' | 'city' | 'county';
 
@@ -19,7 +20,7 @@ type NewKind = 'provincial' | 'city' | 'county';
 @Component({
   selector: 'luoshi-unknown-departments',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, TranslatePipe],
+  imports: [FormsModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, TranslatePipe, SelectOptionsPipe],
   template: `
     <nz-card nzSize="small" [nzTitle]="'deptMapping.title' | t: { n: names().length }" class="card" data-testid="unknown-departments">
       <p class="hint">{{ 'deptMapping.hint' | t }}</p>
@@ -34,12 +35,9 @@ type NewKind = 'provincial' | 'city' | 'county';
             [ngModel]="target()[item.name] ?? null"
             (ngModelChange)="setTarget(item.name, $event)"
             data-testid="map-department"
-          >
-            @for (d of departmentOptions(); track d.code) {
-              <nz-option [nzValue]="d.code" [nzLabel]="d.name" />
-            }
-          </nz-select>
-          <button nz-button nzSize="small" [disabled]="!target()[item.name] || busy()" (click)="alias(item.name)" data-testid="map-alias">
+            [nzOptions]="departmentOptions() | selectOptions: 'code' : 'name'"
+          />
+          <button nz-button nzSize="small" [disabled]="!target()[item.name] || mapAction.running()" (click)="alias(item.name)" data-testid="map-alias">
             {{ 'deptMapping.saveAlias' | t }}
           </button>
           <span class="or"></span>
@@ -48,7 +46,7 @@ type NewKind = 'provincial' | 'city' | 'county';
               <nz-option [nzValue]="k" [nzLabel]="kindLabel(k) | t" />
             }
           </nz-select>
-          <button nz-button nzSize="small" [disabled]="busy()" (click)="create(item.name)" data-testid="map-create">{{ 'deptMapping.create' | t }}</button>
+          <button nz-button nzSize="small" [disabled]="mapAction.running()" (click)="create(item.name)" data-testid="map-create">{{ 'deptMapping.create' | t }}</button>
         </div>
       }
     </nz-card>
@@ -79,7 +77,7 @@ export class UnknownDepartmentsComponent {
   protected readonly departmentOptions = computed(() => (this.departments.hasValue() ? this.departments.value().filter((d) => d.kind !== 'office') : []));
   protected readonly target = signal<Partial<Record<string, string>>>({});
   protected readonly kind = signal<Partial<Record<string, NewKind>>>({});
-  protected readonly busy = signal(false);
+  protected readonly mapAction = pageAction();
 
   protected kindLabel(kind: NewKind): TranslationKey {
     return `kinds.${kind}`;
@@ -103,22 +101,14 @@ export class UnknownDepartmentsComponent {
   }
 
   private send(body: MapDepartmentNameRequest): void {
-    this.busy.set(true);
-    this.plansApi.mapDepartment(body).subscribe({
-      next: (res) => {
-        this.busy.set(false);
-        this.message.success(
-          res.created
-            ? this.i18n.t('deptMapping.createdDepartment', { name: res.department.name })
-            : this.i18n.t('deptMapping.mapped', { name: res.name, department: res.department.name }),
-        );
-        this.departments.reload();
-        this.mapped.emit(res.name);
-      },
-      error: (raw: unknown) => {
-        this.busy.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.mapAction.run(this.plansApi.mapDepartment(body), (res) => {
+      this.message.success(
+        res.created
+          ? this.i18n.t('deptMapping.createdDepartment', { name: res.department.name })
+          : this.i18n.t('deptMapping.mapped', { name: res.name, department: res.department.name }),
+      );
+      this.departments.reload();
+      this.mapped.emit(res.name);
     });
   }
 }

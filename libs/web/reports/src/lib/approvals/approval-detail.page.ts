@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -13,7 +12,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, formDialogs, LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { ApprovalRoundsComponent } from '../shared/approval-rounds.component';
 import { ApprovalStepsComponent } from '../shared/approval-steps.component';
@@ -43,7 +42,7 @@ const ICONS: Record<ApprovalUserAction, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DatePipe,
-    RouterLink,
+    BackLinkComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -61,7 +60,7 @@ const ICONS: Record<ApprovalUserAction, string> = {
     ApprovalTimelineComponent,
   ],
   template: `
-    <a routerLink="/approvals" class="back" data-testid="approval-back"><nz-icon nzType="arrow-left" />{{ 'approvals.back' | t }}</a>
+    <luoshi-back-link link="/approvals" testId="approval-back">{{ 'approvals.back' | t }}</luoshi-back-link>
 
     @if (approval.error(); as error) {
       <luoshi-load-error [error]="error" (retry)="approval.reload()" />
@@ -144,8 +143,6 @@ const ICONS: Record<ApprovalUserAction, string> = {
     }
   `,
   styles: `
-    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
-    .back:hover { color: #0958d9; }
     .head { margin-bottom: 16px; }
     .head__row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
     .head__type { margin: 0; }
@@ -170,6 +167,7 @@ export class ApprovalDetailPage {
   private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   /** Route parameter. */
   readonly approvalId = input.required<string>();
@@ -219,16 +217,13 @@ export class ApprovalDetailPage {
       return;
     }
     const dialogAction: DialogAction = action;
-    this.modal
-      .create<DecisionDialog, DecisionData, DecisionResult>({
-        nzTitle: this.i18n.t('decision.title', { action: this.actionLabel(action), subject: detail.title }),
-        nzContent: DecisionDialog,
-        nzData: { action: dialogAction, detail, people: this.people(), meId: this.auth.user()?.id ?? '' },
-        nzWidth: 560,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<DecisionResult, DecisionData>(DecisionDialog, {
+        title: this.i18n.t('decision.title', { action: this.actionLabel(action), subject: detail.title }),
+        data: { action: dialogAction, detail, people: this.people(), meId: this.auth.user()?.id ?? '' },
+        width: 560,
       })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
+      .subscribe((result) => {
         if (result === 'stale') return this.onStale();
         this.stale.set(false);
         this.approval.set(result);

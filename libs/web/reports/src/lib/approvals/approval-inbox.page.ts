@@ -5,13 +5,13 @@ import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { APPROVAL_INBOX_BOXES, type ApprovalInboxBox, type ApprovalInboxItem, type BulkApproveResponse } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
+import { formDialogs, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
 import { APPROVAL_BOX_LABELS } from '../shared/approval-box-labels';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { type BulkApproveData, BulkApproveDialog } from './bulk-approve.dialog';
@@ -198,9 +198,9 @@ export class ApprovalInboxPage {
   private readonly api = inject(ApprovalsApi);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly modal = inject(NzModalService);
   private readonly approvalCounts = inject(ApprovalCounts);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
   /** On a phone the table becomes cards. */
   protected readonly handset = injectHandset();
 
@@ -274,16 +274,13 @@ export class ApprovalInboxPage {
 
   protected bulkApprove(): void {
     const selected = this.items().filter((i) => this.checked().has(i.id));
-    this.modal
-      .create<BulkApproveDialog, BulkApproveData, BulkApproveResponse>({
-        nzTitle: this.i18n.t('approvals.bulkTitle', { n: selected.length }),
-        nzContent: BulkApproveDialog,
-        nzData: { items: selected },
-        nzWidth: 600,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<BulkApproveResponse, BulkApproveData>(BulkApproveDialog, {
+        title: this.i18n.t('approvals.bulkTitle', { n: selected.length }),
+        data: { items: selected },
+        width: 600,
       })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
+      .subscribe(() => {
         this.checked.set(new Set());
         this.inbox.reload();
       });

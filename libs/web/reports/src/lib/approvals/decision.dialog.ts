@@ -8,7 +8,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { catchError, of, throwError } from 'rxjs';
 import type { ApprovalActionRequest, ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { UserPickerComponent } from './user-picker.component';
 
 /** Actions decided in this dialog (withdraw is a plain confirmation). */
@@ -32,17 +32,13 @@ const DRAFTER = '__drafter__';
 @Component({
   selector: 'luoshi-decision-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputModule, NzRadioModule, NzSelectModule, TranslatePipe, UserPickerComponent, FormDialogComponent, FieldComponent],
+  imports: [FormsModule, NzFormModule, NzInputModule, NzRadioModule, NzSelectModule, TranslatePipe, SelectOptionsPipe, UserPickerComponent, FormDialogComponent, FieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="decision-form" [okText]="actionLabel" [danger]="data.action === 'reject' || data.action === 'return'" submitTestId="decision-submit">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="decision-form">
         @if (behalfOptions().length > 1) {
           <luoshi-field [label]="'decision.onBehalfOf' | t">
-            <nz-select name="onBehalfOf" [ngModel]="onBehalfOf()" (ngModelChange)="onBehalfOf.set($event)" data-testid="decision-behalf">
-              @for (u of behalfOptions(); track u.id) {
-                <nz-option [nzValue]="u.id" [nzLabel]="u.displayName" />
-              }
-            </nz-select>
+            <nz-select name="onBehalfOf" [ngModel]="onBehalfOf()" (ngModelChange)="onBehalfOf.set($event)" data-testid="decision-behalf" [nzOptions]="behalfOptions() | selectOptions: 'id' : 'displayName'" />
           </luoshi-field>
         }
         @if (data.action === 'return') {

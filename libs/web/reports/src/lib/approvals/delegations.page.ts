@@ -1,27 +1,26 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { APPROVAL_INBOX_BOXES, type ApprovalDelegationResponse, type TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, ConfirmLinkComponent, formDialogs, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { type DelegationFormData, DelegationFormDialog } from './delegation-form.dialog';
 
 /** /approvals/delegations — my delegations (given and received; all of them for the office administrator). */
 @Component({
   selector: 'luoshi-delegations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, NzButtonModule, NzEmptyModule, NzIconModule, NzModalModule, NzTableModule, NzTagModule, TranslatePipe, LoadErrorComponent, PageHeaderComponent, ConfirmLinkComponent],
+  imports: [DatePipe, NzButtonModule, NzEmptyModule, NzIconModule, NzModalModule, NzTableModule, NzTagModule, TranslatePipe, LoadErrorComponent, PageHeaderComponent, ConfirmLinkComponent, BackLinkComponent],
   template: `
-    <a routerLink="/approvals" class="back"><nz-icon nzType="arrow-left" />{{ 'approvals.back' | t }}</a>
+    <luoshi-back-link link="/approvals">{{ 'approvals.back' | t }}</luoshi-back-link>
     <luoshi-page-header [heading]="'delegations.title' | t" [subtitle]="'delegations.subtitle' | t" testId="page-title">
       @if (canCreate()) {
         <button nz-button nzType="primary" (click)="open()" data-testid="delegation-create"><nz-icon nzType="plus" />{{ 'delegations.create' | t }}</button>
@@ -66,7 +65,6 @@ import { type DelegationFormData, DelegationFormDialog } from './delegation-form
     <ng-template #empty><nz-empty [nzNotFoundContent]="'delegations.empty' | t" /></ng-template>
   `,
   styles: `
-    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
     .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
     .muted { color: rgba(0, 0, 0, 0.6); }
@@ -75,9 +73,9 @@ import { type DelegationFormData, DelegationFormDialog } from './delegation-form
 export class DelegationsPage {
   private readonly api = inject(ApprovalsApi);
   private readonly auth = inject(AuthService);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   protected readonly meId = this.auth.user()?.id ?? '';
   protected readonly list = rxResource({ stream: () => this.api.delegations() });
@@ -98,16 +96,13 @@ export class DelegationsPage {
   protected open(delegation?: ApprovalDelegationResponse): void {
     const known: TaskUserRef[] = [...(this.inboxPeople.value() ?? []), ...this.rows().flatMap((d) => [d.from, d.to])];
     const people = [...new Map(known.filter((u) => u.id !== this.meId).map((u) => [u.id, u])).values()];
-    this.modal
-      .create<DelegationFormDialog, DelegationFormData, ApprovalDelegationResponse>({
-        nzTitle: this.i18n.t(delegation ? 'delegations.editTitle' : 'delegations.create'),
-        nzContent: DelegationFormDialog,
-        nzData: { delegation, people },
-        nzWidth: 520,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<ApprovalDelegationResponse, DelegationFormData>(DelegationFormDialog, {
+        title: this.i18n.t(delegation ? 'delegations.editTitle' : 'delegations.create'),
+        data: { delegation, people },
+        width: 520,
       })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
+      .subscribe(() => {
         this.message.success(this.i18n.t(delegation ? 'delegations.updated' : 'delegations.created'));
         this.list.reload();
       });

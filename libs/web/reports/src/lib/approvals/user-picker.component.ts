@@ -5,6 +5,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { of } from 'rxjs';
 import type { TaskUserRef } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { SelectOptionsPipe } from '@luoshi/web/ui';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,7 +22,7 @@ interface Option {
 @Component({
   selector: 'luoshi-user-picker',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzSelectModule, TranslatePipe],
+  imports: [FormsModule, NzSelectModule, TranslatePipe, SelectOptionsPipe],
   template: `
     <nz-select
       class="picker"
@@ -34,11 +35,8 @@ interface Option {
       (nzOnSearch)="search.set($event.trim())"
       [nzStatus]="invalid() ? 'error' : ''"
       [attr.data-testid]="testId()"
-    >
-      @for (option of options(); track option.id) {
-        <nz-option [nzValue]="option.id" [nzLabel]="option.label" />
-      }
-    </nz-select>
+      [nzOptions]="options() | selectOptions: 'id' : 'label'"
+    />
     @if (!fullDirectory()) {
       <p class="hint">{{ 'decision.usersLimited' | t }}</p>
     }

@@ -19,7 +19,7 @@ import { type Observable, of, switchMap, tap } from 'rxjs';
 import type { EvidenceFileResponse, ProgressReportResponse, UpdateProgressReportRequest } from '@luoshi/contracts';
 import { type ApiError, AuthService, I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { FieldComponent, LoadErrorComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, FieldComponent, LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
@@ -41,6 +41,7 @@ type Field = 'content' | 'progress' | 'redExplanation';
     DatePipe,
     FormsModule,
     RouterLink,
+    BackLinkComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -53,6 +54,7 @@ type Field = 'content' | 'progress' | 'redExplanation';
     NzSliderModule,
     NzTagModule,
     TranslatePipe,
+    ComposeComponent,
     LoadErrorComponent,
     ApprovalPanelComponent,
     EvidenceListComponent,

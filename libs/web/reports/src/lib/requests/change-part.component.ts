@@ -1,13 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, forwardRef, inject, input, linkedSignal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, forwardRef, input, linkedSignal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { ChangeRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
-import { DirectoryApi, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
+import { TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, departmentDirectory, FieldComponent, HolidayWarningComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { beijingToday } from '../shared/report-labels';
 import { CHANGE_FIELD_LABELS, isoDate, localDate } from './request-labels';
 import { RequestPart } from './request-part';
@@ -22,74 +20,53 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
   selector: 'luoshi-change-part',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [{ provide: RequestPart, useExisting: forwardRef(() => ChangePartComponent) }],
-  imports: [FormsModule, NzDatePickerModule, NzFormModule, NzInputModule, NzSelectModule, TranslatePipe, DayCellComponent, HolidayWarningComponent],
+  imports: [FormsModule, NzDatePickerModule, NzInputModule, NzSelectModule, TranslatePipe, SelectOptionsPipe, DayCellComponent, FieldComponent, HolidayWarningComponent],
   template: `
     <p class="hint">{{ 'taskRequests.changeHint' | t }}</p>
-    <nz-form-item>
-      <nz-form-label nzFor="change-title" nzRequired>{{ labels.title | t }}</nz-form-label>
-      <nz-form-control [nzValidateStatus]="touched() && !title().trim() ? 'error' : ''" [nzErrorTip]="'taskRequests.titleRequired' | t">
-        <input nz-input id="change-title" name="title" maxlength="500" [ngModel]="title()" (ngModelChange)="title.set($event)" data-testid="change-title" />
-      </nz-form-control>
-    </nz-form-item>
-    <nz-form-item>
-      <nz-form-label nzFor="change-body">{{ labels.body | t }}</nz-form-label>
-      <nz-form-control>
-        <textarea nz-input id="change-body" name="body" rows="3" maxlength="5000" [ngModel]="body()" (ngModelChange)="body.set($event)" data-testid="change-body"></textarea>
-      </nz-form-control>
-    </nz-form-item>
-    <nz-form-item>
-      <nz-form-label nzFor="change-lead">{{ labels.leadDepartment | t }}</nz-form-label>
-      <nz-form-control>
-        <nz-select
-          nzId="change-lead"
-          name="lead"
-          nzShowSearch
-          [nzPlaceHolder]="'taskRequests.leadPlaceholder' | t"
-          [ngModel]="leadId()"
-          (ngModelChange)="setLead($event)"
-          data-testid="change-lead"
-        >
-          @for (d of departments(); track d.id) {
-            <nz-option [nzValue]="d.id" [nzLabel]="d.name" />
-          }
-        </nz-select>
-      </nz-form-control>
-    </nz-form-item>
-    <nz-form-item>
-      <nz-form-label nzFor="change-co">{{ labels.coDepartments | t }}</nz-form-label>
-      <nz-form-control>
-        <nz-select
-          nzId="change-co"
-          name="co"
-          nzMode="multiple"
-          nzShowSearch
-          [nzPlaceHolder]="'taskRequests.coPlaceholder' | t"
-          [ngModel]="coIds()"
-          (ngModelChange)="coIds.set($event)"
-          data-testid="change-co"
-        >
-          @for (d of coOptions(); track d.id) {
-            <nz-option [nzValue]="d.id" [nzLabel]="d.name" />
-          }
-        </nz-select>
-      </nz-form-control>
-    </nz-form-item>
-    <nz-form-item>
-      <nz-form-label>{{ labels.dueDate | t }}</nz-form-label>
-      <nz-form-control>
-        <nz-date-picker
-          name="due"
-          [nzAllowClear]="false"
-          [nzDisabledDate]="beforeToday"
-          [nzDateRender]="day"
-          [ngModel]="due()"
-          (ngModelChange)="due.set($event)"
-          data-testid="change-due"
-        />
-        <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
-        <luoshi-holiday-warning [date]="dueIso()" (useNext)="due.set(localDate($event))" />
-      </nz-form-control>
-    </nz-form-item>
+    <luoshi-field [label]="labels.title | t" for="change-title" [required]="true" [status]="touched() && !title().trim() ? 'error' : ''" [error]="'taskRequests.titleRequired' | t">
+      <input nz-input id="change-title" name="title" maxlength="500" [ngModel]="title()" (ngModelChange)="title.set($event)" data-testid="change-title" />
+    </luoshi-field>
+    <luoshi-field [label]="labels.body | t" for="change-body">
+      <textarea nz-input id="change-body" name="body" rows="3" maxlength="5000" [ngModel]="body()" (ngModelChange)="body.set($event)" data-testid="change-body"></textarea>
+    </luoshi-field>
+    <luoshi-field [label]="labels.leadDepartment | t" for="change-lead">
+      <nz-select
+        nzId="change-lead"
+        name="lead"
+        nzShowSearch
+        [nzPlaceHolder]="'taskRequests.leadPlaceholder' | t"
+        [ngModel]="leadId()"
+        (ngModelChange)="setLead($event)"
+        data-testid="change-lead"
+        [nzOptions]="departments() | selectOptions: 'id' : 'name'"
+      />
+    </luoshi-field>
+    <luoshi-field [label]="labels.coDepartments | t" for="change-co">
+      <nz-select
+        nzId="change-co"
+        name="co"
+        nzMode="multiple"
+        nzShowSearch
+        [nzPlaceHolder]="'taskRequests.coPlaceholder' | t"
+        [ngModel]="coIds()"
+        (ngModelChange)="coIds.set($event)"
+        data-testid="change-co"
+        [nzOptions]="coOptions() | selectOptions: 'id' : 'name'"
+      />
+    </luoshi-field>
+    <luoshi-field [label]="labels.dueDate | t">
+      <nz-date-picker
+        name="due"
+        [nzAllowClear]="false"
+        [nzDisabledDate]="beforeToday"
+        [nzDateRender]="day"
+        [ngModel]="due()"
+        (ngModelChange)="due.set($event)"
+        data-testid="change-due"
+      />
+      <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
+      <luoshi-holiday-warning [date]="dueIso()" (useNext)="due.set(localDate($event))" />
+    </luoshi-field>
     @if (touched() && nothingChanged()) {
       <p class="problem" role="alert" data-testid="change-nothing">{{ 'taskRequests.nothingChanged' | t }}</p>
     }
@@ -100,14 +77,12 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
   `,
 })
 export class ChangePartComponent extends RequestPart<'change_request'> {
-  private readonly directory = inject(DirectoryApi);
   readonly task = input.required<TaskDetailResponse>();
   readonly touched = input(false);
 
   protected readonly labels = CHANGE_FIELD_LABELS;
   protected readonly localDate = localDate;
-  private readonly directoryList = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departments = computed(() => (this.directoryList.hasValue() ? this.directoryList.value() : []));
+  protected readonly departments = departmentDirectory().list;
 
   // Prefilled from the task as it is; the user's edits stay until the task itself changes.
   protected readonly title = linkedSignal(() => this.task().title);

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, forwardRef, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import type { Observable } from 'rxjs';
 import type { CompletionRequestPayload, EvidenceFileResponse, TaskDetailResponse } from '@luoshi/contracts';
 import { TranslatePipe } from '@luoshi/web/core';
+import { FieldComponent } from '@luoshi/web/ui';
 import { ReportsApi } from '../api/reports.api';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
@@ -17,16 +17,13 @@ import { RequestPart } from './request-part';
   selector: 'luoshi-completion-part',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [{ provide: RequestPart, useExisting: forwardRef(() => CompletionPartComponent) }],
-  imports: [NzFormModule, TranslatePipe, EvidenceListComponent, EvidenceUploadComponent],
+  imports: [TranslatePipe, FieldComponent, EvidenceListComponent, EvidenceUploadComponent],
   template: `
-    <nz-form-item>
-      <nz-form-label nzRequired>{{ 'taskRequests.evidence' | t }}</nz-form-label>
-      <nz-form-control>
-        <p class="hint">{{ 'taskRequests.evidenceHint' | t }}</p>
-        <luoshi-evidence-upload [upload]="upload" (uploaded)="added($event)" testId="completion-upload" />
-        <luoshi-evidence-list class="files" [files]="files()" [selectable]="true" [(selected)]="selected" [emptyText]="'taskRequests.noEvidence' | t" />
-      </nz-form-control>
-    </nz-form-item>
+    <luoshi-field [label]="'taskRequests.evidence' | t" [required]="true">
+      <p class="hint">{{ 'taskRequests.evidenceHint' | t }}</p>
+      <luoshi-evidence-upload [upload]="upload" (uploaded)="added($event)" testId="completion-upload" />
+      <luoshi-evidence-list class="files" [files]="files()" [selectable]="true" [(selected)]="selected" [emptyText]="'taskRequests.noEvidence' | t" />
+    </luoshi-field>
   `,
   styles: `
     .hint { margin: 0 0 8px; color: rgba(0, 0, 0, 0.6); font-size: 12px; }

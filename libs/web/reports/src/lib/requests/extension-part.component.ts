@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, forwardRef, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import type { ExtensionRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
+import { DayCellComponent, FieldComponent, HolidayWarningComponent } from '@luoshi/web/ui';
 import { isoDate, localDate } from './request-labels';
 import { RequestPart } from './request-part';
 
@@ -13,27 +12,23 @@ import { RequestPart } from './request-part';
   selector: 'luoshi-extension-part',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [{ provide: RequestPart, useExisting: forwardRef(() => ExtensionPartComponent) }],
-  imports: [FormsModule, NzDatePickerModule, NzFormModule, TranslatePipe, DayCellComponent, HolidayWarningComponent],
+  imports: [FormsModule, NzDatePickerModule, TranslatePipe, DayCellComponent, FieldComponent, HolidayWarningComponent],
   template: `
-    <nz-form-item>
-      <nz-form-label>{{ 'taskRequests.currentDue' | t }}</nz-form-label>
-      <nz-form-control><strong>{{ task().dueDate ?? ('taskRequests.noDue' | t) }}</strong></nz-form-control>
-    </nz-form-item>
-    <nz-form-item>
-      <nz-form-label nzRequired>{{ 'taskRequests.newDue' | t }}</nz-form-label>
-      <nz-form-control [nzValidateStatus]="shownProblem() ? 'error' : ''" [nzErrorTip]="shownProblem() ?? ''">
-        <nz-date-picker
-          name="newDue"
-          [nzDisabledDate]="notLater"
-          [nzDateRender]="day"
-          [ngModel]="newDue()"
-          (ngModelChange)="newDue.set($event)"
-          data-testid="extension-date"
-        />
-        <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
-        <luoshi-holiday-warning [date]="newDueIso()" (useNext)="newDue.set(localDate($event))" />
-      </nz-form-control>
-    </nz-form-item>
+    <luoshi-field [label]="'taskRequests.currentDue' | t">
+      <strong>{{ task().dueDate ?? ('taskRequests.noDue' | t) }}</strong>
+    </luoshi-field>
+    <luoshi-field [label]="'taskRequests.newDue' | t" [required]="true" [status]="shownProblem() ? 'error' : ''" [error]="shownProblem() ?? ''">
+      <nz-date-picker
+        name="newDue"
+        [nzDisabledDate]="notLater"
+        [nzDateRender]="day"
+        [ngModel]="newDue()"
+        (ngModelChange)="newDue.set($event)"
+        data-testid="extension-date"
+      />
+      <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
+      <luoshi-holiday-warning [date]="newDueIso()" (useNext)="newDue.set(localDate($event))" />
+    </luoshi-field>
   `,
 })
 export class ExtensionPartComponent extends RequestPart<'extension_request'> {

@@ -5,7 +5,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { CreateTaskRequest, TaskDetailResponse, TaskRequestKind, TaskRequestResponse } from '@luoshi/contracts';
 import { TranslatePipe } from '@luoshi/web/core';
-import { formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
 import { ChangePartComponent } from './change-part.component';
 import { CompletionPartComponent } from './completion-part.component';
 import { ExtensionPartComponent } from './extension-part.component';
@@ -32,6 +32,7 @@ export interface TaskRequestData {
     NzInputModule,
     TranslatePipe,
     FormDialogComponent,
+    FieldComponent,
     ChangePartComponent,
     CompletionPartComponent,
     ExtensionPartComponent,
@@ -50,22 +51,19 @@ export interface TaskRequestData {
           <luoshi-change-part [task]="data.task" [touched]="touched()" />
         }
       }
-      <nz-form-item>
-        <nz-form-label nzFor="task-request-reason" nzRequired>{{ texts.reason | t }}</nz-form-label>
-        <nz-form-control [nzValidateStatus]="touched() && !reason().trim() ? 'error' : ''" [nzErrorTip]="'taskRequests.reasonRequired' | t: { label: (texts.reason | t) }">
-          <textarea
-            nz-input
-            id="task-request-reason"
-            name="reason"
-            rows="4"
-            maxlength="5000"
-            [placeholder]="texts.reasonPlaceholder | t"
-            [ngModel]="reason()"
-            (ngModelChange)="reason.set($event)"
-            [attr.data-testid]="reasonTestId"
-          ></textarea>
-        </nz-form-control>
-      </nz-form-item>
+      <luoshi-field [label]="texts.reason | t" for="task-request-reason" [required]="true" [status]="touched() && !reason().trim() ? 'error' : ''" [error]="'taskRequests.reasonRequired' | t: { label: (texts.reason | t) }">
+        <textarea
+          nz-input
+          id="task-request-reason"
+          name="reason"
+          rows="4"
+          maxlength="5000"
+          [placeholder]="texts.reasonPlaceholder | t"
+          [ngModel]="reason()"
+          (ngModelChange)="reason.set($event)"
+          [attr.data-testid]="reasonTestId"
+        ></textarea>
+      </luoshi-field>
     </form>
     </luoshi-form-dialog>
   `,

@@ -7,10 +7,10 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { TASK_REQUEST_KINDS, type TaskRequestKind, type TaskRequestResponse, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { formDialogs, LoadErrorComponent } from '@luoshi/web/ui';
 import { OPEN_STATUSES } from '../shared/report-labels';
 import { REQUEST_KINDS } from './request-labels';
 import { RequestsApi } from './requests.api';
@@ -74,9 +74,9 @@ export class TaskRequestsComponent {
   private readonly api = inject(RequestsApi);
   private readonly tasksApi = inject(TasksApi);
   private readonly auth = inject(AuthService);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   readonly taskId = input.required<string>();
   /** Changes (e.g. the task's version) re-read everything. */
@@ -107,16 +107,13 @@ export class TaskRequestsComponent {
     const task = this.task.value();
     if (!task) return;
     const texts = REQUEST_KINDS[kind];
-    this.modal
-      .create<TaskRequestDialog, TaskRequestData, TaskRequestResponse>({
-        nzTitle: this.i18n.t('taskRequests.dialogTitle', { action: this.i18n.t(texts.action), code: task.code }),
-        nzContent: TaskRequestDialog,
-        nzData: { task, kind },
-        nzWidth: kind === 'extension_request' ? 520 : 640,
-        nzMaskClosable: false,
+    this.dialogs
+      .saved<TaskRequestResponse, TaskRequestData>(TaskRequestDialog, {
+        title: this.i18n.t('taskRequests.dialogTitle', { action: this.i18n.t(texts.action), code: task.code }),
+        data: { task, kind },
+        width: kind === 'extension_request' ? 520 : 640,
       })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
+      .subscribe(() => {
         this.message.success(this.i18n.t('taskRequests.filed', { label: this.i18n.t(texts.label) }));
         this.requests.reload();
         this.task.reload();

@@ -13,7 +13,7 @@ import type { Observable } from 'rxjs';
 import type { SpecialActionPlanResponse } from '@luoshi/contracts';
 import { type ApiError, AuthService, I18nService, TASK_STATUS_LABELS, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { LoadErrorComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
@@ -29,6 +29,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     RouterLink,
+    BackLinkComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -44,7 +45,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
     ReportStatusTagComponent,
   ],
   template: `
-    <a routerLink="/special-action-plans" [queryParams]="{ planId: current()?.planId }" class="back" data-testid="sap-back"><nz-icon nzType="arrow-left" />{{ 'specialPlans.back' | t }}</a>
+    <luoshi-back-link link="/special-action-plans" [queryParams]="{ planId: current()?.planId }" testId="sap-back">{{ 'specialPlans.back' | t }}</luoshi-back-link>
 
     @if (sap.error(); as error) {
       <luoshi-load-error [error]="error" (retry)="sap.reload()" />
@@ -115,8 +116,6 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
     }
   `,
   styles: `
-    .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
-    .back:hover { color: #0958d9; }
     .head { margin-bottom: 16px; }
     .head__row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
     .head__code { padding: 0 8px; border-radius: 4px; background: #f9f0ff; color: #531dab; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 14px; line-height: 24px; }

@@ -13,7 +13,7 @@ import { of } from 'rxjs';
 import type { GenerateSpecialActionPlansResponse } from '@luoshi/contracts';
 import { type ApiError, AuthService, I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, PageHeaderComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
 
@@ -35,6 +35,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
     NzSelectModule,
     NzTableModule,
     TranslatePipe,
+    SelectOptionsPipe,
     LoadErrorComponent,
     PageHeaderComponent,
     ApprovalStatusTagComponent,
@@ -50,11 +51,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
     <div class="panel">
       <div class="filters">
         <span class="muted">{{ 'specialPlans.plan' | t }}</span>
-        <nz-select class="plan" [ngModel]="planId()" (ngModelChange)="selectPlan($event)" [nzLoading]="plans.isLoading()" [nzNotFoundContent]="'specialPlans.noPlans' | t" data-testid="sap-plan">
-          @for (plan of planOptions(); track plan.id) {
-            <nz-option [nzValue]="plan.id" [nzLabel]="plan.title" />
-          }
-        </nz-select>
+        <nz-select class="plan" [ngModel]="planId()" (ngModelChange)="selectPlan($event)" [nzLoading]="plans.isLoading()" [nzNotFoundContent]="'specialPlans.noPlans' | t" data-testid="sap-plan" [nzOptions]="planOptions() | selectOptions: 'id' : 'title'" />
       </div>
       @if (generated(); as g) {
         <nz-alert

@@ -7,15 +7,15 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { HolidayYearResponse, ImportHolidaysResponse } from '@luoshi/contracts';
-import { AuthService, CalendarApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { CalendarBannerComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { AuthService, CalendarApi, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { CalendarBannerComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent } from '@luoshi/web/ui';
 import { CalendarImportDialog } from './calendar-import.dialog';
 import { weekdayIndex, yearGrid } from './month-grid';
 
@@ -48,10 +48,10 @@ type View = 'grid' | 'list';
 })
 export class CalendarPage {
   private readonly api = inject(CalendarApi);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly isOffice = inject(AuthService).hasAnyRole(['office_admin']);
+  private readonly dialogs = formDialogs();
 
   protected readonly years = rxResource({ stream: () => this.api.years() });
   protected readonly yearList = computed(() => (this.years.hasValue() ? this.years.value() : []));
@@ -79,38 +79,24 @@ export class CalendarPage {
     { label: this.i18n.t('calendar.viewList'), value: 'list' },
   ]);
   protected readonly weekdays = computed(() => this.i18n.t('calendar.weekdays').split(','));
-  protected readonly confirming = signal(false);
+  protected readonly confirmAction = pageAction();
 
   protected weekdayName(date: string): string {
     return this.weekdays()[weekdayIndex(date)] ?? '';
   }
 
   protected confirm(year: number): void {
-    this.confirming.set(true);
-    this.api.confirmYear(year).subscribe({
-      next: (saved) => {
-        this.confirming.set(false);
-        this.years.update((list) => list?.map((y) => (y.year === saved.year ? saved : y)));
-        this.holidays.reload();
-        this.message.success(this.i18n.t('calendar.confirmedDone', { year }));
-      },
-      error: (error: unknown) => {
-        this.confirming.set(false);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.confirmAction.run(this.api.confirmYear(year), (saved) => {
+      this.years.update((list) => list?.map((y) => (y.year === saved.year ? saved : y)));
+      this.holidays.reload();
+      this.message.success(this.i18n.t('calendar.confirmedDone', { year }));
     });
   }
 
   protected openImport(): void {
-    this.modal
-      .create<CalendarImportDialog, unknown, ImportHolidaysResponse>({
-        nzTitle: this.i18n.t('calendar.importTitle'),
-        nzContent: CalendarImportDialog,
-        nzWidth: 640,
-        nzMaskClosable: false,
-      })
-      .afterClose.subscribe((result) => {
-        if (!result) return;
+    this.dialogs
+      .saved<ImportHolidaysResponse>(CalendarImportDialog, { title: this.i18n.t('calendar.importTitle'), width: 640 })
+      .subscribe((result) => {
         const imported = result.years.map((y) => y.year);
         this.years.reload();
         if (imported.length > 0) this.year.set(imported[0]);

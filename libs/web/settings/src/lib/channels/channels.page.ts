@@ -10,7 +10,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
@@ -29,7 +29,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@luoshi/web/core';
-import { ConfirmLinkComponent, FieldComponent, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, FieldComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent } from '@luoshi/web/ui';
 import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
 
 /** As the API checks them: a mainland mobile number, a Beijing time HH:mm. */
@@ -72,10 +72,10 @@ const STATUSES: readonly DeliveryStatus[] = ['failed', 'pending', 'held', 'sent'
 export class ChannelsPage {
   private readonly api = inject(NotificationsApi);
   private readonly directory = inject(DirectoryApi);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly isOffice = inject(AuthService).hasAnyRole(['office_admin']);
+  private readonly dialogs = formDialogs();
 
   // My preferences.
   protected readonly preferences = rxResource({ stream: () => this.api.preferences() });
@@ -106,7 +106,7 @@ export class ChannelsPage {
     params: () => (this.isOffice ? this.deliveryStatus() : undefined),
     stream: ({ params }) => this.api.deliveries(params),
   });
-  protected readonly busyId = signal<string | null>(null);
+  protected readonly rowAction = pageAction<string>();
   /** A webhook delivery's target is the endpoint id: show the robot's name. */
   private readonly webhookNames = computed(() => new Map((this.webhooks.value() ?? []).map((w) => [w.id, w.name])));
 
@@ -186,46 +186,23 @@ export class ChannelsPage {
   }
 
   protected disableWebhook(webhook: WebhookEndpointResponse): void {
-    this.busyId.set(webhook.id);
-    this.api.disableWebhook(webhook.id).subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.webhooks.update((list) => list?.map((w) => (w.id === webhook.id ? { ...w, enabled: false } : w)));
-        this.message.success(this.i18n.t('channels.disabled', { name: webhook.name }));
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.rowAction.runFor(webhook.id, this.api.disableWebhook(webhook.id), () => {
+      this.webhooks.update((list) => list?.map((w) => (w.id === webhook.id ? { ...w, enabled: false } : w)));
+      this.message.success(this.i18n.t('channels.disabled', { name: webhook.name }));
     });
   }
 
   protected retry(delivery: NotificationDeliveryResponse): void {
-    this.busyId.set(delivery.id);
-    this.api.retryDelivery(delivery.id).subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.deliveries.update((list) => list?.filter((d) => d.id !== delivery.id));
-        this.message.success(this.i18n.t('channels.retried'));
-      },
-      error: (error: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.rowAction.runFor(delivery.id, this.api.retryDelivery(delivery.id), () => {
+      this.deliveries.update((list) => list?.filter((d) => d.id !== delivery.id));
+      this.message.success(this.i18n.t('channels.retried'));
     });
   }
 
   private openWebhookForm(data: WebhookFormData): void {
-    this.modal
-      .create<WebhookFormDialog, WebhookFormData, WebhookEndpointResponse>({
-        nzTitle: this.i18n.t('channels.addWebhook'),
-        nzContent: WebhookFormDialog,
-        nzData: data,
-        nzWidth: 560,
-        nzMaskClosable: false,
-      })
-      .afterClose.subscribe((saved) => {
-        if (!saved) return;
+    this.dialogs
+      .saved<WebhookEndpointResponse, WebhookFormData>(WebhookFormDialog, { title: this.i18n.t('channels.addWebhook'), data, width: 560 })
+      .subscribe((saved) => {
         this.webhooks.update((list) => [...(list ?? []), saved]);
         this.message.success(this.i18n.t('channels.added', { name: saved.name }));
       });

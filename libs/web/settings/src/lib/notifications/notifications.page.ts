@@ -16,7 +16,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { tap } from 'rxjs';
 import type { NotificationResponse } from '@luoshi/contracts';
 import { I18nService, NotificationFeed, NotificationsApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, pageAction, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
 
 const LEVEL_COLORS: Record<string, string> = { near_due: 'gold', due: 'orange', overdue: 'red', escalation: 'magenta' };
 
@@ -58,7 +58,7 @@ export class NotificationsPage {
   });
   protected readonly items = this.list.rows;
   protected readonly unread = computed(() => this.feed.unread() ?? this.list.result()?.unread ?? 0);
-  protected readonly busy = signal(false);
+  protected readonly markAllAction = pageAction();
 
   constructor() {
     // A new notification arrives: show it at the top.
@@ -92,18 +92,10 @@ export class NotificationsPage {
   }
 
   protected markAllRead(): void {
-    this.busy.set(true);
-    this.api.markAllRead().subscribe({
-      next: ({ unread }) => {
-        this.busy.set(false);
-        this.feed.setUnread(unread);
-        this.list.reload();
-        this.message.success(this.i18n.t('notifications.markedAllRead'));
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.message.error(this.i18n.errorText(toApiError(error)));
-      },
+    this.markAllAction.run(this.api.markAllRead(), ({ unread }) => {
+      this.feed.setUnread(unread);
+      this.list.reload();
+      this.message.success(this.i18n.t('notifications.markedAllRead'));
     });
   }
 

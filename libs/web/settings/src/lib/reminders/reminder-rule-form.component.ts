@@ -32,6 +32,31 @@ type EscalationGroup = FormGroup<{
   afterWorkingDays: FormControl<number | null>;
   recipients: FormControl<ReminderRecipientRule[]>;
 }>;
+type Ladder = 'offsets' | 'escalation';
+
+/** What the two ladders' tables differ in; the rest of their layout is one template. */
+const LADDERS = [
+  {
+    array: 'offsets',
+    key: 'offset',
+    days: 'workingDays',
+    level: true,
+    title: 'reminders.offsets',
+    hint: 'reminders.offsetsHint',
+    daysHeader: 'reminders.workingDays',
+    add: 'reminders.addOffset',
+  },
+  {
+    array: 'escalation',
+    key: 'escalation',
+    days: 'afterWorkingDays',
+    level: false,
+    title: 'reminders.escalation',
+    hint: 'reminders.escalationHint',
+    daysHeader: 'reminders.afterWorkingDays',
+    add: 'reminders.addEscalation',
+  },
+] as const satisfies readonly { array: Ladder; key: string; days: string; level: boolean; title: TranslationKey; hint: TranslationKey; daysHeader: TranslationKey; add: TranslationKey }[];
 
 /**
  * Edits one reminder rule (offsets, escalation ladder, send time, quiet hours) and saves it with
@@ -67,6 +92,7 @@ export class ReminderRuleFormComponent {
   readonly testId = input('rule');
   readonly saved = output<ReminderRuleResponse>();
 
+  protected readonly ladders = LADDERS;
   protected readonly recipients = REMINDER_RECIPIENTS;
   protected readonly levels = REMINDER_LEVELS;
   protected readonly saving = signal(false);
@@ -100,20 +126,22 @@ export class ReminderRuleFormComponent {
     return this.form.controls.escalation;
   }
 
-  protected readonly offsetTexts = computed(() => {
+  /** The "when" column of each ladder, row by row. */
+  protected readonly whenTexts = computed<Record<Ladder, string[]>>(() => {
     this.revision();
     this.i18n.lang();
-    return this.offsets.controls.map((row) => this.offsetText(row.controls.workingDays.value));
+    return {
+      offsets: this.offsets.controls.map((row) => this.offsetText(row.controls.workingDays.value)),
+      escalation: this.escalation.controls.map((row) => {
+        const n = row.controls.afterWorkingDays.value;
+        return n === null ? '' : this.i18n.t('reminders.escalationWhen', { n });
+      }),
+    };
   });
 
-  protected readonly escalationTexts = computed(() => {
-    this.revision();
-    this.i18n.lang();
-    return this.escalation.controls.map((row) => {
-      const n = row.controls.afterWorkingDays.value;
-      return n === null ? '' : this.i18n.t('reminders.escalationWhen', { n });
-    });
-  });
+  protected rows(ladder: Ladder): FormGroup[] {
+    return this.form.controls[ladder].controls;
+  }
 
   protected fieldError(key: string): string | null {
     return this.errors().fields[key] ?? null;
@@ -127,25 +155,20 @@ export class ReminderRuleFormComponent {
     return `notificationLevels.${level}`;
   }
 
-  protected addOffset(): void {
-    const last = this.offsets.controls.at(-1)?.controls.workingDays.value ?? -1;
-    this.offsets.push(this.offsetGroup({ workingDays: last + 1, recipients: ['assignee'] }));
+  /** A new row one day after the last one. */
+  protected addRow(ladder: Ladder): void {
+    if (ladder === 'offsets') {
+      const last = this.offsets.controls.at(-1)?.controls.workingDays.value ?? -1;
+      this.offsets.push(this.offsetGroup({ workingDays: last + 1, recipients: ['assignee'] }));
+    } else {
+      const last = this.escalation.controls.at(-1)?.controls.afterWorkingDays.value ?? 0;
+      this.escalation.push(this.escalationGroup({ afterWorkingDays: last + 1, recipients: ['office'] }));
+    }
     this.clearErrors();
   }
 
-  protected removeOffset(index: number): void {
-    this.offsets.removeAt(index);
-    this.clearErrors();
-  }
-
-  protected addEscalation(): void {
-    const last = this.escalation.controls.at(-1)?.controls.afterWorkingDays.value ?? 0;
-    this.escalation.push(this.escalationGroup({ afterWorkingDays: last + 1, recipients: ['office'] }));
-    this.clearErrors();
-  }
-
-  protected removeEscalation(index: number): void {
-    this.escalation.removeAt(index);
+  protected removeRow(ladder: Ladder, index: number): void {
+    this.form.controls[ladder].removeAt(index);
     this.clearErrors();
   }
 

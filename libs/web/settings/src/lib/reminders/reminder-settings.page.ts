@@ -13,7 +13,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { ReminderRuleResponse } from '@luoshi/contracts';
 import { I18nService, PlansApi, ReminderApiPaths, RemindersApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { LoadErrorComponent, PageHeaderComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { ReminderRuleFormComponent } from './reminder-rule-form.component';
 
 /** office_admin: the global reminder rule, per-plan overrides, and the queue monitor (Bull Board). */
@@ -31,6 +31,7 @@ import { ReminderRuleFormComponent } from './reminder-rule-form.component';
     NzSkeletonModule,
     NzTagModule,
     TranslatePipe,
+    SelectOptionsPipe,
     LoadErrorComponent,
     PageHeaderComponent,
     ReminderRuleFormComponent,

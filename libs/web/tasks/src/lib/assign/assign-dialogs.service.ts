@@ -3,6 +3,7 @@ import { NzModalService } from 'ng-zorro-antd/modal';
 import { Observable } from 'rxjs';
 import type { TaskImportResponse, TaskResponse } from '@luoshi/contracts';
 import { I18nService } from '@luoshi/web/core';
+import { formDialogs } from '@luoshi/web/ui';
 import { targetsText } from './assign-grid';
 import { ImportAssignmentsDialog } from './import-assignments.dialog';
 import { SplitTaskDialog } from './split-task.dialog';
@@ -17,6 +18,7 @@ type Targets = Parameters<typeof targetsText>[0];
 export class AssignDialogs {
   private readonly modal = inject(NzModalService);
   private readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   /** "交通运输厅（牵头 2，3人）、…" in the current language. */
   targetsText(targets: Targets): string {
@@ -54,23 +56,21 @@ export class AssignDialogs {
 
   /** The tasks the split made, or undefined when cancelled. */
   split(task: TaskResponse): Observable<TaskResponse[] | undefined> {
-    return this.modal.create<SplitTaskDialog, TaskResponse, TaskResponse[]>({
-      nzTitle: this.i18n.t('taskAssign.splitTitle', { code: task.code }),
-      nzContent: SplitTaskDialog,
-      nzData: task,
-      nzWidth: 560,
-      nzMaskClosable: false,
-    }).afterClose;
+    return this.dialogs
+      .open<TaskResponse[], TaskResponse>(SplitTaskDialog, {
+        title: this.i18n.t('taskAssign.splitTitle', { code: task.code }),
+        data: task,
+        width: 560,
+      });
   }
 
   /** The import's result, or undefined when cancelled. */
   importAssignments(planId: string | null): Observable<TaskImportResponse | undefined> {
-    return this.modal.create<ImportAssignmentsDialog, { planId: string | null }, TaskImportResponse>({
-      nzTitle: this.i18n.t('taskAssign.importTitle'),
-      nzContent: ImportAssignmentsDialog,
-      nzData: { planId },
-      nzWidth: 860,
-      nzMaskClosable: false,
-    }).afterClose;
+    return this.dialogs
+      .open<TaskImportResponse, { planId: string | null }>(ImportAssignmentsDialog, {
+        title: this.i18n.t('taskAssign.importTitle'),
+        data: { planId },
+        width: 860,
+      });
   }
 }

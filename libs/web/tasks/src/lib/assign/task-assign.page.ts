@@ -17,8 +17,8 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
-import { DirectoryApi, I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { departmentOptions, LoadErrorComponent, PageHeaderComponent, saveBlob, SearchInputComponent } from '@luoshi/web/ui';
+import { I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { departmentDirectory, LoadErrorComponent, pageAction, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
 import { ledgerFileName } from '../shared/download';
 
@@ -58,6 +58,7 @@ const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
     NzTableModule,
     NzTooltipModule,
     TranslatePipe,
+    SelectOptionsPipe,
     LoadErrorComponent,
     PageHeaderComponent,
     DeadlineInputComponent,
@@ -73,7 +74,6 @@ const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
 export class TaskAssignPage {
   private readonly tasksApi = inject(TasksApi);
   private readonly plansApi = inject(PlansApi);
-  private readonly directory = inject(DirectoryApi);
   private readonly router = inject(Router);
   private readonly dialogs = inject(AssignDialogs);
   private readonly message = inject(NzMessageService);
@@ -97,10 +97,7 @@ export class TaskAssignPage {
     params: () => this.currentPlanId() ?? undefined,
     stream: ({ params }) => this.tasksApi.listAll({ planId: params, scope: 'all', sort: 'code' }),
   });
-  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed(() =>
-    departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)),
-  );
+  protected readonly departments = departmentDirectory();
   protected readonly cycleOptions = computed(() => TASK_REPORTING_CYCLES.map((value) => ({ value, label: this.i18n.t(`taskCycles.${value}`) })));
 
   protected readonly allTasks = computed(() => (this.tasks.hasValue() ? this.tasks.value() : []));
@@ -140,8 +137,8 @@ export class TaskAssignPage {
   // Bulk bar.
   protected readonly bulkBusy = signal(false);
   protected readonly savingAll = signal(false);
-  protected readonly generating = signal(false);
-  protected readonly exporting = signal(false);
+  protected readonly generateAction = pageAction();
+  protected readonly exportAction = pageAction();
 
   protected readonly selectedCount = computed(() => this.grid.selected().size);
 
@@ -202,18 +199,10 @@ export class TaskAssignPage {
   protected generate(): void {
     const planId = this.currentPlanId();
     if (!planId) return;
-    this.generating.set(true);
-    this.tasksApi.generate(planId).subscribe({
-      next: (result) => {
-        this.generating.set(false);
-        const { created, prefilled } = result;
-        this.message.success(prefilled > 0 ? this.i18n.t('planExtra.generatedPrefilled', { created, prefilled }) : this.i18n.t('taskAssign.generated', { created }));
-        this.tasks.reload();
-      },
-      error: (raw: unknown) => {
-        this.generating.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.generateAction.run(this.tasksApi.generate(planId), (result) => {
+      const { created, prefilled } = result;
+      this.message.success(prefilled > 0 ? this.i18n.t('planExtra.generatedPrefilled', { created, prefilled }) : this.i18n.t('taskAssign.generated', { created }));
+      this.tasks.reload();
     });
   }
 
@@ -275,7 +264,7 @@ export class TaskAssignPage {
     }
     const ready = items.map((x) => x.item!);
     if (!dispatch) return this.send(tasks, ready, false, clearBulk);
-    const names = new Map((this.departments.hasValue() ? this.departments.value() : []).map((d) => [d.code, d.name]));
+    const names = new Map(this.departments.list().map((d) => [d.code, d.name]));
     // A row whose co-departments are not edited keeps the task's own: they are told as well.
     const told = items.map(({ task, item }) => ({ ...item!, coDepartmentCodes: item!.coDepartmentCodes ?? task.coDepartments.map((d) => d.code) }));
     const targets = dispatchTargets(told, (code) => names.get(code) ?? code);
@@ -346,17 +335,9 @@ export class TaskAssignPage {
 
   protected exportLedger(): void {
     const planId = this.currentPlanId();
-    this.exporting.set(true);
-    this.tasksApi.exportLedger({ scope: 'all', planId: planId ?? undefined, sort: 'code' }).subscribe({
-      next: (blob) => {
-        this.exporting.set(false);
-        saveBlob(blob, ledgerFileName('任务台账'), this.document);
-        this.message.success(this.i18n.t('tasks.exported'));
-      },
-      error: (raw: unknown) => {
-        this.exporting.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.exportAction.run(this.tasksApi.exportLedger({ scope: 'all', planId: planId ?? undefined, sort: 'code' }), (blob) => {
+      saveBlob(blob, ledgerFileName('任务台账'), this.document);
+      this.message.success(this.i18n.t('tasks.exported'));
     });
   }
 

@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -9,9 +8,8 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
@@ -21,7 +19,6 @@ import type { Observable } from 'rxjs';
 import type { TaskAction, TaskDetailResponse, TaskReportingCycle, TaskResponse, UrgeTaskResponse } from '@luoshi/contracts';
 import {
   AuthService,
-  DirectoryApi,
   I18nService,
   RemindersApi,
   type TaskReasonAction,
@@ -31,7 +28,7 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { departmentOptions, LoadErrorComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, departmentDirectory, formDialogs, LoadErrorComponent, pageAction, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -56,15 +53,14 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DatePipe,
-    FormsModule,
     RouterLink,
+    BackLinkComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzDescriptionsModule,
     NzEmptyModule,
     NzIconModule,
-    NzInputModule,
     NzModalModule,
     NzProgressModule,
     NzResultModule,
@@ -72,6 +68,7 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
     NzTableModule,
     NzTagModule,
     TranslatePipe,
+    ComposeComponent,
     LoadErrorComponent,
     TaskDeadlineComponent,
     TaskHealthDotComponent,
@@ -87,11 +84,10 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
 export class TaskDetailPage {
   private readonly api = inject(TasksApi);
   private readonly reminderApi = inject(RemindersApi);
-  private readonly directory = inject(DirectoryApi);
   private readonly auth = inject(AuthService);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
 
   /** Route parameter. */
   readonly taskId = input.required<string>();
@@ -109,8 +105,7 @@ export class TaskDetailPage {
     const due = this.detail()?.dueDate;
     return !!due && this.seesReminders() && !this.workingDays.isWorkingDay(due) && this.workingDays.loaded();
   });
-  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentList = computed(() => (this.departments.hasValue() ? this.departments.value() : []));
+  protected readonly departments = departmentDirectory();
 
   protected readonly backLink = computed(() => (this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && !this.auth.hasAnyRole(['office_admin', 'office_reviewer']) ? '/my-tasks' : '/tasks'));
   protected readonly allowed = computed(() => new Set(this.detail()?.allowedActions ?? []));
@@ -121,7 +116,7 @@ export class TaskDetailPage {
   protected readonly coNames = computed(() => (this.detail()?.coDepartments ?? []).map((d) => d.name).join('、'));
 
   protected readonly commentText = signal('');
-  protected readonly commenting = signal(false);
+  protected readonly commentAction = pageAction();
   protected readonly busyAction = signal<TaskAction | null>(null);
 
   protected isDanger(action: TaskAction): boolean {
@@ -166,15 +161,13 @@ export class TaskDetailPage {
         }
       });
     } else if (action === 'reassign') {
-      this.modal
-        .create<ReassignDialog, ReassignData, TaskResponse>({
-          nzTitle: this.i18n.t('taskDetail.actionTitle', { action: this.i18n.t('taskActions.reassign'), code: task.code }),
-          nzContent: ReassignDialog,
-          nzData: { task, departments: departmentOptions(this.departmentList(), (kind) => this.i18n.kindLabel(kind)) },
-          nzWidth: 560,
-          nzMaskClosable: false,
+      this.dialogs
+        .open<TaskResponse, ReassignData>(ReassignDialog, {
+          title: this.i18n.t('taskDetail.actionTitle', { action: this.i18n.t('taskActions.reassign'), code: task.code }),
+          data: { task, departments: this.departments.options() },
+          width: 560,
         })
-        .afterClose.subscribe((result) => {
+        .subscribe((result) => {
           if (result) this.done(action, task);
         });
     } else if ((REASON_ACTIONS as readonly string[]).includes(action)) {
@@ -195,30 +188,21 @@ export class TaskDetailPage {
     const text = this.commentText().trim();
     const task = this.detail();
     if (!text || !task) return;
-    this.commenting.set(true);
-    this.api.comment(task.id, text).subscribe({
-      next: () => {
-        this.commenting.set(false);
-        this.commentText.set('');
-        this.message.success(this.i18n.t('taskDetail.commented'));
-        this.task.reload();
-      },
-      error: (raw: unknown) => {
-        this.commenting.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.commentAction.run(this.api.comment(task.id, text), () => {
+      this.commentText.set('');
+      this.message.success(this.i18n.t('taskDetail.commented'));
+      this.task.reload();
     });
   }
 
   private askText<T>(task: TaskResponse, action: TaskAction, data: Omit<TextEntryData<T>, 'okText' | 'maxLength'>): Observable<T | undefined> {
     const label = this.i18n.t(`taskActions.${action}`);
-    return this.modal.create<TextEntryDialog<T>, TextEntryData<T>, T>({
-      nzTitle: this.i18n.t('taskDetail.actionTitle', { action: label, code: task.code }),
-      nzContent: TextEntryDialog,
-      nzData: { ...data, okText: label, maxLength: 1000 },
-      nzWidth: 520,
-      nzMaskClosable: false,
-    }).afterClose;
+    return this.dialogs
+      .open<T, TextEntryData<T>>(TextEntryDialog, {
+        title: this.i18n.t('taskDetail.actionTitle', { action: label, code: task.code }),
+        data: { ...data, okText: label, maxLength: 1000 },
+        width: 520,
+      });
   }
 
   private done(action: TaskAction, task: TaskResponse): void {

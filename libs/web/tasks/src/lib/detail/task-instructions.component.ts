@@ -1,20 +1,18 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { Observable } from 'rxjs';
 import type { TaskInstructionResponse } from '@luoshi/contracts';
-import { I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { ComposeComponent, pageAction } from '@luoshi/web/ui';
 
 /** 批示: leaders write, the lead department answers; unanswered instructions stand out. */
 @Component({
   selector: 'luoshi-task-instructions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, NzButtonModule, NzEmptyModule, NzInputModule, NzTagModule, TranslatePipe],
+  imports: [DatePipe, NzEmptyModule, NzTagModule, TranslatePipe, ComposeComponent],
   template: `
     @for (item of instructions(); track item.id) {
       <div class="ins" [class.ins--open]="!item.answer" data-testid="instruction" [attr.data-answered]="item.answer ? 'true' : 'false'">
@@ -35,48 +33,35 @@ import { I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/co
             </div>
           </div>
         } @else if (canAnswer()) {
-          <div class="ins__form">
-            <textarea
-              nz-input
-              rows="2"
-              maxlength="2000"
-              [placeholder]="'taskDetail.answerPlaceholder' | t"
-              [ngModel]="draft(item.id)"
-              (ngModelChange)="setDraft(item.id, $event)"
-              data-testid="answer-text"
-            ></textarea>
-            <button
-              nz-button
-              nzType="primary"
-              nzSize="small"
-              [disabled]="!draft(item.id).trim()"
-              [nzLoading]="busy() === item.id"
-              (click)="answer(item.id)"
-              data-testid="answer-submit"
-            >
-              {{ 'taskDetail.answer' | t }}
-            </button>
-          </div>
+          <luoshi-compose
+            class="compose"
+            [rows]="2"
+            [small]="true"
+            [placeholder]="'taskDetail.answerPlaceholder' | t"
+            [sendText]="'taskDetail.answer' | t"
+            [text]="draft(item.id)"
+            (textChange)="setDraft(item.id, $event)"
+            [sending]="sendAction.busy() === item.id"
+            (send)="answer(item.id)"
+            textTestId="answer-text"
+            submitTestId="answer-submit"
+          />
         }
       </div>
     } @empty {
       <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'taskDetail.noInstructions' | t" />
     }
     @if (canInstruct()) {
-      <div class="compose">
-        <textarea
-          nz-input
-          rows="3"
-          maxlength="2000"
-          [placeholder]="'taskDetail.instructPlaceholder' | t"
-          [ngModel]="newText()"
-          (ngModelChange)="newText.set($event)"
-          data-testid="instruct-text"
-        ></textarea>
-        <button nz-button nzType="primary" [disabled]="!newText().trim()" [nzLoading]="busy() === 'new'" (click)="instruct()" data-testid="instruct-submit">
-          {{ 'taskDetail.instruct' | t }}
-        </button>
-      </div>
+      <luoshi-compose
+        class="compose"
+        [placeholder]="'taskDetail.instructPlaceholder' | t"
+        [sendText]="'taskDetail.instruct' | t"
+        [(text)]="newText"
+        [sending]="sendAction.busy() === 'new'"
+        (send)="instruct()"
+        textTestId="instruct-text"
+        submitTestId="instruct-submit"
+      />
     }
   `,
   styles: `
@@ -90,7 +75,7 @@ import { I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/co
     .ins__text { margin-top: 6px; white-space: pre-wrap; }
     .ins__answer { margin-top: 8px; padding: 6px 10px; background: #f6ffed; border-left: 3px solid #b7eb8f; white-space: pre-wrap; }
     .ins__meta { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
-    .ins__form, .compose { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; margin-top: 8px; }
+    .compose { margin-top: 8px; }
   `,
 })
 export class TaskInstructionsComponent {
@@ -107,7 +92,7 @@ export class TaskInstructionsComponent {
 
   protected readonly newText = signal('');
   protected readonly drafts = signal<Record<string, string>>({});
-  protected readonly busy = signal<string | null>(null);
+  protected readonly sendAction = pageAction<string>();
 
   protected draft(id: string): string {
     return this.drafts()[id] ?? '';
@@ -130,18 +115,10 @@ export class TaskInstructionsComponent {
   }
 
   private send(key: string, call: Observable<unknown>, done: 'taskDetail.instructed' | 'taskDetail.answered', reset: () => void): void {
-    this.busy.set(key);
-    call.subscribe({
-      next: () => {
-        this.busy.set(null);
-        reset();
-        this.message.success(this.i18n.t(done));
-        this.changed.emit();
-      },
-      error: (raw: unknown) => {
-        this.busy.set(null);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.sendAction.runFor(key, call, () => {
+      reset();
+      this.message.success(this.i18n.t(done));
+      this.changed.emit();
     });
   }
 }

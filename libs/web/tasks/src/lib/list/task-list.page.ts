@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, linkedSignal, untracked } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -8,7 +8,7 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { NzTableSortOrder } from 'ng-zorro-antd/table';
@@ -17,8 +17,8 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, departmentOptions, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { AuthService, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { DayCellComponent, departmentDirectory, formDialogs, injectHandset, LoadErrorComponent, pageAction, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
@@ -52,6 +52,7 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     NzTableModule,
     NzTooltipModule,
     TranslatePipe,
+    SelectOptionsPipe,
     DayCellComponent,
     LoadErrorComponent,
     PageHeaderComponent,
@@ -67,14 +68,13 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
 export class TaskListPage {
   private readonly api = inject(TasksApi);
   private readonly plansApi = inject(PlansApi);
-  private readonly directory = inject(DirectoryApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly modal = inject(NzModalService);
   private readonly message = inject(NzMessageService);
   private readonly document = inject(DOCUMENT);
   private readonly auth = inject(AuthService);
   protected readonly i18n = inject(I18nService);
+  private readonly dialogs = formDialogs();
   /** On a phone the table becomes cards (task-cards.component.ts). */
   protected readonly handset = injectHandset();
 
@@ -101,13 +101,17 @@ export class TaskListPage {
     const part = this.filters().partCode;
     return (this.tree.hasValue() ? this.tree.value() : []).filter((n) => n.kind === 'section' && (!part || n.code.startsWith(`${part}.`)));
   });
+  /** A part's or section's option label: "3.2 推进科技创新". */
+  protected readonly codeAndTitle = (node: { code: string; title: string }) => `${node.code} ${node.title}`;
   /** Codes repeat across plans: without a plan filter each row names its plan. */
   protected readonly showPlan = computed(() => !this.filters().planId && this.planOptions().length > 1);
 
-  protected readonly departments = rxResource({ stream: () => this.directory.departments() });
-  protected readonly departmentOptions = computed(() =>
-    departmentOptions(this.departments.hasValue() ? this.departments.value() : [], (kind) => this.i18n.kindLabel(kind)),
-  );
+  protected readonly departments = departmentDirectory();
+  /** The two department filters (leading, or taking part at all) differ only in these. */
+  protected readonly departmentFilters = [
+    { key: 'leadDepartment', placeholder: 'lists.allLeadDepartments', title: 'lists.leadFilterTitle', testId: 'filter-lead-department' },
+    { key: 'department', placeholder: 'tasks.allDepartments', title: null, testId: 'filter-department' },
+  ] as const;
   protected readonly statuses = TASK_STATUSES;
   protected readonly healths = [...TASK_HEALTHS].reverse();
   protected readonly healthColors = HEALTH_COLORS;
@@ -121,8 +125,8 @@ export class TaskListPage {
     const to = parseIsoDate(this.filters().dueTo);
     return from && to ? [from, to] : [];
   });
-  protected readonly busyId = signal<string | null>(null);
-  protected readonly exporting = signal(false);
+  protected readonly rowAction = pageAction<string>();
+  protected readonly exportAction = pageAction();
 
   constructor() {
     // The plan is chosen once and remembered (per user, on this browser): a list whose URL names no
@@ -159,6 +163,10 @@ export class TaskListPage {
     const next: TaskListFilters = { ...this.filters(), ...change };
     if (!keepPage) next.page = 1;
     void this.router.navigate([], { relativeTo: this.route, queryParams: paramsFromFilters(next) });
+  }
+
+  protected filterDepartment(key: 'leadDepartment' | 'department', code: string | null): void {
+    this.apply({ [key]: code });
   }
 
   protected choosePlan(planId: string | null): void {
@@ -241,27 +249,17 @@ export class TaskListPage {
   }
 
   protected accept(task: TaskResponse): void {
-    this.busyId.set(task.id);
-    this.api.accept(task.id, task.version).subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.message.success(this.i18n.t('tasks.accepted', { code: task.code }));
-        this.list.reload();
-      },
-      error: (raw: unknown) => {
-        this.busyId.set(null);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-        this.list.reload();
-      },
-    });
+    this.rowAction.runFor(task.id, this.api.accept(task.id, task.version), () => {
+      this.message.success(this.i18n.t('tasks.accepted', { code: task.code }));
+      this.list.reload();
+    }, () => this.list.reload());
   }
 
   protected returnTask(task: TaskResponse): void {
-    this.modal
-      .create<TextEntryDialog<TaskResponse>, TextEntryData<TaskResponse>, TaskResponse>({
-        nzTitle: this.i18n.t('tasks.returnTitle', { code: task.code }),
-        nzContent: TextEntryDialog,
-        nzData: {
+    this.dialogs
+      .saved<TaskResponse, TextEntryData<TaskResponse>>(TextEntryDialog, {
+        title: this.i18n.t('tasks.returnTitle', { code: task.code }),
+        data: {
           label: this.i18n.t('tasks.reason'),
           hint: this.i18n.t('tasks.returnHint'),
           placeholder: this.i18n.t('tasks.returnReasonPlaceholder'),
@@ -270,28 +268,18 @@ export class TaskListPage {
           maxLength: 1000,
           submit: (reason) => this.api.transition(task.id, 'return', reason, task.version),
         },
-        nzWidth: 520,
-        nzMaskClosable: false,
+        width: 520,
       })
-      .afterClose.subscribe((returned) => {
-        if (!returned) return;
+      .subscribe(() => {
         this.message.success(this.i18n.t('tasks.returnedDone', { code: task.code }));
         this.list.reload();
       });
   }
 
   protected exportLedger(): void {
-    this.exporting.set(true);
-    this.api.exportLedger(queryFromFilters(this.filters(), this.scope())).subscribe({
-      next: (blob) => {
-        this.exporting.set(false);
-        saveBlob(blob, ledgerFileName('任务台账'), this.document);
-        this.message.success(this.i18n.t('tasks.exported'));
-      },
-      error: (raw: unknown) => {
-        this.exporting.set(false);
-        this.message.error(this.i18n.errorText(toApiError(raw)));
-      },
+    this.exportAction.run(this.api.exportLedger(queryFromFilters(this.filters(), this.scope())), (blob) => {
+      saveBlob(blob, ledgerFileName('任务台账'), this.document);
+      this.message.success(this.i18n.t('tasks.exported'));
     });
   }
 }
