@@ -1,21 +1,13 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
+import { apiLogin, assignAndAccept, expectAccessible, firstUnassigned, freshStart, seedPlanTasks, type SeedTaskRow, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 /** Measures this journey may use (no other journey touches them; the first unassigned one is taken). */
 const CANDIDATES = ['2.8.2', '2.8.3', '2.9.2', '2.9.3', '2.7.2'];
 /** A working day (a Tuesday) before the assigned deadline of 2027-12-31. */
 const NEW_DUE = '2027-11-30';
 const REASON = '省际协调会议定提前完成，并增加杭州市配合（E2E 变更）';
 
-interface TaskRow {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  version: number;
-  returnedReason: string | null;
-}
+type TaskRow = SeedTaskRow;
 
 interface RequestRow {
   id: string;
@@ -24,47 +16,20 @@ interface RequestRow {
   approvalId: string | null;
 }
 
-async function login(request: APIRequestContext, username: string): Promise<Record<string, string>> {
-  const response = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(response.ok()).toBe(true);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { Authorization: `Bearer ${accessToken}` };
-}
-
 /**
  * Through the API: a measure of the seed plan assigned to 省交通运输厅 (co: 省发展改革委, due
  * 2027-12-31) and accepted by its liaison — a task whose lead department may ask for a change.
  */
 async function acceptedTask(request: APIRequestContext): Promise<TaskRow> {
-  const office = await login(request, 'office');
-  const plans = (await (await request.get('/api/plans', { headers: office })).json()) as { id: string; title: string }[];
-  const plan = plans.find((p) => p.title === SEED_TITLE);
-  expect(plan).toBeDefined();
-  expect((await request.post(`/api/plans/${plan?.id}/tasks/generate`, { headers: office })).ok()).toBe(true);
-  const listed = (await (await request.get(`/api/tasks?scope=all&planId=${plan?.id}&pageSize=100`, { headers: office })).json()) as { items: TaskRow[] };
-  const task = CANDIDATES.map((code) => listed.items.find((t) => t.code === code)).find((t) => t && t.status === 'draft' && !t.returnedReason);
-  expect(task, 'an unassigned candidate measure').toBeDefined();
-  const chosen = task as TaskRow;
-
-  const assigned = await request.post('/api/tasks/bulk-assign', {
-    headers: office,
-    data: {
-      items: [{ taskId: chosen.id, version: chosen.version, leadDepartmentCode: 'jtt', coDepartmentCodes: ['fgw'], dueDate: '2027-12-31', reportingCycle: 'monthly' }],
-      dispatch: true,
-    },
-  });
-  expect(assigned.ok(), await assigned.text()).toBe(true);
-  const { items } = (await assigned.json()) as { items: TaskRow[] };
-
-  const liaison = await login(request, 'jtt.liaison');
-  const accepted = await request.post(`/api/tasks/${chosen.id}/accept`, { headers: liaison, data: { version: items[0]?.version } });
-  expect(accepted.ok(), await accepted.text()).toBe(true);
+  const office = await apiLogin(request, 'office');
+  const chosen = firstUnassigned(await seedPlanTasks<TaskRow>(request, office), CANDIDATES);
+  await assignAndAccept(request, office, chosen, { leadDepartmentCode: 'jtt', coDepartmentCodes: ['fgw'], dueDate: '2027-12-31', reportingCycle: 'monthly' });
   return chosen;
 }
 
 /** The task's change request, once filed (read as the liaison who filed it). */
 async function changeRequestOf(request: APIRequestContext, taskId: string): Promise<RequestRow> {
-  const listed = await request.get(`/api/tasks/${taskId}/requests`, { headers: await login(request, 'jtt.liaison') });
+  const listed = await request.get(`/api/tasks/${taskId}/requests`, { headers: await apiLogin(request, 'jtt.liaison') });
   expect(listed.ok(), await listed.text()).toBe(true);
   const found = ((await listed.json()) as RequestRow[]).find((r) => r.kind === 'change_request');
   expect(found, 'the filed change request').toBeDefined();
@@ -73,7 +38,7 @@ async function changeRequestOf(request: APIRequestContext, taskId: string): Prom
 
 /** One approval step through the API, as `username` (the approval pages are walked by the leader below). */
 async function approveAs(request: APIRequestContext, approvalId: string, username: string): Promise<void> {
-  const headers = await login(request, username);
+  const headers = await apiLogin(request, username);
   const current = await request.get(`/api/approvals/${approvalId}`, { headers });
   expect(current.ok(), await current.text()).toBe(true);
   const { version } = (await current.json()) as { version: number };

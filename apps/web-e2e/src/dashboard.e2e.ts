@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, freshStart, SEED_TITLE, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 /** Overdue (red) and not yet due measures of section 2.6, led by 省科技厅 (no demo user: no one's bell rings). */
 const RED_CODES = ['2.6.1', '2.6.2'];
 const LATER_CODE = '2.6.3';

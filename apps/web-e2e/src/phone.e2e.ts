@@ -1,21 +1,13 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
+import { apiLogin, expectAccessible, freshStart, seedPlanTasks, type SeedTaskRow, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 const PHONE = { width: 390, height: 844 };
 const RETURN_REASON = '本项由省商务厅牵头更合适（手机端 E2E 退办）';
 
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
 
-interface TaskRow {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  version: number;
-  returnedReason: string | null;
-}
+type TaskRow = SeedTaskRow;
 
 /** A real PNG (a 4×4 red square), made here: what a phone's camera hands the page, only smaller. */
 function makePng(): Buffer {
@@ -42,15 +34,8 @@ function makePng(): Buffer {
   ]);
 }
 
-async function login(request: APIRequestContext, username: string): Promise<Record<string, string>> {
-  const response = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(response.ok()).toBe(true);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { Authorization: `Bearer ${accessToken}` };
-}
-
 async function taskById(request: APIRequestContext, id: string): Promise<TaskRow> {
-  const response = await request.get(`/api/tasks/${id}`, { headers: await login(request, 'office') });
+  const response = await request.get(`/api/tasks/${id}`, { headers: await apiLogin(request, 'office') });
   expect(response.ok()).toBe(true);
   return (await response.json()) as TaskRow;
 }
@@ -62,13 +47,9 @@ function startTwoMonthsAgo(now = new Date()): string {
 
 /** Two unassigned measures of the seed plan (section 2.5, else 2.2: no other journey uses them), assigned to 省交通运输厅. */
 async function assignTwo(request: APIRequestContext): Promise<[TaskRow, TaskRow]> {
-  const office = await login(request, 'office');
-  const plans = (await (await request.get('/api/plans', { headers: office })).json()) as { id: string; title: string }[];
-  const plan = plans.find((p) => p.title === SEED_TITLE);
-  expect(plan).toBeDefined();
-  expect((await request.post(`/api/plans/${plan?.id}/tasks/generate`, { headers: office })).ok()).toBe(true);
-  const page = (await (await request.get(`/api/tasks?scope=all&planId=${plan?.id}&pageSize=100`, { headers: office })).json()) as { items: TaskRow[] };
-  const free = (prefix: string) => page.items.filter((t) => t.code.startsWith(prefix) && t.status === 'draft' && !t.returnedReason);
+  const office = await apiLogin(request, 'office');
+  const items = await seedPlanTasks<TaskRow>(request, office);
+  const free = (prefix: string) => items.filter((t) => t.code.startsWith(prefix) && t.status === 'draft' && !t.returnedReason);
   const chosen = [...free('2.5.'), ...free('2.2.')].slice(0, 2);
   expect(chosen, 'two unassigned measures').toHaveLength(2);
   const response = await request.post('/api/tasks/bulk-assign', {

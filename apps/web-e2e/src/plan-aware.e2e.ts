@@ -1,7 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, signIn } from './support';
+import { apiLogin, freshStart, SEED_TITLE, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 /**
  * A second plan whose codes repeat the seed's (2.1.2 in both). Imported plans become the public
  * summary's default (the newest), so this journey, like plans.e2e, runs after dashboard.e2e (file order).
@@ -28,16 +27,9 @@ function secondPlan(): string {
 
 type Task = { id: string; code: string; status: string; version: number };
 
-async function login(request: APIRequestContext, username: string): Promise<Record<string, string>> {
-  const response = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(response.ok()).toBe(true);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { Authorization: `Bearer ${accessToken}` };
-}
-
 /** Both plans with their tasks (import and generation are skipped when already done). */
 async function ensurePlans(request: APIRequestContext): Promise<{ seedId: string; secondId: string }> {
-  const office = await login(request, 'office');
+  const office = await apiLogin(request, 'office');
   const plans = async () => (await (await request.get('/api/plans', { headers: office })).json()) as { id: string; title: string }[];
   if (!(await plans()).some((p) => p.title === SECOND_TITLE)) {
     const imported = await request.post('/api/plans/import?dryRun=false', {
@@ -102,7 +94,7 @@ test.describe('daily use: plan-aware lists, the product name, the leaders’ 批
 
   test('a leader’s 批示 page lists their instructions, the answers and what is still open', async ({ page, request }) => {
     const { secondId } = await ensurePlans(request);
-    const office = await login(request, 'office');
+    const office = await apiLogin(request, 'office');
     const listed = (await (await request.get('/api/tasks', { headers: office, params: { planId: secondId, pageSize: 100 } })).json()) as { items: Task[] };
     const drafts = listed.items.filter((t) => (t.code === '2.1.1' || t.code === '2.2.1') && t.status === 'draft');
     if (drafts.length > 0) {
@@ -114,7 +106,7 @@ test.describe('daily use: plan-aware lists, the product name, the leaders’ 批
     }
     const [open, answered] = ['2.1.1', '2.2.1'].map((code) => listed.items.find((t) => t.code === code) as Task);
     const stamp = Date.now().toString(36);
-    const leader = await login(request, 'leader');
+    const leader = await apiLogin(request, 'leader');
     const openText = `请月底前报送港口协同进展（${stamp}）`;
     const answeredText = `加强跨省就医结算宣传（${stamp}）`;
     const answerText = `已部署宣传，下周报送方案（${stamp}）`;
@@ -122,7 +114,7 @@ test.describe('daily use: plan-aware lists, the product name, the leaders’ 批
     const given = await request.post(`/api/tasks/${answered.id}/instructions`, { headers: leader, data: { text: answeredText } });
     expect(given.ok()).toBe(true);
     const { id: instructionId } = (await given.json()) as { id: string };
-    const reply = await request.post(`/api/tasks/${answered.id}/instructions/${instructionId}/answer`, { headers: await login(request, 'jtt.liaison'), data: { text: answerText } });
+    const reply = await request.post(`/api/tasks/${answered.id}/instructions/${instructionId}/answer`, { headers: await apiLogin(request, 'jtt.liaison'), data: { text: answerText } });
     expect(reply.ok(), await reply.text()).toBe(true);
 
     await signIn(page, 'leader');

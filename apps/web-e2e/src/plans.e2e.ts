@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, freshStart, signIn } from './support';
+import { expectAccessible, freshStart, SEED_TITLE, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 
 /** A small plan: two parts, three measures, two indicators; 扶植 is corrected to 建设 when the office forces corrections on. */
 function smallPlan(title: string): string {

@@ -1,28 +1,13 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
+import { apiLogin, assignAndAccept, expectAccessible, firstUnassigned, freshStart, seedPlanTasks, type SeedTaskRow, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 /** Measures this journey may use (the first still unassigned one is taken, so reruns on one database work). */
 const CANDIDATES = ['3.2.1', '3.1.1', '2.9.1', '2.8.1', '2.7.1'];
 const RETURN_COMMENT = '请补充本期完成的投资额和形象进度（E2E 退回）';
 /** A minimal valid PDF: the API decides the type by the %PDF- signature. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-interface TaskRow {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  version: number;
-  returnedReason: string | null;
-}
-
-async function login(request: APIRequestContext, username: string): Promise<Record<string, string>> {
-  const response = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(response.ok()).toBe(true);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return { Authorization: `Bearer ${accessToken}` };
-}
+type TaskRow = SeedTaskRow;
 
 /** First day of the month two months ago (YYYY-MM-01): the current month's report is then due. */
 function startTwoMonthsAgo(now = new Date()): string {
@@ -35,38 +20,10 @@ function startTwoMonthsAgo(now = new Date()): string {
  * cycle starting in the past, accepted by its liaison — so a report draft is due.
  */
 async function prepareTask(request: APIRequestContext): Promise<TaskRow> {
-  const office = await login(request, 'office');
-  const plans = (await (await request.get('/api/plans', { headers: office })).json()) as { id: string; title: string }[];
-  const plan = plans.find((p) => p.title === SEED_TITLE);
-  expect(plan).toBeDefined();
-  expect((await request.post(`/api/plans/${plan?.id}/tasks/generate`, { headers: office })).ok()).toBe(true);
-  const page = (await (await request.get(`/api/tasks?scope=all&planId=${plan?.id}&pageSize=100`, { headers: office })).json()) as { items: TaskRow[] };
-  const task = CANDIDATES.map((code) => page.items.find((t) => t.code === code)).find((t) => t && t.status === 'draft' && !t.returnedReason);
-  expect(task, 'an unassigned candidate measure').toBeDefined();
-  const chosen = task as TaskRow;
+  const office = await apiLogin(request, 'office');
+  const chosen = firstUnassigned(await seedPlanTasks<TaskRow>(request, office), CANDIDATES);
 
-  const assigned = await request.post('/api/tasks/bulk-assign', {
-    headers: office,
-    data: {
-      items: [
-        {
-          taskId: chosen.id,
-          version: chosen.version,
-          leadDepartmentCode: 'jtt',
-          startDate: startTwoMonthsAgo(),
-          deadlineText: '2027年12月底',
-          reportingCycle: 'monthly',
-        },
-      ],
-      dispatch: true,
-    },
-  });
-  expect(assigned.ok(), await assigned.text()).toBe(true);
-  const { items } = (await assigned.json()) as { items: TaskRow[] };
-
-  const liaison = await login(request, 'jtt.liaison');
-  const accepted = await request.post(`/api/tasks/${chosen.id}/accept`, { headers: liaison, data: { version: items[0]?.version } });
-  expect(accepted.ok(), await accepted.text()).toBe(true);
+  await assignAndAccept(request, office, chosen, { leadDepartmentCode: 'jtt', startDate: startTwoMonthsAgo(), deadlineText: '2027年12月底', reportingCycle: 'monthly' });
   return chosen;
 }
 

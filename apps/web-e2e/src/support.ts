@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env['E2E_DEMO_PASSWORD'] ?? 'Luoshi-Demo@2026';
 
@@ -51,3 +51,60 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     .join('\n');
   expect(blocking.length, `accessibility of ${label} (${page.url()}):\n${report}`).toBe(0);
 }
+
+/** The seed plan's title, as the journeys find it. */
+export const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
+
+/** The authorization header of a demo user, through the API. */
+export async function apiLogin(request: APIRequestContext, username: string): Promise<Record<string, string>> {
+  const response = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(response.ok()).toBe(true);
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  return { Authorization: `Bearer ${accessToken}` };
+}
+
+/** The seed plan's tasks (generated first, idempotently) as the office lists them, first 100. */
+export async function seedPlanTasks<T>(request: APIRequestContext, office: Record<string, string>): Promise<T[]> {
+  const plans = (await (await request.get('/api/plans', { headers: office })).json()) as { id: string; title: string }[];
+  const plan = plans.find((p) => p.title === SEED_TITLE);
+  expect(plan).toBeDefined();
+  expect((await request.post(`/api/plans/${plan?.id}/tasks/generate`, { headers: office })).ok()).toBe(true);
+  const page = (await (await request.get(`/api/tasks?scope=all&planId=${plan?.id}&pageSize=100`, { headers: office })).json()) as { items: T[] };
+  return page.items;
+}
+
+/** The first of `candidates` (measure codes) still an unassigned draft: each journey keeps to its own measures. */
+export function firstUnassigned<T extends { code: string; status: string; returnedReason: string | null }>(tasks: T[], candidates: readonly string[]): T {
+  const task = candidates.map((code) => tasks.find((t) => t.code === code)).find((t) => t && t.status === 'draft' && !t.returnedReason);
+  expect(task, 'an unassigned candidate measure').toBeDefined();
+  return task as T;
+}
+
+/** A task as the journeys' API setup reads it. */
+export interface SeedTaskRow {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  version: number;
+  returnedReason: string | null;
+}
+
+/** 交办 `task` through bulk assignment with `assignment` (lead, deadline …), then 签收 by the lead's `liaison`. */
+export async function assignAndAccept(
+  request: APIRequestContext,
+  office: Record<string, string>,
+  task: SeedTaskRow,
+  assignment: Record<string, unknown>,
+  liaison = 'jtt.liaison',
+): Promise<void> {
+  const assigned = await request.post('/api/tasks/bulk-assign', {
+    headers: office,
+    data: { items: [{ taskId: task.id, version: task.version, ...assignment }], dispatch: true },
+  });
+  expect(assigned.ok(), await assigned.text()).toBe(true);
+  const { items } = (await assigned.json()) as { items: SeedTaskRow[] };
+  const accepted = await request.post(`/api/tasks/${task.id}/accept`, { headers: await apiLogin(request, liaison), data: { version: items[0]?.version } });
+  expect(accepted.ok(), await accepted.text()).toBe(true);
+}
+

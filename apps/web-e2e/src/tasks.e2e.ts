@@ -1,7 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, freshStart, SEED_TITLE, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 const RETURN_REASON = '港航协同以省发展改革委牵头更合适，本厅配合（E2E）';
 
 /** Tasks exist for the seed plan whichever journey runs first (generation is idempotent). */

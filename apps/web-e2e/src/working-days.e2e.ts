@@ -1,7 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, freshStart, SEED_TITLE, signIn } from './support';
 
-const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 /** A measure no journey assigns: its deadline box is only typed into here, never saved. */
 const CODE = '2.2.3';
 
