@@ -97,7 +97,11 @@ describe('Reminders', () => {
     // Written ahead (status 'sent' early), listed from its due time on.
     const liaison = await t.login('hz.liaison');
     const inbox = await waitFor(
-      async () => ({ at: Date.now(), body: (await t.http().get('/api/notifications').query({ unread: 'true' }).set('Authorization', liaison).expect(200)).body }),
+      // The time is taken once the answer is in: the database decided visibility during the request.
+      async () => {
+        const body = (await t.http().get('/api/notifications').query({ unread: 'true' }).set('Authorization', liaison).expect(200)).body;
+        return { at: Date.now(), body };
+      },
       (r) => r.body.items.some((n: { title: string }) => n.title === '【临近到期提醒】杭州任务'),
       60_000,
       'the reminder in the inbox',
