@@ -100,8 +100,9 @@ describe('Requests about a task: extension and completion', () => {
       .http()
       .post(`/api/tasks/${taskId}/requests`)
       .set('Authorization', liaison)
-      .send({ kind: 'completion_request', reason: '项目已竣工验收，申请办结', payload: { evidenceIds: [evidence.body.id] } })
+      .send({ kind: 'completion_request', reason: '项目已竣工验收，申请办结', payload: { evidenceIds: [evidence.body.id, evidence.body.id] } })
       .expect(201);
+    // The file cited twice is one piece of evidence.
     expect(res.body).toMatchObject({ status: 'in_approval', evidence: [{ id: evidence.body.id, fileName: '竣工验收报告.pdf' }] });
     expect((await task(taskId)).status).toBe('completion_requested');
     const done = await approveAll(t, res.body.approvalId, ['jtt.head', 'reviewer']);

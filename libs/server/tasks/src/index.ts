@@ -6,6 +6,7 @@ export { TaskException, TaskErrorCode } from './task.exception';
 export { TaskStore } from './task-store';
 export { TaskReader, type ReportingTaskRow, type TaskRefRow } from './task-reader';
 export type { TaskRow, TaskWrite } from './task-row';
+export { nextTaskState, type TaskTransition } from './task-transition';
 export { canSeeTask, isLeadDepartmentMember, assertCanSee, type TaskAccessUser, type TaskAccessSubject } from './task-access';
 export { healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, HEALTH_WARNING_WINDOW_WORKING_DAYS, type HealthContext } from './task-health';
 export { TASK_SORT_KEYS } from './task-list-sql';

@@ -13,6 +13,7 @@ import type { AssignmentContext } from './resolve-assignment';
 import { TaskException } from './task.exception';
 import { taskNotices } from './task-notices';
 import { TASK_ROW_COLUMNS, type TaskRow, type TaskWrite, WRITABLE_COLUMNS } from './task-row';
+import { nextTaskState, type TaskTransition } from './task-transition';
 
 /** Written fields that can make a task write a notice (task-notices.ts). */
 const NOTICE_FIELDS = ['status', 'dueDate', 'leadDepartmentId', 'coDepartmentIds'] as const;
@@ -160,6 +161,19 @@ export class TaskStore {
       before: before ? snapshot(before) : null,
       after: after ? { ...snapshot(after), ...extra } : (extra ?? null),
     });
+  }
+
+  /**
+   * Fires `t.event` on a task the caller has read (and locked) in `m`: the version-checked write of
+   * the new state, its timeline entry (with `from`/`to`) and its audit record.
+   */
+  async transition(m: EntityManager, task: TaskRow, actor: RequestActor, t: TaskTransition): Promise<TaskRow> {
+    const next = nextTaskState(task, t.event);
+    const write: TaskWrite = { status: next.state, ...(next.resumeTo ? { resumeTo: next.resumeTo } : {}), ...t.extra };
+    const after = await this.update(m, task.id, task.version, write);
+    await this.event(m, task.id, actor, t.eventKind, t.body ?? null, { from: task.status, to: after.status, ...t.eventData });
+    await this.record(m, actor, t.audit, task, after, t.auditData);
+    return after;
   }
 
   async directory(m: EntityManager): Promise<DepartmentDirectory> {
