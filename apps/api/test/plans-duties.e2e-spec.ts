@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * Duties as real plans write them: annotations with several leads, collective units and names the
@@ -61,7 +61,7 @@ interface Task {
 }
 
 describe('Plan import: duties, unknown department names, tasks pre-filled', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   const upload = (query: Record<string, string>) =>
     t.http().post('/api/plans/import').query(query).set('Authorization', office).attach('file', Buffer.from(PLAN, 'utf8'), 'duties.txt');
@@ -69,10 +69,8 @@ describe('Plan import: duties, unknown department names, tasks pre-filled', () =
   const map = (body: Record<string, unknown>, as = office) => t.http().post('/api/plans/department-mappings').set('Authorization', as).send(body);
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
   });
-  afterAll(() => t.close());
 
   it('previews several leads, collective units, deadlines and lists the unknown names (none dropped)', async () => {
     const res = await upload({ dryRun: 'true' }).expect(200);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimalPdf } from '@luoshi/server/platform/testing';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** A small spun plan with duty annotations, printed to PDF by LibreOffice (see apps/web-e2e/fixtures). */
 const PORT_PLAN_PDF = readFileSync(join(__dirname, '../../web-e2e/fixtures/port-plan.pdf'));
@@ -18,17 +18,15 @@ interface Duty {
 }
 
 describe('Plan import: PDF', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   const countVersions = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM plan_version`))[0].n);
   const upload = (file: Buffer, name: string, query: Record<string, string>) =>
     t.http().post('/api/plans/import').query(query).set('Authorization', office).attach('file', file, name);
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
   });
-  afterAll(() => t.close());
 
   it('reads a PDF: the plan, its spun words judged and corrected, its duties with several leads and unknown names', async () => {
     const res = await upload(PORT_PLAN_PDF, '港口协同方案.pdf', { dryRun: 'true' }).expect(200);

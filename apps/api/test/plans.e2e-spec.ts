@@ -1,7 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const SEED = readFileSync(join(__dirname, '../../../seeds/plans/zhejiang-yrd-action-plan.raw.txt'));
 
@@ -21,7 +21,7 @@ const SMALL_PLAN = [
 ].join('\n');
 
 describe('Plan import', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   const countVersions = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM plan_version`))[0].n);
   const upload = (file: Buffer | string, name: string, query: Record<string, string> = {}) =>
@@ -33,10 +33,8 @@ describe('Plan import', () => {
       .attach('file', Buffer.isBuffer(file) ? file : Buffer.from(file, 'utf8'), name);
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
   });
-  afterAll(() => t.close());
 
   it('previews the seed plan without writing anything', async () => {
     const before = await countVersions();

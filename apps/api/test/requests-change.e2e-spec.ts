@@ -2,11 +2,11 @@ import { QueueFactory } from '@luoshi/server/platform';
 import { REMINDERS_QUEUE } from '@luoshi/server/reminders';
 import { acceptTask, act, approveAll, count, draftTasks, isoDaysFromToday } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** 任务变更申请: the kind added on the request extension point, with a template of its own. */
 describe('Requests about a task: change request (任务变更申请)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let drafts: TaskSummary[];
   const as = (user: string) => t.login(user);
   const task = async (id: string) => (await t.http().get(`/api/tasks/${id}`).set('Authorization', await as('office')).expect(200)).body;
@@ -20,10 +20,8 @@ describe('Requests about a task: change request (任务变更申请)', () => {
     t.http().post(`/api/tasks/${taskId}/requests`).set('Authorization', await as(user)).send({ kind: 'change_request', reason, payload });
 
   beforeAll(async () => {
-    t = await startTestApp();
     drafts = await draftTasks(t, 'REQUESTS-CHANGE');
   });
-  afterAll(() => t.close());
 
   it('applies the change after dept head → office reviewer → leader, re-plans the reminders and keeps the history', async () => {
     const [due, later] = [isoDaysFromToday(120), isoDaysFromToday(240)];
