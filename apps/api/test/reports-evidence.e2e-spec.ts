@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { acceptTask, count, draftTasks, openReport, PDF, useTemporaryUploadDir } from './approvals-fixture';
+import { docxOf } from './documents';
 import type { TaskSummary } from './tasks-fixture';
 import { binaryBody, startTestApp, type TestApp } from './test-app';
 
@@ -34,7 +34,7 @@ describe('Evidence uploads: types by content, size, names, scope, checksum', () 
   });
 
   it('round-trips a file: upload, download with its content type, the same SHA-256', async () => {
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('第四季度工作总结')] }] })));
+    const docx = await docxOf(['第四季度工作总结']);
     const res = await upload(docx, '第四季度工作总结.docx').expect(201);
     expect(res.body).toMatchObject({
       fileName: '第四季度工作总结.docx',
@@ -70,7 +70,7 @@ describe('Evidence uploads: types by content, size, names, scope, checksum', () 
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     expect((await upload(xlsx, '投资完成情况.xlsx').expect(201)).body.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     // A Word document is not a spreadsheet, whatever its name says.
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('x')] }] })));
+    const docx = await docxOf(['x']);
     expect((await upload(docx, '投资.xlsx').expect(415)).body.code).toBe('EVIDENCE_TYPE_MISMATCH');
   });
 
