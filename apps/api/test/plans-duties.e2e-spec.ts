@@ -1,3 +1,4 @@
+import type { TaskSummary } from './tasks-fixture';
 import { useTestApp } from './test-app';
 
 /**
@@ -49,15 +50,9 @@ interface Duty {
   deadlineText: string | null;
   deadline: string | null;
 }
-interface Task {
-  id: string;
-  title: string;
-  version: number;
-  status: string;
-  leadDepartment: { code: string } | null;
-  coDepartments: { code: string }[];
+/** A generated task with the deadline phrase its duty gave it. */
+interface Task extends TaskSummary {
   deadlineText: string | null;
-  dueDate: string | null;
 }
 
 describe('Plan import: duties, unknown department names, tasks pre-filled', () => {
