@@ -19,7 +19,7 @@ import { type Observable, of, switchMap, tap } from 'rxjs';
 import type { EvidenceFileResponse, ProgressReportResponse, UpdateProgressReportRequest } from '@luoshi/contracts';
 import { type ApiError, AuthService, I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { BackLinkComponent, ComposeComponent, FieldComponent, LoadErrorComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, FieldComponent, LoadErrorComponent, TextAreaFieldComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
@@ -61,6 +61,7 @@ type Field = 'content' | 'progress' | 'redExplanation';
     EvidenceUploadComponent,
     ReportStatusTagComponent,
     FieldComponent,
+    TextAreaFieldComponent,
   ],
   templateUrl: './report-form.page.html',
   styleUrl: './report-form.page.css',
