@@ -11,7 +11,7 @@ import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import type { Observable } from 'rxjs';
 import type { SpecialActionPlanResponse } from '@luoshi/contracts';
-import { type ApiError, AuthService, I18nService, TASK_STATUS_LABELS, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { type ApiError, AuthService, I18nService, TASK_STATUS_LABELS, toApiError, type TranslationKey, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
 import { BackLinkComponent, LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
@@ -176,51 +176,42 @@ export class SpecialPlanDetailPage {
       this.message.warning(this.i18n.t('specialPlans.needDraft'));
       return;
     }
-    this.modal.confirm({
-      nzTitle: this.i18n.t('specialPlans.submit'),
-      nzContent: this.i18n.t('specialPlans.submitConfirm'),
-      nzOkText: this.i18n.t('specialPlans.submit'),
-      nzCancelText: this.i18n.t('common.cancel'),
-      nzOnOk: () => {
-        this.busy.set('submit');
-        this.error.set(null);
-        this.api.submitSpecialActionPlan(s.id, s.version).subscribe({
-          next: (result) => {
-            this.busy.set(null);
-            this.sap.set(result);
-            this.message.success(this.i18n.t('specialPlans.submitted'));
-          },
-          error: (raw: unknown) => this.failed(raw),
-        });
-      },
+    this.confirmThen('submit', 'specialPlans.submit', 'specialPlans.submitConfirm', this.api.submitSpecialActionPlan(s.id, s.version), (result) => {
+      this.sap.set(result);
+      this.message.success(this.i18n.t('specialPlans.submitted'));
     });
   }
 
   protected importChild(): void {
     const s = this.current();
     if (!s) return;
-    this.modal.confirm({
-      nzTitle: this.i18n.t('specialPlans.importChild'),
-      nzContent: this.i18n.t('specialPlans.importConfirm'),
-      nzOkText: this.i18n.t('specialPlans.importChild'),
-      nzCancelText: this.i18n.t('common.cancel'),
-      nzOnOk: () => {
-        this.busy.set('import');
-        this.error.set(null);
-        this.api.importChildPlan(s.id).subscribe({
-          next: (result) => {
-            this.busy.set(null);
-            this.message.success(this.i18n.t('specialPlans.imported', { title: result.title, n: result.measures }));
-            this.sap.reload();
-          },
-          error: (raw: unknown) => this.failed(raw),
-        });
-      },
+    this.confirmThen('import', 'specialPlans.importChild', 'specialPlans.importConfirm', this.api.importChildPlan(s.id), (result) => {
+      this.message.success(this.i18n.t('specialPlans.imported', { title: result.title, n: result.measures }));
+      this.sap.reload();
     });
   }
 
-  private failed(raw: unknown): void {
-    this.busy.set(null);
-    this.error.set(toApiError(raw));
+  /** Asks first (the action's name as title and OK), then runs `work` with its button spinning; a failure shows above the page. */
+  private confirmThen<T>(busy: 'submit' | 'import', action: TranslationKey, question: TranslationKey, work: Observable<T>, done: (result: T) => void): void {
+    this.modal.confirm({
+      nzTitle: this.i18n.t(action),
+      nzContent: this.i18n.t(question),
+      nzOkText: this.i18n.t(action),
+      nzCancelText: this.i18n.t('common.cancel'),
+      nzOnOk: () => {
+        this.busy.set(busy);
+        this.error.set(null);
+        work.subscribe({
+          next: (result) => {
+            this.busy.set(null);
+            done(result);
+          },
+          error: (raw: unknown) => {
+            this.busy.set(null);
+            this.error.set(toApiError(raw));
+          },
+        });
+      },
+    });
   }
 }
