@@ -14,17 +14,7 @@ import { FieldComponent } from './field.component';
   imports: [FormsModule, NzInputModule, FieldComponent],
   template: `
     <luoshi-field [label]="label()" [for]="inputId()" [required]="required()" [status]="invalid() ? 'error' : ''" [error]="error()">
-      <textarea
-        nz-input
-        [id]="inputId()"
-        [name]="name()"
-        [rows]="rows()"
-        [maxlength]="maxLength()"
-        [placeholder]="placeholder()"
-        [ngModel]="value()"
-        (ngModelChange)="value.set($event)"
-        [attr.data-testid]="testId()"
-      ></textarea>
+      <textarea nz-input [id]="inputId()" [name]="name()" [rows]="rows()" [maxlength]="maxLength()" [placeholder]="placeholder()" [ngModel]="value()" (ngModelChange)="value.set($event)" [attr.data-testid]="testId()"></textarea>
     </luoshi-field>
   `,
   styles: `:host { display: block; }`,
