@@ -8,8 +8,8 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
-import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, pageAction, SelectOptionsPipe } from '@luoshi/web/ui';
+import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, pageAction, planDirectory, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 
 /** office_admin switches the public summary (/public) on or off and may pin its plan; others see the state. */
@@ -55,14 +55,12 @@ import { DashboardsApi } from '../api/dashboards.api';
 })
 export class PublicSettingsComponent {
   private readonly api = inject(DashboardsApi);
-  private readonly plansApi = inject(PlansApi);
   private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
   protected readonly publicUrl = `${inject(DOCUMENT).location.origin}/public`;
   protected readonly settings = rxResource({ stream: () => this.api.publicSettings() });
-  private readonly planList = rxResource({ stream: () => this.plansApi.list() });
-  protected readonly plans = computed(() => (this.planList.hasValue() ? this.planList.value() : []).filter((p) => p.kind === 'action_plan'));
+  protected readonly plans = planDirectory((p) => p.kind === 'action_plan').list;
   protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
   protected readonly saveAction = pageAction();
 

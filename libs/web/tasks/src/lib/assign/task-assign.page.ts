@@ -18,7 +18,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
 import { I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { departmentDirectory, LoadErrorComponent, pageAction, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { departmentDirectory, LoadErrorComponent, pageAction, PageHeaderComponent, planDirectory, saveBlob, SearchInputComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
 import { ledgerFileName } from '../shared/download';
 
@@ -85,9 +85,8 @@ export class TaskAssignPage {
   readonly planId = input<string>();
   readonly q = input<string>();
 
-  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
-  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
-  protected readonly currentPlanId = computed(() => this.planId() ?? this.planOptions()[0]?.id ?? null);
+  protected readonly plans = planDirectory();
+  protected readonly currentPlanId = computed(() => this.planId() ?? this.plans.list()[0]?.id ?? null);
 
   protected readonly tree = rxResource({
     params: () => this.currentPlanId() ?? undefined,
