@@ -13,7 +13,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DEPARTMENT_KINDS, type DashboardGranularity, type DashboardRow, type DashboardTaskFilter, type TaskHealthColor } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
-import { LoadErrorComponent, planDirectory, SelectOptionsPipe } from '@luoshi/web/ui';
+import { LoadErrorComponent, planDirectory, SelectComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 import { CompletionChartComponent } from '../shared/completion-chart.component';
 import { HEALTH_COLORS, percent, taskListLink } from '../shared/health';
@@ -59,6 +59,7 @@ interface Kpi {
     NzSkeletonModule,
     NzTagModule,
     TranslatePipe,
+    SelectComponent,
     SelectOptionsPipe,
     LoadErrorComponent,
     CompletionChartComponent,

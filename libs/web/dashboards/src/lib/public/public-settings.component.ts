@@ -6,17 +6,16 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, pageAction, planDirectory, SelectOptionsPipe } from '@luoshi/web/ui';
+import { LoadErrorComponent, pageAction, planDirectory, SelectComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 
 /** office_admin switches the public summary (/public) on or off and may pin its plan; others see the state. */
 @Component({
   selector: 'luoshi-public-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSelectModule, NzSwitchModule, TranslatePipe, SelectOptionsPipe, LoadErrorComponent],
+  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSwitchModule, TranslatePipe, SelectComponent, SelectOptionsPipe, LoadErrorComponent],
   template: `
     <nz-card nzSize="small" [nzTitle]="'publicSummary.settingsTitle' | t" [nzExtra]="openLink" data-testid="public-settings">
       @if (settings.error(); as error) {
@@ -29,15 +28,14 @@ import { DashboardsApi } from '../api/dashboards.api';
         </div>
         <div class="row">
           <span class="label">{{ 'publicSummary.plan' | t }}</span>
-          <nz-select
+          <luoshi-select
             class="plan"
-            nzAllowClear
-            [nzDisabled]="!canEdit() || saveAction.running()"
-            [nzPlaceHolder]="'publicSummary.latestPlan' | t"
-            [ngModel]="settings.value().planId"
-            (ngModelChange)="save(settings.value().enabled, $event ?? null)"
-            data-testid="public-plan"
-            [nzOptions]="plans() | selectOptions: 'id' : 'title'"
+            [options]="plans() | selectOptions: 'id' : 'title'"
+            [placeholder]="'publicSummary.latestPlan' | t"
+            [value]="settings.value().planId"
+            (valueChange)="save(settings.value().enabled, $event)"
+            [disabled]="!canEdit() || saveAction.running()"
+            testId="public-plan"
           />
         </div>
       }

@@ -18,7 +18,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, departmentDirectory, formDialogs, injectHandset, LoadErrorComponent, pageAction, pagedList, PageHeaderComponent, planDirectory, saveBlob, SearchInputComponent, SelectOptionsPipe, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { DayCellComponent, departmentDirectory, formDialogs, injectHandset, LoadErrorComponent, pageAction, pagedList, PageHeaderComponent, planDirectory, saveBlob, SearchInputComponent, SelectComponent, SelectOptionsPipe, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
@@ -61,6 +61,7 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     TaskStatusTagComponent,
     TaskCardsComponent,
     SearchInputComponent,
+    SelectComponent,
   ],
   templateUrl: './task-list.page.html',
   styleUrl: './task-list.page.css',
