@@ -71,10 +71,10 @@ export class IndicatorsPage {
   protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
   protected readonly myDepartment = computed(() => (this.auth.hasAnyRole(['dept_liaison', 'dept_head']) ? (this.auth.user()?.department ?? null) : null));
 
-  /** Plans with indicators. */
-  protected readonly plans = planDirectory((p) => p.stats.indicators > 0);
+  protected readonly plans = planDirectory();
+  protected readonly planOptions = computed(() => this.plans.list().filter((p) => p.stats.indicators > 0));
   protected readonly chosenPlan = signal<string | null>(null);
-  protected readonly planId = computed(() => this.chosenPlan() ?? this.plans.list()[0]?.id ?? null);
+  protected readonly planId = computed(() => this.chosenPlan() ?? this.planOptions()[0]?.id ?? null);
 
   protected readonly indicators = rxResource({
     params: () => this.planId() ?? undefined,

@@ -58,7 +58,8 @@ export class PublicSettingsComponent {
   private readonly i18n = inject(I18nService);
   protected readonly publicUrl = `${inject(DOCUMENT).location.origin}/public`;
   protected readonly settings = rxResource({ stream: () => this.api.publicSettings() });
-  protected readonly plans = planDirectory((p) => p.kind === 'action_plan').list;
+  private readonly planList = planDirectory().list;
+  protected readonly plans = computed(() => this.planList().filter((p) => p.kind === 'action_plan'));
   protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
   protected readonly saveAction = pageAction();
 
