@@ -10,7 +10,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { formDialogs, LoadErrorComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
+import { formDialogs, ListPanelComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type DepartmentFormData, DepartmentFormDialog } from './department-form.dialog';
 
 function matches(department: DepartmentResponse, text: string): boolean {
@@ -30,7 +30,7 @@ function matches(department: DepartmentResponse, text: string): boolean {
     NzTabsModule,
     NzTagModule,
     TranslatePipe,
-    LoadErrorComponent,
+    ListPanelComponent,
     PageHeaderComponent,
     SearchInputComponent,
   ],
