@@ -28,3 +28,4 @@ export * from './lib/kit/field.component';
 export * from './lib/kit/confirm-link.component';
 export * from './lib/department-options';
 export * from './lib/kit/list-panel.component';
+export * from './lib/kit/plan-directory';
