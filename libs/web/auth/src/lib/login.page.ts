@@ -6,7 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { ApiError, AppInfoService, AuthService, homePathFor, I18nService, toApiError, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
+import { ApiError, AppInfoService, AuthService, homePathFor, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
 import { FieldComponent, LangSwitchComponent } from '@luoshi/web/ui';
 
 /** Only same-app paths are followed after sign-in (no open redirects). */
@@ -14,36 +14,6 @@ function safeReturnUrl(url: string | undefined): string | null {
   if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/login')) return null;
   return url;
 }
-
-/** The two sign-in fields; one markup in the template renders both. */
-const LOGIN_FIELDS = [
-  {
-    name: 'username',
-    type: 'text',
-    autocomplete: 'username',
-    icon: 'user',
-    label: 'login.username',
-    placeholder: 'login.usernamePlaceholder',
-    requiredText: 'login.usernameRequired',
-  },
-  {
-    name: 'password',
-    type: 'password',
-    autocomplete: 'current-password',
-    icon: 'lock',
-    label: 'login.password',
-    placeholder: 'login.passwordPlaceholder',
-    requiredText: 'login.passwordRequired',
-  },
-] as const satisfies readonly {
-  name: 'username' | 'password';
-  type: string;
-  autocomplete: string;
-  icon: string;
-  label: TranslationKey;
-  placeholder: TranslationKey;
-  requiredText: TranslationKey;
-}[];
 
 @Component({
   selector: 'luoshi-login-page',
@@ -74,7 +44,6 @@ export class LoginPage {
     return error ? this.i18n.errorText(error) : null;
   });
   protected readonly showDemoHint = isDevMode();
-  protected readonly fields = LOGIN_FIELDS;
 
   protected submit(): void {
     if (this.form.invalid) {
