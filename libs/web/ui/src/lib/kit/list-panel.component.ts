@@ -2,29 +2,28 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent } from '../load-error.component';
+import { ListStateComponent } from './list-state.component';
 
 /**
- * A list page's body: the load error with retry, then a white panel whose toolbar holds the page's
+ * A list page's body: the load error with retry (the kit's list state), then a white panel whose toolbar holds the page's
  * filters (the children marked `toolbar`, e.g. the search input), a spacer and Refresh; the list
  * itself is projected below the toolbar. Retry and Refresh both emit `refresh`.
  */
 @Component({
   selector: 'luoshi-list-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzButtonModule, NzIconModule, TranslatePipe, LoadErrorComponent],
+  imports: [NzButtonModule, NzIconModule, TranslatePipe, ListStateComponent],
   template: `
-    @if (error(); as failure) {
-      <luoshi-load-error [error]="failure" (retry)="refresh.emit()" />
-    }
-    <div class="panel">
-      <div class="toolbar">
-        <ng-content select="[toolbar]" />
-        <span class="toolbar__spacer"></span>
-        <button nz-button (click)="refresh.emit()" [attr.aria-label]="'common.refresh' | t"><nz-icon nzType="reload" />{{ 'common.refresh' | t }}</button>
+    <luoshi-list-state [error]="error()" (retry)="refresh.emit()">
+      <div class="panel">
+        <div class="toolbar">
+          <ng-content select="[toolbar]" />
+          <span class="toolbar__spacer"></span>
+          <button nz-button (click)="refresh.emit()" [attr.aria-label]="'common.refresh' | t"><nz-icon nzType="reload" />{{ 'common.refresh' | t }}</button>
+        </div>
+        <ng-content />
       </div>
-      <ng-content />
-    </div>
+    </luoshi-list-state>
   `,
   styles: `
     :host { display: block; }
