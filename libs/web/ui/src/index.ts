@@ -30,3 +30,4 @@ export * from './lib/department-options';
 export * from './lib/kit/text-area-field.component';
 export * from './lib/kit/plan-directory';
 export * from './lib/kit/select.component';
+export * from './lib/kit/list-panel.component';
