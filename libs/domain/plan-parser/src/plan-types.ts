@@ -7,6 +7,7 @@ import type {
   PlanImportDuty,
   PlanImportIndicator,
   PlanNodeKind,
+  PlanStats,
 } from '@luoshi/contracts';
 
 /** One row of a correction dictionary: replace `wrong` by `right`, optionally only where `context` matches. */
@@ -69,14 +70,7 @@ export interface DepartmentDutyDraft extends Omit<PlanImportDuty, 'deadlineText'
 
 export type ParseWarning = ImportWarningResponse;
 
-export interface ParsedPlanStats {
-  parts: number;
-  sections: number;
-  measures: number;
-  indicators: number;
-  duties: number;
-  corrections: number;
-}
+export type ParsedPlanStats = PlanStats;
 
 export type { CorrectionMode };
 
