@@ -12,6 +12,14 @@ export interface PlanRefRow {
 /** The columns of PlanRefRow, for `SELECT ${PLAN_REF_COLUMNS} FROM plan p`. */
 const PLAN_REF_COLUMNS = `p.id, p.code, p.title, p.status`;
 
+/** A part or section of a plan's outline; a section carries its part's code. */
+export interface PlanOutlineRow {
+  code: string;
+  kind: 'part' | 'section';
+  title: string;
+  partCode: string | null;
+}
+
 /** The plans capability's read side for everyone else, always by a batch of ids. */
 @Injectable()
 export class PlanReader {
@@ -32,5 +40,16 @@ export class PlanReader {
   async byCode(m: Sql, code: string): Promise<PlanRefRow | null> {
     const [row] = await m.query(`SELECT ${PLAN_REF_COLUMNS} FROM plan p WHERE p.code = $1`, [code]);
     return row ?? null;
+  }
+
+  /** The plan's live parts and sections in document order (source line; sort_order counts among siblings). */
+  outline(m: Sql, planId: string): Promise<PlanOutlineRow[]> {
+    return m.query(
+      `SELECT n.code, n.kind, n.title, CASE WHEN n.kind = 'section' AND p.kind = 'part' THEN p.code END AS "partCode"
+         FROM plan_node n LEFT JOIN plan_node p ON p.id = n.parent_id
+        WHERE n.plan_id = $1 AND n.kind IN ('part', 'section') AND n.retired_in_version IS NULL
+        ORDER BY n.source_line, n.code`,
+      [planId],
+    );
   }
 }

@@ -9,3 +9,4 @@ export type { TaskRow, TaskWrite } from './task-row';
 export { canSeeTask, isLeadDepartmentMember, assertCanSee, type TaskAccessUser, type TaskAccessSubject } from './task-access';
 export { healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, HEALTH_WARNING_WINDOW_WORKING_DAYS, type HealthContext } from './task-health';
 export { TASK_SORT_KEYS } from './task-list-sql';
+export { completedAtOf, TASK_EVENTS_READ_MODEL, TASKS_READ_MODEL } from './read-models';
