@@ -18,9 +18,4 @@ export const PENDING_OWNER_MOVES: readonly { file: string; table: string; why: s
   { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'plan_duty', why: 'not moved yet' },
   { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'plan_node', why: 'not moved yet' },
   { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'task', why: 'not moved yet' },
-  { file: 'libs/server/tasks/src/task-generation.service.ts', table: 'plan', why: 'not moved yet' },
-  { file: 'libs/server/tasks/src/task-generation.service.ts', table: 'plan_duty', why: 'not moved yet' },
-  { file: 'libs/server/tasks/src/task-generation.service.ts', table: 'plan_node', why: 'not moved yet' },
-  { file: 'libs/server/tasks/src/task-suggestion.service.ts', table: 'plan_duty', why: 'not moved yet' },
-  { file: 'libs/server/tasks/src/task-suggestion.service.ts', table: 'plan_node', why: 'not moved yet' },
 ];
