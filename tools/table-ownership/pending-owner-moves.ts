@@ -11,11 +11,4 @@ export const PENDING_OWNER_MOVES: readonly { file: string; table: string; why: s
   { file: 'libs/server/reminders/src/reminder-planner.service.ts', table: 'task', why: 'tasks imports reminders, so the task side must hand the rows over' },
   { file: 'libs/server/reminders/src/resolve-task-recipients.ts', table: 'app_user', why: 'tasks imports reminders, so the task side must hand the rows over' },
   { file: 'libs/server/reminders/src/resolve-task-recipients.ts', table: 'task', why: 'tasks imports reminders, so the task side must hand the rows over' },
-  { file: 'libs/server/reports/src/evidence-owners.ts', table: 'task', why: 'not moved yet' },
-  { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'approval_instance', why: 'not moved yet' },
-  { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'department', why: 'not moved yet' },
-  { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'plan', why: 'not moved yet' },
-  { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'plan_duty', why: 'not moved yet' },
-  { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'plan_node', why: 'not moved yet' },
-  { file: 'libs/server/reports/src/special-action-plan.service.ts', table: 'task', why: 'not moved yet' },
 ];

@@ -42,6 +42,18 @@ export interface PlanDutyRow {
   line: number;
 }
 
+/** A live duty to draft a special action plan, in document order. */
+export interface SpecialPlanDutyRow {
+  id: string;
+  deliverable: string;
+  nodeId: string | null;
+  leadId: string | null;
+  coIds: string[];
+  source: string;
+  deadlineText: string | null;
+  deadline: string | null;
+}
+
 /** The plans capability's read side for everyone else, always by a batch of ids. */
 @Injectable()
 export class PlanReader {
@@ -143,6 +155,18 @@ export class PlanReader {
          CROSS JOIN LATERAL unnest(d.lead_department_ids) AS lead(id)
         WHERE d.plan_id = $1 AND d.retired_in_version IS NULL AND lead.id IS NOT NULL AND d.node_id IS DISTINCT FROM $2`,
       [planId, exceptNodeId],
+    );
+  }
+
+  /** The plan's live duties to draft a special action plan, in the order of their nodes (unattached last), then by deliverable. */
+  specialPlanDuties(m: Sql, planId: string): Promise<SpecialPlanDutyRow[]> {
+    return m.query(
+      `SELECT d.id, d.deliverable, d.node_id AS "nodeId", d.lead_department_id AS "leadId", d.co_department_ids AS "coIds",
+              d.source_sentence AS source, d.deadline_text AS "deadlineText", to_char(d.deadline, 'YYYY-MM-DD') AS deadline
+         FROM plan_duty d LEFT JOIN plan_node n ON n.id = d.node_id
+        WHERE d.plan_id = $1 AND d.kind = 'special_action_plan' AND d.retired_in_version IS NULL
+        ORDER BY n.sort_order NULLS LAST, d.deliverable`,
+      [planId],
     );
   }
 }

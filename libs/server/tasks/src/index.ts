@@ -4,6 +4,7 @@ export { TaskHealthRollup } from './task-health-rollup';
 export { TaskSuggestionService } from './task-suggestion.service';
 export { TaskException, TaskErrorCode } from './task.exception';
 export { TaskStore } from './task-store';
+export type { DraftingTask } from './task-store';
 export { TaskReader, type ReportingTaskRow, type TaskRefRow } from './task-reader';
 export type { TaskRow, TaskWrite } from './task-row';
 export { canSeeTask, isLeadDepartmentMember, assertCanSee, type TaskAccessUser, type TaskAccessSubject } from './task-access';
