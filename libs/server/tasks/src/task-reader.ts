@@ -12,11 +12,13 @@ export interface TaskRefRow {
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
   ownerUserId: string | null;
+  dueDate: string | null;
+  deadlineText: string | null;
 }
 
 /** The columns of TaskRefRow, for `SELECT ${TASK_REF_COLUMNS} FROM task t`. */
 const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.status, t.lead_department_id AS "leadDepartmentId",
-  t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId"`;
+  t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId", t.due_date::text AS "dueDate", t.deadline_text AS "deadlineText"`;
 
 /** A task that reports progress (accepted or in progress, with a reporting cycle). */
 export interface ReportingTaskRow {
@@ -37,9 +39,12 @@ const REPORTING_TASKS = `
 /** The tasks capability's read side for everyone else, always by a batch of ids. */
 @Injectable()
 export class TaskReader {
-  /** Tasks by id (unknown ids are absent). */
-  refs(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, TaskRefRow>> {
-    return rowsById(m, `SELECT ${TASK_REF_COLUMNS} FROM task t WHERE t.id = ANY($1::uuid[])`, ids);
+  /**
+   * Tasks by id (unknown ids are absent); `lock` holds them for the rest of the transaction, for a
+   * caller whose decision rests on them (may a file still be attached to the task).
+   */
+  refs(m: Sql, ids: readonly (string | null | undefined)[], options: { lock?: boolean } = {}): Promise<Map<string, TaskRefRow>> {
+    return rowsById(m, `SELECT ${TASK_REF_COLUMNS} FROM task t WHERE t.id = ANY($1::uuid[])${options.lock ? ' FOR UPDATE' : ''}`, ids);
   }
 
   /** Every task that reports, or only `taskId` if it does (the progress reports' drafts follow these). */

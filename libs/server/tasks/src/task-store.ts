@@ -36,6 +36,20 @@ function snapshot(t: TaskRow): Record<string, unknown> {
   };
 }
 
+/** A special action plan's drafting task, as TaskStore.insertDraftingTask writes it. */
+export interface DraftingTask {
+  planId: string;
+  measureNodeId: string;
+  code: string;
+  title: string;
+  body: string;
+  leadDepartmentId: string;
+  coDepartmentIds: string[];
+  startDate: string;
+  dueDate: string | null;
+  deadlineText: string | null;
+}
+
 /**
  * The write side shared by every task use case: read (and lock) a task, apply a version-checked
  * UPDATE, and write the timeline event and the audit record in the caller's transaction.
@@ -121,6 +135,26 @@ export class TaskStore {
     const [current] = await m.query(`SELECT version FROM task WHERE id = $1`, [id]);
     if (!current) throw TaskException.notFound(id);
     throw TaskException.staleVersion(current.version, expectedVersion);
+  }
+
+  /** How many special-action-plan drafting tasks the plan has (their codes are SAP-1, SAP-2 …). */
+  async draftingTaskCount(m: EntityManager, planId: string): Promise<number> {
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND kind = 'special_action_plan'`, [planId]);
+    return n as number;
+  }
+
+  /**
+   * Inserts a special action plan's drafting task, assigned at once and without progress reports;
+   * the caller writes its events and plans its reminders (planReminders). Returns its id.
+   */
+  async insertDraftingTask(m: EntityManager, t: DraftingTask): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO task (plan_id, measure_node_id, code, title, body, lead_department_id, co_department_ids, start_date,
+                         due_date, deadline_text, reporting_cycle, status, kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'none', 'assigned', 'special_action_plan') RETURNING id`,
+      [t.planId, t.measureNodeId, t.code, t.title, t.body, t.leadDepartmentId, t.coDepartmentIds, t.startDate, t.dueDate, t.deadlineText],
+    );
+    return row.id as string;
   }
 
   /**
