@@ -5,10 +5,8 @@ import type { ApprovalDelegationResponse } from '@luoshi/contracts';
 import { type ApprovalDelegation, dateOfInstant } from '@luoshi/domain/workflow';
 import { AuditService } from '@luoshi/server/audit';
 import { UserDirectory } from '@luoshi/server/identity';
-import { type AuthUser, hasAnyRole, type RequestActor, type Sql } from '@luoshi/server/platform';
+import { type AuthUser, hasAnyRole, type SignedInActor, type Sql } from '@luoshi/server/platform';
 import { ApprovalException } from './approval.exception';
-
-type Actor = RequestActor & { user: AuthUser };
 
 interface DelegationRow {
   id: string;
@@ -81,7 +79,7 @@ export class ApprovalDelegationsService {
     return this.respond(this.dataSource, rows);
   }
 
-  async create(input: { fromUserId?: string; toUserId: string; fromDate: string; toDate: string; reason?: string }, actor: Actor): Promise<ApprovalDelegationResponse> {
+  async create(input: { fromUserId?: string; toUserId: string; fromDate: string; toDate: string; reason?: string }, actor: SignedInActor): Promise<ApprovalDelegationResponse> {
     const fromUserId = input.fromUserId ?? actor.user.id;
     if (fromUserId !== actor.user.id && !hasAnyRole(actor.user, ['office_admin'])) throw ApprovalException.delegationForbidden();
     if (fromUserId === input.toUserId) throw ApprovalException.delegationInvalid('不能委托给本人', 'Cannot delegate to yourself');
@@ -101,7 +99,7 @@ export class ApprovalDelegationsService {
     return this.one(id);
   }
 
-  async update(id: string, input: { fromDate?: string; toDate?: string; reason?: string }, actor: Actor): Promise<ApprovalDelegationResponse> {
+  async update(id: string, input: { fromDate?: string; toDate?: string; reason?: string }, actor: SignedInActor): Promise<ApprovalDelegationResponse> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.owned(m, id, actor.user);
       const fromDate = input.fromDate ?? before.fromDate;
@@ -124,7 +122,7 @@ export class ApprovalDelegationsService {
     return this.one(id);
   }
 
-  async revoke(id: string, actor: Actor): Promise<void> {
+  async revoke(id: string, actor: SignedInActor): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.owned(m, id, actor.user);
       await m.query(`UPDATE approval_delegation SET revoked_at = now(), updated_at = now() WHERE id = $1`, [id]);

@@ -16,7 +16,7 @@ import {
 import { AuditService } from '@luoshi/server/audit';
 import { UserDirectory } from '@luoshi/server/identity';
 import { NotificationsService } from '@luoshi/server/notifications';
-import { type AuthUser, DomainException, QueueFactory, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
+import { type AuthUser, DomainException, QueueFactory, type RequestActor, type SignedInActor, UnitOfWork } from '@luoshi/server/platform';
 import { ApprovalErrorCode, ApprovalException } from './approval.exception';
 import { APPROVAL_NOTICE_EVENTS, approvalNotice } from './approval-notice';
 import { APPROVALS_QUEUE, approvalTimeoutJob } from './approval-queue';
@@ -26,8 +26,6 @@ import { ApprovalDelegationsService } from './approval-delegations.service';
 import { ApprovalTemplatesService } from './approval-templates.service';
 import { ApproverResolver } from './approver-resolver';
 import type { DerivedInstanceColumns } from './derive-instance-columns';
-
-type Actor = RequestActor & { user: AuthUser };
 
 export interface StartApprovalRequest {
   /** The template is the one with the subject type's code. */
@@ -136,7 +134,7 @@ export class ApprovalService {
   }
 
   /** One user action; 409 APPROVAL_STALE when the instance moved since `version`. */
-  async act(id: string, input: ApprovalActionInput, actor: Actor): Promise<{ status: ApprovalInstanceState['status']; version: number }> {
+  async act(id: string, input: ApprovalActionInput, actor: SignedInActor): Promise<{ status: ApprovalInstanceState['status']; version: number }> {
     return this.unitOfWork.run(async (m) => {
       const row = await this.store.find(m, id);
       if (input.version !== undefined && input.version !== row.version) throw ApprovalException.stale(row.version, input.version);
@@ -202,7 +200,7 @@ export class ApprovalService {
   }
 
   /** 批量审批: each instance independently, at its current version; per-id results. */
-  async bulkApprove(ids: string[], comment: string | undefined, actor: Actor) {
+  async bulkApprove(ids: string[], comment: string | undefined, actor: SignedInActor) {
     const results = [];
     for (const id of [...new Set(ids)]) {
       try {

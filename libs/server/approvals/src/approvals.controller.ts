@@ -7,7 +7,7 @@ import type {
   ApprovalTemplateResponse,
   BulkApproveResponse,
 } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
 import { ApprovalService } from './approval.service';
 import { ApprovalDelegationsService } from './approval-delegations.service';
 import { ApprovalQueryService } from './approval-query.service';
@@ -21,10 +21,6 @@ import {
   UpdateApprovalTemplateDto,
   UpdateDelegationDto,
 } from './approvals.dto';
-
-type Actor = RequestActor & { user: AuthUser };
-/** Routes guarded by a policy always run with a signed-in user. */
-const signedIn = (actor: RequestActor) => actor as Actor;
 
 @ApiTags('approvals')
 @ApiBearerAuth()

@@ -15,6 +15,7 @@ import {
   type RequestActor,
   type SessionEnded,
   sessionEndedChannel,
+  type SignedInActor,
 } from '@luoshi/server/platform';
 import { AuthSessionEntity } from './auth-session.entity';
 import { IdentityException } from './identity.exception';
@@ -109,7 +110,7 @@ export class AuthService implements AccessTokenVerifier {
     };
   }
 
-  async logout(actor: RequestActor & { user: AuthUser }): Promise<void> {
+  async logout(actor: SignedInActor): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await m.update(AuthSessionEntity, { id: actor.user.sessionId }, { revokedAt: new Date() });
       await this.audit.record(m, actor, { action: 'auth.logout', subjectType: 'user', subjectId: actor.user.id });

@@ -4,12 +4,10 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import type { IndicatorValueResponse, IndicatorValueStatus, Role } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { UserDirectory } from '@luoshi/server/identity';
-import { type AuthUser, hasAnyRole, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
+import { type AuthUser, hasAnyRole, seesAllDepartments, type SignedInActor } from '@luoshi/server/platform';
 import { IndicatorException } from './indicator.exception';
 import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponses } from './indicator-value-row';
 import { IndicatorsService } from './indicators.service';
-
-type Actor = RequestActor & { user: AuthUser };
 
 const REPORTING_ROLES: readonly Role[] = ['dept_liaison', 'dept_head'];
 
@@ -26,7 +24,7 @@ export class IndicatorValuesService {
     private readonly users: UserDirectory,
   ) {}
 
-  async report(indicatorId: string, input: { year: number; value: number; note: string }, actor: Actor): Promise<IndicatorValueResponse> {
+  async report(indicatorId: string, input: { year: number; value: number; note: string }, actor: SignedInActor): Promise<IndicatorValueResponse> {
     const indicator = await this.indicators.row(indicatorId);
     if (!indicator.departmentId) throw IndicatorException.noDepartment();
     if (indicator.departmentId !== actor.user.departmentId || !hasAnyRole(actor.user, REPORTING_ROLES)) {
@@ -63,11 +61,11 @@ export class IndicatorValuesService {
     return this.get(id);
   }
 
-  approve(valueId: string, comment: string | undefined, actor: Actor): Promise<IndicatorValueResponse> {
+  approve(valueId: string, comment: string | undefined, actor: SignedInActor): Promise<IndicatorValueResponse> {
     return this.decide(valueId, 'approved', comment ?? null, actor);
   }
 
-  returnValue(valueId: string, comment: string | undefined, actor: Actor): Promise<IndicatorValueResponse> {
+  returnValue(valueId: string, comment: string | undefined, actor: SignedInActor): Promise<IndicatorValueResponse> {
     if (!comment?.trim()) throw IndicatorException.commentRequired();
     return this.decide(valueId, 'returned', comment.trim(), actor);
   }
@@ -91,7 +89,7 @@ export class IndicatorValuesService {
     return toValueResponses(this.users, this.dataSource, rows);
   }
 
-  private async decide(valueId: string, status: 'approved' | 'returned', comment: string | null, actor: Actor): Promise<IndicatorValueResponse> {
+  private async decide(valueId: string, status: 'approved' | 'returned', comment: string | null, actor: SignedInActor): Promise<IndicatorValueResponse> {
     await this.dataSource.transaction(async (m) => {
       const [rows] = (await m.query(
         `UPDATE indicator_value SET status = $2, reviewed_by = $3, reviewed_at = now(), review_comment = $4

@@ -1,14 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { IndicatorDetailResponse, IndicatorTrackingResponse, IndicatorValueResponse } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
 import { IndicatorValuesService } from './indicator-values.service';
 import { IndicatorListQueryDto, IndicatorValueQueryDto, ReportIndicatorValueDto, ReviewIndicatorValueDto, UpdateIndicatorDto } from './indicators.dto';
 import { IndicatorsService } from './indicators.service';
-
-type Actor = RequestActor & { user: AuthUser };
-/** Routes guarded by a policy always run with a signed-in user. */
-const signedIn = (actor: RequestActor) => actor as Actor;
 
 @ApiTags('indicators')
 @ApiBearerAuth()

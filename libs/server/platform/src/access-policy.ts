@@ -20,6 +20,12 @@ export interface RequestActor {
   ip: string | null;
 }
 
+/** The actor of a route guarded by any policy but public: the access guard let only a signed-in user through. */
+export type SignedInActor = RequestActor & { user: AuthUser };
+
+/** A guarded route's actor, typed as signed in. */
+export const signedIn = (actor: RequestActor): SignedInActor => actor as SignedInActor;
+
 export type AccessPolicy = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
 
 export const ACCESS_POLICY_KEY = 'luoshi:access-policy';

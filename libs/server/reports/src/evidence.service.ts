@@ -7,15 +7,13 @@ import { EVIDENCE_MAX_BYTES, type EvidenceFileResponse, type EvidenceOwnerType }
 import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
 import { UserDirectory } from '@luoshi/server/identity';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import type { AuthUser, SignedInActor } from '@luoshi/server/platform';
 import { canSeeTask, TaskReader } from '@luoshi/server/tasks';
 import { checkFileName } from './check-file-name';
 import { detectFileType, TYPE_LABELS, typeOfExtension } from './detect-file-type';
 import { ALLOWED_TYPES, assertCanAttach, findOwner, toAccessSubject } from './evidence-owners';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from './evidence-storage';
 import { ReportErrorCode, ReportException } from './report.exception';
-
-type Actor = RequestActor & { user: AuthUser };
 
 export interface UploadedEvidence {
   originalname: string;
@@ -78,7 +76,7 @@ export class EvidenceService {
     ownerType: EvidenceOwnerType,
     ownerId: string,
     file: UploadedEvidence,
-    actor: Actor,
+    actor: SignedInActor,
     inTransaction?: (m: EntityManager, evidenceId: string) => Promise<void>,
   ): Promise<EvidenceFileResponse> {
     const checked = checkFileName(file.originalname);

@@ -8,13 +8,11 @@ import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
 import { UserDirectory } from '@luoshi/server/identity';
 import { NotificationsService } from '@luoshi/server/notifications';
-import { type AuthUser, hasAnyRole, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
+import { type AuthUser, hasAnyRole, type RequestActor, type SignedInActor, UnitOfWork } from '@luoshi/server/platform';
 import { isLeadDepartmentMember, TaskQueryService, TaskStore, type TaskWrite } from '@luoshi/server/tasks';
 import { ReportException } from './report.exception';
 import { accessOf, isLocked, ReportQueryService, type ReportRow } from './report-query.service';
 import { nextReportState } from './report-transition';
-
-type Actor = RequestActor & { user: AuthUser };
 
 /** An edit of a report's draft, as the API takes it. */
 export type ReportEdit = UpdateProgressReportRequest;
@@ -48,7 +46,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
     this.subjects.register(this);
   }
 
-  async update(id: string, edit: ReportEdit, actor: Actor): Promise<ProgressReportResponse> {
+  async update(id: string, edit: ReportEdit, actor: SignedInActor): Promise<ProgressReportResponse> {
     await this.dataSource.transaction(async (m) => {
       const r = await this.editable(m, id, actor.user, edit.version);
       const sets: string[] = [];
@@ -67,7 +65,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
   }
 
   /** Submit → the progress_report approval (department head → office reviewer). */
-  async submit(id: string, version: number, actor: Actor): Promise<ProgressReportResponse> {
+  async submit(id: string, version: number, actor: SignedInActor): Promise<ProgressReportResponse> {
     await this.unitOfWork.run(async (m) => {
       const r = await this.editable(m, id, actor.user, version);
       const missing = [...(r.content.trim() ? [] : ['content（进展内容）']), ...(r.progress === null ? ['progress（完成进度）'] : [])];
@@ -110,7 +108,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
   }
 
   /** A co-department's input (one per department, replaced on resubmission until merged). */
-  async contribute(id: string, content: string, actor: Actor): Promise<ProgressReportResponse> {
+  async contribute(id: string, content: string, actor: SignedInActor): Promise<ProgressReportResponse> {
     await this.unitOfWork.run(async (m) => {
       const r = await this.query.row(m, id, true);
       if (!hasAnyRole(actor.user, ['dept_liaison', 'dept_head']) || !r.coDepartmentIds.includes(actor.user.departmentId)) {
@@ -140,7 +138,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
   }
 
   /** The lead merges co-department contributions into the report text (【部门】内容). */
-  async merge(id: string, contributionIds: string[] | undefined, version: number, actor: Actor): Promise<ProgressReportResponse> {
+  async merge(id: string, contributionIds: string[] | undefined, version: number, actor: SignedInActor): Promise<ProgressReportResponse> {
     await this.dataSource.transaction(async (m) => {
       const r = await this.editable(m, id, actor.user, version);
       const rows: { id: string; departmentId: string; content: string }[] = await m.query(

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { EVIDENCE_MAX_BYTES, type EvidenceFileResponse, type ProgressReportResponse } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
 import { ProgressReportService } from './progress-report.service';
 import { ReportDraftsService } from './report-drafts.service';
@@ -15,9 +15,6 @@ import {
   UpdateProgressReportDto,
   VersionDto,
 } from './reports.dto';
-
-type Actor = RequestActor & { user: AuthUser };
-const signedIn = (actor: RequestActor) => actor as Actor;
 
 /**
  * Multer options for evidence: 20 MB, one file, UTF-8 names, and the client's path kept

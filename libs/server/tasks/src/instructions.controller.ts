@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InstructionListResponse } from '@luoshi/contracts';
-import { AllowRoles, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { AllowRoles, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
 import { InstructionListService } from './instruction-list.service';
 import { InstructionListQueryDto } from './tasks.dto';
 
@@ -15,6 +15,6 @@ export class InstructionsController {
   @Get()
   @AllowRoles('leader', 'office_admin', 'office_reviewer', 'viewer')
   list(@Query() query: InstructionListQueryDto, @CurrentActor() actor: RequestActor): Promise<InstructionListResponse> {
-    return this.instructions.list({ state: query.state, page: query.page, pageSize: query.pageSize }, (actor as RequestActor & { user: AuthUser }).user);
+    return this.instructions.list({ state: query.state, page: query.page, pageSize: query.pageSize }, signedIn(actor).user);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BulkAssignResponse, DispatchNotice, TaskResponse } from '@luoshi/contracts';
-import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
+import { type RequestActor, type SignedInActor, UnitOfWork } from '@luoshi/server/platform';
 import { type AssignmentContext, type AssignmentInput, resolveAssignment, type ResolvedAssignment } from './resolve-assignment';
 import { TaskDispatchAudience } from './task-dispatch-audience';
 import { TaskErrorCode, TaskException, type TaskFieldProblem } from './task.exception';
@@ -36,7 +36,7 @@ export class TaskAssignmentService {
   ) {}
 
   /** PATCH /api/tasks/:id — version-checked; with `dispatch` a draft with a lead department is 交办. */
-  async update(id: string, dto: UpdateTaskDto, actor: RequestActor & { user: AuthUser }): Promise<TaskResponse> {
+  async update(id: string, dto: UpdateTaskDto, actor: SignedInActor): Promise<TaskResponse> {
     const { version, ...input } = dto;
     // The 交办 notices follow from the change itself (TaskStore, notification matrix).
     await this.unitOfWork.run(async (m) => {
@@ -51,7 +51,7 @@ export class TaskAssignmentService {
   }
 
   /** POST /api/tasks/bulk-assign — every item or none, in one transaction; `dispatch` 交办 the drafts among them. */
-  async bulkAssign(items: BulkAssignItemDto[], dispatch: boolean, actor: RequestActor & { user: AuthUser }): Promise<BulkAssignResponse> {
+  async bulkAssign(items: BulkAssignItemDto[], dispatch: boolean, actor: SignedInActor): Promise<BulkAssignResponse> {
     const ids = items.map((i) => i.taskId);
     const { notified, dispatched } = await this.unitOfWork.run(async (m) => {
       const ctx = await this.store.assignmentContext(m, []);

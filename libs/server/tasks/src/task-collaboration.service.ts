@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { TaskEventResponse, TaskInstructionResponse, UrgeTaskResponse } from '@luoshi/contracts';
 import { isTerminalTaskState } from '@luoshi/domain/workflow';
 import { NotificationsService } from '@luoshi/server/notifications';
-import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
+import { type SignedInActor, UnitOfWork } from '@luoshi/server/platform';
 import { assertCanSee, assertLeadDepartmentMember, canUrge, canWrite } from './task-access';
 import { TaskException } from './task.exception';
 import { TaskQueryService } from './task-query.service';
 import { TaskStore } from './task-store';
-
-type Actor = RequestActor & { user: AuthUser };
 
 /**
  * Talk around a task: leaders' instructions (批示) and the lead department's answers, comments,
@@ -25,7 +23,7 @@ export class TaskCollaborationService {
   ) {}
 
   /** 批示: the lead department is told (notification matrix: instruction_given). */
-  async instruct(taskId: string, text: string, actor: Actor): Promise<TaskInstructionResponse> {
+  async instruct(taskId: string, text: string, actor: SignedInActor): Promise<TaskInstructionResponse> {
     const id = await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, taskId);
       assertCanSee(actor.user, task);
@@ -53,7 +51,7 @@ export class TaskCollaborationService {
   }
 
   /** The lead department answers a 批示; its author is told (instruction_answered). */
-  async answer(taskId: string, instructionId: string, text: string, actor: Actor): Promise<TaskInstructionResponse> {
+  async answer(taskId: string, instructionId: string, text: string, actor: SignedInActor): Promise<TaskInstructionResponse> {
     await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, taskId);
       assertLeadDepartmentMember(actor.user, task, '答复批示');
@@ -83,7 +81,7 @@ export class TaskCollaborationService {
     return this.instruction(taskId, instructionId);
   }
 
-  async comment(taskId: string, text: string, actor: Actor): Promise<TaskEventResponse> {
+  async comment(taskId: string, text: string, actor: SignedInActor): Promise<TaskEventResponse> {
     const eventId = await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, taskId);
       assertCanSee(actor.user, task);
@@ -96,7 +94,7 @@ export class TaskCollaborationService {
   }
 
   /** 催办: notifies the lead department's liaisons and heads (notification matrix: urge, SMS included), and a timeline entry. */
-  async urge(taskId: string, message: string, actor: Actor): Promise<UrgeTaskResponse> {
+  async urge(taskId: string, message: string, actor: SignedInActor): Promise<UrgeTaskResponse> {
     const notified = await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, taskId);
       if (!canUrge(task)) throw TaskException.notUrgeable();

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TaskImportChange, TaskImportError, TaskImportResponse, TaskImportRowResponse, TaskResponse } from '@luoshi/contracts';
 import { TASK_STATE_LABELS, dateOfInstant } from '@luoshi/domain/workflow';
-import { type AuthUser, checkZipLimits, type RequestActor, type ZipLimits, UnitOfWork } from '@luoshi/server/platform';
+import { type AuthUser, checkZipLimits, type SignedInActor, UnitOfWork, type ZipLimits } from '@luoshi/server/platform';
 import type { DepartmentDirectory } from './department-directory';
 import { LEDGER_COLUMNS, readAssignmentSheet, type SheetRow } from './read-assignment-sheet';
 import { type AssignmentContext, type AssignmentInput, resolveAssignment } from './resolve-assignment';
@@ -13,8 +13,6 @@ import { TaskAssignmentService } from './task-assignment.service';
 import { type TaskListFilter, TaskQueryService } from './task-query.service';
 import type { TaskRow, TaskWrite } from './task-row';
 import { TaskStore } from './task-store';
-
-type Actor = RequestActor & { user: AuthUser };
 
 export const LEDGER_EXPORT_LIMIT = 5000;
 const HEALTH_LABELS = { green: '绿灯', amber: '黄灯', red: '红灯' } as const;
@@ -106,7 +104,7 @@ export class TaskExcelService {
   }
 
   /** dryRun: the diff and every row error. Commit: all rows in one transaction, or 400 and nothing written. */
-  async importAssignments(buffer: Buffer, dryRun: boolean, planId: string | undefined, actor: Actor): Promise<TaskImportResponse> {
+  async importAssignments(buffer: Buffer, dryRun: boolean, planId: string | undefined, actor: SignedInActor): Promise<TaskImportResponse> {
     const ws = await this.firstSheet(buffer);
     const { rows } = readAssignmentSheet(ws);
     const m = this.dataSource.manager;

@@ -1,5 +1,5 @@
 import type { WorkflowError } from '@luoshi/domain/workflow';
-import { DomainException } from '@luoshi/server/platform';
+import { DomainException, PagingException } from '@luoshi/server/platform';
 
 export enum TaskErrorCode {
   NOT_FOUND = 'TASK_NOT_FOUND',
@@ -73,14 +73,9 @@ export class TaskException extends DomainException {
   static invalidTransition(error: WorkflowError) {
     return TaskException.passThrough(409, TaskErrorCode.INVALID_TRANSITION, error);
   }
+  /** The paged lists' refusal of a page too deep, under the task list's filter code. */
   static pageTooDeep(rows: number) {
-    return new TaskException(
-      400,
-      TaskErrorCode.BAD_FILTER,
-      `page: 页码最多翻到第 ${rows} 条，更深请使用上一页返回的 nextCursor（after 参数）`,
-      `page: page numbers reach ${rows} rows deep; continue with the previous page's nextCursor (after)`,
-      { field: 'page' },
-    );
+    return TaskException.passThrough(400, TaskErrorCode.BAD_FILTER, PagingException.tooDeep(rows));
   }
   static badCursor() {
     return new TaskException(400, TaskErrorCode.BAD_FILTER, 'after: 无效的翻页游标（请使用同一排序下返回的 nextCursor）', 'after: not a cursor of this sort (use the nextCursor of the same sort)', {

@@ -26,7 +26,7 @@ import type {
   TaskResponse,
   UrgeTaskResponse,
 } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
 import { TaskException } from './task.exception';
 import { TaskAssignmentService } from './task-assignment.service';
 import { TaskCollaborationService } from './task-collaboration.service';
@@ -48,7 +48,6 @@ import {
   UrgeTaskDto,
 } from './tasks.dto';
 
-type Actor = RequestActor & { user: AuthUser };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SHEET_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -57,9 +56,6 @@ interface UploadedSheet {
   originalname: string;
   buffer: Buffer;
 }
-
-/** Routes guarded by a policy always run with a signed-in user. */
-const signedIn = (actor: RequestActor) => actor as Actor;
 
 @ApiTags('tasks')
 @ApiBearerAuth()
