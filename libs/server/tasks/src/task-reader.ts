@@ -9,14 +9,16 @@ export interface TaskRefRow {
   title: string;
   planId: string;
   status: TaskState;
+  /** YYYY-MM-DD, or null when the task has no deadline. */
+  dueDate: string | null;
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
   ownerUserId: string | null;
 }
 
 /** The columns of TaskRefRow, for `SELECT ${TASK_REF_COLUMNS} FROM task t`. */
-const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.status, t.lead_department_id AS "leadDepartmentId",
-  t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId"`;
+const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.status, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
+  t.lead_department_id AS "leadDepartmentId", t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId"`;
 
 /** A task that reports progress (accepted or in progress, with a reporting cycle). */
 export interface ReportingTaskRow {
