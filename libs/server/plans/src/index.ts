@@ -6,3 +6,5 @@ export { measureAncestryJoins, measuresWhere, PART_CODE, PART_TITLE, SECTION_COD
 export { CorrectionsService } from './corrections.service';
 export { PlanEntity, PlanNodeEntity, IndicatorEntity, PlanDutyEntity } from './plan.entities';
 export { PLANS_READ_MODEL } from './read-models';
+export { PLAN_NODES_READ_MODEL } from './read-models';
+export { PLAN_INDICATORS, type PlanIndicators, type PlanVersionIndicators } from './plan-indicators';
