@@ -2,14 +2,10 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_POLICY_KEY } from '@luoshi/server/platform';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Access policy on every route', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('declares @Public, @Authenticated or @AllowRoles on every route of the application', () => {
     const modules = t.app.get(ModulesContainer);

@@ -1,4 +1,4 @@
-import { acceptTask, act, approval, approveAll, count, openReport, PDF, reportsOf, submitReport, userId, useTemporaryUploadDir, withDraftTasks } from './approvals-fixture';
+import { acceptTask, act, approval, approveAll, count, officeTask, openReport, PDF, reportsOf, submitReport, userId, useTemporaryUploadDir, withDraftTasks } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
 import { DEMO_PASSWORD, type TestApp } from './test-app';
 
@@ -7,7 +7,6 @@ describe('Approval chains: progress reports through department head and office r
   let drafts: TaskSummary[];
   const uploads = useTemporaryUploadDir();
   const as = (user: string) => t.login(user);
-  const task = async (id: string) => (await t.http().get(`/api/tasks/${id}`).set('Authorization', await as('office')).expect(200)).body;
 
   withDraftTasks('APPROVALS-CHAIN', uploads, (app, tasks) => {
     [t, drafts] = [app, tasks];
@@ -33,7 +32,7 @@ describe('Approval chains: progress reports through department head and office r
     const afterHead = await act(t, submitted.approvalId, 'jtt.head', { type: 'approve', comment: '同意报送' });
     expect(afterHead.status).toBe(200);
     expect(afterHead.body).toMatchObject({ status: 'in_progress', currentStep: { key: 'office_review' } });
-    expect((await task(taskId)).progress).toBe(0);
+    expect((await officeTask(t, taskId)).progress).toBe(0);
 
     const done = await approveAll(t, submitted.approvalId, ['reviewer']);
     expect(done.status).toBe('approved');
@@ -46,7 +45,7 @@ describe('Approval chains: progress reports through department head and office r
     expect(after.body).toMatchObject({ status: 'approved', approvalStatus: 'approved', progress: 40, evidence: [{ fileName: '现场照片说明.pdf' }] });
     expect(after.body.approvedAt).toEqual(expect.any(String));
     // The first approved report starts the task (accepted → in_progress) and sets its progress.
-    expect(await task(taskId)).toMatchObject({ status: 'in_progress', progress: 40, lastReportLate: false, lastReportAt: expect.any(String) });
+    expect(await officeTask(t, taskId)).toMatchObject({ status: 'in_progress', progress: 40, lastReportLate: false, lastReportAt: expect.any(String) });
     const [audit] = await t.dataSource.query(`SELECT before, after FROM audit_event WHERE action = 'task.progress_report_approved' AND subject_id = $1`, [taskId]);
     expect([audit.before.status, audit.after.status, audit.after.progress]).toEqual(['accepted', 'in_progress', 40]);
     // The drafter heard about it.
@@ -107,7 +106,7 @@ describe('Approval chains: progress reports through department head and office r
     expect(item.task).toEqual({ code: expect.any(String), planCode: 'APPROVALS-CHAIN', planTitle: expect.any(String) });
     const done = await approveAll(t, second.approvalId, ['jtt.head', 'reviewer']);
     expect(done.status).toBe('approved');
-    expect(await task(taskId)).toMatchObject({ progress: 30, status: 'in_progress' });
+    expect(await officeTask(t, taskId)).toMatchObject({ progress: 30, status: 'in_progress' });
   });
 
   it('refuses a decision by someone who is not an approver of the current step (403) and stores nothing', async () => {

@@ -53,6 +53,11 @@ export function withDraftTasks(planCode: string, uploads: { cleanup: () => void 
   });
 }
 
+/** A task as the office reads it (GET /api/tasks/:id). */
+export async function officeTask(t: TestApp, id: string) {
+  return (await t.http().get(`/api/tasks/${id}`).set('Authorization', await t.login('office')).expect(200)).body;
+}
+
 export interface AcceptOptions {
   lead: string;
   co?: string[];

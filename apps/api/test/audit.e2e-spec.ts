@@ -1,11 +1,7 @@
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Audit log', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('records a state-changing request with actor, action, subject, before/after, request id and ip', async () => {
     const office = await t.login('office');

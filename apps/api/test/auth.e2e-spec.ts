@@ -1,11 +1,7 @@
-import { startTestApp, type TestApp, DEMO_PASSWORD } from './test-app';
+import { useTestApp, DEMO_PASSWORD } from './test-app';
 
 describe('Authentication', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('logs a demo user in and returns tokens and the user with department and roles', async () => {
     const res = await t.http().post('/api/auth/login').send({ username: 'jtt.liaison', password: DEMO_PASSWORD }).expect(200);

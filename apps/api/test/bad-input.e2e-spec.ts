@@ -1,11 +1,7 @@
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Bad input at the edge', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const expectErrorShape = (body: Record<string, unknown>, statusCode: number, code: string) => {
     expect(body).toMatchObject({ statusCode, code, message: expect.any(String) });

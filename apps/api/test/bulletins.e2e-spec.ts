@@ -5,34 +5,23 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BulletinResponse, EvaluationRankingResponse } from '@luoshi/contracts';
-import { CalendarService } from '@luoshi/server/calendar';
-import { generateTasks } from './dashboards-dataset';
-import { insertPlan, type PlanFixture } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { planWithGeneratedTasks } from './dashboards-dataset';
+import type { PlanFixture } from './tasks-fixture';
+import { binaryBody, useTestApp } from './test-app';
 
 const HEADINGS = ['一、总体进展', '二、本期办结事项', '三、逾期任务情况', '四、指标监测', '五、考核排名'];
 const TASKS = 600;
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' }).status === 0;
 
-/** Collects a binary response body (supertest buffers only text by default). */
-const binary = (res: any, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
 describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let plan: PlanFixture;
   let today: string;
   let period: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    plan = await insertPlan(t.dataSource, 'DASH-BULLETIN');
-    today = t.app.get(CalendarService).today();
+    ({ plan, today } = await planWithGeneratedTasks(t, 'DASH-BULLETIN', { count: TASKS, prefix: 'B' }));
     period = today.slice(0, 7);
-    await generateTasks(t.dataSource, { planId: plan.planId, count: TASKS, today, prefix: 'B' });
     // Three indicators of this plan: one achieved, one at risk, one without data.
     const [{ id: officeId }] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'office'`);
     const indicators: { id: string; name: string }[] = await t.dataSource.query(
@@ -51,7 +40,6 @@ describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
       [id('研发经费投入强度'), id('细颗粒物（PM2.5）浓度'), plan.planId, officeId],
     );
   });
-  afterAll(() => t.close());
 
   const fetchJson = async (p = period, user = 'leader'): Promise<BulletinResponse> =>
     (await t.http().get(`/api/bulletins/${p}`).query({ planId: plan.planId }).set('Authorization', await t.login(user)).expect(200)).body;
@@ -62,7 +50,7 @@ describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
       .query({ planId: plan.planId })
       .set('Authorization', await t.login('office'))
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
     return { res, body: res.body as Buffer };
   };

@@ -2,19 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CalendarService } from '@luoshi/server/calendar';
 import { insertPlan, listPlanTasks } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Calendar: holidays, working days and report due dates', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   const workingDay = async (from: string, n: number) =>
     (await t.http().get('/api/calendar/working-days').query({ from, n: String(n) }).set('Authorization', await t.login('jtt.liaison')).expect(200)).body;
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
   });
-  afterAll(() => t.close());
 
   it('lists the seeded years with their confirmed flag, and each year’s days', async () => {
     const years = (await t.http().get('/api/calendar/years').set('Authorization', await t.login('viewer')).expect(200)).body;

@@ -1,23 +1,21 @@
 import type { InstructionListResponse, TaskResponse } from '@luoshi/contracts';
 import { insertPlan, listPlanTasks, type PlanFixture } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** Issue 13: plan-aware lists (plan on every row, search by code), the configured product name, the leaders' 批示 list. */
 describe('Daily use: plan-aware lists, the product name, the 批示 list', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let first: PlanFixture;
   let second: PlanFixture;
   const as = (user: string) => t.login(user);
 
   beforeAll(async () => {
-    t = await startTestApp();
     first = await insertPlan(t.dataSource, 'DAILY-A');
     second = await insertPlan(t.dataSource, 'DAILY-B');
     for (const plan of [first, second]) {
       await t.http().post(`/api/plans/${plan.planId}/tasks/generate`).set('Authorization', await as('office')).expect(200);
     }
   });
-  afterAll(() => t.close());
 
   const search = async (q: string, query: Record<string, string> = {}): Promise<TaskResponse[]> =>
     (await t.http().get('/api/tasks').query({ q, pageSize: '100', ...query }).set('Authorization', await as('office')).expect(200)).body.items;

@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { CalendarService } from '@luoshi/server/calendar';
+import { insertPlan, type PlanFixture } from './tasks-fixture';
+import type { TestApp } from './test-app';
 
 /**
  * A realistic volume of tasks on a plan's leaf measures, written set-based (INSERT … SELECT
@@ -68,4 +71,12 @@ export async function generateTasks(ds: DataSource, input: { planId: string; cou
   );
   await ds.query(`ANALYZE task`);
   await ds.query(`ANALYZE task_event`);
+}
+
+/** A plan of the test's own (insertPlan) carrying `tasks.count` generated tasks as of the app's today. */
+export async function planWithGeneratedTasks(t: TestApp, code: string, tasks: { count: number; prefix?: string }): Promise<{ plan: PlanFixture; today: string }> {
+  const plan = await insertPlan(t.dataSource, code);
+  const today = t.app.get(CalendarService).today();
+  await generateTasks(t.dataSource, { planId: plan.planId, count: tasks.count, today, prefix: tasks.prefix });
+  return { plan, today };
 }

@@ -2,27 +2,23 @@ import type { EvaluationDepartmentResponse, EvaluationRankingResponse } from '@l
 import { addDays, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
 import { DEFAULT_EVALUATION_WEIGHTS, EVALUATION_RULES, scoreDepartment } from '@luoshi/server/dashboards';
-import { generateTasks } from './dashboards-dataset';
-import { insertPlan, type PlanFixture } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { planWithGeneratedTasks } from './dashboards-dataset';
+import type { PlanFixture } from './tasks-fixture';
+import { useTestApp } from './test-app';
 
 /** The Beijing date of an instant. */
 const beijingDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('Evaluation (考核) on 2,000 generated tasks', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let plan: PlanFixture;
   let today: string;
   let calendar: WorkingDayCalendar;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    plan = await insertPlan(t.dataSource, 'DASH-EVALUATION');
-    today = t.app.get(CalendarService).today();
+    ({ plan, today } = await planWithGeneratedTasks(t, 'DASH-EVALUATION', { count: 2000, prefix: 'E' }));
     calendar = await t.app.get(CalendarService).calendar();
-    await generateTasks(t.dataSource, { planId: plan.planId, count: 2000, today, prefix: 'E' });
   });
-  afterAll(() => t.close());
 
   const get = async <T>(path: string, user = 'office', query: Record<string, string> = {}): Promise<T> =>
     (await t.http().get(path).query({ planId: plan.planId, ...query }).set('Authorization', await t.login(user)).expect(200)).body;

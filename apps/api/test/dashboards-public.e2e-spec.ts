@@ -1,7 +1,6 @@
 import type { DashboardSummaryResponse, PublicSummaryResponse } from '@luoshi/contracts';
-import { CalendarService } from '@luoshi/server/calendar';
-import { generateTasks } from './dashboards-dataset';
-import { insertPlan, type PlanFixture } from './tasks-fixture';
+import { planWithGeneratedTasks } from './dashboards-dataset';
+import type { PlanFixture } from './tasks-fixture';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('Public summary (公开进展)', () => {
@@ -10,8 +9,7 @@ describe('Public summary (公开进展)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    plan = await insertPlan(t.dataSource, 'DASH-PUBLIC');
-    await generateTasks(t.dataSource, { planId: plan.planId, count: 300, today: t.app.get(CalendarService).today(), prefix: 'P' });
+    ({ plan } = await planWithGeneratedTasks(t, 'DASH-PUBLIC', { count: 300, prefix: 'P' }));
     await t.dataSource.query(
       `INSERT INTO indicator (plan_id, name, unit, comparison, baseline, baseline_year, targets, responsible_department_id, source_sentence)
        VALUES ($1, '空气质量优良天数比率', '%', 'gte', 85, 2020, '[{"year":2025,"value":90}]', (SELECT id FROM department WHERE code = 'sthjt'), '空气质量优良天数比率达到90%')`,

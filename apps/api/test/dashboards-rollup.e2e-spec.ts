@@ -2,9 +2,9 @@ import { DISPATCHED_TASK_STATUSES } from '@luoshi/contracts';
 import { addDays } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
 import { healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, HEALTH_WARNING_WINDOW_WORKING_DAYS, TaskHealthRollup } from '@luoshi/server/tasks';
-import { generateTasks } from './dashboards-dataset';
-import { insertPlan, type PlanFixture } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { planWithGeneratedTasks } from './dashboards-dataset';
+import type { PlanFixture } from './tasks-fixture';
+import { useTestApp } from './test-app';
 
 /**
  * The dashboards' counts come from task_rollup (+ pending deltas), kept by triggers from each task's
@@ -13,19 +13,16 @@ import { startTestApp, type TestApp } from './test-app';
  * and the rollup is exactly a GROUP BY over the tasks.
  */
 describe('Dashboards: the task rollup equals the tasks it counts', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let plan: PlanFixture;
   let rollup: TaskHealthRollup;
   let calendar: CalendarService;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    plan = await insertPlan(t.dataSource, 'DASH-ROLLUP');
+    ({ plan } = await planWithGeneratedTasks(t, 'DASH-ROLLUP', { count: 600 }));
     calendar = t.app.get(CalendarService);
     rollup = t.app.get(TaskHealthRollup);
-    await generateTasks(t.dataSource, { planId: plan.planId, count: 600, today: calendar.today() });
   });
-  afterAll(() => t.close());
 
   const contextOn = async (today: string) => ({ today, amberBefore: (await calendar.calendar()).addWorkingDays(today, HEALTH_WARNING_WINDOW_WORKING_DAYS + 1) });
 

@@ -5,9 +5,9 @@ import { deriveTaskHealth, type TaskState } from '@luoshi/domain/workflow';
 import { CalendarService } from '@luoshi/server/calendar';
 import { REDIS_CLIENT } from '@luoshi/server/platform';
 import { HEALTH_PROGRESS_MARGIN_PERCENT, HEALTH_WARNING_WINDOW_WORKING_DAYS } from '@luoshi/server/tasks';
-import { generateTasks } from './dashboards-dataset';
-import { insertPlan, type PlanFixture } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { planWithGeneratedTasks } from './dashboards-dataset';
+import type { PlanFixture } from './tasks-fixture';
+import { useTestApp } from './test-app';
 
 const TASKS = 2000;
 
@@ -48,19 +48,15 @@ const countsIn = (row: DashboardRow): Counts => ({
 });
 
 describe('Dashboards: the summary on 2,000 generated tasks', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let plan: PlanFixture;
   let today: string;
   let calendar: WorkingDayCalendar;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    plan = await insertPlan(t.dataSource, 'DASH-SUMMARY');
-    today = t.app.get(CalendarService).today();
+    ({ plan, today } = await planWithGeneratedTasks(t, 'DASH-SUMMARY', { count: TASKS }));
     calendar = await t.app.get(CalendarService).calendar();
-    await generateTasks(t.dataSource, { planId: plan.planId, count: TASKS, today });
   });
-  afterAll(() => t.close());
 
   const summary = async (user = 'leader', query: Record<string, string> = {}): Promise<DashboardSummaryResponse> =>
     (

@@ -1,11 +1,7 @@
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Department directory and users', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('seeds the office, the provincial departments the plan names and the 11 cities', async () => {
     const res = await t.http().get('/api/departments').set('Authorization', await t.login('hz.liaison')).expect(200);

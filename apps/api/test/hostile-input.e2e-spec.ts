@@ -1,15 +1,13 @@
 import { assignedPlan, type TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** Issue 12 rows 4 and 5: each class of hostile input answers 4xx in the error shape and writes nothing. */
 describe('Hostile input at the edge', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let tasks: TaskSummary[];
   beforeAll(async () => {
-    t = await startTestApp();
     tasks = (await assignedPlan(t, 'HOSTILE')).tasks;
   });
-  afterAll(() => t.close());
 
   const expectError = (res: { status: number; body: Record<string, unknown> }, status: number, code?: string) => {
     expect({ status: res.status, code: res.body['code'] }).toEqual({ status, code: code ?? expect.any(String) });

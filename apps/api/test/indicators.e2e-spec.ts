@@ -1,17 +1,15 @@
 import type { IndicatorDetailResponse, IndicatorTrackingResponse, IndicatorValueResponse } from '@luoshi/contracts';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
 
 describe('Indicators: targets, reported values, review and status', () => {
-  let t: TestApp;
+  const t = useTestApp({ plan: true });
   let planId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ plan: true });
     [{ id: planId }] = await t.dataSource.query(`SELECT id FROM plan WHERE title = $1`, [SEED_TITLE]);
   });
-  afterAll(() => t.close());
 
   const list = async (user = 'viewer'): Promise<IndicatorTrackingResponse[]> =>
     (await t.http().get('/api/indicators').query({ planId }).set('Authorization', await t.login(user)).expect(200)).body;

@@ -1,12 +1,8 @@
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** Issue 12 rows 9 and 10: lockout slows the attacker, not the owner; passwords follow a policy. */
 describe('Login back-off and password policy', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const createUser = (username: string, password: string) =>
     t.login('office').then((office) =>

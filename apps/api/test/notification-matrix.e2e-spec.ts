@@ -1,16 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Response } from 'superagent';
 import { NOTIFICATION_MATRIX, type NotificationEvent } from '@luoshi/server/notifications';
 import { ReminderDeliveryWorker } from '@luoshi/server/reminders';
 import { acceptTask, act, approveAll, draftTasks, isoDaysFromToday, openReport } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
-
-const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binaryBody, startTestApp, type TestApp } from './test-app';
 
 /** One test per row of the notification matrix: the recipients get the notice, others do not. */
 describe('Notification matrix', () => {
@@ -73,7 +66,7 @@ describe('Notification matrix', () => {
     const task = draft();
     const taskId = await assign(task, 'fgw');
     const office = await as('office');
-    const exported = await t.http().get('/api/tasks/export.xlsx').query({ planId: (await t.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]))[0].plan_id }).set('Authorization', office).buffer(true).parse(binary).expect(200);
+    const exported = await t.http().get('/api/tasks/export.xlsx').query({ planId: (await t.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]))[0].plan_id }).set('Authorization', office).buffer(true).parse(binaryBody).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported.body);
     const ws = wb.getWorksheet('任务台账')!;

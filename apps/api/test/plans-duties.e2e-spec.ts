@@ -1,4 +1,5 @@
-import { startTestApp, type TestApp } from './test-app';
+import type { TaskSummary } from './tasks-fixture';
+import { useTestApp } from './test-app';
 
 /**
  * Duties as real plans write them: annotations with several leads, collective units and names the
@@ -49,19 +50,13 @@ interface Duty {
   deadlineText: string | null;
   deadline: string | null;
 }
-interface Task {
-  id: string;
-  title: string;
-  version: number;
-  status: string;
-  leadDepartment: { code: string } | null;
-  coDepartments: { code: string }[];
+/** A generated task with the deadline phrase its duty gave it. */
+interface Task extends TaskSummary {
   deadlineText: string | null;
-  dueDate: string | null;
 }
 
 describe('Plan import: duties, unknown department names, tasks pre-filled', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   const upload = (query: Record<string, string>) =>
     t.http().post('/api/plans/import').query(query).set('Authorization', office).attach('file', Buffer.from(PLAN, 'utf8'), 'duties.txt');
@@ -69,10 +64,8 @@ describe('Plan import: duties, unknown department names, tasks pre-filled', () =
   const map = (body: Record<string, unknown>, as = office) => t.http().post('/api/plans/department-mappings').set('Authorization', as).send(body);
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
   });
-  afterAll(() => t.close());
 
   it('previews several leads, collective units, deadlines and lists the unknown names (none dropped)', async () => {
     const res = await upload({ dryRun: 'true' }).expect(200);

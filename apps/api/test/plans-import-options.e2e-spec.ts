@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /**
  * A clean text full of words the seed's spinner dictionary would "correct" (主要→重要, 配合→共同,
@@ -37,7 +37,7 @@ interface PreviewNode {
 }
 
 describe('Plan import: correction mode and rejected corrections', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   const upload = (text: string, query: Record<string, string>, fields: Record<string, string> = {}) => {
     let req = t.http().post('/api/plans/import').query(query).set('Authorization', office);
@@ -47,10 +47,8 @@ describe('Plan import: correction mode and rejected corrections', () => {
   const bodyOf = (nodes: PreviewNode[], title: string) => nodes.find((n) => n.title === title)?.body ?? '';
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
   });
-  afterAll(() => t.close());
 
   it('changes nothing in a clean text by default (mode auto), and says why with the evidence', async () => {
     const res = await upload(CLEAN_PLAN, { dryRun: 'true' }).expect(200);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimalPdf } from '@luoshi/server/platform/testing';
-import { startTestApp, type TestApp } from './test-app';
+import { usePlanImport } from './plan-import';
 
 /** A small spun plan with duty annotations, printed to PDF by LibreOffice (see apps/web-e2e/fixtures). */
 const PORT_PLAN_PDF = readFileSync(join(__dirname, '../../web-e2e/fixtures/port-plan.pdf'));
@@ -18,17 +18,7 @@ interface Duty {
 }
 
 describe('Plan import: PDF', () => {
-  let t: TestApp;
-  let office: string;
-  const countVersions = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM plan_version`))[0].n);
-  const upload = (file: Buffer, name: string, query: Record<string, string>) =>
-    t.http().post('/api/plans/import').query(query).set('Authorization', office).attach('file', file, name);
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    office = await t.login('office');
-  });
-  afterAll(() => t.close());
+  const { upload, expectRefused, countVersions } = usePlanImport();
 
   it('reads a PDF: the plan, its spun words judged and corrected, its duties with several leads and unknown names', async () => {
     const res = await upload(PORT_PLAN_PDF, '港口协同方案.pdf', { dryRun: 'true' }).expect(200);
@@ -62,10 +52,6 @@ describe('Plan import: PDF', () => {
     ['a file named .pdf that is not one', Buffer.from('这不是PDF文件'), 'plan.pdf', 400, 'PLAN_PDF_INVALID'],
     ['a corrupt .doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]), 'plan.doc', 400, 'PLAN_DOC_INVALID'],
   ])('refuses %s with a 4xx and writes nothing', async (_label, buffer, name, status, code) => {
-    const before = await countVersions();
-    const res = await upload(buffer, name, { dryRun: 'false' });
-    expect(res.status).toBe(status);
-    expect(res.body.code).toBe(code);
-    expect(await countVersions()).toBe(before);
+    await expectRefused(buffer, name, status, code);
   });
 });

@@ -1,20 +1,18 @@
 import { verifyAuditChain } from '@luoshi/server/audit';
 import { acceptTask, act, draftTasks, openReport, submitReport, userId } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** Issue 12 rows 3, 11, 12, 13 and deliver 3: refusals decide in one place, create nothing and are audited. */
 describe('Refusals', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let drafts: TaskSummary[];
   const as = (user: string) => t.login(user);
   const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n as number;
 
   beforeAll(async () => {
-    t = await startTestApp();
     drafts = await draftTasks(t, 'REFUSALS');
   });
-  afterAll(() => t.close());
 
   it('row 12: a refused read of another department\'s task reports creates no drafts', async () => {
     const taskId = await acceptTask(t, drafts[0], { lead: 'jtt' });

@@ -1,20 +1,18 @@
 import { ReminderDeliveryWorker } from '@luoshi/server/reminders';
 import { importFixturePlan, insertTask } from './fixtures';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** The 'due' reminder says 今日到期 only on the deadline itself; before a holiday deadline it names the date. */
 describe('Due reminders consistent with the deadline', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let worker: ReminderDeliveryWorker;
   let fixture: { planId: string; measureIds: string[] };
   let code = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
     worker = t.app.get(ReminderDeliveryWorker);
     fixture = await importFixturePlan(t);
   });
-  afterAll(() => t.close());
 
   /** Inserts a 'due' reminder firing now for a task due on `deadline` and delivers it; answers the liaison's notification. */
   async function deliverDue(deadline: string): Promise<{ title: string; body: string }> {

@@ -3,10 +3,10 @@ import { CalendarService } from '@luoshi/server/calendar';
 import { JOB_CATALOGUE, QueueFactory } from '@luoshi/server/platform';
 import { REMINDERS_QUEUE, ReminderDeliveryWorker, ReminderPlanner } from '@luoshi/server/reminders';
 import { importFixturePlan, insertTask, waitFor } from './fixtures';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Reminders', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let planner: ReminderPlanner;
   let worker: ReminderDeliveryWorker;
   let fixture: { planId: string; measureIds: string[] };
@@ -18,12 +18,10 @@ describe('Reminders', () => {
     t.dataSource.query(`SELECT id, key, fire_at, status, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM reminder WHERE subject_id = $1 ORDER BY fire_at`, [taskId]);
 
   beforeAll(async () => {
-    t = await startTestApp();
     planner = t.app.get(ReminderPlanner);
     worker = t.app.get(ReminderDeliveryWorker);
     fixture = await importFixturePlan(t);
   });
-  afterAll(() => t.close());
 
   it('gives a task due in N working days exactly the reminders its rule implies, on working days, outside quiet hours', async () => {
     const calendar = await t.app.get(CalendarService).calendar();

@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { acceptTask, count, draftTasks, openReport, PDF, useTemporaryUploadDir } from './approvals-fixture';
+import { docxOf } from './documents';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { binaryBody, startTestApp, type TestApp } from './test-app';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-/** supertest buffers any binary body into a Buffer with this parser. */
-const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('Evidence uploads: types by content, size, names, scope, checksum', () => {
   let t: TestApp;
@@ -40,7 +34,7 @@ describe('Evidence uploads: types by content, size, names, scope, checksum', () 
   });
 
   it('round-trips a file: upload, download with its content type, the same SHA-256', async () => {
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('第四季度工作总结')] }] })));
+    const docx = await docxOf(['第四季度工作总结']);
     const res = await upload(docx, '第四季度工作总结.docx').expect(201);
     expect(res.body).toMatchObject({
       fileName: '第四季度工作总结.docx',
@@ -53,7 +47,7 @@ describe('Evidence uploads: types by content, size, names, scope, checksum', () 
     expect(row.storage_key).not.toContain('第四季度');
     // Whoever sees the task may download: the co-department and the office too.
     for (const user of ['jtt.liaison', 'fgw.liaison', 'reviewer']) {
-      const got = await t.http().get(res.body.downloadUrl).set('Authorization', await as(user)).buffer(true).parse(binary).expect(200);
+      const got = await t.http().get(res.body.downloadUrl).set('Authorization', await as(user)).buffer(true).parse(binaryBody).expect(200);
       expect(got.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(got.headers['content-disposition']).toContain(encodeURIComponent('第四季度工作总结.docx'));
       expect(got.headers['x-content-type-options']).toBe('nosniff');
@@ -76,7 +70,7 @@ describe('Evidence uploads: types by content, size, names, scope, checksum', () 
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     expect((await upload(xlsx, '投资完成情况.xlsx').expect(201)).body.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     // A Word document is not a spreadsheet, whatever its name says.
-    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('x')] }] })));
+    const docx = await docxOf(['x']);
     expect((await upload(docx, '投资.xlsx').expect(415)).body.code).toBe('EVIDENCE_TYPE_MISMATCH');
   });
 

@@ -1,15 +1,14 @@
 import { QueueFactory } from '@luoshi/server/platform';
 import { REMINDERS_QUEUE } from '@luoshi/server/reminders';
-import { acceptTask, act, approveAll, count, draftTasks, isoDaysFromToday } from './approvals-fixture';
+import { acceptTask, act, approveAll, count, draftTasks, isoDaysFromToday, officeTask } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** 任务变更申请: the kind added on the request extension point, with a template of its own. */
 describe('Requests about a task: change request (任务变更申请)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let drafts: TaskSummary[];
   const as = (user: string) => t.login(user);
-  const task = async (id: string) => (await t.http().get(`/api/tasks/${id}`).set('Authorization', await as('office')).expect(200)).body;
   const departmentId = async (code: string): Promise<string> => (await t.dataSource.query(`SELECT id FROM department WHERE code = $1`, [code]))[0].id;
   const reminders = (taskId: string, status: string) =>
     t.dataSource.query(`SELECT id, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM reminder WHERE subject_type = 'task' AND subject_id = $1 AND status = $2`, [
@@ -20,15 +19,13 @@ describe('Requests about a task: change request (任务变更申请)', () => {
     t.http().post(`/api/tasks/${taskId}/requests`).set('Authorization', await as(user)).send({ kind: 'change_request', reason, payload });
 
   beforeAll(async () => {
-    t = await startTestApp();
     drafts = await draftTasks(t, 'REQUESTS-CHANGE');
   });
-  afterAll(() => t.close());
 
   it('applies the change after dept head → office reviewer → leader, re-plans the reminders and keeps the history', async () => {
     const [due, later] = [isoDaysFromToday(120), isoDaysFromToday(240)];
     const taskId = await acceptTask(t, drafts[0], { lead: 'jtt', co: ['fgw'], dueDate: due });
-    const before = await task(taskId);
+    const before = await officeTask(t, taskId);
     const old = await reminders(taskId, 'scheduled');
     expect(old.length).toBeGreaterThan(0);
     const [fgw, hz] = [await departmentId('fgw'), await departmentId('hz')];
@@ -42,10 +39,10 @@ describe('Requests about a task: change request (任务变更申请)', () => {
     // Its own template: three steps, the last one a leader's.
     const chain = await approveAll(t, res.body.approvalId, ['jtt.head', 'reviewer']);
     expect(chain).toMatchObject({ status: 'in_progress', currentStep: { key: 'leader' } });
-    expect((await task(taskId)).dueDate).toBe(due);
+    expect((await officeTask(t, taskId)).dueDate).toBe(due);
     expect((await approveAll(t, res.body.approvalId, ['leader'])).status).toBe('approved');
 
-    const after = await task(taskId);
+    const after = await officeTask(t, taskId);
     expect(after).toMatchObject({ dueDate: later, title: `${before.title}（调整）`, status: before.status });
     expect(after.coDepartments.map((d: { id: string }) => d.id).sort()).toEqual([fgw, hz].sort());
     // Reminders follow the new deadline, rows and queue alike.
@@ -79,7 +76,7 @@ describe('Requests about a task: change request (任务变更申请)', () => {
     expect(res.status).toBe(201);
     const returned = await act(t, res.body.approvalId, 'jtt.head', { type: 'return', comment: '请补充顺延依据' });
     expect(returned.status).toBe(200);
-    expect((await task(taskId)).dueDate).toBe(due);
+    expect((await officeTask(t, taskId)).dueDate).toBe(due);
     expect((await reminders(taskId, 'scheduled')).every((r) => r.deadline === due)).toBe(true);
     const stored = await t.http().get(`/api/requests/${res.body.id}`).set('Authorization', await as('jtt.liaison')).expect(200);
     expect(stored.body).toMatchObject({ status: 'returned', returnComment: '请补充顺延依据' });
@@ -93,17 +90,17 @@ describe('Requests about a task: change request (任务变更申请)', () => {
     await approveAll(t, res.body.approvalId, ['jtt.head', 'reviewer']);
     const rejected = await act(t, res.body.approvalId, 'leader', { type: 'reject', comment: '不同意调整' });
     expect([rejected.status, rejected.body.status]).toEqual([200, 'rejected']);
-    expect(await task(taskId)).toMatchObject({ dueDate: due, leadDepartment: { code: 'jtt' } });
+    expect(await officeTask(t, taskId)).toMatchObject({ dueDate: due, leadDepartment: { code: 'jtt' } });
     expect((await t.http().get(`/api/requests/${res.body.id}`).set('Authorization', await as('office')).expect(200)).body.status).toBe('rejected');
   });
 
   it('reassigns the task when the lead department changes (改派: back to assigned, owner cleared)', async () => {
     const taskId = await acceptTask(t, drafts[3], { lead: 'jtt' });
-    expect((await task(taskId)).status).toBe('accepted');
+    expect((await officeTask(t, taskId)).status).toBe('accepted');
     const res = await file(taskId, 'jtt.liaison', '该事项职能已划转发改委', { leadDepartmentId: await departmentId('fgw') });
     expect(res.body.changes).toEqual([expect.objectContaining({ field: 'leadDepartment', to: expect.stringContaining('发') })]);
     await approveAll(t, res.body.approvalId, ['jtt.head', 'reviewer', 'leader']);
-    expect(await task(taskId)).toMatchObject({ status: 'assigned', leadDepartment: { code: 'fgw' }, owner: null });
+    expect(await officeTask(t, taskId)).toMatchObject({ status: 'assigned', leadDepartment: { code: 'fgw' }, owner: null });
   });
 
   it('refuses a change that changes nothing, unknown departments, stray fields and other departments (4xx, nothing stored)', async () => {

@@ -1,28 +1,22 @@
 import { QueueFactory } from '@luoshi/server/platform';
 import { REMINDERS_QUEUE } from '@luoshi/server/reminders';
-import { acceptTask, act, approveAll, count, draftTasks, isoDaysFromToday, PDF, useTemporaryUploadDir } from './approvals-fixture';
+import { acceptTask, act, approveAll, count, isoDaysFromToday, officeTask, PDF, useTemporaryUploadDir, withDraftTasks } from './approvals-fixture';
 import type { TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import type { TestApp } from './test-app';
 
 describe('Requests about a task: extension and completion', () => {
   let t: TestApp;
   let drafts: TaskSummary[];
   const uploads = useTemporaryUploadDir();
   const as = (user: string) => t.login(user);
-  const task = async (id: string) => (await t.http().get(`/api/tasks/${id}`).set('Authorization', await as('office')).expect(200)).body;
   const reminders = (taskId: string, status: string) =>
     t.dataSource.query(`SELECT id, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM reminder WHERE subject_type = 'task' AND subject_id = $1 AND status = $2`, [
       taskId,
       status,
     ]) as Promise<{ id: string; deadline: string }[]>;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    drafts = await draftTasks(t, 'REPORTS-REQUESTS');
-  });
-  afterAll(async () => {
-    await t.close();
-    uploads.cleanup();
+  withDraftTasks('REPORTS-REQUESTS', uploads, (app, tasks) => {
+    [t, drafts] = [app, tasks];
   });
 
   it('moves the deadline and its reminders when an extension is approved (dept head → reviewer → office admin)', async () => {
@@ -49,11 +43,11 @@ describe('Requests about a task: extension and completion', () => {
 
     const chain = await approveAll(t, res.body.approvalId, ['jtt.head', 'reviewer']);
     expect(chain).toMatchObject({ status: 'in_progress', currentStep: { key: 'office_admin' } });
-    expect((await task(taskId)).dueDate).toBe(due);
+    expect((await officeTask(t, taskId)).dueDate).toBe(due);
     const done = await approveAll(t, res.body.approvalId, ['office']);
     expect(done.status).toBe('approved');
 
-    expect(await task(taskId)).toMatchObject({ dueDate: later });
+    expect(await officeTask(t, taskId)).toMatchObject({ dueDate: later });
     const cancelled = await reminders(taskId, 'cancelled');
     expect(cancelled.map((r) => r.id).sort()).toEqual(old.map((r) => r.id).sort());
     const fresh = await reminders(taskId, 'scheduled');
@@ -75,7 +69,7 @@ describe('Requests about a task: extension and completion', () => {
     await approveAll(t, res.body.approvalId, ['jtt.head']);
     const rejected = await act(t, res.body.approvalId, 'reviewer', { type: 'reject', comment: '理由不充分' });
     expect([rejected.status, rejected.body.status]).toEqual([200, 'rejected']);
-    expect((await task(taskId)).dueDate).toBe(due);
+    expect((await officeTask(t, taskId)).dueDate).toBe(due);
     expect((await reminders(taskId, 'scheduled')).every((r) => r.deadline === due)).toBe(true);
     expect((await t.http().get(`/api/requests/${res.body.id}`).set('Authorization', await as('office')).expect(200)).body.status).toBe('rejected');
   });
@@ -89,7 +83,7 @@ describe('Requests about a task: extension and completion', () => {
     expect(none.body.code).toBe('COMPLETION_EVIDENCE_REQUIRED');
     expect(none.body.message).toContain('佐证材料');
     expect([await count(t, `task_request`), await count(t, `approval_instance`)]).toEqual([requestsBefore, instancesBefore]);
-    expect((await task(taskId)).status).toBe('in_progress');
+    expect((await officeTask(t, taskId)).status).toBe('in_progress');
 
     const evidence = await t.http().post('/api/evidence').query({ ownerType: 'task', ownerId: taskId }).set('Authorization', liaison).attach('file', PDF, '竣工验收报告.pdf').expect(201);
     // Someone else's evidence cannot be cited.
@@ -100,15 +94,16 @@ describe('Requests about a task: extension and completion', () => {
       .http()
       .post(`/api/tasks/${taskId}/requests`)
       .set('Authorization', liaison)
-      .send({ kind: 'completion_request', reason: '项目已竣工验收，申请办结', payload: { evidenceIds: [evidence.body.id] } })
+      .send({ kind: 'completion_request', reason: '项目已竣工验收，申请办结', payload: { evidenceIds: [evidence.body.id, evidence.body.id] } })
       .expect(201);
+    // The file cited twice is one piece of evidence.
     expect(res.body).toMatchObject({ status: 'in_approval', evidence: [{ id: evidence.body.id, fileName: '竣工验收报告.pdf' }] });
-    expect((await task(taskId)).status).toBe('completion_requested');
+    expect((await officeTask(t, taskId)).status).toBe('completion_requested');
     const done = await approveAll(t, res.body.approvalId, ['jtt.head', 'reviewer']);
     expect(done.status).toBe('approved');
-    expect(await task(taskId)).toMatchObject({ status: 'completed', progress: 100 });
+    expect(await officeTask(t, taskId)).toMatchObject({ status: 'completed', progress: 100 });
     expect(await reminders(taskId, 'scheduled')).toHaveLength(0);
-    const events = (await task(taskId)).events.map((e: { kind: string; data: { to?: string } }) => [e.kind, e.data.to]);
+    const events = (await officeTask(t, taskId)).events.map((e: { kind: string; data: { to?: string } }) => [e.kind, e.data.to]);
     expect(events.slice(-2)).toEqual([
       ['status_changed', 'completion_requested'],
       ['status_changed', 'completed'],
@@ -122,7 +117,7 @@ describe('Requests about a task: extension and completion', () => {
     const res = await t.http().post(`/api/tasks/${taskId}/requests`).set('Authorization', liaison).send({ kind: 'completion_request', reason: '完成', payload: { evidenceIds: [evidence.body.id] } }).expect(201);
     const returned = await act(t, res.body.approvalId, 'jtt.head', { type: 'return', comment: '验收材料不全' });
     expect(returned.status).toBe(200);
-    expect((await task(taskId)).status).toBe('in_progress');
+    expect((await officeTask(t, taskId)).status).toBe('in_progress');
     const request = await t.http().get(`/api/requests/${res.body.id}`).set('Authorization', liaison).expect(200);
     expect(request.body).toMatchObject({ status: 'returned', returnComment: '验收材料不全' });
   });

@@ -7,7 +7,7 @@ import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { loadConfig } from '@luoshi/server/platform';
 import { createApp } from '../src/create-app';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from './test-app';
+import { DEMO_PASSWORD, useTestApp } from './test-app';
 
 const ROOT = join(__dirname, '../../..');
 const PUBLISHED_SECRET = 'luoshi-development-secret-change-me';
@@ -29,11 +29,7 @@ async function appWith(env: Record<string, string>): Promise<INestApplication> {
 }
 
 describe('Secure defaults (issue 12 rows 2 and 8)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('refuses a token forged with the published development secret, even with a real session', async () => {
     const login = await t.http().post('/api/auth/login').send({ username: 'viewer', password: DEMO_PASSWORD }).expect(200);

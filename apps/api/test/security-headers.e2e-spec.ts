@@ -1,12 +1,8 @@
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** Issue 12 row 7: security headers everywhere, HSTS and Secure cookies behind TLS, no X-Powered-By. */
 describe('Security headers', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('sends CSP (no framing, scripts from our origin only), nosniff, Referrer-Policy and no X-Powered-By on API answers', async () => {
     for (const res of [await t.http().get('/api/health'), await t.http().get('/api/tasks'), await t.http().get('/api/docs/')]) {

@@ -1,5 +1,5 @@
-import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { act, approval, approveAll, count, PDF, useTemporaryUploadDir } from './approvals-fixture';
+import { docxOf } from './documents';
 import { startTestApp, type TestApp } from './test-app';
 
 const SEED_TITLE = '浙江省推进长江三角洲区域一体化发展行动方案';
@@ -24,28 +24,20 @@ interface SapBody {
 }
 
 /** The special action plan as its lead department drafts it: a plan the importer can parse. */
-async function draftDocx(): Promise<Buffer> {
-  const doc = new Document({
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: '交通一体化发展专项行动计划', heading: HeadingLevel.TITLE }),
-          new Paragraph({ text: '一、总体要求', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph('坚持统筹推进。全面对接长三角交通规划，形成工作合力。'),
-          new Paragraph({ text: '二、重点任务', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph('（一）铁路网络'),
-          new Paragraph('建设沿湾铁路通道。加快推进杭州湾南岸铁路项目前期工作。'),
-          new Paragraph('推进城际铁路建设。推进嘉兴至上海城际轨道交通建设。'),
-          new Paragraph('（二）公路网络'),
-          new Paragraph('打通省际断头路。到2025年，省际断头路全部打通。'),
-          new Paragraph({ text: '三、保障措施', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph('加强组织领导。建立专项工作推进机制。'),
-        ],
-      },
-    ],
-  });
-  return Buffer.from(await Packer.toBuffer(doc));
-}
+const draftDocx = (): Promise<Buffer> =>
+  docxOf([
+    { title: '交通一体化发展专项行动计划' },
+    { heading: '一、总体要求' },
+    '坚持统筹推进。全面对接长三角交通规划，形成工作合力。',
+    { heading: '二、重点任务' },
+    '（一）铁路网络',
+    '建设沿湾铁路通道。加快推进杭州湾南岸铁路项目前期工作。',
+    '推进城际铁路建设。推进嘉兴至上海城际轨道交通建设。',
+    '（二）公路网络',
+    '打通省际断头路。到2025年，省际断头路全部打通。',
+    { heading: '三、保障措施' },
+    '加强组织领导。建立专项工作推进机制。',
+  ]);
 
 describe('Special action plans: duties → drafting tasks → countersigned approval → child plan with its own tasks', () => {
   let t: TestApp;

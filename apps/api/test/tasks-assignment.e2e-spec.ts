@@ -1,8 +1,8 @@
 import { insertPlan, listPlanTasks, type PlanFixture } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Tasks: generation, suggestions and assignment', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   let plan: PlanFixture;
   const snapshot = async () =>
@@ -13,11 +13,9 @@ describe('Tasks: generation, suggestions and assignment', () => {
   const countEvents = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM task_event e JOIN task k ON k.id = e.task_id WHERE k.plan_id = $1`, [plan.planId]))[0].n);
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
     plan = await insertPlan(t.dataSource, 'TASKS-ASSIGN');
   });
-  afterAll(() => t.close());
 
   it('generates one draft task per leaf measure, titled like the measure, and is idempotent', async () => {
     const first = await t.http().post(`/api/plans/${plan.planId}/tasks/generate`).set('Authorization', office).expect(200);

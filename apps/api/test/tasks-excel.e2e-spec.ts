@@ -1,22 +1,15 @@
 import ExcelJS from 'exceljs';
-import type { Response } from 'superagent';
 import { assignedPlan, listPlanTasks, type TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
-
-const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+import { binaryBody, useTestApp } from './test-app';
 
 describe('Tasks: ledger export and assignment import (xlsx)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   let planId: string;
   let tasks: TaskSummary[];
 
   const exportLedger = async (user = office, query: Record<string, string> = { planId }) => {
-    const res = await t.http().get('/api/tasks/export.xlsx').query(query).set('Authorization', user).buffer(true).parse(binary).expect(200);
+    const res = await t.http().get('/api/tasks/export.xlsx').query(query).set('Authorization', user).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
@@ -41,11 +34,9 @@ describe('Tasks: ledger export and assignment import (xlsx)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
     ({ plan: { planId }, tasks } = await assignedPlan(t, 'TASKS-EXCEL'));
   });
-  afterAll(() => t.close());
 
   it('exports the ledger with the columns 序号, 任务编号, 任务, 牵头单位, 配合单位, 完成时限, 进展情况, 状态', async () => {
     const ws = (await exportLedger()).getWorksheet('任务台账')!;

@@ -1,8 +1,8 @@
 import { assignedPlan, insertPlan, listPlanTasks, type TaskSummary } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Tasks: scope, lifecycle, instructions, urging and health', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   let planId: string;
   let tasks: TaskSummary[];
@@ -11,11 +11,9 @@ describe('Tasks: scope, lifecycle, instructions, urging and health', () => {
   const involves = (x: TaskSummary, code: string) => x.leadDepartment?.code === code || x.coDepartments.some((d) => d.code === code);
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
     ({ plan: { planId }, tasks } = await assignedPlan(t, 'TASKS-LIFECYCLE'));
   });
-  afterAll(() => t.close());
 
   describe('scope', () => {
     it('shows a city only the tasks it leads or co-handles', async () => {

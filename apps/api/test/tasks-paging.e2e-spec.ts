@@ -1,6 +1,6 @@
 import { TaskQueryService } from '@luoshi/server/tasks';
 import type { AuthUser } from '@luoshi/server/platform';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** More tasks than the count cap (10,000), with every health colour and NULL due dates among them. */
 const TASKS = 10_150;
@@ -13,13 +13,12 @@ interface Page {
 }
 
 describe('Tasks: pages in O(page) — cursors, capped totals, indexed filters', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   let planId: string;
   let officeUser: AuthUser;
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
     const [plan] = await t.dataSource.query(
       `INSERT INTO plan (code, title, kind, current_version) VALUES ('TASKS-PAGING', '分页测试方案', 'action_plan', 1) RETURNING id`,
@@ -47,7 +46,6 @@ describe('Tasks: pages in O(page) — cursors, capped totals, indexed filters', 
     );
     officeUser = { ...u, sessionId: 'test' };
   }, 180_000);
-  afterAll(() => t.close());
 
   const list = async (query: Record<string, string>, status = 200) =>
     (await t.http().get('/api/tasks').query({ planId, ...query }).set('Authorization', office).expect(status)).body;

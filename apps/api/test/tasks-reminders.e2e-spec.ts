@@ -1,19 +1,17 @@
 import { QueueFactory } from '@luoshi/server/platform';
 import { REMINDERS_QUEUE } from '@luoshi/server/reminders';
 import { insertPlan, listPlanTasks } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 describe('Tasks and their reminders', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
   const scheduled = (taskId: string) =>
     t.dataSource.query(`SELECT id, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM reminder WHERE subject_id = $1 AND status = 'scheduled'`, [taskId]);
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
   });
-  afterAll(() => t.close());
 
   it('plans reminders when a task is assigned, moves them with the deadline, and drops them on cancel', async () => {
     const plan = await insertPlan(t.dataSource, 'REM');

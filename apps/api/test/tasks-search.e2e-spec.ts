@@ -1,18 +1,17 @@
 import type { AuthUser } from '@luoshi/server/platform';
 import { TaskQueryService } from '@luoshi/server/tasks';
 import { insertPlan, listPlanTasks, type PlanFixture } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** The same escaping the service uses, so the reference query is a plain ILIKE '%term%'. */
 const ilike = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 describe('Tasks: Chinese search', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let plan: PlanFixture;
   let officeUser: AuthUser;
 
   beforeAll(async () => {
-    t = await startTestApp();
     plan = await insertPlan(t.dataSource, 'TASKS-SEARCH');
     await t.http().post(`/api/plans/${plan.planId}/tasks/generate`).set('Authorization', await t.login('office')).expect(200);
     // A realistic table: 3000 more tasks that mention none of the searched words.
@@ -35,7 +34,6 @@ describe('Tasks: Chinese search', () => {
     );
     officeUser = { ...u, sessionId: 'test' };
   });
-  afterAll(() => t.close());
 
   const search = async (q: string) => (await listPlanTasks(t, plan.planId, 'office', { q })).map((x) => x.id).sort();
   const reference = async (term: string): Promise<string[]> =>

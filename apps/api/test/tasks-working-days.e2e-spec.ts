@@ -1,5 +1,5 @@
 import { insertPlan, listPlanTasks } from './tasks-fixture';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 interface TaskBody {
   id: string;
@@ -12,14 +12,12 @@ interface TaskBody {
 const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 describe('Remaining working days on task responses', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let office: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     office = await t.login('office');
   });
-  afterAll(() => t.close());
 
   /** The n-th working day from today, asked of the calendar API (a different code path from the count). */
   const workingDayFromToday = async (n: number): Promise<string> =>

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Response } from 'superagent';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEFAULT_DEMO_PASSWORD } from '@luoshi/contracts';
@@ -45,3 +46,39 @@ export async function startTestApp(options: { plan?: boolean } = {}): Promise<Te
     close: () => app.close(),
   };
 }
+
+/**
+ * The test app of one describe block: started in its beforeAll, closed in its afterAll. The handle
+ * forwards to that app, so it is usable in the block's tests and in hooks declared after this call;
+ * a cleanup that still needs the app must run in a suite that starts its own (afterAll hooks run in
+ * the order they are declared, so they would run after this close).
+ */
+export function useTestApp(options: { plan?: boolean } = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(options);
+  });
+  afterAll(() => started?.close());
+  const current = (): TestApp => {
+    if (!started) throw new Error('the test app is used before its beforeAll started it');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get dataSource() {
+      return current().dataSource;
+    },
+    http: () => current().http(),
+    login: (username, password) => current().login(username, password),
+    close: () => current().close(),
+  };
+}
+
+/** A supertest parser that buffers a binary body (supertest buffers only text by default): `.buffer(true).parse(binaryBody)`. */
+export const binaryBody = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};

@@ -1,13 +1,9 @@
 import { zip } from '@luoshi/server/platform/testing';
-import { startTestApp, type TestApp } from './test-app';
+import { useTestApp } from './test-app';
 
 /** Issue 12 row 1 for the task Excel import: decompressed size is capped before the sheet is read. */
 describe('Task Excel import against decompression bombs', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('refuses a small .xlsx that inflates to hundreds of MB, before reading it, and stays up', async () => {
     const bomb = zip([

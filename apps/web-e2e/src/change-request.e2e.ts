@@ -1,5 +1,5 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { apiLogin, assignAndAccept, expectAccessible, firstUnassigned, freshStart, seedPlanTasks, type SeedTaskRow, signIn } from './support';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { apiLogin, assignAndAccept, expectAccessible, firstUnassigned, seedPlanTasks, type SeedTaskRow, signIn, startEachTestSignedOut, switchUser, toast } from './support';
 
 /** Measures this journey may use (no other journey touches them; the first unassigned one is taken). */
 const CANDIDATES = ['2.8.2', '2.8.3', '2.9.2', '2.9.3', '2.7.2'];
@@ -46,19 +46,8 @@ async function approveAs(request: APIRequestContext, approvalId: string, usernam
   expect(acted.ok(), `${username}: ${await acted.text()}`).toBe(true);
 }
 
-const toast = (page: Page) => page.locator('.ant-message');
-
-async function switchUser(page: Page, username: string): Promise<void> {
-  await page.getByTestId('logout').click();
-  await expect(page.getByTestId('login-form')).toBeVisible();
-  await signIn(page, username);
-  await expect(page.getByTestId('side-menu')).toBeVisible();
-}
-
 test.describe('任务变更申请: the lead department asks, head, office and leader approve, the task changes', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('省交通运输厅 moves the deadline and adds 杭州市 as co-department; after three approvals the task shows both', async ({ page, request }) => {
     const task = await acceptedTask(request);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, freshStart, signIn } from './support';
+import { expectAccessible, signIn, startEachTestSignedOut } from './support';
 
 const HOMES: ReadonlyArray<{ username: string; title: string | RegExp; path: string }> = [
   { username: 'office', title: '办公室工作台', path: '/office' },
@@ -11,9 +11,7 @@ const HOMES: ReadonlyArray<{ username: string; title: string | RegExp; path: str
 ];
 
 test.describe('sign-in journey', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   for (const home of HOMES) {
     test(`${home.username} lands on their home`, async ({ page }) => {

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, signIn, startEachTestSignedOut, toast } from './support';
 
 async function apiToken(request: APIRequestContext, username: string): Promise<string> {
   const response = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
@@ -10,9 +10,7 @@ async function apiToken(request: APIRequestContext, username: string): Promise<s
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 test.describe('reminder settings and notifications', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('the office sees the server reject a bad reminder rule, then saves a good one', async ({ page }) => {
     await signIn(page, 'office');
@@ -36,7 +34,7 @@ test.describe('reminder settings and notifications', () => {
 
     await page.getByTestId('global-send-at').fill('09:00');
     await page.getByTestId('global-save').click();
-    await expect(page.locator('.ant-message')).toContainText('已保存全局规则');
+    await expect(toast(page)).toContainText('已保存全局规则');
     await expect(page.getByTestId('global-error')).toHaveCount(0);
   });
 

@@ -1,6 +1,6 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { apiLogin, expectAccessible, freshStart, seedPlanTasks, type SeedTaskRow, signIn } from './support';
+import { apiLogin, expectAccessible, seedPlanTasks, type SeedTaskRow, signIn, startEachTestSignedOut, switchUser, toast } from './support';
 
 const PHONE = { width: 390, height: 844 };
 const RETURN_REASON = '本项由省商务厅牵头更合适（手机端 E2E 退办）';
@@ -90,19 +90,8 @@ async function goTo(page: Page, navId: string, title: string, check = false): Pr
   await expect(page.getByTestId('page-title')).toHaveText(title);
 }
 
-async function switchUser(page: Page, username: string): Promise<void> {
-  await page.getByTestId('logout').click();
-  await expect(page.getByTestId('login-form')).toBeVisible();
-  await signIn(page, username);
-  await expect(page.getByTestId('menu-trigger')).toBeVisible();
-}
-
-const toast = (page: Page) => page.locator('.ant-message');
-
 test.describe('phone (390×844): the department works from its phone', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('the liaison accepts and returns from task cards and reports with a photo; the head approves', async ({ page, request }) => {
     test.setTimeout(120_000); // two users, four pages each, on a shared machine
@@ -170,7 +159,7 @@ test.describe('phone (390×844): the department works from its phone', () => {
     await expect(page.getByTestId('report-status')).toHaveText('审批中');
 
     // The head approves it from 审批待办 on a card.
-    await switchUser(page, 'jtt.head');
+    await switchUser(page, 'jtt.head', 'menu-trigger');
     await expectNoSideways(page);
     await goTo(page, 'approvals', '审批待办');
     await expect(page.getByTestId('approval-cards')).toBeVisible();

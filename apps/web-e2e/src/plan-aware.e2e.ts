@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { apiLogin, freshStart, SEED_TITLE, signIn } from './support';
+import { apiLogin, SEED_TITLE, signIn, startEachTestSignedOut } from './support';
 
 /**
  * A second plan whose codes repeat the seed's (2.1.2 in both). Imported plans become the public
@@ -51,9 +51,7 @@ async function pickOption(page: Page, testId: string, label: string): Promise<vo
 }
 
 test.describe('daily use: plan-aware lists, the product name, the leaders’ 批示 page', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('the header names the product, not a plan; a code search finds 2.1.2 in both plans, each row naming its plan; the chosen plan is remembered', async ({ page, request }) => {
     const { secondId } = await ensurePlans(request);

@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { freshStart, signIn } from './support';
+import { commitImportAndOpenPlan, signIn, startEachTestSignedOut, toast } from './support';
 
 /** A small spun plan with duty annotations, printed to PDF by LibreOffice (fixtures/README.md). */
 const PDF = readFileSync(join(__dirname, '../fixtures/port-plan.pdf'));
 const TITLE = '海湾市推进港口协同发展行动方案';
 
-const toast = (page: import('@playwright/test').Page) => page.locator('.ant-message');
-
 test.describe('plans: import a PDF and generate tasks from its duties', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('the office imports a PDF, rejects one suggested correction, commits, generates tasks and finds the lead departments pre-filled', async ({
     page,
@@ -56,12 +52,8 @@ test.describe('plans: import a PDF and generate tasks from its duties', () => {
     await expect(page.getByTestId('preview-node-1.1.1')).toContainText('建设城际铁路');
     await expect(page.getByTestId('preview-node-1.2.1')).toContainText('共建创新平台');
 
-    await page.getByTestId('import-commit').click();
-    await expect(page.getByTestId('import-success')).toContainText(`《${TITLE}》已导入为第 1 版`);
-
-    // The plan keeps its preamble and what the preview showed.
-    await page.getByTestId('view-plan').click();
-    await expect(page.getByTestId('page-title')).toHaveText(TITLE);
+    // Committed, the plan keeps its preamble and what the preview showed.
+    await commitImportAndOpenPlan(page, TITLE);
     await expect(page.getByTestId('plan-preamble')).toContainText('结合本市实际');
     await page.getByTestId('plan-search').fill('港口合作');
     await expect(page.getByTestId('tree-node-1.1.2')).toContainText('鞭策港口合作');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, freshStart, SEED_TITLE, signIn } from './support';
+import { commitImportAndOpenPlan, expectAccessible, SEED_TITLE, signIn, startEachTestSignedOut } from './support';
 
 
 /** A small plan: two parts, three measures, two indicators; 扶植 is corrected to 建设 when the office forces corrections on. */
@@ -21,9 +21,7 @@ function smallPlan(title: string): string {
 }
 
 test.describe('plans: import and browse', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('the office previews a plan, commits it and finds a measure in the browser', async ({ page }) => {
     // Preview, a second preview with corrections forced on, commit and browse: a long journey.
@@ -60,11 +58,7 @@ test.describe('plans: import and browse', () => {
     await page.getByRole('tab', { name: /指标/ }).click();
     await expect(page.getByTestId('indicators-table')).toContainText('集装箱吞吐量');
 
-    await page.getByTestId('import-commit').click();
-    await expect(page.getByTestId('import-success')).toContainText(`《${title}》已导入为第 1 版`);
-
-    await page.getByTestId('view-plan').click();
-    await expect(page.getByTestId('page-title')).toHaveText(title);
+    await commitImportAndOpenPlan(page, title);
     await expect(page.getByTestId('tree-node-1')).toContainText('总体要求');
     await expect(page.getByTestId('tree-node-2')).toContainText('重点任务');
 

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { apiLogin, assignAndAccept, expectAccessible, firstUnassigned, freshStart, seedPlanTasks, type SeedTaskRow, signIn } from './support';
+import { apiLogin, assignAndAccept, expectAccessible, firstUnassigned, seedPlanTasks, type SeedTaskRow, signIn, startEachTestSignedOut, switchUser, toast } from './support';
 
 /** Measures this journey may use (the first still unassigned one is taken, so reruns on one database work). */
 const CANDIDATES = ['3.2.1', '3.1.1', '2.9.1', '2.8.1', '2.7.1'];
@@ -27,15 +27,6 @@ async function prepareTask(request: APIRequestContext): Promise<TaskRow> {
   return chosen;
 }
 
-const toast = (page: Page) => page.locator('.ant-message');
-
-async function switchUser(page: Page, username: string): Promise<void> {
-  await page.getByTestId('logout').click();
-  await expect(page.getByTestId('login-form')).toBeVisible();
-  await signIn(page, username);
-  await expect(page.getByTestId('side-menu')).toBeVisible();
-}
-
 /** The modal.confirm of a submit: its primary button. */
 async function confirm(page: Page): Promise<void> {
   await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
@@ -57,9 +48,7 @@ async function openApproval(page: Page, code: string, check = false): Promise<vo
 }
 
 test.describe('reports: fill, approve, return, resubmit', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('省交通运输厅 reports with evidence; its head approves; the reviewer returns it; the liaison sees the comment and resubmits', async ({ page, request }) => {
     const task = await prepareTask(request);

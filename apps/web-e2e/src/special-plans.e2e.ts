@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, signIn } from './support';
+import { DEMO_PASSWORD, signIn, startEachTestSignedOut, toast } from './support';
 
 // A plan of this journey's own (the seed plan's tasks belong to the tasks journey).
 const PARENT = '港口协同发展实施方案（E2E）';
@@ -64,9 +64,7 @@ async function approvedTrafficPlan(request: APIRequestContext): Promise<string> 
 }
 
 test.describe('special action plans: closed on approval, linked to the parent plan both ways', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('the leader-approved plan closes its drafting task; imported, the child and the parent plan link to each other', async ({ page, request }) => {
     test.slow();
@@ -84,7 +82,7 @@ test.describe('special action plans: closed on approval, linked to the parent pl
 
     await page.getByTestId('sap-import').click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await expect(page.locator('.ant-message')).toContainText(`已导入子计划《${TRAFFIC}》`);
+    await expect(toast(page)).toContainText(`已导入子计划《${TRAFFIC}》`);
     const child = page.getByTestId('sap-child');
     await expect(child).toContainText(TRAFFIC);
 

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env['E2E_DEMO_PASSWORD'] ?? 'Luoshi-Demo@2026';
 
@@ -11,10 +11,39 @@ export async function freshStart(page: Page): Promise<void> {
   await expect(page.getByTestId('login-form')).toBeVisible();
 }
 
+/** Starts every test of the enclosing describe signed out, in Chinese (freshStart before each). */
+export function startEachTestSignedOut(): void {
+  test.beforeEach(async ({ page }) => {
+    await freshStart(page);
+  });
+}
+
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/**
+ * Signs out through the header and in again as `username`, then waits for the signed-in shell:
+ * the side menu on a desktop, `landmark` (the menu trigger) on a phone.
+ */
+export async function switchUser(page: Page, username: string, landmark = 'side-menu'): Promise<void> {
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('login-form')).toBeVisible();
+  await signIn(page, username);
+  await expect(page.getByTestId(landmark)).toBeVisible();
+}
+
+/** The toast (ng-zorro message) a page shows after an action. */
+export const toast = (page: Page) => page.locator('.ant-message');
+
+/** Commits the previewed plan import and opens the plan: version 1 is reported and the plan page shows `title`. */
+export async function commitImportAndOpenPlan(page: Page, title: string): Promise<void> {
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-success')).toContainText(`《${title}》已导入为第 1 版`);
+  await page.getByTestId('view-plan').click();
+  await expect(page.getByTestId('page-title')).toHaveText(title);
 }
 
 const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

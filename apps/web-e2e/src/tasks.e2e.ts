@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, freshStart, SEED_TITLE, signIn } from './support';
+import { DEMO_PASSWORD, expectAccessible, SEED_TITLE, signIn, startEachTestSignedOut, switchUser, toast } from './support';
 
 const RETURN_REASON = '港航协同以省发展改革委牵头更合适，本厅配合（E2E）';
 
@@ -20,19 +20,8 @@ async function pickOption(page: Page, testId: string, search: string, label: str
   await page.locator(`nz-option-item[title="${label}"]`).click();
 }
 
-const toast = (page: Page) => page.locator('.ant-message');
-
-/** Signs out through the header and in again as someone else. */
-async function switchUser(page: Page, username: string): Promise<void> {
-  await page.getByTestId('logout').click();
-  await expect(page.getByTestId('login-form')).toBeVisible();
-  await signIn(page, username);
-}
-
 test.describe('tasks: assign, accept, return', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('the office bulk-assigns three measures; 省交通运输厅 accepts one and returns another; the office sees both', async ({ page }) => {
     // Three users and a dozen round trips: on a shared, loaded machine this runs past 30 s.

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, freshStart, SEED_TITLE, signIn } from './support';
+import { DEMO_PASSWORD, SEED_TITLE, signIn, startEachTestSignedOut } from './support';
 
 /** A measure no journey assigns: its deadline box is only typed into here, never saved. */
 const CODE = '2.2.3';
@@ -17,9 +17,7 @@ async function officeHeaders(request: APIRequestContext): Promise<Record<string,
 }
 
 test.describe('working days in date pickers', () => {
-  test.beforeEach(async ({ page }) => {
-    await freshStart(page);
-  });
+  startEachTestSignedOut();
 
   test('a 春节 deadline is warned about with the next working day one click away; the calendar marks 休 and 班', async ({ page, request }) => {
     const headers = await officeHeaders(request);

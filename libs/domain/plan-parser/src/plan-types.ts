@@ -1,3 +1,15 @@
+import type {
+  CorrectionMode,
+  CorrectionResponse,
+  CorruptionVerdictResponse,
+  ImportWarningResponse,
+  IndicatorComparison,
+  PlanImportDuty,
+  PlanImportIndicator,
+  PlanNodeKind,
+  PlanStats,
+} from '@luoshi/contracts';
+
 /** One row of a correction dictionary: replace `wrong` by `right`, optionally only where `context` matches. */
 export interface CorrectionEntry {
   wrong: string;
@@ -10,15 +22,8 @@ export interface CorrectionEntry {
   context?: string;
 }
 
-/** Where a correction was made, in 1-based line/column of the text it was applied to. */
-export interface AppliedCorrection {
-  /** Stable for the same input: `${line}:${column}:${wrong}` (position in the normalized text, before corrections). */
-  id: string;
-  wrong: string;
-  right: string;
-  line: number;
-  column: number;
-}
+/** Where a correction was made, in 1-based line/column of the text it was applied to (the preview shows it as is). */
+export type AppliedCorrection = CorrectionResponse;
 
 export interface DirectoryDepartment {
   code: string;
@@ -26,7 +31,7 @@ export interface DirectoryDepartment {
   aliases: string[];
 }
 
-export type PlanNodeKind = 'part' | 'section' | 'measure' | 'submeasure';
+export type { PlanNodeKind };
 
 export interface PlanNodeDraft {
   /** Position in the tree: parent code + '.' + position among siblings, e.g. '2', '2.1', '2.1.3'. */
@@ -45,85 +50,32 @@ export interface PlanNodeDraft {
   label: string;
 }
 
-export type Comparison = 'gte' | 'lte' | 'eq';
+export type Comparison = IndicatorComparison;
 
-export interface IndicatorDraft {
-  name: string;
-  comparison: Comparison;
-  value: number;
-  unit: string;
-  targetYear: number;
-  sourceSentence: string;
-  nodeCode: string | null;
-  line: number;
+/** An indicator as the parser reads it: what the preview shows, and a range's upper bound. */
+export interface IndicatorDraft extends PlanImportIndicator {
   /** Upper bound when the text gives a range such as 2至3个 (value is the lower bound). */
   upperValue?: number;
-  /** A table's baseline column (基数/现状/基期/基准) for this row, and its year when the header gives one. */
-  baseline?: number;
-  baselineYear?: number;
-  /** 属性 column of an indicator table, kept as written. */
-  attribute?: '约束性' | '预期性';
-  /** First year of a period target such as 2012年起5年内 or “十四五”期间 (targetYear is its last year). */
-  startYear?: number;
 }
 
-export interface DepartmentDutyDraft {
-  /** A special plan's name (编制…专项行动计划) or the measure's title for an annotation or 分工表 row. */
-  deliverable: string;
-  kind: 'special_action_plan' | 'general';
-  /** The first lead (compatibility); leadDepartmentCodes/leadNames hold all of them. */
-  leadDepartmentCode: string | null;
-  leadName: string;
-  /** Parallel to leadNames; null = not in the directory, or a collective unit. */
-  leadDepartmentCodes: (string | null)[];
-  leadNames: string[];
-  coDepartmentCodes: string[];
-  /** Co-organisers as written (resolved to the directory name when known); collective units kept. */
-  coNames: string[];
-  /** Names among leads and co-departments that are collective units (有关部门, 各区县（市）政府 …). */
-  collectiveNames: string[];
-  /** Names neither in the directory (name or alias) nor collective: the office maps them. */
-  unresolvedNames: string[];
+/** A duty as the parser reads it: what the preview shows, with a deadline only when the text gives one. */
+export interface DepartmentDutyDraft extends Omit<PlanImportDuty, 'deadlineText' | 'deadline' | 'source'> {
   /** 完成时限 as written, e.g. 2025年底前, 长期坚持. */
   deadlineText?: string;
   /** ISO date when deadlineText gives one (年底 → 12-31, 上半年 → 06-30). */
   deadline?: string;
   source: 'annotation' | 'annex_table';
-  sourceSentence: string;
-  nodeCode: string | null;
   line: number;
 }
 
-export interface ParseWarning {
-  line: number;
-  code: string;
-  message: string;
-}
+export type ParseWarning = ImportWarningResponse;
 
-export interface ParsedPlanStats {
-  parts: number;
-  sections: number;
-  measures: number;
-  indicators: number;
-  duties: number;
-  corrections: number;
-}
+export type ParsedPlanStats = PlanStats;
 
-export type CorrectionMode = 'auto' | 'on' | 'off';
+export type { CorrectionMode };
 
-/** Whether the text looks machine-spun, and whether the correction dictionary was applied. */
-export interface CorruptionVerdict {
-  corrupted: boolean;
-  applied: boolean;
-  mode: CorrectionMode;
-  /** Spinner-only words per 1,000 characters (see detect-corruption.ts). */
-  score: number;
-  threshold: number;
-  /** The spinner-only words found, most frequent first (at most 20). */
-  evidence: { term: string; count: number }[];
-  /** How many corrections the dictionary would make on this text (whatever the mode). */
-  candidates: number;
-}
+/** Whether the text looks machine-spun (see detect-corruption.ts), and whether the correction dictionary was applied. */
+export type CorruptionVerdict = CorruptionVerdictResponse;
 
 export interface ParsedPlan {
   title: string;

@@ -1,3 +1,4 @@
+import type { ApproverRuleBody } from '@luoshi/contracts';
 import { WorkflowError } from './workflow.error';
 
 /**
@@ -11,13 +12,7 @@ export type StepMode = 'single' | 'countersign' | 'anySign';
 export const STEP_MODES: readonly StepMode[] = ['single', 'countersign', 'anySign'];
 
 /** Who approves a step. Resolved to user ids by the caller (the engine never reads the directory). */
-export type ApproverRule =
-  | { kind: 'role'; role: string; scope?: 'subject_lead_department' | 'any' }
-  | { kind: 'lead_department_head' }
-  | { kind: 'office' }
-  | { kind: 'co_departments' }
-  | { kind: 'users'; userIds: string[] }
-  | { kind: 'drafting_department_head' };
+export type ApproverRule = ApproverRuleBody;
 
 /**
  * What a step timeout does (the server's scheduler decides *when*, from timeoutWorkingDays and the

@@ -1,4 +1,5 @@
 import type { ApprovalStatus } from './approval-engine';
+import { tableEvents, tableTarget, type TransitionTable } from './transition-table';
 import { WorkflowError } from './workflow.error';
 
 /**
@@ -46,25 +47,28 @@ const TRANSITIONS: Record<ReportState, Partial<Record<ReportEvent, ReportState>>
   rejected: {},
 };
 
+const REPORT_TABLE: TransitionTable<ReportState, ReportEvent, ReportState> = {
+  entity: { key: 'report', zh: '报告', en: 'Report' },
+  events: REPORT_EVENTS,
+  stateLabels: REPORT_STATE_LABELS,
+  eventLabels: REPORT_EVENT_LABELS,
+  transitions: TRANSITIONS,
+};
+
 export interface ReportTransitionContext {
   /** For `withdraw` from `in_approval`: has any approver decided yet? (see hasAnyDecision) */
   anyDecision?: boolean;
 }
 
+/** A withdraw from in_approval after an approver decided: the table allows it, the decision does not. */
+function isLateWithdraw(state: ReportState, event: ReportEvent, ctx: ReportTransitionContext | undefined): boolean {
+  return event === 'withdraw' && state === 'in_approval' && ctx?.anyDecision === true;
+}
+
 /** Pure transition; throws INVALID_TRANSITION, or WITHDRAW_AFTER_DECISION for a late withdraw. */
 export function transitionReport(state: ReportState, event: ReportEvent, ctx?: ReportTransitionContext): ReportState {
-  const target = TRANSITIONS[state]?.[event];
-  if (target === undefined) {
-    const stateLabel = REPORT_STATE_LABELS[state] ?? String(state);
-    const eventLabel = REPORT_EVENT_LABELS[event] ?? String(event);
-    throw new WorkflowError(
-      'INVALID_TRANSITION',
-      `报告当前状态为“${stateLabel}”（${state}），不能执行“${eventLabel}”（${event}）操作`,
-      `Report event "${event}" is not allowed in state "${state}"`,
-      { entity: 'report', state, event },
-    );
-  }
-  if (event === 'withdraw' && state === 'in_approval' && ctx?.anyDecision === true) {
+  const target = tableTarget(REPORT_TABLE, state, event);
+  if (isLateWithdraw(state, event, ctx)) {
     throw new WorkflowError(
       'WITHDRAW_AFTER_DECISION',
       '审批人已作出处理，不能撤回',
@@ -77,10 +81,7 @@ export function transitionReport(state: ReportState, event: ReportEvent, ctx?: R
 
 /** Events allowed in `state`; with `anyDecision: true`, a withdraw from in_approval is left out. */
 export function allowedReportEvents(state: ReportState, ctx?: ReportTransitionContext): ReportEvent[] {
-  const row = TRANSITIONS[state] ?? {};
-  return REPORT_EVENTS.filter(
-    (e) => row[e] !== undefined && !(e === 'withdraw' && state === 'in_approval' && ctx?.anyDecision === true),
-  );
+  return tableEvents(REPORT_TABLE, state).filter((e) => !isLateWithdraw(state, e, ctx));
 }
 
 /**

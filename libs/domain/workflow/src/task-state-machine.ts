@@ -1,4 +1,5 @@
 import { TASK_STATUSES } from '@luoshi/contracts';
+import { tableEvents, tableTarget, type TransitionTable } from './transition-table';
 import { WorkflowError } from './workflow.error';
 
 /**
@@ -105,6 +106,14 @@ const TRANSITIONS: Record<TaskState, Partial<Record<TaskEvent, TaskState | 'comp
   cancelled: {},
 };
 
+const TASK_TABLE: TransitionTable<TaskState, TaskEvent, TaskState | 'computed'> = {
+  entity: { key: 'task', zh: '任务', en: 'Task' },
+  events: TASK_EVENTS,
+  stateLabels: TASK_STATE_LABELS,
+  eventLabels: TASK_EVENT_LABELS,
+  transitions: TRANSITIONS,
+};
+
 export interface TaskTransitionContext {
   /** For `resume`: the state remembered when the task was suspended. */
   resumeTo?: TaskState;
@@ -116,21 +125,9 @@ export interface TaskTransitionResult {
   resumeTo?: TaskState;
 }
 
-function invalid(state: TaskState, event: TaskEvent): WorkflowError {
-  const stateLabel = TASK_STATE_LABELS[state] ?? String(state);
-  const eventLabel = TASK_EVENT_LABELS[event] ?? String(event);
-  return new WorkflowError(
-    'INVALID_TRANSITION',
-    `任务当前状态为“${stateLabel}”（${state}），不能执行“${eventLabel}”（${event}）操作`,
-    `Task event "${event}" is not allowed in state "${state}"`,
-    { entity: 'task', state, event },
-  );
-}
-
 /** Pure transition; throws WorkflowError('INVALID_TRANSITION') for anything not in the table. */
 export function transitionTask(state: TaskState, event: TaskEvent, ctx?: TaskTransitionContext): TaskTransitionResult {
-  const target = TRANSITIONS[state]?.[event];
-  if (target === undefined) throw invalid(state, event);
+  const target = tableTarget(TASK_TABLE, state, event);
   if (event === 'suspend') return { state: 'suspended', resumeTo: state };
   if (event === 'resume') {
     const resumeTo = ctx?.resumeTo;
@@ -149,8 +146,7 @@ export function transitionTask(state: TaskState, event: TaskEvent, ctx?: TaskTra
 
 /** Events allowed in `state`, in TASK_EVENTS order (for buttons and API validation). */
 export function allowedTaskEvents(state: TaskState): TaskEvent[] {
-  const row = TRANSITIONS[state] ?? {};
-  return TASK_EVENTS.filter((e) => row[e] !== undefined);
+  return tableEvents(TASK_TABLE, state);
 }
 
 export function isTerminalTaskState(state: TaskState): boolean {

@@ -19,14 +19,8 @@ import { approvalParticipants, canAct, currentApprovalStep, hasAnyDecision, type
 import {
   type AuthUser,
   COUNT_CAP,
-  decodeCursor,
-  keysetAfter,
-  keysetColumns,
-  keysetOrderBy,
   type KeysetSort,
-  nextCursorOf,
-  pageOffset,
-  PagingException,
+  keysetPage,
   rowsById,
   seesAllDepartments,
   type Sql,
@@ -123,31 +117,26 @@ export class ApprovalQueryService {
 
   /** One page of a box, last changed first, from the `after` cursor on (page numbers for the first 10,000); counts capped at COUNT_CAP. */
   async inbox(user: AuthUser, box: ApprovalInboxBox, page: number, pageSize: number, after?: string): Promise<ApprovalInboxResponse> {
-    const offset = pageOffset(page, pageSize, after);
     const delegators = await this.delegations.delegatorsOf(this.dataSource.manager, user.id);
     // Every box names both $1 (me) and $2 (me and my delegators), so one parameter list serves all.
-    const params: unknown[] = [user.id, box === 'todo' ? [user.id, ...delegators] : [], pageSize + 1];
+    const params: unknown[] = [user.id, box === 'todo' ? [user.id, ...delegators] : []];
     const p = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
     const where = [BOX_WHERE[box]];
-    if (after) {
-      const values = decodeCursor(after, INBOX_SORT_NAME, INBOX_SORT.keys.length);
-      if (!values) throw PagingException.badCursor();
-      where.push(keysetAfter(INBOX_SORT, values, p));
-    }
+    const keyset = keysetPage(INBOX_SORT_NAME, INBOX_SORT, { page, pageSize, after }, p);
+    if (keyset.afterCursor) where.push(keyset.afterCursor);
     const [counts, rows] = await Promise.all([
       this.counts(user, delegators),
       this.dataSource.query(
-        `SELECT ${INBOX_COLUMNS}, ${keysetColumns(INBOX_SORT)} FROM approval_instance i
+        `SELECT ${INBOX_COLUMNS}, ${keyset.columns} FROM approval_instance i
           WHERE ${where.join(' AND ')}
-          ORDER BY ${keysetOrderBy(INBOX_SORT)}
-          LIMIT $3 ${offset > 0 ? `OFFSET ${p(offset)}` : ''}`,
+          ${keyset.orderAndLimit}`,
         params,
       ) as Promise<(InboxRow & Record<string, unknown>)[]>,
     ]);
-    const shown = rows.slice(0, pageSize);
+    const { items: shown, nextCursor } = keyset.cut(rows);
     const [items, names] = await Promise.all([
       this.withRefs<InboxRow & Record<string, unknown>>(shown),
       this.names(shown.flatMap((r) => [r.drafterId, ...r.pendingApprovers])),
@@ -160,7 +149,7 @@ export class ApprovalQueryService {
       totalExact: counts[box] < COUNT_CAP || counts.exact,
       page,
       pageSize,
-      nextCursor: nextCursorOf(INBOX_SORT_NAME, INBOX_SORT, items[items.length - 1], rows.length > pageSize),
+      nextCursor,
     };
   }
 

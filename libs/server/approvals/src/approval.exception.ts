@@ -20,10 +20,10 @@ export enum ApprovalErrorCode {
 export class ApprovalException extends DomainException {
   /** An engine error as `APPROVAL_<CODE>` with the engine's Chinese and English messages. */
   static fromWorkflow(error: WorkflowError) {
-    return new ApprovalException(workflowErrorStatus(error.code), `APPROVAL_${error.code}`, error.message, error.messageEn, error.details);
+    return ApprovalException.passThrough(workflowErrorStatus(error.code), `APPROVAL_${error.code}`, error);
   }
   static notFound(id: string) {
-    return new ApprovalException(404, ApprovalErrorCode.NOT_FOUND, `审批不存在：${id}`, `Approval not found: ${id}`);
+    return ApprovalException.missing(ApprovalErrorCode.NOT_FOUND, { zh: '审批', en: 'Approval' }, id);
   }
   static forbidden() {
     return new ApprovalException(403, ApprovalErrorCode.FORBIDDEN, '无权查看此审批', 'You may not see this approval');
@@ -56,7 +56,7 @@ export class ApprovalException extends DomainException {
         );
   }
   static templateNotFound(code: string) {
-    return new ApprovalException(404, ApprovalErrorCode.TEMPLATE_NOT_FOUND, `审批模板不存在：${code}`, `Approval template not found: ${code}`);
+    return ApprovalException.missing(ApprovalErrorCode.TEMPLATE_NOT_FOUND, { zh: '审批模板', en: 'Approval template' }, code);
   }
   static templateStale(currentVersion: number, sentVersion: number) {
     return new ApprovalException(
@@ -77,7 +77,7 @@ export class ApprovalException extends DomainException {
     );
   }
   static delegationNotFound(id: string) {
-    return new ApprovalException(404, ApprovalErrorCode.DELEGATION_NOT_FOUND, `委托不存在：${id}`, `Delegation not found: ${id}`);
+    return ApprovalException.missing(ApprovalErrorCode.DELEGATION_NOT_FOUND, { zh: '委托', en: 'Delegation' }, id);
   }
   static delegationInvalid(message: string, messageEn: string) {
     return new ApprovalException(400, ApprovalErrorCode.DELEGATION_INVALID, message, messageEn);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ApprovalSubjectType, ApprovalUserAction } from '@luoshi/contracts';
+import type { ApprovalActionRequest, ApprovalSubjectType, ApprovalUserAction } from '@luoshi/contracts';
 import {
   type ApprovalAction,
   type ApprovalEffect,
@@ -41,17 +41,8 @@ export interface StartApprovalRequest {
   drafter: AuthUser;
 }
 
-export interface ApprovalActionInput {
-  type: ApprovalUserAction;
-  comment?: string;
-  toStepKey?: string;
-  toUserId?: string;
-  userId?: string;
-  position?: 'before' | 'after';
-  onBehalfOf?: string;
-  /** The version the caller saw; undefined = whatever is current (bulk approve). */
-  version?: number;
-}
+/** An action as the API takes it, but `version` undefined = whatever is current (bulk approve). */
+export type ApprovalActionInput = Omit<ApprovalActionRequest, 'version'> & { version?: number };
 
 export const SYSTEM_ACTOR: RequestActor = { user: null, requestId: 'approval-timeout', ip: null };
 

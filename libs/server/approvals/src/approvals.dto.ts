@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,20 +10,15 @@ import {
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsDateInWindow, MAX_PAGE } from '@luoshi/server/platform';
+import { IsDateInWindow, PageQueryDto } from '@luoshi/server/platform';
 import { APPROVAL_INBOX_BOXES, APPROVAL_USER_ACTIONS, type ApprovalInboxBox, type ApprovalUserAction } from '@luoshi/contracts';
 
 
-export class ApprovalInboxQueryDto {
+export class ApprovalInboxQueryDto extends PageQueryDto {
   @IsOptional() @IsIn(APPROVAL_INBOX_BOXES) box: ApprovalInboxBox = 'todo';
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
-  /** A previous page's nextCursor: the page after it (`page` is then ignored). */
-  @IsOptional() @IsString() @MaxLength(200) after?: string;
 }
 
 export class ApprovalActionDto {

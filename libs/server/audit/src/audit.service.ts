@@ -6,14 +6,8 @@ import {
   cappedCountSql,
   cappedTotal,
   COUNT_CAP,
-  decodeCursor,
-  keysetAfter,
-  keysetColumns,
-  keysetOrderBy,
   type KeysetSort,
-  nextCursorOf,
-  pageOffset,
-  PagingException,
+  keysetPage,
   type RequestActor,
   type AuditRecord,
   type AuditTrail,
@@ -72,7 +66,6 @@ export class AuditService implements AuditTrail {
    * rows); the total is a count capped at COUNT_CAP (`totalExact: false` above it).
    */
   async search(query: AuditQuery): Promise<Page<AuditEventResponse>> {
-    const offset = pageOffset(query.page, query.pageSize, query.after);
     const where = (p: (v: unknown) => string): string[] => {
       const w: string[] = [];
       if (query.action) w.push(`e.action = ${p(query.action)}`);
@@ -89,25 +82,22 @@ export class AuditService implements AuditTrail {
     };
     const page = new SqlParams();
     const conditions = where(page.p);
-    if (query.after) {
-      const values = decodeCursor(query.after, AUDIT_SORT_NAME, AUDIT_SORT.keys.length);
-      if (!values) throw PagingException.badCursor();
-      conditions.push(keysetAfter(AUDIT_SORT, values, page.p));
-    }
+    const keyset = keysetPage(AUDIT_SORT_NAME, AUDIT_SORT, query, page.p);
+    if (keyset.afterCursor) conditions.push(keyset.afterCursor);
     const count = new SqlParams();
     const countConditions = where(count.p);
     const clause = (c: string[]) => (c.length ? `WHERE ${c.join(' AND ')}` : '');
     const [rows, [{ n }]] = await Promise.all([
       this.events.query(
         `SELECT e.id::text AS id, e.at, e.actor_id AS "actorId", e.actor_name AS "actorName", e.action, e.subject_type AS "subjectType",
-                e.subject_id AS "subjectId", e.before, e.after, e.request_id AS "requestId", e.ip, ${keysetColumns(AUDIT_SORT)}
+                e.subject_id AS "subjectId", e.before, e.after, e.request_id AS "requestId", e.ip, ${keyset.columns}
            FROM audit_event e ${clause(conditions)}
-          ORDER BY ${keysetOrderBy(AUDIT_SORT)} LIMIT ${page.p(query.pageSize + 1)} ${offset > 0 ? `OFFSET ${page.p(offset)}` : ''}`,
+          ${keyset.orderAndLimit}`,
         page.values,
       ) as Promise<(AuditRow & Record<string, unknown>)[]>,
       this.events.query(cappedCountSql(`SELECT 1 FROM audit_event e ${clause(countConditions)}`, count.p(COUNT_CAP + 1)), count.values) as Promise<{ n: number }[]>,
     ]);
-    const items = rows.slice(0, query.pageSize);
+    const { items, nextCursor } = keyset.cut(rows);
     return {
       items: items.map((e) => ({
         id: e.id,
@@ -125,7 +115,7 @@ export class AuditService implements AuditTrail {
       ...cappedTotal(n),
       page: query.page,
       pageSize: query.pageSize,
-      nextCursor: nextCursorOf(AUDIT_SORT_NAME, AUDIT_SORT, items[items.length - 1], rows.length > query.pageSize),
+      nextCursor,
     };
   }
 }

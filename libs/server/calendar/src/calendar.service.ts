@@ -20,13 +20,8 @@ import { CalendarException } from './calendar.exception';
 /** Another API instance may have changed the calendar: recheck the table's stamp this often. */
 const REVALIDATE_MS = 30_000;
 
-interface YearRow {
-  year: number;
-  confirmed: boolean;
-  source: string;
-  origin: 'seed' | 'office';
-  holidays: number;
-  makeupWorkdays: number;
+/** A year as the table gives it: the response with its times as Dates. */
+interface YearRow extends Omit<HolidayYearResponse, 'confirmedAt' | 'updatedAt'> {
   confirmedAt: Date | null;
   updatedAt: Date;
 }

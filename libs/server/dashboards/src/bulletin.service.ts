@@ -12,8 +12,8 @@ import { lastDayOfMonth } from '@luoshi/domain/calendar';
 import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { IndicatorsService } from '@luoshi/server/indicators';
 import { ReplicaReads } from '@luoshi/server/platform';
-import type { HealthContext } from '@luoshi/server/tasks';
-import { COMPLETED_AT, DashboardService } from './dashboard.service';
+import { completedAtOf, type HealthContext, TASKS_READ_MODEL } from '@luoshi/server/tasks';
+import { DashboardService } from './dashboard.service';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups } from './dashboard-lookups';
 import { EvaluationService } from './evaluation.service';
@@ -104,8 +104,8 @@ export class BulletinService {
   /** Tasks now completed whose completion (last completion event, Beijing date) falls in [start, end]. */
   private completedIn(planId: string, start: string, end: string): Promise<BulletinCompletedItem[]> {
     return this.reads.query(
-      `WITH b AS (SELECT t.id, t.code, t.title, t.updated_at, t.lead_department_id FROM task t WHERE t.plan_id = $1 AND t.status = 'completed'),
-            c AS (SELECT b.*, (${COMPLETED_AT} AT TIME ZONE 'Asia/Shanghai')::date AS completed_on FROM b)
+      `WITH b AS (SELECT t.id, t.code, t.title, t.updated_at, t.lead_department_id FROM ${TASKS_READ_MODEL} t WHERE t.plan_id = $1 AND t.status = 'completed'),
+            c AS (SELECT b.*, (${completedAtOf('b')} AT TIME ZONE 'Asia/Shanghai')::date AS completed_on FROM b)
        SELECT c.id AS "taskId", c.code, c.title, d.name AS "leadDepartment", c.completed_on::text AS "completedOn"
          FROM c LEFT JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = c.lead_department_id
         WHERE c.completed_on BETWEEN $2::date AND $3::date

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DashboardDepartmentRef } from '@luoshi/contracts';
 import { UserDirectory } from '@luoshi/server/identity';
-import { PlanReader } from '@luoshi/server/plans';
+import { type PlanOutlineRow, PlanReader } from '@luoshi/server/plans';
 import { DashboardException } from './dashboard.exception';
 
 export interface PlanRef {
@@ -42,6 +42,11 @@ export class DashboardLookups {
     const d = await this.users.departmentByCode(this.dataSource, code);
     if (!d) throw from === 'path' ? DashboardException.departmentNotFound(code) : DashboardException.unknownDepartment(code);
     return d;
+  }
+
+  /** The plan's live parts and sections in document order. */
+  outline(planId: string): Promise<PlanOutlineRow[]> {
+    return this.plans.outline(this.dataSource, planId);
   }
 
   /** Departments by id. */

@@ -14,7 +14,7 @@ export enum DashboardErrorCode {
 
 export class DashboardException extends DomainException {
   static planNotFound(id: string) {
-    return new DashboardException(404, DashboardErrorCode.PLAN_NOT_FOUND, `计划不存在：${id}`, `Plan not found: ${id}`);
+    return DashboardException.missing(DashboardErrorCode.PLAN_NOT_FOUND, { zh: '计划', en: 'Plan' }, id);
   }
   static noPlan() {
     return new DashboardException(404, DashboardErrorCode.NO_PLAN, '尚未导入行动方案', 'No active action plan has been imported');
@@ -25,7 +25,7 @@ export class DashboardException extends DomainException {
     });
   }
   static departmentNotFound(code: string) {
-    return new DashboardException(404, DashboardErrorCode.DEPARTMENT_NOT_FOUND, `部门不存在：${code}`, `Department not found: ${code}`);
+    return DashboardException.missing(DashboardErrorCode.DEPARTMENT_NOT_FOUND, { zh: '部门', en: 'Department' }, code);
   }
   static scopeForbidden() {
     return new DashboardException(

@@ -17,17 +17,11 @@ import type {
 import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { measureAncestryJoins, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
 import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
-import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, TaskHealthRollup, TaskQueryService } from '@luoshi/server/tasks';
+import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, TaskHealthRollup, TaskQueryService, TASKS_READ_MODEL } from '@luoshi/server/tasks';
 import { DashboardCache } from './dashboard-cache';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups, type PlanRef } from './dashboard-lookups';
 import { type CountRow, DISPATCHED, drillDown, SqlParams, toCounts } from './plan-task-set';
-
-/** A task_event that completes a task: the reports capability's 'completed', or any transition to completed. */
-export const COMPLETION_EVENT = `(e.kind = 'completed' OR e.data->>'to' = 'completed')`;
-
-/** When a completed task of `b` was completed: its last completion event, else its last update. */
-export const COMPLETED_AT = `coalesce((SELECT max(e.at) FROM task_event e WHERE e.task_id = b.id AND ${COMPLETION_EVENT}), b.updated_at)`;
 
 export const DEFAULT_TOP = 10;
 /** Periods shown by the completion series (earlier completions count in the cumulative figure). */
@@ -117,7 +111,7 @@ export class DashboardService {
     const base: DashboardTaskFilter = { planId: plan.id, ...(scope.kind === 'department' ? { department: scope.department.code } : {}) };
     const [counted, nodes, overdue, atRisk, points] = await Promise.all([
       this.grouped(plan.id, departmentId, ctx, scope.kind === 'all'),
-      this.structure(plan.id),
+      this.lookups.outline(plan.id),
       this.list(plan.id, departmentId, ctx, 'red', options.top),
       this.list(plan.id, departmentId, ctx, 'amber', options.top),
       this.completionSeries(plan.id, departmentId, ctx, options.granularity),
@@ -234,17 +228,6 @@ export class DashboardService {
     });
   }
 
-  /** The plan's live parts and sections in document order (source line; sort_order counts among siblings), each section with its part's code. */
-  private structure(planId: string): Promise<{ code: string; kind: 'part' | 'section'; title: string; partCode: string | null }[]> {
-    return this.dataSource.query(
-      `SELECT n.code, n.kind, n.title, CASE WHEN n.kind = 'section' AND p.kind = 'part' THEN p.code END AS "partCode"
-         FROM plan_node n LEFT JOIN plan_node p ON p.id = n.parent_id
-        WHERE n.plan_id = $1 AND n.kind IN ('part', 'section') AND n.retired_in_version IS NULL
-        ORDER BY n.source_line, n.code`,
-      [planId],
-    );
-  }
-
   /**
    * Red tasks by earliest due date (most working days overdue), or amber tasks by nearest due date:
    * the first `top` from task_open_due_order_idx (open tasks by due date) with the list's indexable
@@ -270,7 +253,7 @@ export class DashboardService {
       `SELECT x.id, x.code, x.title, x.status, x.progress, x.due_date::text AS "dueDate", ${q.p(health)}::text AS health,
               d.id AS "leadId", d.code AS "leadCode", d.name AS "leadName", ${days} AS "workingDays"
          FROM (SELECT t.id, t.code, t.title, t.status, t.progress, t.due_date, t.lead_department_id
-                 FROM task t WHERE ${where.join(' AND ')}
+                 FROM ${TASKS_READ_MODEL} t WHERE ${where.join(' AND ')}
                 ORDER BY ${due}, t.code, t.id LIMIT ${q.p(top)}) x
          LEFT JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = x.lead_department_id
         ORDER BY x.due_date NULLS LAST, x.code, x.id`,

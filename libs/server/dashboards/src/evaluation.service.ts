@@ -15,6 +15,7 @@ import { CalendarService, HOLIDAYS_READ_MODEL } from '@luoshi/server/calendar';
 import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { PLANS_READ_MODEL } from '@luoshi/server/plans';
 import { type AuthUser, ReplicaReads, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
+import { TASK_EVENTS_READ_MODEL, TASKS_READ_MODEL } from '@luoshi/server/tasks';
 import { AppSettings, SETTING_EVALUATION_WEIGHTS } from './app-settings';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups } from './dashboard-lookups';
@@ -121,11 +122,11 @@ export class EvaluationService {
          SELECT t.id, t.lead_department_id AS dept, t.status, t.due_date, t.reporting_cycle, t.last_report_at, t.last_report_late,
                 coalesce((ae.at AT TIME ZONE 'Asia/Shanghai')::date, t.start_date, (t.created_at AT TIME ZONE 'Asia/Shanghai')::date) AS assigned_on,
                 (ac.at AT TIME ZONE 'Asia/Shanghai')::date AS accepted_on
-           FROM task t
+           FROM ${TASKS_READ_MODEL} t
            JOIN ${PLANS_READ_MODEL} pl ON pl.id = t.plan_id
-           LEFT JOIN LATERAL (SELECT e.at FROM task_event e WHERE e.task_id = t.id AND e.kind IN ('assigned', 'reassigned')
+           LEFT JOIN LATERAL (SELECT e.at FROM ${TASK_EVENTS_READ_MODEL} e WHERE e.task_id = t.id AND e.kind IN ('assigned', 'reassigned')
                                ORDER BY e.at DESC, e.id DESC LIMIT 1) ae ON true
-           LEFT JOIN LATERAL (SELECT e.at FROM task_event e WHERE e.task_id = t.id AND e.kind = 'accepted' AND (ae.at IS NULL OR e.at >= ae.at)
+           LEFT JOIN LATERAL (SELECT e.at FROM ${TASK_EVENTS_READ_MODEL} e WHERE e.task_id = t.id AND e.kind = 'accepted' AND (ae.at IS NULL OR e.at >= ae.at)
                                ORDER BY e.at, e.id LIMIT 1) ac ON true
           WHERE ${where.join(' AND ')}
        ),
@@ -180,7 +181,7 @@ export class EvaluationService {
     }[] = await this.reads.query(
       `SELECT x.*, luoshi_working_days(x.due_date, ${day}::date) AS "workingDays" FROM (
          SELECT a.id, a.code, a.title, a.status, a.progress, a.due_date, a.due_date::text AS "dueDate", d.code AS "leadCode", d.name AS "leadName"
-           FROM task a JOIN ${PLANS_READ_MODEL} pl ON pl.id = a.plan_id JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = a.lead_department_id
+           FROM ${TASKS_READ_MODEL} a JOIN ${PLANS_READ_MODEL} pl ON pl.id = a.plan_id JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = a.lead_department_id
           WHERE a.lead_department_id = ${q.p(departmentId)} AND a.status NOT IN ('draft', 'cancelled') AND pl.status = 'active'
             AND ${OVERDUE(day)} ${planId ? `AND a.plan_id = ${q.p(planId)}` : ''}
           ORDER BY a.due_date, a.code, a.id LIMIT ${q.p(limit)}) x

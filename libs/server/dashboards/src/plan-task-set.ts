@@ -1,6 +1,6 @@
 import { type DashboardCounts, type DashboardDrillDown, type DashboardTaskFilter, DISPATCHED_TASK_STATUSES } from '@luoshi/contracts';
 import { measureAncestryJoins, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
-import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT } from '@luoshi/server/tasks';
+import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, TASKS_READ_MODEL } from '@luoshi/server/tasks';
 
 /** Collects positional parameters while a query is built: `p(value)` → `$n`. */
 export class SqlParams {
@@ -31,7 +31,7 @@ export function planTaskSetSql(q: SqlParams, args: { planId: string; departmentI
            ${PART_CODE} AS part_code,
            ${SECTION_CODE} AS section_code,
            ${health} AS health
-      FROM task t
+      FROM ${TASKS_READ_MODEL} t
       ${measureAncestryJoins('t.measure_node_id')}
      WHERE ${where.join(' AND ')}`;
 }

@@ -39,12 +39,12 @@ export class IdentityException extends DomainException {
     return new IdentityException(409, IdentityErrorCode.USERNAME_TAKEN, `用户名已存在：${username}`, `Username taken: ${username}`);
   }
   static userNotFound(id: string) {
-    return new IdentityException(404, IdentityErrorCode.USER_NOT_FOUND, `用户不存在：${id}`, `User not found: ${id}`);
+    return IdentityException.missing(IdentityErrorCode.USER_NOT_FOUND, { zh: '用户', en: 'User' }, id);
   }
   static departmentCodeTaken(code: string) {
     return new IdentityException(409, IdentityErrorCode.DEPARTMENT_CODE_TAKEN, `部门编码已存在：${code}`, `Department code taken: ${code}`);
   }
   static departmentNotFound(id: string) {
-    return new IdentityException(404, IdentityErrorCode.DEPARTMENT_NOT_FOUND, `部门不存在：${id}`, `Department not found: ${id}`);
+    return IdentityException.missing(IdentityErrorCode.DEPARTMENT_NOT_FOUND, { zh: '部门', en: 'Department' }, id);
   }
 }

@@ -1,17 +1,9 @@
-import type { IndicatorValueResponse, IndicatorValueStatus } from '@luoshi/contracts';
+import type { IndicatorValueResponse } from '@luoshi/contracts';
 import type { UserDirectory } from '@luoshi/server/identity';
 import type { Sql } from '@luoshi/server/platform';
 
-/** A reported value as the read queries return it. */
-export interface IndicatorValueRow {
-  id: string;
-  indicatorId: string;
-  indicatorName: string;
-  unit: string;
-  year: number;
-  value: number;
-  note: string;
-  status: IndicatorValueStatus;
+/** A reported value as the read queries return it: the response's own fields, with ids where it names departments and people. */
+export interface IndicatorValueRow extends Omit<IndicatorValueResponse, 'department' | 'reportedBy' | 'reportedAt' | 'reviewedBy' | 'reviewedAt'> {
   departmentId: string;
   reportedById: string;
   reportedAt: Date;
@@ -38,20 +30,13 @@ export async function toValueResponses(users: UserDirectory, m: Sql, rows: Indic
 }
 
 function toValueResponse(r: IndicatorValueRow, department: { code: string; name: string } | undefined, names: Map<string, string>): IndicatorValueResponse {
+  const { departmentId, reportedById, reportedAt, reviewedById, reviewedAt, ...own } = r;
   return {
-    id: r.id,
-    indicatorId: r.indicatorId,
-    indicatorName: r.indicatorName,
-    unit: r.unit,
-    year: r.year,
-    value: r.value,
-    note: r.note,
-    status: r.status,
-    department: { id: r.departmentId, code: department?.code ?? '', name: department?.name ?? '' },
-    reportedBy: { id: r.reportedById, displayName: names.get(r.reportedById) ?? '' },
-    reportedAt: new Date(r.reportedAt).toISOString(),
-    reviewedBy: r.reviewedById ? { id: r.reviewedById, displayName: names.get(r.reviewedById) ?? '' } : null,
-    reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null,
-    reviewComment: r.reviewComment,
+    ...own,
+    department: { id: departmentId, code: department?.code ?? '', name: department?.name ?? '' },
+    reportedBy: { id: reportedById, displayName: names.get(reportedById) ?? '' },
+    reportedAt: new Date(reportedAt).toISOString(),
+    reviewedBy: reviewedById ? { id: reviewedById, displayName: names.get(reviewedById) ?? '' } : null,
+    reviewedAt: reviewedAt ? new Date(reviewedAt).toISOString() : null,
   };
 }

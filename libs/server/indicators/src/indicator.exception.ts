@@ -16,13 +16,13 @@ export enum IndicatorErrorCode {
 
 export class IndicatorException extends DomainException {
   static notFound(id: string) {
-    return new IndicatorException(404, IndicatorErrorCode.NOT_FOUND, `指标不存在：${id}`, `Indicator not found: ${id}`);
+    return IndicatorException.missing(IndicatorErrorCode.NOT_FOUND, { zh: '指标', en: 'Indicator' }, id);
   }
   static planNotFound(id: string) {
-    return new IndicatorException(404, IndicatorErrorCode.PLAN_NOT_FOUND, `计划不存在：${id}`, `Plan not found: ${id}`);
+    return IndicatorException.missing(IndicatorErrorCode.PLAN_NOT_FOUND, { zh: '计划', en: 'Plan' }, id);
   }
   static valueNotFound(id: string) {
-    return new IndicatorException(404, IndicatorErrorCode.VALUE_NOT_FOUND, `指标填报记录不存在：${id}`, `Indicator value not found: ${id}`);
+    return IndicatorException.missing(IndicatorErrorCode.VALUE_NOT_FOUND, { zh: '指标填报记录', en: 'Indicator value' }, id);
   }
   static forbidden(reason: string, reasonEn: string) {
     return new IndicatorException(403, IndicatorErrorCode.FORBIDDEN, reason, reasonEn);

@@ -16,15 +16,9 @@ import {
   cappedCountSql,
   cappedTotal,
   COUNT_CAP,
-  decodeCursor,
   DomainException,
-  keysetAfter,
-  keysetColumns,
-  keysetOrderBy,
   type KeysetSort,
-  nextCursorOf,
-  pageOffset,
-  PagingException,
+  keysetPage,
   type RequestActor,
 } from '@luoshi/server/platform';
 import { NotificationsService } from './notifications.service';
@@ -50,8 +44,7 @@ export class NotificationsInboxService {
    * id) after the `after` cursor (page numbers for the first 10,000); total capped at COUNT_CAP.
    */
   async list(userId: string, options: { unreadOnly: boolean; page: number; pageSize: number; after?: string }): Promise<NotificationPageResponse> {
-    const offset = pageOffset(options.page, options.pageSize, options.after);
-    const params: unknown[] = [userId, options.pageSize + 1];
+    const params: unknown[] = [userId];
     const p = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
@@ -60,23 +53,20 @@ export class NotificationsInboxService {
     const where = [`n.user_id = $1`, `n.created_at <= now()`];
     if (options.unreadOnly) where.push(`n.read_at IS NULL`);
     const countSql = cappedCountSql(`SELECT 1 FROM notification n WHERE ${where.join(' AND ')}`, '$2');
-    if (options.after) {
-      const values = decodeCursor(options.after, NOTIFICATION_SORT_NAME, NOTIFICATION_SORT.keys.length);
-      if (!values) throw PagingException.badCursor();
-      where.push(keysetAfter(NOTIFICATION_SORT, values, p));
-    }
+    const keyset = keysetPage(NOTIFICATION_SORT_NAME, NOTIFICATION_SORT, options, p);
+    if (keyset.afterCursor) where.push(keyset.afterCursor);
     const [rows, [{ n }], unread] = await Promise.all([
       this.dataSource.query(
         `SELECT n.id, n.kind, n.title, n.body, n.link, n.level, n.subject_type AS "subjectType", n.subject_id AS "subjectId",
-                n.created_at AS "createdAt", n.read_at AS "readAt", ${keysetColumns(NOTIFICATION_SORT)}
+                n.created_at AS "createdAt", n.read_at AS "readAt", ${keyset.columns}
            FROM notification n WHERE ${where.join(' AND ')}
-          ORDER BY ${keysetOrderBy(NOTIFICATION_SORT)} LIMIT $2 ${offset > 0 ? `OFFSET ${p(offset)}` : ''}`,
+          ${keyset.orderAndLimit}`,
         params,
       ) as Promise<Record<string, unknown>[]>,
       this.dataSource.query(countSql, [userId, COUNT_CAP + 1]) as Promise<{ n: number }[]>,
       this.unreadCount(userId),
     ]);
-    const items = rows.slice(0, options.pageSize);
+    const { items, nextCursor } = keyset.cut(rows);
     return {
       items: items.map(({ k0: _k0, k1: _k1, ...r }) => ({
         ...r,
@@ -87,7 +77,7 @@ export class NotificationsInboxService {
       unread,
       page: options.page,
       pageSize: options.pageSize,
-      nextCursor: nextCursorOf(NOTIFICATION_SORT_NAME, NOTIFICATION_SORT, items[items.length - 1], rows.length > options.pageSize),
+      nextCursor,
     };
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Put, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { concat, from, interval, map, merge, Observable, switchMap, take, takeUntil } from 'rxjs';
 import type { NotificationStreamEvent } from '@luoshi/contracts';
 import {
@@ -11,18 +11,14 @@ import {
   type AuthUser,
   CurrentActor,
   CurrentUser,
-  MAX_PAGE,
+  PageQueryDto,
   type RequestActor,
 } from '@luoshi/server/platform';
 import { NotificationStreamService } from './notification-stream.service';
 import { NotificationsInboxService } from './notifications-inbox.service';
 
-export class NotificationListQueryDto {
+export class NotificationListQueryDto extends PageQueryDto {
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unread = false;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
-  /** A previous page's nextCursor: the page after it (`page` is then ignored). */
-  @IsOptional() @IsString() @Length(1, 200) after?: string;
 }
 
 export class MarkReadDto {

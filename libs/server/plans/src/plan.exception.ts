@@ -31,11 +31,10 @@ export class PlanException extends DomainException {
     return new PlanException(400, PlanErrorCode.FILE_MISSING, '请上传文件（表单字段 file）', 'Upload the document as multipart field "file"');
   }
   static fileEmpty() {
-    return new PlanException(400, PlanErrorCode.FILE_EMPTY, '文件为空', 'The file is empty');
+    return PlanException.emptyUpload(PlanErrorCode.FILE_EMPTY);
   }
   static fileTooLarge(limitBytes: number) {
-    const mb = Math.round(limitBytes / 1024 / 1024);
-    return new PlanException(413, PlanErrorCode.FILE_TOO_LARGE, `文件超过 ${mb} MB 上限`, `The file exceeds the ${mb} MB limit`);
+    return PlanException.uploadTooLarge(PlanErrorCode.FILE_TOO_LARGE, limitBytes);
   }
   static fileType(name: string) {
     return new PlanException(
@@ -64,13 +63,13 @@ export class PlanException extends DomainException {
     );
   }
   static planNotFound(id: string) {
-    return new PlanException(404, PlanErrorCode.PLAN_NOT_FOUND, `计划不存在：${id}`, `Plan not found: ${id}`);
+    return PlanException.missing(PlanErrorCode.PLAN_NOT_FOUND, { zh: '计划', en: 'Plan' }, id);
   }
   static nodeNotFound(id: string) {
-    return new PlanException(404, PlanErrorCode.NODE_NOT_FOUND, `计划条目不存在：${id}`, `Plan node not found: ${id}`);
+    return PlanException.missing(PlanErrorCode.NODE_NOT_FOUND, { zh: '计划条目', en: 'Plan node' }, id);
   }
   static correctionNotFound(id: string) {
-    return new PlanException(404, PlanErrorCode.CORRECTION_NOT_FOUND, `校正词条不存在：${id}`, `Correction entry not found: ${id}`);
+    return PlanException.missing(PlanErrorCode.CORRECTION_NOT_FOUND, { zh: '校正词条', en: 'Correction entry' }, id);
   }
   static pdfNoText(pages: number) {
     return new PlanException(

@@ -24,3 +24,4 @@ export * from './jobs/job-catalogue';
 export * from './jobs/job-handler.decorator';
 export * from './jobs/job-registry';
 export * from './paging';
+export * from './page-query.dto';

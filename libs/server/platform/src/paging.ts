@@ -112,3 +112,39 @@ export function nextCursorOf(sortName: string, sort: KeysetSort, last: Record<st
     sort.keys.map((_, i) => (last[`k${i}`] === null || last[`k${i}`] === undefined ? null : String(last[`k${i}`]))),
   );
 }
+
+/** What a paged list is asked for: a page number, or the cursor a previous page returned. */
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+  after?: string;
+}
+
+/**
+ * The keyset parts of one page's statement for a list sorted by `sort` (named `sortName` in its
+ * cursors), parameters placed through `p`:
+ * - `afterCursor`: the condition to AND into the WHERE, null without a cursor (a cursor of another
+ *   list or sort is a 400, PagingException.badCursor; a page number past MAX_OFFSET_ROWS is too);
+ * - `columns`: the sort keys to select, from which the next cursor is made;
+ * - `orderAndLimit`: ORDER BY … LIMIT pageSize + 1 (one row more tells whether a next page exists),
+ *   with the OFFSET of a page number;
+ * - `cut(rows)`: the fetched rows as the page's items and its next cursor.
+ */
+export function keysetPage(sortName: string, sort: KeysetSort, request: PageRequest, p: (value: unknown) => string) {
+  const offset = pageOffset(request.page, request.pageSize, request.after);
+  let afterCursor: string | null = null;
+  if (request.after) {
+    const values = decodeCursor(request.after, sortName, sort.keys.length);
+    if (!values) throw PagingException.badCursor();
+    afterCursor = keysetAfter(sort, values, p);
+  }
+  return {
+    afterCursor,
+    columns: keysetColumns(sort),
+    orderAndLimit: `ORDER BY ${keysetOrderBy(sort)} LIMIT ${p(request.pageSize + 1)}${offset > 0 ? ` OFFSET ${p(offset)}` : ''}`,
+    cut<R extends Record<string, unknown>>(rows: R[]): { items: R[]; nextCursor: string | null } {
+      const items = rows.slice(0, request.pageSize);
+      return { items, nextCursor: nextCursorOf(sortName, sort, items[items.length - 1], rows.length > request.pageSize) };
+    },
+  };
+}

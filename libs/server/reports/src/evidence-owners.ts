@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm';
 import { DRAFT_FILE_TYPES, EVIDENCE_FILE_TYPES, type EvidenceFileType, type EvidenceOwnerType } from '@luoshi/contracts';
 import type { TaskState } from '@luoshi/domain/workflow';
-import { isLeadDepartmentMember, type TaskAccessSubject, type TaskAccessUser } from '@luoshi/server/tasks';
+import type { Sql } from '@luoshi/server/platform';
+import { isLeadDepartmentMember, type TaskAccessSubject, type TaskAccessUser, type TaskReader } from '@luoshi/server/tasks';
 import { ReportException } from './report.exception';
 
 /** What each owner accepts: evidence for reports and tasks, documents the plan import reads for drafts. */
@@ -12,7 +12,6 @@ export const ALLOWED_TYPES: Record<EvidenceOwnerType, readonly EvidenceFileType[
 };
 
 const EDITABLE = ['draft', 'returned'];
-const TASK_COLUMNS = `t.id AS "taskId", t.status AS "taskStatus", t.lead_department_id AS "leadDepartmentId", t.co_department_ids AS "coDepartmentIds"`;
 
 interface OwnerRow {
   taskId: string;
@@ -24,11 +23,14 @@ interface OwnerRow {
   firstSubmittedAt?: Date | null;
 }
 
-const OWNER_SQL: Record<EvidenceOwnerType, string> = {
-  progress_report: `SELECT ${TASK_COLUMNS}, r.status, r.locks_on::text AS "locksOn", r.first_submitted_at AS "firstSubmittedAt"
-                      FROM progress_report r JOIN task t ON t.id = r.task_id WHERE r.id = $1`,
-  task: `SELECT ${TASK_COLUMNS} FROM task t WHERE t.id = $1`,
-  special_action_plan: `SELECT ${TASK_COLUMNS}, s.status FROM special_action_plan s JOIN task t ON t.id = s.task_id WHERE s.id = $1`,
+/** The owner's own fields, before its task's are added. */
+type OwnRow = Omit<OwnerRow, 'taskStatus' | 'leadDepartmentId' | 'coDepartmentIds'>;
+
+/** A report's or special action plan's own row (its task is read from the tasks capability); a task is its own owner. */
+const OWN_ROW_SQL: Record<Exclude<EvidenceOwnerType, 'task'>, string> = {
+  progress_report: `SELECT r.task_id AS "taskId", r.status, r.locks_on::text AS "locksOn", r.first_submitted_at AS "firstSubmittedAt"
+                      FROM progress_report r WHERE r.id = $1`,
+  special_action_plan: `SELECT s.task_id AS "taskId", s.status FROM special_action_plan s WHERE s.id = $1`,
 };
 
 const OWNER_NAMES: Record<EvidenceOwnerType, string> = { progress_report: '进展报告', task: '任务', special_action_plan: '专项行动计划' };
@@ -39,20 +41,28 @@ export const toAccessSubject = (r: OwnerRow): TaskAccessSubject => ({
   coDepartmentIds: r.coDepartmentIds,
 });
 
-/** The owner and its task, optionally locked for the rest of the transaction. */
-export async function findOwner(m: EntityManager, ownerType: EvidenceOwnerType, ownerId: string, lock = false): Promise<OwnerRow> {
-  const table = { progress_report: 'r', task: 't', special_action_plan: 's' }[ownerType];
-  const [row] = (await m.query(`${OWNER_SQL[ownerType]}${lock ? ` FOR UPDATE OF ${table}` : ''}`, [ownerId])) as OwnerRow[];
-  if (!row) throw ReportException.notFound(OWNER_NAMES[ownerType], ownerId);
-  return row;
+/** The owner and its task, optionally locked (the owner's own row) for the rest of the transaction. */
+export async function findOwner(tasks: TaskReader, m: Sql, ownerType: EvidenceOwnerType, ownerId: string, lock = false): Promise<OwnerRow> {
+  const [own]: OwnRow[] =
+    ownerType === 'task' ? [{ taskId: ownerId }] : await m.query(`${OWN_ROW_SQL[ownerType]}${lock ? ' FOR UPDATE' : ''}`, [ownerId]);
+  const task = own ? (await tasks.refs(m, [own.taskId], { lock: lock && ownerType === 'task' })).get(own.taskId) : undefined;
+  if (!own || !task) throw ReportException.notFound(OWNER_NAMES[ownerType], ownerId);
+  return { ...own, taskStatus: task.status, leadDepartmentId: task.leadDepartmentId, coDepartmentIds: task.coDepartmentIds };
 }
 
 /**
  * May `user` attach a file to this owner now? The lead department's liaison or head, while the
  * report or draft is still editable (draft or returned, period not locked) or the task still open.
  */
-export async function assertCanAttach(m: EntityManager, ownerType: EvidenceOwnerType, ownerId: string, user: TaskAccessUser, today: string): Promise<OwnerRow> {
-  const owner = await findOwner(m, ownerType, ownerId, true);
+export async function assertCanAttach(
+  tasks: TaskReader,
+  m: Sql,
+  ownerType: EvidenceOwnerType,
+  ownerId: string,
+  user: TaskAccessUser,
+  today: string,
+): Promise<OwnerRow> {
+  const owner = await findOwner(tasks, m, ownerType, ownerId, true);
   if (!isLeadDepartmentMember(user, toAccessSubject(owner))) {
     throw ReportException.forbidden('只有牵头单位的联络员或负责人可以上传材料', "Only the lead department's liaison or head may upload");
   }

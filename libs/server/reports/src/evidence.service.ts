@@ -8,7 +8,7 @@ import { AuditService } from '@luoshi/server/audit';
 import { CalendarService } from '@luoshi/server/calendar';
 import { UserDirectory } from '@luoshi/server/identity';
 import type { AuthUser, RequestActor } from '@luoshi/server/platform';
-import { canSeeTask } from '@luoshi/server/tasks';
+import { canSeeTask, TaskReader } from '@luoshi/server/tasks';
 import { checkFileName } from './check-file-name';
 import { detectFileType, TYPE_LABELS, typeOfExtension } from './detect-file-type';
 import { ALLOWED_TYPES, assertCanAttach, findOwner, toAccessSubject } from './evidence-owners';
@@ -70,6 +70,7 @@ export class EvidenceService {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly users: UserDirectory,
+    private readonly tasks: TaskReader,
   ) {}
 
   /** Checks the file; then `inTransaction` (owner checks and links) runs in the transaction that writes the row. */
@@ -97,7 +98,7 @@ export class EvidenceService {
     const key = `${today.slice(0, 4)}/${today.slice(5, 7)}/${randomUUID()}`;
     try {
       const id = await this.dataSource.transaction(async (m) => {
-        await assertCanAttach(m, ownerType, ownerId, actor.user, today);
+        await assertCanAttach(this.tasks, m, ownerType, ownerId, actor.user, today);
         await this.storage.put(key, file.buffer);
         const [row] = await m.query(
           `INSERT INTO evidence_file (owner_type, owner_id, file_name, content_type, size, sha256, storage_key, uploaded_by)
@@ -161,7 +162,7 @@ export class EvidenceService {
   }
 
   private async assertCanSee(ownerType: EvidenceOwnerType, ownerId: string, user: AuthUser): Promise<void> {
-    const owner = await findOwner(this.dataSource.manager, ownerType, ownerId);
+    const owner = await findOwner(this.tasks, this.dataSource.manager, ownerType, ownerId);
     if (!canSeeTask(user, toAccessSubject(owner))) {
       throw ReportException.forbidden('无权查看此材料：本单位既不牵头也不配合该任务', 'Your department neither leads nor co-handles the task');
     }

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ProgressReportResponse } from '@luoshi/contracts';
+import type { ProgressReportResponse, UpdateProgressReportRequest } from '@luoshi/contracts';
 import { dateOfInstant, isTerminalTaskState, reportEventForApprovalStatus, transitionTask } from '@luoshi/domain/workflow';
 import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
@@ -16,14 +16,8 @@ import { nextReportState } from './report-transition';
 
 type Actor = RequestActor & { user: AuthUser };
 
-export interface ReportEdit {
-  content?: string;
-  progress?: number;
-  risks?: string;
-  nextSteps?: string;
-  redExplanation?: string | null;
-  version: number;
-}
+/** An edit of a report's draft, as the API takes it. */
+export type ReportEdit = UpdateProgressReportRequest;
 
 const EDIT_COLUMNS = { content: 'content', progress: 'progress', risks: 'risks', nextSteps: 'next_steps', redExplanation: 'red_explanation' } as const;
 

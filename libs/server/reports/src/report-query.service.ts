@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ApprovalInstanceStatus, ProgressReportResponse, ReportAction, ReportContributionResponse, ReportStatus } from '@luoshi/contracts';
+import type { ProgressReportResponse, ReportAction, ReportContributionResponse } from '@luoshi/contracts';
 import type { TaskState } from '@luoshi/domain/workflow';
 import { ApprovalQueryService } from '@luoshi/server/approvals';
 import { CalendarService } from '@luoshi/server/calendar';
@@ -11,36 +11,20 @@ import { assertCanSee, isLeadDepartmentMember, type TaskAccessSubject, TaskReade
 import { EvidenceService } from './evidence.service';
 import { ReportException } from './report.exception';
 
-export interface ReportRow {
-  id: string;
-  taskId: string;
-  taskCode: string;
-  taskTitle: string;
+/**
+ * A report as its queries read it: the response's own fields, plus the task's state and departments
+ * (for access), and times and ids where the response has ISO text and people.
+ */
+export interface ReportRow
+  extends Omit<ProgressReportResponse, 'locked' | 'submittedAt' | 'approvedAt' | 'author' | 'contributions' | 'evidence' | 'allowedActions' | 'updatedAt'> {
   taskStatus: TaskState;
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
-  periodKey: string;
-  periodLabel: string;
-  periodStart: string;
-  periodEnd: string;
-  dueDate: string;
-  locksOn: string;
-  status: ReportStatus;
-  content: string;
-  progress: number | null;
-  risks: string;
-  nextSteps: string;
-  redExplanation: string | null;
-  late: boolean;
   firstSubmittedAt: Date | null;
   submittedAt: Date | null;
   approvedAt: Date | null;
   authorId: string | null;
   authorName: string | null;
-  approvalId: string | null;
-  approvalStatus: ApprovalInstanceStatus | null;
-  returnComment: string | null;
-  version: number;
   updatedAt: Date;
 }
 

@@ -44,7 +44,7 @@ export class ReportException extends DomainException {
     );
   }
   static invalidTransition(error: WorkflowError) {
-    return new ReportException(409, ReportErrorCode.INVALID_TRANSITION, error.message, error.messageEn, error.details);
+    return ReportException.passThrough(409, ReportErrorCode.INVALID_TRANSITION, error);
   }
   static periodLocked(locksOn: string) {
     return new ReportException(
@@ -74,11 +74,10 @@ export class ReportException extends DomainException {
     return new ReportException(400, ReportErrorCode.EVIDENCE_FILE_MISSING, '请上传文件（表单字段 file）', 'Upload the file as multipart field "file"');
   }
   static evidenceEmpty() {
-    return new ReportException(400, ReportErrorCode.EVIDENCE_EMPTY, '文件为空', 'The file is empty');
+    return ReportException.emptyUpload(ReportErrorCode.EVIDENCE_EMPTY);
   }
   static evidenceTooLarge(limitBytes: number) {
-    const mb = Math.round(limitBytes / 1024 / 1024);
-    return new ReportException(413, ReportErrorCode.EVIDENCE_TOO_LARGE, `文件超过 ${mb} MB 上限`, `The file exceeds the ${mb} MB limit`);
+    return ReportException.uploadTooLarge(ReportErrorCode.EVIDENCE_TOO_LARGE, limitBytes);
   }
   static badFileName(reason: string, reasonEn: string) {
     return new ReportException(400, ReportErrorCode.EVIDENCE_BAD_FILE_NAME, `文件名无效：${reason}`, `Invalid file name: ${reasonEn}`);

@@ -13,13 +13,14 @@ import type {
 import { CalendarError, parseDeadlinePhrase, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import type { TaskState } from '@luoshi/domain/workflow';
 import { isWorkflowError, reportEventForApprovalStatus, transitionTask } from '@luoshi/domain/workflow';
-import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
+import { type ApprovalFinish, ApprovalQueryService, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
 import { NotificationsService, type NotifyInput } from '@luoshi/server/notifications';
 import { CalendarService } from '@luoshi/server/calendar';
-import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
-import { PlanImportService } from '@luoshi/server/plans';
-import { assertCanSee, canSeeTask, isLeadDepartmentMember, TaskStore } from '@luoshi/server/tasks';
+import { UserDirectory } from '@luoshi/server/identity';
+import { type AuthUser, type RequestActor, type Sql, UnitOfWork } from '@luoshi/server/platform';
+import { PlanImportService, PlanReader } from '@luoshi/server/plans';
+import { assertCanSee, canSeeTask, isLeadDepartmentMember, TaskReader, TaskStore } from '@luoshi/server/tasks';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
 import { ReportErrorCode, ReportException } from './report.exception';
 import { nextReportState } from './report-transition';
@@ -51,20 +52,20 @@ interface SapRow {
   updatedAt: Date;
 }
 
+/** The plan, task, department and approval fields, filled from their owners after the query (withRefs). */
+type SapRefs = 'planCode' | 'taskCode' | 'taskStatus' | 'dueDate' | 'deadlineText' | 'plan' | 'childPlan' | 'departments' | 'approvalStatus';
+
+/** The columns of SapRow without SapRefs, for `${SELECT} WHERE …`. */
 const SELECT = `
-  SELECT s.id, s.plan_id AS "planId", p.code AS "planCode", s.task_id AS "taskId", t.code AS "taskCode", t.status AS "taskStatus",
-         to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.deadline_text AS "deadlineText",
-         json_build_object('id', p.id, 'code', p.code, 'title', p.title) AS plan,
-         (SELECT json_build_object('id', c.id, 'code', c.code, 'title', c.title) FROM plan c WHERE c.id = s.child_plan_id) AS "childPlan",
-         s.deliverable, s.lead_department_id AS "leadDepartmentId", s.co_department_ids AS "coDepartmentIds",
-         (SELECT coalesce(json_agg(json_build_object('id', d.id, 'code', d.code, 'name', d.name)), '[]'::json)
-            FROM department d WHERE d.id = s.lead_department_id OR d.id = ANY(s.co_department_ids)) AS departments,
-         s.draft_evidence_id AS "draftEvidenceId", s.status, s.approval_instance_id AS "approvalId", ai.status AS "approvalStatus",
+  SELECT s.id, s.plan_id AS "planId", s.task_id AS "taskId", s.deliverable, s.lead_department_id AS "leadDepartmentId",
+         s.co_department_ids AS "coDepartmentIds", s.draft_evidence_id AS "draftEvidenceId", s.status, s.approval_instance_id AS "approvalId",
          s.return_comment AS "returnComment", s.child_plan_id AS "childPlanId", s.version, s.updated_at AS "updatedAt"
-    FROM special_action_plan s
-    JOIN plan p ON p.id = s.plan_id
-    JOIN task t ON t.id = s.task_id
-    LEFT JOIN approval_instance ai ON ai.id = s.approval_instance_id`;
+    FROM special_action_plan s`;
+
+const planRef = ({ id, code, title }: PlanRef): PlanRef => ({ id, code, title });
+
+/** Task codes in the database's code-point order (SAP-1, SAP-10, SAP-2), as ORDER BY code sorted them. */
+const byTaskCode = (a: SapRow, b: SapRow): number => (a.taskCode < b.taskCode ? -1 : a.taskCode > b.taskCode ? 1 : 0);
 
 /** The lead department is told that a special action plan is due from it (notification matrix: special_plan_due). */
 function specialPlanDueNotice(taskId: string, sapId: string, deliverable: string): NotifyInput {
@@ -113,6 +114,10 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly plans: PlanReader,
+    private readonly tasks: TaskReader,
+    private readonly users: UserDirectory,
+    private readonly approvalQueries: ApprovalQueryService,
   ) {}
 
   onModuleInit(): void {
@@ -127,28 +132,14 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
     const calendar = await this.calendar.calendar();
     const today = this.calendar.today();
     const result = await this.unitOfWork.run(async (m) => {
-      const [plan] = await m.query(`SELECT id FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
-      if (!plan) throw ReportException.notFound('计划', planId, ReportErrorCode.SAP_PLAN_NOT_FOUND);
-      const duties: {
-        id: string;
-        deliverable: string;
-        nodeId: string | null;
-        leadId: string | null;
-        coIds: string[];
-        source: string;
-        deadlineText: string | null;
-        deadline: string | null;
-        done: boolean;
-      }[] = await m.query(
-        `SELECT d.id, d.deliverable, d.node_id AS "nodeId", d.lead_department_id AS "leadId", d.co_department_ids AS "coIds",
-                d.source_sentence AS source, d.deadline_text AS "deadlineText", to_char(d.deadline, 'YYYY-MM-DD') AS deadline, EXISTS (SELECT 1 FROM special_action_plan s WHERE s.duty_id = d.id) AS done
-           FROM plan_duty d LEFT JOIN plan_node n ON n.id = d.node_id
-          WHERE d.plan_id = $1 AND d.kind = 'special_action_plan' AND d.retired_in_version IS NULL
-          ORDER BY n.sort_order NULLS LAST, d.deliverable`,
-        [planId],
-      );
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND kind = 'special_action_plan'`, [planId]);
-      let serial = n as number;
+      if (!(await this.plans.lock(m, planId))) throw ReportException.notFound('计划', planId, ReportErrorCode.SAP_PLAN_NOT_FOUND);
+      const planned = await this.plans.specialPlanDuties(m, planId);
+      const drafted: { dutyId: string }[] = await m.query(`SELECT duty_id AS "dutyId" FROM special_action_plan WHERE duty_id = ANY($1::uuid[])`, [
+        planned.map((d) => d.id),
+      ]);
+      const done = new Set(drafted.map((r) => r.dutyId));
+      const duties = planned.map((d) => ({ ...d, done: done.has(d.id) }));
+      let serial = await this.taskStore.draftingTaskCount(m, planId);
       const created: string[] = [];
       const notices: NotifyInput[] = [];
       const taskIds: string[] = [];
@@ -161,22 +152,28 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
         const due = dueDateOf(d.deadlineText, d.deadline, calendar);
         // Work starts today, unless the plan's deadline is already earlier.
         const start = due !== null && due < today ? due : today;
-        const [task] = await m.query(
-          `INSERT INTO task (plan_id, measure_node_id, code, title, body, lead_department_id, co_department_ids, start_date,
-                             due_date, deadline_text, reporting_cycle, status, kind)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'none', 'assigned', 'special_action_plan') RETURNING id`,
-          [planId, d.nodeId, `SAP-${++serial}`, `编制《${d.deliverable}》`, d.source, d.leadId, co, start, due, due ? d.deadlineText : null],
-        );
-        taskIds.push(task.id);
-        await this.taskStore.event(m, task.id, actor, 'created', null, { planId, specialActionPlanDutyId: d.id, ...(due ? { dueDate: due, deadlineText: d.deadlineText } : {}) });
-        await this.taskStore.event(m, task.id, actor, 'assigned', null, { from: 'draft', to: 'assigned' });
+        const taskId = await this.taskStore.insertDraftingTask(m, {
+          planId,
+          measureNodeId: d.nodeId,
+          code: `SAP-${++serial}`,
+          title: `编制《${d.deliverable}》`,
+          body: d.source,
+          leadDepartmentId: d.leadId,
+          coDepartmentIds: co,
+          startDate: start,
+          dueDate: due,
+          deadlineText: due ? d.deadlineText : null,
+        });
+        taskIds.push(taskId);
+        await this.taskStore.event(m, taskId, actor, 'created', null, { planId, specialActionPlanDutyId: d.id, ...(due ? { dueDate: due, deadlineText: d.deadlineText } : {}) });
+        await this.taskStore.event(m, taskId, actor, 'assigned', null, { from: 'draft', to: 'assigned' });
         const [sap] = await m.query(
           `INSERT INTO special_action_plan (plan_id, duty_id, task_id, deliverable, lead_department_id, co_department_ids)
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [planId, d.id, task.id, d.deliverable, d.leadId, co],
+          [planId, d.id, taskId, d.deliverable, d.leadId, co],
         );
         created.push(sap.id);
-        notices.push(specialPlanDueNotice(task.id, sap.id, d.deliverable));
+        notices.push(specialPlanDueNotice(taskId, sap.id, d.deliverable));
       }
       // A drafting task with a deadline is reminded like any task.
       await this.taskStore.planReminders(m, taskIds);
@@ -185,12 +182,12 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
       return { created, existing: duties.filter((x) => x.done).length, skipped, outcome };
     });
     await this.notifications.dispatch(result.outcome);
-    const items = await this.rows(`WHERE s.plan_id = $1 ORDER BY t.code`, [planId]);
+    const items = await this.forPlan(planId);
     return { created: result.created.length, existing: result.existing, skipped: result.skipped, items: await Promise.all(items.map((r) => this.toResponse(r))) };
   }
 
   async list(planId: string, user: AuthUser): Promise<SpecialActionPlanResponse[]> {
-    const rows = await this.rows(`WHERE s.plan_id = $1 ORDER BY t.code`, [planId]);
+    const rows = await this.forPlan(planId);
     return Promise.all(rows.filter((r) => canSeeTask(user, accessOf(r))).map((r) => this.toResponse(r)));
   }
 
@@ -310,14 +307,47 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
     });
   }
 
+  /** Fills each row's plan, task, departments and approval status from their owners, a batch per owner. */
+  private async withRefs(m: Sql, rows: Omit<SapRow, SapRefs>[]): Promise<SapRow[]> {
+    const [plans, tasks, departments, statuses] = await Promise.all([
+      this.plans.refs(m, rows.flatMap((r) => [r.planId, r.childPlanId])),
+      this.tasks.refs(m, rows.map((r) => r.taskId)),
+      this.users.departments(m, rows.flatMap((r) => [r.leadDepartmentId, ...r.coDepartmentIds])),
+      this.approvalQueries.statuses(m, rows.map((r) => r.approvalId)),
+    ]);
+    return rows.flatMap((r) => {
+      const plan = plans.get(r.planId);
+      const task = tasks.get(r.taskId);
+      if (!plan || !task) return [];
+      const child = r.childPlanId ? plans.get(r.childPlanId) : undefined;
+      const refs: Pick<SapRow, SapRefs> = {
+        planCode: plan.code,
+        taskCode: task.code,
+        taskStatus: task.status,
+        dueDate: task.dueDate,
+        deadlineText: task.deadlineText,
+        plan: planRef(plan),
+        childPlan: child ? planRef(child) : null,
+        departments: [r.leadDepartmentId, ...r.coDepartmentIds].flatMap((id) => {
+          const d = id ? departments.get(id) : undefined;
+          return d ? [{ id: d.id, code: d.code, name: d.name }] : [];
+        }),
+        approvalStatus: r.approvalId ? (statuses.get(r.approvalId) ?? null) : null,
+      };
+      return [{ ...r, ...refs }];
+    });
+  }
+
   private async row(m: EntityManager, id: string, lock = false): Promise<SapRow> {
-    const [row] = (await m.query(`${SELECT} WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`, [id])) as SapRow[];
+    const [row] = await this.withRefs(m, await m.query(`${SELECT} WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`, [id]));
     if (!row) throw ReportException.notFound('专项行动计划', id, ReportErrorCode.SAP_NOT_FOUND);
     return row;
   }
 
-  private rows(where: string, params: unknown[]): Promise<SapRow[]> {
-    return this.dataSource.query(`${SELECT} ${where}`, params);
+  /** The plan's special action plans, by their drafting tasks' codes. */
+  private async forPlan(planId: string): Promise<SapRow[]> {
+    const rows = await this.withRefs(this.dataSource, await this.dataSource.query(`${SELECT} WHERE s.plan_id = $1`, [planId]));
+    return rows.sort(byTaskCode);
   }
 
   private async toResponse(r: SapRow): Promise<SpecialActionPlanResponse> {

@@ -1,16 +1,7 @@
-/** A live duty of the plan, as task generation reads it. */
-export interface DutyForPrefill {
-  id: string;
-  nodeId: string;
-  /** Every lead's department, in the order written; null = collective or unknown name (skipped). */
-  leadDepartmentIds: (string | null)[];
-  coDepartmentIds: string[];
-  deadlineText: string | null;
-  /** ISO date the parser read from deadlineText, if any. */
-  deadline: string | null;
-  /** Document order (source line), for merging several duties of one node. */
-  line: number;
-}
+import type { PlanDutyRow } from '@luoshi/server/plans';
+
+/** A live duty of the plan, as task generation reads it (from the plans capability's PlanReader). */
+export type DutyForPrefill = PlanDutyRow;
 
 export interface TaskPrefill {
   leadDepartmentId: string | null;

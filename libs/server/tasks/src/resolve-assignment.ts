@@ -1,24 +1,16 @@
-import { TASK_REPORTING_CYCLES, type TaskReportingCycle } from '@luoshi/contracts';
+import { TASK_REPORTING_CYCLES, type TaskReportingCycle, type UpdateTaskRequest } from '@luoshi/contracts';
 import { CalendarError, DATE_WINDOW, isDateInWindow, parseDeadlinePhrase, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { isTerminalTaskState, type TaskState, transitionTask } from '@luoshi/domain/workflow';
 import type { DepartmentDirectory } from './department-directory';
 import { TaskErrorCode, type TaskFieldProblem } from './task.exception';
 import type { TaskRow, TaskWrite } from './task-row';
 
-/** What the office asks to change (PATCH, one bulk item, one spreadsheet row). */
-export interface AssignmentInput {
-  title?: string;
-  leadDepartmentCode?: string;
-  coDepartmentCodes?: string[];
-  ownerUserId?: string | null;
-  startDate?: string;
-  /** null = long-term (长期). */
-  dueDate?: string | null;
-  /** A deadline phrase: 2026-06-30, 2026年6月底, 2026年第三季度, 每季度, 长期 … */
-  deadlineText?: string;
+/**
+ * What the office asks to change (PATCH, one bulk item, one spreadsheet row): the fields of a PATCH,
+ * with the reporting cycle as any text (a spreadsheet's cell), checked here.
+ */
+export interface AssignmentInput extends Omit<UpdateTaskRequest, 'version' | 'reportingCycle'> {
   reportingCycle?: string;
-  /** 交办: a draft becomes 'assigned' (and its departments are told). Without it a draft stays a draft. */
-  dispatch?: boolean;
 }
 
 export interface AssignmentContext {

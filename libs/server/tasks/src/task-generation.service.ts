@@ -5,6 +5,7 @@ import type { GenerateTasksResponse, TaskResponse } from '@luoshi/contracts';
 import { CalendarError, parseDeadlinePhrase } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
 import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import { liveLeafMeasures, type PlanNodeRefRow, PlanReader } from '@luoshi/server/plans';
 import { type DutyForPrefill, prefillFromDuties, type ReadDeadline, type TaskPrefill } from './prefill-from-duties';
 import { TaskErrorCode, TaskException, type TaskFieldProblem } from './task.exception';
 import { TaskQueryService } from './task-query.service';
@@ -20,6 +21,7 @@ export class TaskGenerationService {
     private readonly store: TaskStore,
     private readonly query: TaskQueryService,
     private readonly calendar: CalendarService,
+    private readonly plans: PlanReader,
   ) {}
 
   /**
@@ -33,21 +35,16 @@ export class TaskGenerationService {
   async generate(planId: string, actor: Actor): Promise<GenerateTasksResponse> {
     const readDeadline = await this.deadlineReader();
     const { createdIds, existing, prefilled } = await this.dataSource.transaction(async (m) => {
-      const [plan] = await m.query(`SELECT id FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
-      if (!plan) throw TaskException.planNotFound(planId);
-      const leaves = `
-        FROM plan_node n
-       WHERE n.plan_id = $1 AND n.retired_in_version IS NULL AND n.kind IN ('measure', 'submeasure')
-         AND NOT EXISTS (SELECT 1 FROM plan_node c
-                          WHERE c.parent_id = n.id AND c.kind = 'submeasure' AND c.retired_in_version IS NULL)`;
+      if (!(await this.plans.lock(m, planId))) throw TaskException.planNotFound(planId);
+      const leaves = `FROM ${liveLeafMeasures('$1')} n`;
       const [{ n: existingCount }] = await m.query(
-        `SELECT count(*)::int AS n ${leaves} AND EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id AND t.kind = 'measure')`,
+        `SELECT count(*)::int AS n ${leaves} WHERE EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id AND t.kind = 'measure')`,
         [planId],
       );
       const created: { id: string; nodeId: string }[] = await m.query(
         `INSERT INTO task (plan_id, measure_node_id, code, title, body)
          SELECT n.plan_id, n.id, n.code, n.title, n.body ${leaves}
-            AND NOT EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id AND t.kind = 'measure')
+          WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.measure_node_id = n.id AND t.kind = 'measure')
           ORDER BY n.sort_order
          ON CONFLICT (plan_id, code) DO NOTHING
          RETURNING id, measure_node_id AS "nodeId"`,
@@ -85,20 +82,9 @@ export class TaskGenerationService {
   ): Promise<Map<string, TaskPrefill>> {
     const out = new Map<string, TaskPrefill>();
     if (created.length === 0) return out;
-    const duties: DutyForPrefill[] = await m.query(
-      `SELECT id, node_id AS "nodeId", lead_department_ids AS "leadDepartmentIds", co_department_ids AS "coDepartmentIds",
-              deadline_text AS "deadlineText", to_char(deadline, 'YYYY-MM-DD') AS deadline,
-              CASE source WHEN 'annotation' THEN 0 WHEN 'annex_table' THEN 1 ELSE 2 END AS line
-         FROM plan_duty
-        WHERE plan_id = $1 AND retired_in_version IS NULL AND kind = 'general' AND node_id IS NOT NULL`,
-      [planId],
-    );
+    const duties = await this.plans.generalDuties(m, planId);
     if (duties.length === 0) return out;
-    const nodes: { id: string; parentId: string | null }[] = await m.query(
-      `SELECT id, parent_id AS "parentId" FROM plan_node WHERE plan_id = $1 AND retired_in_version IS NULL`,
-      [planId],
-    );
-    const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]));
+    const parentOf = await this.plans.liveParents(m, planId);
     const byNode = new Map<string, DutyForPrefill[]>();
     for (const d of duties) byNode.set(d.nodeId, [...(byNode.get(d.nodeId) ?? []), d]);
     for (const task of created) {
@@ -139,8 +125,8 @@ export class TaskGenerationService {
       const task = await this.store.find(m, id, { lock: true });
       if (version !== undefined && version !== task.version) throw TaskException.staleVersion(task.version, version);
       if (task.status !== 'draft') throw TaskException.notDraft('拆分', 'split');
-      const [measure] = await m.query(`SELECT code FROM plan_node WHERE id = $1`, [task.measureNodeId]);
-      const base = measure.code as string;
+      const measure = (await this.plans.nodes(m, [task.measureNodeId])).get(task.measureNodeId);
+      const base = (measure as PlanNodeRefRow).code;
       // Serialise splits of one measure, so two of them cannot pick the same suffix.
       await m.query(`SELECT id FROM task WHERE measure_node_id = $1 FOR UPDATE`, [task.measureNodeId]);
       const [{ max }] = await m.query(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TaskEventKind, TaskResponse } from '@luoshi/contracts';
-import { type TaskEvent, transitionTask, WorkflowError } from '@luoshi/domain/workflow';
+import type { TaskEvent } from '@luoshi/domain/workflow';
 import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
 import { assertCanSee, assertLeadDepartmentMember } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
@@ -116,22 +116,17 @@ export class TaskLifecycleService {
       assertCanSee(actor.user, task);
       spec.authorize?.(task);
       if (spec.version !== undefined && spec.version !== task.version) throw TaskException.staleVersion(task.version, spec.version);
-      let next;
-      try {
-        next = transitionTask(task.status, spec.event, { resumeTo: task.resumeTo ?? undefined });
-      } catch (error) {
-        if (error instanceof WorkflowError) throw TaskException.invalidTransition(error);
-        throw error;
-      }
-      const write: TaskWrite = { status: next.state, ...(next.resumeTo ? { resumeTo: next.resumeTo } : {}), ...spec.extra?.(task) };
-      const after = await this.store.update(m, id, task.version, write);
-      await this.store.event(m, id, actor, spec.eventKind, spec.body ?? null, {
-        from: task.status,
-        to: after.status,
-        ...(task.leadDepartmentId !== after.leadDepartmentId ? { fromLeadDepartmentId: task.leadDepartmentId } : {}),
-        ...spec.data,
+      const extra = spec.extra?.(task);
+      const leadMoved = extra?.leadDepartmentId !== undefined && extra.leadDepartmentId !== task.leadDepartmentId;
+      await this.store.transition(m, task, actor, {
+        event: spec.event,
+        eventKind: spec.eventKind,
+        body: spec.body,
+        extra,
+        eventData: { ...(leadMoved ? { fromLeadDepartmentId: task.leadDepartmentId } : {}), ...spec.data },
+        audit: spec.audit,
+        auditData: spec.body ? { reason: spec.body } : undefined,
       });
-      await this.store.record(m, actor, spec.audit, task, after, spec.body ? { reason: spec.body } : undefined);
     });
     return (await this.query.all({ id }, actor.user, 1))[0];
   }

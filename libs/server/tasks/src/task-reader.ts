@@ -9,16 +9,17 @@ export interface TaskRefRow {
   title: string;
   planId: string;
   status: TaskState;
-  /** YYYY-MM-DD, or null when the task has no deadline. */
-  dueDate: string | null;
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
   ownerUserId: string | null;
+  /** YYYY-MM-DD, or null when the task has no deadline. */
+  dueDate: string | null;
+  deadlineText: string | null;
 }
 
 /** The columns of TaskRefRow, for `SELECT ${TASK_REF_COLUMNS} FROM task t`. */
-const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.status, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
-  t.lead_department_id AS "leadDepartmentId", t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId"`;
+const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.status, t.lead_department_id AS "leadDepartmentId",
+  t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.deadline_text AS "deadlineText"`;
 
 /** A task that reports progress (accepted or in progress, with a reporting cycle). */
 export interface ReportingTaskRow {
@@ -31,7 +32,7 @@ export interface ReportingTaskRow {
 
 /** The columns of ReportingTaskRow, and the tasks that report. */
 const REPORTING_TASKS = `
-  SELECT t.id, t.reporting_cycle AS "reportingCycle", t.start_date::text AS "startDate", t.due_date::text AS "dueDate",
+  SELECT t.id, t.reporting_cycle AS "reportingCycle", t.start_date::text AS "startDate", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
          (SELECT min(e.at) FROM task_event e WHERE e.task_id = t.id AND e.kind = 'accepted') AS "acceptedAt"
     FROM task t
    WHERE t.status IN ('accepted', 'in_progress') AND t.reporting_cycle <> 'none'`;
@@ -39,9 +40,12 @@ const REPORTING_TASKS = `
 /** The tasks capability's read side for everyone else, always by a batch of ids. */
 @Injectable()
 export class TaskReader {
-  /** Tasks by id (unknown ids are absent). */
-  refs(m: Sql, ids: readonly (string | null | undefined)[]): Promise<Map<string, TaskRefRow>> {
-    return rowsById(m, `SELECT ${TASK_REF_COLUMNS} FROM task t WHERE t.id = ANY($1::uuid[])`, ids);
+  /**
+   * Tasks by id (unknown ids are absent); `lock` holds them for the rest of the transaction, for a
+   * caller whose decision rests on them (may a file still be attached to the task).
+   */
+  refs(m: Sql, ids: readonly (string | null | undefined)[], options: { lock?: boolean } = {}): Promise<Map<string, TaskRefRow>> {
+    return rowsById(m, `SELECT ${TASK_REF_COLUMNS} FROM task t WHERE t.id = ANY($1::uuid[])${options.lock ? ' FOR UPDATE' : ''}`, ids);
   }
 
   /** Every task that reports, or only `taskId` if it does (the progress reports' drafts follow these). */

@@ -51,26 +51,16 @@ export const WRITABLE_COLUMNS = {
   progress: 'progress',
   lastReportAt: 'last_report_at',
   lastReportLate: 'last_report_late',
-} as const;
+} as const satisfies Record<keyof TaskWrite, string>;
 
-export type TaskWrite = Partial<{
-  code: string;
-  title: string;
-  /** The measure's text as the task states it (changed by an approved 任务变更申请). */
-  body: string;
-  leadDepartmentId: string | null;
-  coDepartmentIds: string[];
-  ownerUserId: string | null;
-  startDate: string | null;
-  dueDate: string | null;
-  deadlineText: string | null;
-  reportingCycle: TaskReportingCycle;
-  status: TaskState;
-  resumeTo: TaskState | null;
-  returnedReason: string | null;
-  returnedAt: Date | null;
-  /** Written by an approved progress report (reports capability). */
-  progress: number;
-  lastReportAt: Date | null;
-  lastReportLate: boolean;
-}>;
+/**
+ * What a write may set: any column of TaskRow but the task's identity and version, and the times of
+ * the last return and report. `body` is changed by an approved 任务变更申请, `progress` and the last
+ * report by an approved progress report (reports capability).
+ */
+export type TaskWrite = Partial<
+  Omit<TaskRow, 'id' | 'planId' | 'measureNodeId' | 'version'> & {
+    returnedAt: Date | null;
+    lastReportAt: Date | null;
+  }
+>;

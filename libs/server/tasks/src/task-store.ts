@@ -13,6 +13,7 @@ import type { AssignmentContext } from './resolve-assignment';
 import { TaskException } from './task.exception';
 import { taskNotices } from './task-notices';
 import { TASK_ROW_COLUMNS, type TaskRow, type TaskWrite, WRITABLE_COLUMNS } from './task-row';
+import { nextTaskState, type TaskTransition } from './task-transition';
 
 /** Written fields that can make a task write a notice (task-notices.ts). */
 const NOTICE_FIELDS = ['status', 'dueDate', 'leadDepartmentId', 'coDepartmentIds'] as const;
@@ -33,6 +34,20 @@ function snapshot(t: TaskRow): Record<string, unknown> {
     returnedReason: t.returnedReason,
     version: t.version,
   };
+}
+
+/** A special action plan's drafting task, as TaskStore.insertDraftingTask writes it. */
+export interface DraftingTask {
+  planId: string;
+  measureNodeId: string;
+  code: string;
+  title: string;
+  body: string;
+  leadDepartmentId: string;
+  coDepartmentIds: string[];
+  startDate: string;
+  dueDate: string | null;
+  deadlineText: string | null;
 }
 
 /**
@@ -122,6 +137,26 @@ export class TaskStore {
     throw TaskException.staleVersion(current.version, expectedVersion);
   }
 
+  /** How many special-action-plan drafting tasks the plan has (their codes are SAP-1, SAP-2 …). */
+  async draftingTaskCount(m: EntityManager, planId: string): Promise<number> {
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND kind = 'special_action_plan'`, [planId]);
+    return n as number;
+  }
+
+  /**
+   * Inserts a special action plan's drafting task, assigned at once and without progress reports;
+   * the caller writes its events and plans its reminders (planReminders). Returns its id.
+   */
+  async insertDraftingTask(m: EntityManager, t: DraftingTask): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO task (plan_id, measure_node_id, code, title, body, lead_department_id, co_department_ids, start_date,
+                         due_date, deadline_text, reporting_cycle, status, kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'none', 'assigned', 'special_action_plan') RETURNING id`,
+      [t.planId, t.measureNodeId, t.code, t.title, t.body, t.leadDepartmentId, t.coDepartmentIds, t.startDate, t.dueDate, t.deadlineText],
+    );
+    return row.id as string;
+  }
+
   /**
    * Tasks written by an INSERT rather than `update` (with a deadline and a running state): their
    * reminders are planned with the transaction's other tasks, or at once outside a unit of work.
@@ -160,6 +195,19 @@ export class TaskStore {
       before: before ? snapshot(before) : null,
       after: after ? { ...snapshot(after), ...extra } : (extra ?? null),
     });
+  }
+
+  /**
+   * Fires `t.event` on a task the caller has read (and locked) in `m`: the version-checked write of
+   * the new state, its timeline entry (with `from`/`to`) and its audit record.
+   */
+  async transition(m: EntityManager, task: TaskRow, actor: RequestActor, t: TaskTransition): Promise<TaskRow> {
+    const next = nextTaskState(task, t.event);
+    const write: TaskWrite = { status: next.state, ...(next.resumeTo ? { resumeTo: next.resumeTo } : {}), ...t.extra };
+    const after = await this.update(m, task.id, task.version, write);
+    await this.event(m, task.id, actor, t.eventKind, t.body ?? null, { from: task.status, to: after.status, ...t.eventData });
+    await this.record(m, actor, t.audit, task, after, t.auditData);
+    return after;
   }
 
   async directory(m: EntityManager): Promise<DepartmentDirectory> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { DepartmentKeywordSeed, DepartmentSuggestionResponse } from '@luoshi/contracts';
 import { UserDirectory } from '@luoshi/server/identity';
+import { PlanReader } from '@luoshi/server/plans';
 import { type DepartmentEvidence, rankDepartments } from './rank-departments';
 import type { DepartmentKeyword } from './suggest-departments';
 import { TaskStore } from './task-store';
@@ -21,23 +22,22 @@ export class TaskSuggestionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: TaskStore,
     private readonly users: UserDirectory,
+    private readonly plans: PlanReader,
   ) {}
 
   async suggest(taskId: string): Promise<DepartmentSuggestionResponse[]> {
     const m = this.dataSource.manager;
     const task = await this.store.find(m, taskId);
-    const [measure] = await m.query(`SELECT title, body FROM plan_node WHERE id = $1`, [task.measureNodeId]);
+    const measure = (await this.plans.nodes(m, [task.measureNodeId])).get(task.measureNodeId);
     const text = [task.title, task.body, measure?.title ?? '', measure?.body ?? ''].join('\n');
     const [departments, keywords, own, evidence, corpus] = await Promise.all([
       this.users.allDepartments(m),
       m.query(`SELECT department_id AS "departmentId", keyword FROM department_keyword`) as Promise<DepartmentKeyword[]>,
       this.ownDuty(task.measureNodeId),
       this.evidence(task.planId, task.measureNodeId),
-      m.query(`SELECT title || '。' || body AS text FROM plan_node WHERE plan_id = $1 AND kind IN ('measure', 'submeasure') AND retired_in_version IS NULL`, [
-        task.planId,
-      ]) as Promise<{ text: string }[]>,
+      this.plans.measureTexts(m, task.planId),
     ]);
-    return rankDepartments({ text, departments, keywords, ownDuty: own, evidence, corpus: corpus.map((c) => c.text) }).map((s) => ({
+    return rankDepartments({ text, departments, keywords, ownDuty: own, evidence, corpus }).map((s) => ({
       department: { id: s.department.id, code: s.department.code, name: s.department.name },
       suggestedRole: s.role,
       reasons: s.reasons,
@@ -47,20 +47,7 @@ export class TaskSuggestionService {
 
   /** The live duties on the measure, else on its nearest ancestor with any (as task generation reads them). */
   private async ownDuty(nodeId: string): Promise<{ leadIds: string[]; coIds: string[] } | null> {
-    const rows: { leadIds: (string | null)[]; coIds: string[] }[] = await this.dataSource.query(
-      `WITH RECURSIVE up AS (
-         SELECT id, parent_id, 0 AS depth FROM plan_node WHERE id = $1
-         UNION ALL SELECT n.id, n.parent_id, up.depth + 1 FROM plan_node n JOIN up ON n.id = up.parent_id WHERE up.depth < 10
-       ), nearest AS (
-         SELECT up.id FROM up WHERE EXISTS (SELECT 1 FROM plan_duty d WHERE d.node_id = up.id AND d.retired_in_version IS NULL)
-          ORDER BY up.depth LIMIT 1
-       )
-       SELECT d.lead_department_ids AS "leadIds", d.co_department_ids AS "coIds"
-         FROM plan_duty d JOIN nearest ON d.node_id = nearest.id
-        WHERE d.retired_in_version IS NULL AND d.kind = 'general'
-        ORDER BY d.id`,
-      [nodeId],
-    );
+    const rows = await this.plans.nearestGeneralDuties(this.dataSource, nodeId);
     if (rows.length === 0) return null;
     const leadIds = [...new Set(rows.flatMap((r) => r.leadIds.filter((id): id is string => id !== null)))];
     const coIds = [...new Set(rows.flatMap((r) => r.coIds))].filter((id) => !leadIds.includes(id));
@@ -69,14 +56,7 @@ export class TaskSuggestionService {
 
   /** The plan's duties on other measures (their lead departments) and past assignments of other measures. */
   private async evidence(planId: string, nodeId: string): Promise<DepartmentEvidence[]> {
-    const duties: { departmentId: string; text: string }[] = await this.dataSource.query(
-      `SELECT lead.id AS "departmentId", d.deliverable || coalesce('。' || n.title, '') AS text
-         FROM plan_duty d
-         LEFT JOIN plan_node n ON n.id = d.node_id
-         CROSS JOIN LATERAL unnest(d.lead_department_ids) AS lead(id)
-        WHERE d.plan_id = $1 AND d.retired_in_version IS NULL AND lead.id IS NOT NULL AND d.node_id IS DISTINCT FROM $2`,
-      [planId, nodeId],
-    );
+    const duties = await this.plans.dutyLeads(this.dataSource, planId, nodeId);
     const assignments: { departmentId: string; text: string }[] = await this.dataSource.query(
       `SELECT lead_department_id AS "departmentId", title AS text FROM task
         WHERE lead_department_id IS NOT NULL AND measure_node_id <> $1 AND status <> 'cancelled'

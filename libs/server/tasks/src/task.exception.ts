@@ -45,10 +45,10 @@ export interface TaskFieldProblem {
 
 export class TaskException extends DomainException {
   static notFound(id: string) {
-    return new TaskException(404, TaskErrorCode.NOT_FOUND, `任务不存在：${id}`, `Task not found: ${id}`);
+    return TaskException.missing(TaskErrorCode.NOT_FOUND, { zh: '任务', en: 'Task' }, id);
   }
   static planNotFound(id: string) {
-    return new TaskException(404, TaskErrorCode.PLAN_NOT_FOUND, `计划不存在：${id}`, `Plan not found: ${id}`);
+    return TaskException.missing(TaskErrorCode.PLAN_NOT_FOUND, { zh: '计划', en: 'Plan' }, id);
   }
   static forbidden(reason: string, reasonEn: string) {
     return new TaskException(403, TaskErrorCode.FORBIDDEN, reason, reasonEn);
@@ -71,7 +71,7 @@ export class TaskException extends DomainException {
     );
   }
   static invalidTransition(error: WorkflowError) {
-    return new TaskException(409, TaskErrorCode.INVALID_TRANSITION, error.message, error.messageEn, error.details);
+    return TaskException.passThrough(409, TaskErrorCode.INVALID_TRANSITION, error);
   }
   static pageTooDeep(rows: number) {
     return new TaskException(
@@ -122,7 +122,7 @@ export class TaskException extends DomainException {
     return new TaskException(409, TaskErrorCode.CLOSED, '任务已办结或撤销', 'The task is completed or cancelled');
   }
   static instructionNotFound(id: string) {
-    return new TaskException(404, TaskErrorCode.INSTRUCTION_NOT_FOUND, `批示不存在：${id}`, `Instruction not found: ${id}`);
+    return TaskException.missing(TaskErrorCode.INSTRUCTION_NOT_FOUND, { zh: '批示', en: 'Instruction' }, id);
   }
   static instructionAnswered() {
     return new TaskException(409, TaskErrorCode.INSTRUCTION_ANSWERED, '该批示已答复', 'The instruction has already been answered');

@@ -11,20 +11,19 @@ import {
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsDateInWindow, MAX_PAGE } from '@luoshi/server/platform';
+import { IsDateInWindow, PageNumberQueryDto, PageQueryDto } from '@luoshi/server/platform';
 import { INSTRUCTION_STATES, type InstructionState, TASK_REPORTING_CYCLES, TASK_SORTS, type TaskReportingCycle, type TaskSort } from '@luoshi/contracts';
 
 const DEPARTMENT_CODE = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toOptionalString = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
-export class TaskListQueryDto {
+export class TaskListQueryDto extends PageQueryDto {
   @IsOptional() @IsIn(['mine', 'all']) scope?: 'mine' | 'all';
   @IsOptional() @IsUUID() planId?: string;
   @IsOptional() @IsString() @MaxLength(32) partCode?: string;
@@ -39,10 +38,6 @@ export class TaskListQueryDto {
   @IsOptional() @Transform(toBoolean) @IsBoolean() returned?: boolean;
   @IsOptional() @Transform(toOptionalString) @IsString() @MaxLength(100) q?: string;
   @IsOptional() @IsIn(TASK_SORTS) sort?: TaskSort;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
-  /** A previous page's nextCursor: the page after it (deep pages; `page` is then ignored). */
-  @IsOptional() @Transform(toOptionalString) @IsString() @MaxLength(1000) after?: string;
 }
 
 const CYCLE_MESSAGE = { message: `reportingCycle: one of ${TASK_REPORTING_CYCLES.join(', ')}` };
@@ -114,8 +109,6 @@ export class ImportAssignmentsQueryDto {
   @IsOptional() @IsUUID() planId?: string;
 }
 
-export class InstructionListQueryDto {
+export class InstructionListQueryDto extends PageNumberQueryDto {
   @IsOptional() @IsIn(INSTRUCTION_STATES) state: InstructionState = 'all';
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }

@@ -13,3 +13,4 @@ export * from './reports';
 export * from './requests';
 export * from './indicators';
 export * from './dashboards';
+export * from './codes';

@@ -75,28 +75,35 @@ export interface IndicatorResponse {
 
 export type IndicatorAttribute = '约束性' | '预期性';
 
-export interface PlanDutyResponse {
-  id: string;
+/** What a duty says, names as written: the import preview adds department codes, a stored duty ids. */
+export interface DutyWording {
   nodeCode: string | null;
+  /** A special plan's name (编制…专项行动计划) or the measure's title for an annotation or 分工表 row. */
   deliverable: string;
   kind: 'special_action_plan' | 'general';
-  /** The first lead (kept for older clients); leadDepartmentIds/leadNames hold all of them. */
-  leadDepartmentId: string | null;
+  /** The first lead's name (kept for older clients); leadNames holds all of them. */
   leadName: string;
-  /** Parallel to leadNames; null = a collective unit or a name not in the directory. */
-  leadDepartmentIds: (string | null)[];
   leadNames: string[];
-  coDepartmentIds: string[];
+  /** Co-organisers as written (resolved to the directory name when known); collective units kept. */
   coNames: string[];
   /** Names that are collective units (有关部门, 各区县（市）政府): kept as written, no department. */
   collectiveNames: string[];
   /** Names neither in the directory (name or alias) nor collective: the office maps them. */
   unresolvedNames: string[];
-  /** 完成时限 as written (2025年底前, 长期坚持) and as a date when it gives one. */
+  /** 完成时限 as written (2025年底前, 长期坚持) and as a date when it gives one (年底 → 12-31, 上半年 → 06-30). */
   deadlineText: string | null;
   deadline: string | null;
   source: DutySource;
   sourceSentence: string;
+}
+
+export interface PlanDutyResponse extends DutyWording {
+  id: string;
+  /** The first lead (kept for older clients); leadDepartmentIds/leadNames hold all of them. */
+  leadDepartmentId: string | null;
+  /** Parallel to leadNames; null = a collective unit or a name not in the directory. */
+  leadDepartmentIds: (string | null)[];
+  coDepartmentIds: string[];
 }
 
 export interface CorrectionResponse {
@@ -148,28 +155,21 @@ export interface PlanImportIndicator {
   sourceSentence: string;
   nodeCode: string | null;
   line: number;
+  /** A table's baseline column (基数/现状/基期/基准) for this row, and its year when the header gives one. */
   baseline?: number;
   baselineYear?: number;
+  /** 属性 column of an indicator table, kept as written. */
   attribute?: IndicatorAttribute;
+  /** First year of a period target such as 2012年起5年内 or “十四五”期间 (targetYear is its last year). */
   startYear?: number;
 }
 
-export interface PlanImportDuty {
-  deliverable: string;
-  kind: 'special_action_plan' | 'general';
+export interface PlanImportDuty extends DutyWording {
+  /** The first lead (kept for older clients); leadDepartmentCodes/leadNames hold all of them. */
   leadDepartmentCode: string | null;
-  leadName: string;
+  /** Parallel to leadNames; null = a collective unit or a name not in the directory. */
   leadDepartmentCodes: (string | null)[];
-  leadNames: string[];
   coDepartmentCodes: string[];
-  coNames: string[];
-  collectiveNames: string[];
-  unresolvedNames: string[];
-  deadlineText: string | null;
-  deadline: string | null;
-  source: DutySource;
-  sourceSentence: string;
-  nodeCode: string | null;
 }
 
 /** The parser's judgement whether the text is corrupted, with the evidence the preview shows. */

@@ -27,3 +27,7 @@ export * from './lib/status-tag.component';
 export * from './lib/kit/field.component';
 export * from './lib/kit/confirm-link.component';
 export * from './lib/department-options';
+export * from './lib/kit/text-area-field.component';
+export * from './lib/kit/plan-directory';
+export * from './lib/kit/select.component';
+export * from './lib/kit/list-panel.component';

@@ -3,9 +3,8 @@ import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length } from 'cla
 import type { EntityManager } from 'typeorm';
 import type { ChangeRequestPayload, TaskRequestChange } from '@luoshi/contracts';
 import { isIsoDate } from '@luoshi/domain/calendar';
-import { isWorkflowError, transitionTask } from '@luoshi/domain/workflow';
 import { IsDateInWindow } from '@luoshi/server/platform';
-import { TaskException, type TaskRow, TaskStore, type TaskWrite } from '@luoshi/server/tasks';
+import { nextTaskState, type TaskRow, TaskStore, type TaskWrite } from '@luoshi/server/tasks';
 import { type KindContext, RequestKind, type TaskRequestKindHandler } from '../request-kind';
 import { RequestException } from '../request.exception';
 import { requireOpenTask } from './require-open-task';
@@ -105,12 +104,7 @@ export class ChangeRequestKind implements TaskRequestKindHandler<'change_request
     const { write, changes } = diff(task, payload, (id) => (id ? (directory.byId(id)?.name ?? id) : null));
     if (changes.length === 0) return [];
     if (write.leadDepartmentId !== undefined && task.status !== 'assigned') {
-      try {
-        write.status = transitionTask(task.status, 'reassign').state;
-      } catch (error) {
-        if (isWorkflowError(error)) throw TaskException.invalidTransition(error);
-        throw error;
-      }
+      write.status = nextTaskState(task, 'reassign').state;
       // The owner belonged to the old lead department.
       write.ownerUserId = null;
     }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import type { CompletionRequestPayload, TaskRequestChange } from '@luoshi/contracts';
-import { isWorkflowError, type TaskEvent, transitionTask } from '@luoshi/domain/workflow';
+import type { TaskEvent } from '@luoshi/domain/workflow';
 import type { RequestActor } from '@luoshi/server/platform';
 import { EvidenceService } from '@luoshi/server/reports';
-import { TaskException, type TaskRow, TaskStore, type TaskWrite } from '@luoshi/server/tasks';
+import { type TaskRow, TaskStore } from '@luoshi/server/tasks';
 import { type KindContext, RequestKind, type TaskRequestKindHandler } from '../request-kind';
 import { RequestException } from '../request.exception';
 
 class CompletionPayload implements CompletionRequestPayload {
-  /** Checked by the kind so an empty list answers COMPLETION_EVIDENCE_REQUIRED. */
+  /** Checked by the kind so an empty list answers COMPLETION_EVIDENCE_REQUIRED; a file cited twice counts once. */
+  @Transform(({ value }) => (Array.isArray(value) ? [...new Set(value)] : value))
   @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) evidenceIds!: string[];
 }
 
@@ -33,12 +35,11 @@ export class CompletionRequestKind implements TaskRequestKindHandler<'completion
   ) {}
 
   async changesOf(_m: EntityManager, task: TaskRow, payload: CompletionRequestPayload): Promise<TaskRequestChange[]> {
-    const ids = [...new Set(payload.evidenceIds)];
+    const ids = payload.evidenceIds;
     if (ids.length === 0) throw RequestException.completionEvidenceRequired();
     const found = await this.evidence.byIds(ids);
     const stranger = ids.find((id) => !found.some((f) => f.id === id && f.ownerType === 'task' && f.ownerId === task.id));
     if (stranger) throw RequestException.completionBadEvidence(stranger);
-    payload.evidenceIds = ids;
     return [{ field: 'status', from: task.status, to: 'completed' }];
   }
 
@@ -61,16 +62,14 @@ export class CompletionRequestKind implements TaskRequestKindHandler<'completion
   }
 
   private async moveTask(m: EntityManager, task: TaskRow, event: TaskEvent, actor: RequestActor, body: string, requestId: string): Promise<void> {
-    let next;
-    try {
-      next = transitionTask(task.status, event);
-    } catch (error) {
-      if (isWorkflowError(error)) throw TaskException.invalidTransition(error);
-      throw error;
-    }
-    const write: TaskWrite = { status: next.state, ...(event === 'approve_completion' ? { progress: 100 } : {}) };
-    const after = await this.taskStore.update(m, task.id, task.version, write);
-    await this.taskStore.event(m, task.id, actor, 'status_changed', body, { source: 'completion_request', completionRequestId: requestId, from: task.status, to: after.status });
-    await this.taskStore.record(m, actor, `task.${event}`, task, after, { completionRequestId: requestId });
+    await this.taskStore.transition(m, task, actor, {
+      event,
+      eventKind: 'status_changed',
+      body,
+      extra: event === 'approve_completion' ? { progress: 100 } : {},
+      eventData: { source: 'completion_request', completionRequestId: requestId },
+      audit: `task.${event}`,
+      auditData: { completionRequestId: requestId },
+    });
   }
 }

@@ -5,8 +5,8 @@ import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
 import { ApprovalGlanceComponent, ReportGlanceComponent } from '@luoshi/web/reports';
-import { HomeIntroComponent } from './home-intro.component';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
+import { HomeStackComponent } from './home-stack.component';
 import { TaskCountCardComponent, type TaskCountItem } from './task-count-card.component';
 
 /** Statuses in which the lead department has the task in hand (办理中). */
@@ -16,10 +16,9 @@ const IN_HAND = ['accepted', 'in_progress', 'completion_requested'] as const;
 @Component({
   selector: 'luoshi-dept-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzCardModule, NzDescriptionsModule, NzTagModule, TranslatePipe, HomeIntroComponent, HomeShortcutsComponent, TaskCountCardComponent, ApprovalGlanceComponent, ReportGlanceComponent],
+  imports: [RouterLink, NzCardModule, NzDescriptionsModule, NzTagModule, TranslatePipe, HomeShortcutsComponent, HomeStackComponent, TaskCountCardComponent, ApprovalGlanceComponent, ReportGlanceComponent],
   template: `
-    <luoshi-home-intro [heading]="heading()" />
-    <div class="stack">
+    <luoshi-home-stack [heading]="heading()">
       @if (taskCounts(); as items) {
         <luoshi-task-count-card [heading]="'home.myTaskCounts' | t" [items]="items" [extra]="allTasks" testId="dept-task-counts" />
       }
@@ -44,10 +43,8 @@ const IN_HAND = ['accepted', 'in_progress', 'completion_requested'] as const;
       @if (auth.hasAnyRole(['dept_head'])) {
         <luoshi-approval-glance />
       }
-    </div>
+    </luoshi-home-stack>
   `,
-  // minmax(0, 1fr): the column never grows to its tiles' one-row width (on a phone that widened the page).
-  styles: `.stack { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; }`,
 })
 export class DeptHomePage {
   protected readonly auth = inject(AuthService);

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslatePipe } from '@luoshi/web/core';
 import { DashboardViewComponent } from '@luoshi/web/dashboards';
-import { HomeIntroComponent } from './home-intro.component';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
+import { HomeStackComponent } from './home-stack.component';
 
 /**
  * leader's home: the dashboard (领导驾驶舱, loaded on demand with its charts), then the shortcuts.
@@ -11,10 +11,9 @@ import { HomeShortcutsComponent } from './home-shortcuts.component';
 @Component({
   selector: 'luoshi-leader-cockpit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, HomeIntroComponent, HomeShortcutsComponent, DashboardViewComponent],
+  imports: [TranslatePipe, HomeShortcutsComponent, HomeStackComponent, DashboardViewComponent],
   template: `
-    <luoshi-home-intro [heading]="'home.cockpitTitle' | t" />
-    <div class="stack">
+    <luoshi-home-stack [heading]="'home.cockpitTitle' | t">
       @defer (on immediate) {
         <luoshi-dashboard-view
           [planId]="planId() ?? null"
@@ -25,9 +24,8 @@ import { HomeShortcutsComponent } from './home-shortcuts.component';
         />
       }
       <luoshi-home-shortcuts />
-    </div>
+    </luoshi-home-stack>
   `,
-  styles: `.stack { display: grid; gap: 16px; }`,
 })
 export class LeaderCockpitPage {
   /** Query parameters (router input binding). */

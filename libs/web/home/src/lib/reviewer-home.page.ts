@@ -1,21 +1,19 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TranslatePipe } from '@luoshi/web/core';
 import { ApprovalGlanceComponent } from '@luoshi/web/reports';
-import { HomeIntroComponent } from './home-intro.component';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
+import { HomeStackComponent } from './home-stack.component';
 
 /** office_reviewer's home. */
 @Component({
   selector: 'luoshi-reviewer-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, ApprovalGlanceComponent, HomeIntroComponent, HomeShortcutsComponent],
+  imports: [TranslatePipe, ApprovalGlanceComponent, HomeShortcutsComponent, HomeStackComponent],
   template: `
-    <luoshi-home-intro [heading]="'home.reviewerTitle' | t" />
-    <div class="stack">
+    <luoshi-home-stack [heading]="'home.reviewerTitle' | t">
       <luoshi-home-shortcuts />
       <luoshi-approval-glance />
-    </div>
+    </luoshi-home-stack>
   `,
-  styles: `.stack { display: grid; gap: 16px; }`,
 })
 export class ReviewerHomePage {}

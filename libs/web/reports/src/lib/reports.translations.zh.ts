@@ -1,3 +1,14 @@
+/** An approval action's button and its timeline entry read the same in Chinese (English says "Approve" / "Approved"). */
+const APPROVAL_ACTIONS = {
+  approve: '同意',
+  reject: '不同意',
+  return: '退回',
+  transfer: '转交',
+  addSigner: '加签',
+  withdraw: '撤回',
+  comment: '评论',
+};
+
 /** Chinese text of the reports area. Keys are global ('area.key'); English mirrors the shape. */
 export const REPORTS_ZH = {
   nav: {
@@ -30,24 +41,10 @@ export const REPORTS_ZH = {
     change_request: '任务变更申请',
     special_action_plan: '专项行动计划',
   },
-  approvalActions: {
-    approve: '同意',
-    reject: '不同意',
-    return: '退回',
-    transfer: '转交',
-    addSigner: '加签',
-    withdraw: '撤回',
-    comment: '评论',
-  },
+  approvalActions: APPROVAL_ACTIONS,
   approvalDone: {
     start: '发起',
-    approve: '同意',
-    reject: '不同意',
-    return: '退回',
-    transfer: '转交',
-    addSigner: '加签',
-    withdraw: '撤回',
-    comment: '评论',
+    ...APPROVAL_ACTIONS,
     timeout: '超时',
   },
   approvalModes: {

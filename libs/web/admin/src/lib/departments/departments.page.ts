@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -10,7 +9,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DEPARTMENT_KINDS, type DepartmentKind, type DepartmentResponse } from '@luoshi/contracts';
 import { DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { formDialogs, LoadErrorComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
+import { formDialogs, ListPanelComponent, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type DepartmentFormData, DepartmentFormDialog } from './department-form.dialog';
 
 function matches(department: DepartmentResponse, text: string): boolean {
@@ -22,7 +21,6 @@ function matches(department: DepartmentResponse, text: string): boolean {
   selector: 'luoshi-departments-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
     NzButtonModule,
     NzIconModule,
     NzModalModule,
@@ -30,7 +28,7 @@ function matches(department: DepartmentResponse, text: string): boolean {
     NzTabsModule,
     NzTagModule,
     TranslatePipe,
-    LoadErrorComponent,
+    ListPanelComponent,
     PageHeaderComponent,
     SearchInputComponent,
   ],

@@ -11,7 +11,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { UserResponse } from '@luoshi/contracts';
 import { AuthService, DirectoryApi, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, departmentDirectory, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, departmentDirectory, formDialogs, ListPanelComponent, pageAction, PageHeaderComponent, RoleTagComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { ResetPasswordDialog } from './reset-password.dialog';
 import { type UserFormData, UserFormDialog } from './user-form.dialog';
 
@@ -29,7 +29,7 @@ import { type UserFormData, UserFormDialog } from './user-form.dialog';
     NzTableModule,
     NzTagModule,
     TranslatePipe,
-    LoadErrorComponent,
+    ListPanelComponent,
     PageHeaderComponent,
     RoleTagComponent,
     SearchInputComponent,

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ApiErrorResponse } from '@luoshi/contracts';
+import { ACCESS_ERRORS, type ApiErrorResponse } from '@luoshi/contracts';
 
 /** Every failed API call surfaces as this one typed error (see ApiErrorResponse in @luoshi/contracts). */
 export class ApiError extends Error implements ApiErrorResponse {
@@ -26,11 +26,9 @@ function isApiErrorBody(value: unknown): value is ApiErrorResponse {
   return typeof body.statusCode === 'number' && typeof body.code === 'string' && typeof body.message === 'string';
 }
 
-const FALLBACKS: Record<number, [string, string, string]> = {
+const FALLBACKS: Record<number, readonly [string, string, string]> = {
   0: ['NETWORK_ERROR', '无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and retry'],
-  401: ['UNAUTHENTICATED', '未登录或登录已过期', 'Not signed in or the session has expired'],
-  403: ['FORBIDDEN', '无权执行此操作', 'You are not allowed to do this'],
-  404: ['NOT_FOUND', '资源不存在', 'Not found'],
+  ...ACCESS_ERRORS,
   502: ['BAD_GATEWAY', '服务暂不可用，请稍后再试', 'The service is unavailable, try again later'],
   503: ['UNAVAILABLE', '服务暂不可用，请稍后再试', 'The service is unavailable, try again later'],
   504: ['GATEWAY_TIMEOUT', '服务响应超时，请稍后再试', 'The service timed out, try again later'],

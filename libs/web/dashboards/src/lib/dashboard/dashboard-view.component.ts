@@ -12,8 +12,8 @@ import { NzSelectModule, type NzSelectOptionInterface } from 'ng-zorro-antd/sele
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DEPARTMENT_KINDS, type DashboardGranularity, type DashboardRow, type DashboardTaskFilter, type TaskHealthColor } from '@luoshi/contracts';
-import { AuthService, DirectoryApi, I18nService, PlansApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
-import { LoadErrorComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { AuthService, DirectoryApi, I18nService, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
+import { LoadErrorComponent, planDirectory, SelectComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 import { CompletionChartComponent } from '../shared/completion-chart.component';
 import { HEALTH_COLORS, percent, taskListLink } from '../shared/health';
@@ -59,6 +59,7 @@ interface Kpi {
     NzSkeletonModule,
     NzTagModule,
     TranslatePipe,
+    SelectComponent,
     SelectOptionsPipe,
     LoadErrorComponent,
     CompletionChartComponent,
@@ -70,7 +71,6 @@ interface Kpi {
 })
 export class DashboardViewComponent {
   private readonly api = inject(DashboardsApi);
-  private readonly plansApi = inject(PlansApi);
   private readonly directory = inject(DirectoryApi);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
@@ -91,9 +91,10 @@ export class DashboardViewComponent {
     () => this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && !this.auth.hasAnyRole(['office_admin', 'office_reviewer', 'leader', 'viewer']),
   );
 
-  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
+  protected readonly plans = planDirectory();
+  /** Action plans first. */
   protected readonly planOptions = computed(() => {
-    const plans = this.plans.hasValue() ? this.plans.value() : [];
+    const plans = this.plans.list();
     return [...plans.filter((p) => p.kind === 'action_plan'), ...plans.filter((p) => p.kind !== 'action_plan')];
   });
   protected readonly chosenPlan = linkedSignal(() => this.planId());

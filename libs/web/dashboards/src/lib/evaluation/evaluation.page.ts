@@ -8,8 +8,8 @@ import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { EVALUATION_COMPONENTS, type EvaluationComponent } from '@luoshi/contracts';
-import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent, planDirectory, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 import { figure } from '../shared/health';
 import { WeightsEditorComponent } from './weights-editor.component';
@@ -99,13 +99,11 @@ import { WeightsEditorComponent } from './weights-editor.component';
 })
 export class EvaluationPage {
   private readonly api = inject(DashboardsApi);
-  private readonly plansApi = inject(PlansApi);
   private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18nService);
 
   protected readonly planId = signal<string | null>(null);
-  private readonly planList = rxResource({ stream: () => this.plansApi.list() });
-  protected readonly plans = computed(() => (this.planList.hasValue() ? this.planList.value() : []));
+  protected readonly plans = planDirectory().list;
   protected readonly ranking = rxResource({ params: () => ({ planId: this.planId() }), stream: ({ params }) => this.api.ranking(params.planId) });
   protected readonly rows = computed(() => (this.ranking.hasValue() ? this.ranking.value().rows : []));
   protected readonly weights = rxResource({ stream: () => this.api.weights() });

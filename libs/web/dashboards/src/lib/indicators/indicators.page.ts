@@ -15,8 +15,8 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { INDICATOR_STATUSES, type IndicatorDetailResponse, type IndicatorStatus, type IndicatorTrackingResponse, type IndicatorValueResponse } from '@luoshi/contracts';
-import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { formDialogs, LoadErrorComponent, PageHeaderComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { formDialogs, LoadErrorComponent, PageHeaderComponent, planDirectory, SelectOptionsPipe } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
 import { INDICATOR_STATUS_COLORS, INDICATOR_STATUS_HEX } from '../shared/health';
 import { pointText, targetsText } from '../shared/indicator-format';
@@ -61,7 +61,6 @@ import { IndicatorSparklineComponent } from './indicator-sparkline.component';
 })
 export class IndicatorsPage {
   private readonly api = inject(IndicatorsApi);
-  private readonly plansApi = inject(PlansApi);
   private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
@@ -72,8 +71,8 @@ export class IndicatorsPage {
   protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
   protected readonly myDepartment = computed(() => (this.auth.hasAnyRole(['dept_liaison', 'dept_head']) ? (this.auth.user()?.department ?? null) : null));
 
-  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
-  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []).filter((p) => p.stats.indicators > 0));
+  protected readonly plans = planDirectory();
+  protected readonly planOptions = computed(() => this.plans.list().filter((p) => p.stats.indicators > 0));
   protected readonly chosenPlan = signal<string | null>(null);
   protected readonly planId = computed(() => this.chosenPlan() ?? this.planOptions()[0]?.id ?? null);
 

@@ -6,17 +6,16 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
-import { AuthService, I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, pageAction, SelectOptionsPipe } from '@luoshi/web/ui';
+import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, pageAction, planDirectory, SelectComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 
 /** office_admin switches the public summary (/public) on or off and may pin its plan; others see the state. */
 @Component({
   selector: 'luoshi-public-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSelectModule, NzSwitchModule, TranslatePipe, SelectOptionsPipe, LoadErrorComponent],
+  imports: [FormsModule, NzButtonModule, NzCardModule, NzIconModule, NzSwitchModule, TranslatePipe, SelectComponent, SelectOptionsPipe, LoadErrorComponent],
   template: `
     <nz-card nzSize="small" [nzTitle]="'publicSummary.settingsTitle' | t" [nzExtra]="openLink" data-testid="public-settings">
       @if (settings.error(); as error) {
@@ -29,15 +28,14 @@ import { DashboardsApi } from '../api/dashboards.api';
         </div>
         <div class="row">
           <span class="label">{{ 'publicSummary.plan' | t }}</span>
-          <nz-select
+          <luoshi-select
             class="plan"
-            nzAllowClear
-            [nzDisabled]="!canEdit() || saveAction.running()"
-            [nzPlaceHolder]="'publicSummary.latestPlan' | t"
-            [ngModel]="settings.value().planId"
-            (ngModelChange)="save(settings.value().enabled, $event ?? null)"
-            data-testid="public-plan"
-            [nzOptions]="plans() | selectOptions: 'id' : 'title'"
+            [options]="plans() | selectOptions: 'id' : 'title'"
+            [placeholder]="'publicSummary.latestPlan' | t"
+            [value]="settings.value().planId"
+            (valueChange)="save(settings.value().enabled, $event)"
+            [disabled]="!canEdit() || saveAction.running()"
+            testId="public-plan"
           />
         </div>
       }
@@ -55,14 +53,13 @@ import { DashboardsApi } from '../api/dashboards.api';
 })
 export class PublicSettingsComponent {
   private readonly api = inject(DashboardsApi);
-  private readonly plansApi = inject(PlansApi);
   private readonly auth = inject(AuthService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
   protected readonly publicUrl = `${inject(DOCUMENT).location.origin}/public`;
   protected readonly settings = rxResource({ stream: () => this.api.publicSettings() });
-  private readonly planList = rxResource({ stream: () => this.plansApi.list() });
-  protected readonly plans = computed(() => (this.planList.hasValue() ? this.planList.value() : []).filter((p) => p.kind === 'action_plan'));
+  private readonly planList = planDirectory().list;
+  protected readonly plans = computed(() => this.planList().filter((p) => p.kind === 'action_plan'));
   protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
   protected readonly saveAction = pageAction();
 

@@ -1,14 +1,13 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { AuthService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { AuthService, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent, planDirectory } from '@luoshi/web/ui';
 
 /** Every signed-in user: the imported plans with their current version and figures. */
 @Component({
@@ -21,11 +20,11 @@ import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
         <a nz-button nzType="primary" routerLink="/plans/import" data-testid="plan-import-link"><nz-icon nzType="cloud-upload" />{{ 'plans.importNew' | t }}</a>
       }
     </luoshi-page-header>
-    @if (plans.error(); as error) {
-      <luoshi-load-error [error]="error" (retry)="plans.reload()" />
+    @if (plans.resource.error(); as error) {
+      <luoshi-load-error [error]="error" (retry)="plans.resource.reload()" />
     }
     <div class="panel">
-      <nz-table #table nzSize="middle" [nzData]="rows()" [nzLoading]="plans.isLoading()" [nzHideOnSinglePage]="true" [nzNoResult]="empty" data-testid="plans-table">
+      <nz-table #table nzSize="middle" [nzData]="plans.list()" [nzLoading]="plans.resource.isLoading()" [nzHideOnSinglePage]="true" [nzNoResult]="empty" data-testid="plans-table">
         <thead>
           <tr>
             <th>{{ 'plans.planTitle' | t }}</th>
@@ -64,9 +63,7 @@ import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
   `,
 })
 export class PlanListPage {
-  private readonly api = inject(PlansApi);
   private readonly auth = inject(AuthService);
-  protected readonly plans = rxResource({ stream: () => this.api.list() });
-  protected readonly rows = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  protected readonly plans = planDirectory();
   protected readonly canImport = computed(() => this.auth.hasAnyRole(['office_admin']));
 }

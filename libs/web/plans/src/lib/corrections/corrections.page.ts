@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDividerModule } from 'ng-zorro-antd/divider';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -10,7 +9,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { CorrectionEntryResponse } from '@luoshi/contracts';
 import { I18nService, PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { ConfirmLinkComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
+import { ConfirmLinkComponent, formDialogs, ListPanelComponent, pageAction, PageHeaderComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { type CorrectionFormData, CorrectionFormDialog } from './correction-form.dialog';
 
 /** office_admin, office_reviewer: the correction dictionary used on plan import. */
@@ -18,7 +17,6 @@ import { type CorrectionFormData, CorrectionFormDialog } from './correction-form
   selector: 'luoshi-corrections-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
     NzButtonModule,
     NzDividerModule,
     NzIconModule,
@@ -26,17 +24,14 @@ import { type CorrectionFormData, CorrectionFormDialog } from './correction-form
     NzTableModule,
     NzTagModule,
     TranslatePipe,
-    LoadErrorComponent,
+    ListPanelComponent,
     PageHeaderComponent,
     SearchInputComponent,
     ConfirmLinkComponent,
   ],
   templateUrl: './corrections.page.html',
   styles: `
-    .panel { background: #fff; border-radius: 8px; padding: 16px 20px; }
-    .toolbar { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 16px; }
     .toolbar__search { width: 320px; }
-    .toolbar__spacer { flex: 1; }
     .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
     .wrong { color: #cf1322; }
     .right { color: #237804; font-weight: 500; }

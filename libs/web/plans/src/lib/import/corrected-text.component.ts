@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { CorrectionResponse } from '@luoshi/contracts';
@@ -8,7 +9,7 @@ import type { CorrectedText } from '../shared/corrected-text';
 @Component({
   selector: 'luoshi-corrected-text',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzTagModule, TranslatePipe],
+  imports: [NgTemplateOutlet, NzTagModule, TranslatePipe],
   template: `
     @if (text().unplaced.length > 0) {
       <p class="unplaced">{{ 'planImport.unplaced' | t: { n: text().unplaced.length } }}</p>
@@ -22,38 +23,33 @@ import type { CorrectedText } from '../shared/corrected-text';
               @if (block.code) {
                 <span class="code">{{ block.code }}</span>
               }
-              @for (segment of block.heading; track $index) {
-                @if (segment.fix; as fix) {
-                  @if (showOriginal()) {
-                    <del class="orig">{{ fix.wrong }}</del>
-                  }
-                  <mark class="fix" [title]="tip(fix)" data-testid="correction-mark" [attr.data-wrong]="fix.wrong">{{ segment.text }}</mark>
-                } @else {
-                  <span>{{ segment.text }}</span>
-                }
-              }
+              <ng-container *ngTemplateOutlet="segmentsTpl; context: { $implicit: block.heading }" />
               @if (block.inferred) {
                 <nz-tag nzColor="gold" class="tag" [title]="'plans.inferredHint' | t">{{ 'plans.inferred' | t }}</nz-tag>
               }
             </div>
             @if (block.body.length > 0) {
               <p class="body">
-              @for (segment of block.body; track $index) {
-                @if (segment.fix; as fix) {
-                  @if (showOriginal()) {
-                    <del class="orig">{{ fix.wrong }}</del>
-                  }
-                  <mark class="fix" [title]="tip(fix)" data-testid="correction-mark" [attr.data-wrong]="fix.wrong">{{ segment.text }}</mark>
-                } @else {
-                  <span>{{ segment.text }}</span>
-                }
-              }
+              <ng-container *ngTemplateOutlet="segmentsTpl; context: { $implicit: block.body }" />
               </p>
             }
           </div>
         </div>
       }
     </div>
+    <!-- A heading or a body: its words, each corrected one marked (and its original shown on demand). -->
+    <ng-template #segmentsTpl let-segments>
+      @for (segment of segments; track $index) {
+        @if (segment.fix; as fix) {
+          @if (showOriginal()) {
+            <del class="orig">{{ fix.wrong }}</del>
+          }
+          <mark class="fix" [title]="tip(fix)" data-testid="correction-mark" [attr.data-wrong]="fix.wrong">{{ segment.text }}</mark>
+        } @else {
+          <span>{{ segment.text }}</span>
+        }
+      }
+    </ng-template>
   `,
   styles: `
     .unplaced { margin: 0 0 8px; font-size: 12px; color: rgba(0, 0, 0, 0.6); }

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -12,7 +11,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { type NzUploadFile, NzUploadModule } from 'ng-zorro-antd/upload';
 import type { CorrectionMode, CorrectionResponse, PlanImportResponse } from '@luoshi/contracts';
 import { type ApiError, I18nService, PlansApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { PageHeaderComponent } from '@luoshi/web/ui';
+import { PageHeaderComponent, planDirectory } from '@luoshi/web/ui';
 import { checkPlanFile } from '../shared/plan-file-check';
 import { formatBytes } from '../shared/plan-rows';
 import { CorrectionVerdictComponent } from './correction-verdict.component';
@@ -54,8 +53,7 @@ export class PlanImportPage {
   private readonly modal = inject(NzModalService);
   protected readonly i18n = inject(I18nService);
 
-  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
-  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  protected readonly plans = planDirectory();
   protected readonly targetPlanId = signal<string | null>(null);
 
   protected readonly stage = signal<Stage>('select');
@@ -160,7 +158,7 @@ export class PlanImportPage {
     this.error.set(null);
     this.fileProblem.set(null);
     this.committing.set(false);
-    this.plans.reload();
+    this.plans.resource.reload();
   }
 
   protected commit(confirmRemovals = false): void {

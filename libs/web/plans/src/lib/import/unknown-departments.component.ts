@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -7,8 +6,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { MapDepartmentNameRequest, UnresolvedDepartmentName } from '@luoshi/contracts';
-import { DirectoryApi, I18nService, PlansApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
-import { pageAction, SelectOptionsPipe } from '@luoshi/web/ui';
+import { I18nService, PlansApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
+import { departmentDirectory, pageAction, SelectOptionsPipe } from '@luoshi/web/ui';
 
 type NewKind = 'provincial' | 'city' | 'county';
 
@@ -35,7 +34,7 @@ type NewKind = 'provincial' | 'city' | 'county';
             [ngModel]="target()[item.name] ?? null"
             (ngModelChange)="setTarget(item.name, $event)"
             data-testid="map-department"
-            [nzOptions]="departmentOptions() | selectOptions: 'code' : 'name'"
+            [nzOptions]="departments.list() | selectOptions: 'code' : 'name'"
           />
           <button nz-button nzSize="small" [disabled]="!target()[item.name] || mapAction.running()" (click)="alias(item.name)" data-testid="map-alias">
             {{ 'deptMapping.saveAlias' | t }}
@@ -64,7 +63,6 @@ type NewKind = 'provincial' | 'city' | 'county';
 })
 export class UnknownDepartmentsComponent {
   private readonly plansApi = inject(PlansApi);
-  private readonly directoryApi = inject(DirectoryApi);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
 
@@ -73,8 +71,7 @@ export class UnknownDepartmentsComponent {
   readonly mapped = output<string>();
 
   protected readonly kinds: readonly NewKind[] = ['provincial', 'city', 'county'];
-  private readonly departments = rxResource({ stream: () => this.directoryApi.departments() });
-  protected readonly departmentOptions = computed(() => (this.departments.hasValue() ? this.departments.value().filter((d) => d.kind !== 'office') : []));
+  protected readonly departments = departmentDirectory((d) => d.kind !== 'office');
   protected readonly target = signal<Partial<Record<string, string>>>({});
   protected readonly kind = signal<Partial<Record<string, NewKind>>>({});
   protected readonly mapAction = pageAction();
@@ -107,7 +104,7 @@ export class UnknownDepartmentsComponent {
           ? this.i18n.t('deptMapping.createdDepartment', { name: res.department.name })
           : this.i18n.t('deptMapping.mapped', { name: res.name, department: res.department.name }),
       );
-      this.departments.reload();
+      this.departments.resource.reload();
       this.mapped.emit(res.name);
     });
   }

@@ -1,17 +1,18 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { TranslatePipe } from '@luoshi/web/core';
 import type { DutyRow } from './plan-rows';
+import { NodeCodeLinkComponent, PlanRowsTable } from './plan-rows-table';
 
 /** Duties: deliverable, lead(s) and co-operating departments (collective units and unknown names marked), 完成时限. */
 @Component({
   selector: 'luoshi-duties-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, NzEmptyModule, NzTableModule, NzTagModule, NzTooltipModule, TranslatePipe],
+  imports: [NgTemplateOutlet, NzEmptyModule, NzTableModule, NzTagModule, NzTooltipModule, TranslatePipe, NodeCodeLinkComponent],
   template: `
     <nz-table
       #table
@@ -58,13 +59,7 @@ import type { DutyRow } from './plan-rows';
             </td>
             <td data-testid="duty-deadline">{{ row.deadlineText || '—' }}</td>
             @if (showNode()) {
-              <td>
-                @if (row.nodeCode; as code) {
-                  <button type="button" class="code-link" (click)="nodeClick.emit(code)">{{ code }}</button>
-                } @else {
-                  —
-                }
-              </td>
+              <td><luoshi-node-code-link [code]="row.nodeCode" (nodeClick)="nodeClick.emit($event)" /></td>
             }
           </tr>
         }
@@ -89,14 +84,8 @@ import type { DutyRow } from './plan-rows';
     .deliverable { border-bottom: 1px dashed rgba(0, 0, 0, 0.25); cursor: help; }
     .kind { margin-left: 6px; }
     .name { margin-bottom: 4px; }
-    .code-link { padding: 0; border: 0; background: none; color: #0958d9; cursor: pointer; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   `,
 })
-export class DutiesTableComponent {
-  readonly rows = input.required<readonly DutyRow[]>();
-  readonly emptyText = input('');
-  readonly showNode = input(true);
-  readonly pageSize = input(20);
+export class DutiesTableComponent extends PlanRowsTable<DutyRow> {
   readonly testId = input('duties-table');
-  readonly nodeClick = output<string>();
 }

@@ -1,16 +1,17 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { TranslatePipe, type TranslationKey } from '@luoshi/web/core';
 import { COMPARISON_SYMBOLS, type IndicatorRow } from './plan-rows';
+import { NodeCodeLinkComponent, PlanRowsTable } from './plan-rows-table';
 
 /** Indicators: name, ≥/≤/=, value, unit, year (and the item they belong to). */
 @Component({
   selector: 'luoshi-indicators-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzEmptyModule, NzTableModule, NzTagModule, NzTooltipModule, TranslatePipe],
+  imports: [NzEmptyModule, NzTableModule, NzTagModule, NzTooltipModule, TranslatePipe, NodeCodeLinkComponent],
   template: `
     <nz-table
       #table
@@ -55,13 +56,7 @@ import { COMPARISON_SYMBOLS, type IndicatorRow } from './plan-rows';
               <td>{{ row.unit }}</td>
               <td class="num">{{ target.year ?? '—' }}</td>
               @if (showNode() && first) {
-                <td [attr.rowspan]="row.targets.length">
-                  @if (row.nodeCode; as code) {
-                    <button type="button" class="code-link" (click)="nodeClick.emit(code)">{{ code }}</button>
-                  } @else {
-                    —
-                  }
-                </td>
+                <td [attr.rowspan]="row.targets.length"><luoshi-node-code-link [code]="row.nodeCode" (nodeClick)="nodeClick.emit($event)" /></td>
               }
             </tr>
           }
@@ -76,16 +71,10 @@ import { COMPARISON_SYMBOLS, type IndicatorRow } from './plan-rows';
     .baseline { margin-top: 2px; font-size: 12px; color: rgba(0, 0, 0, 0.6); }
     .cmp { font-family: Arial, Helvetica, sans-serif; font-size: 16px; font-weight: 600; color: #0958d9; }
     .num { font-variant-numeric: tabular-nums; }
-    .code-link { padding: 0; border: 0; background: none; color: #0958d9; cursor: pointer; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
   `,
 })
-export class IndicatorsTableComponent {
-  readonly rows = input.required<readonly IndicatorRow[]>();
-  readonly emptyText = input('');
-  readonly showNode = input(true);
-  readonly pageSize = input(20);
+export class IndicatorsTableComponent extends PlanRowsTable<IndicatorRow> {
   readonly testId = input('indicators-table');
-  readonly nodeClick = output<string>();
   protected readonly symbols = COMPARISON_SYMBOLS;
 
   protected comparisonKey(row: IndicatorRow): TranslationKey {

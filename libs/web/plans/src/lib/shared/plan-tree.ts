@@ -1,5 +1,5 @@
 import type { NzTreeNodeOptions } from 'ng-zorro-antd/core/tree';
-import type { PlanImportPreviewNode, PlanNodeKind, PlanNodeResponse } from '@luoshi/contracts';
+import { compareCodes, type PlanImportPreviewNode, type PlanNodeKind, type PlanNodeResponse } from '@luoshi/contracts';
 
 /** One node of a plan, whether stored (browser) or just parsed (import preview). */
 export interface PlanTreeItem {
@@ -37,21 +37,8 @@ export function itemsFromPreview(nodes: readonly PlanImportPreviewNode[]): PlanT
   }));
 }
 
-/** Compares dotted codes numerically: 2.10 after 2.9. */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const diff = Number(x) - Number(y);
-    if (!Number.isNaN(diff) && diff !== 0) return diff;
-    if (Number.isNaN(diff) && x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
+/** Plan codes compare by their dotted parts: 2.10 after 2.9 (the contracts' comparison, shared with the task grid). */
+export { compareCodes };
 
 /** Children by parent key (null = roots), each list sorted by order then code. */
 export function childrenByParent(items: readonly PlanTreeItem[]): Map<string | null, PlanTreeItem[]> {

@@ -4,7 +4,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
@@ -46,7 +45,6 @@ const ICONS: Record<ApprovalUserAction, string> = {
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzDescriptionsModule,
     NzIconModule,
     NzModalModule,
     NzSkeletonModule,

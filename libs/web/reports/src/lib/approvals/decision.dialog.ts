@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { catchError, of, throwError } from 'rxjs';
 import type { ApprovalActionRequest, ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { FieldComponent, formDialog, FormDialogComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { FieldComponent, formDialog, FormDialogComponent, SelectOptionsPipe, TextAreaFieldComponent } from '@luoshi/web/ui';
 import { UserPickerComponent } from './user-picker.component';
 
 /** Actions decided in this dialog (withdraw is a plain confirmation). */
@@ -32,7 +31,7 @@ const DRAFTER = '__drafter__';
 @Component({
   selector: 'luoshi-decision-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputModule, NzRadioModule, NzSelectModule, TranslatePipe, SelectOptionsPipe, UserPickerComponent, FormDialogComponent, FieldComponent],
+  imports: [FormsModule, NzFormModule, NzRadioModule, NzSelectModule, TranslatePipe, SelectOptionsPipe, UserPickerComponent, FormDialogComponent, FieldComponent, TextAreaFieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="decision-form" [okText]="actionLabel" [danger]="data.action === 'reject' || data.action === 'return'" submitTestId="decision-submit">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="decision-form">
@@ -64,19 +63,7 @@ const DRAFTER = '__drafter__';
             </nz-radio-group>
           </luoshi-field>
         }
-        <luoshi-field [label]="(commentRequired ? 'decision.comment' : 'decision.commentOptional') | t" for="decision-comment" [required]="commentRequired" [status]="showCommentError() ? 'error' : ''" [error]="'decision.commentRequired' | t">
-          <textarea
-            nz-input
-            id="decision-comment"
-            name="comment"
-            rows="4"
-            maxlength="2000"
-            [placeholder]="'decision.commentPlaceholder' | t"
-            [ngModel]="comment()"
-            (ngModelChange)="comment.set($event)"
-            data-testid="decision-comment"
-          ></textarea>
-        </luoshi-field>
+        <luoshi-text-area-field [label]="(commentRequired ? 'decision.comment' : 'decision.commentOptional') | t" inputId="decision-comment" name="comment" [maxLength]="2000" [placeholder]="'decision.commentPlaceholder' | t" [required]="commentRequired" [invalid]="showCommentError()" [error]="'decision.commentRequired' | t" [(value)]="comment" testId="decision-comment" />
       </form>
     </luoshi-form-dialog>
   `,

@@ -8,6 +8,7 @@ import type { Observable } from 'rxjs';
 import type { ApprovalDelegationResponse, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalsApi, AuthService, TranslatePipe } from '@luoshi/web/core';
 import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { isoDate, localDate } from '../shared/report-labels';
 import { UserPickerComponent } from './user-picker.component';
 
 export interface DelegationFormData {
@@ -16,9 +17,6 @@ export interface DelegationFormData {
   /** People known from the inbox and existing delegations, for the pickers. */
   people: TaskUserRef[];
 }
-
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-const parseDate = (s: string) => new Date(`${s}T00:00:00`);
 
 /** Create a delegation (the office administrator may do it for someone else), or change its period. */
 @Component({
@@ -58,7 +56,7 @@ export class DelegationFormDialog {
   protected readonly meId = this.auth.user()?.id ?? '';
   protected readonly fromUserId = signal<string | null>(null);
   protected readonly toUserId = signal<string | null>(null);
-  protected readonly range = signal<Date[] | null>(this.data.delegation ? [parseDate(this.data.delegation.fromDate), parseDate(this.data.delegation.toDate)] : null);
+  protected readonly range = signal<Date[] | null>(this.data.delegation ? [localDate(this.data.delegation.fromDate), localDate(this.data.delegation.toDate)] : null);
   protected readonly reason = signal(this.data.delegation?.reason ?? '');
   protected readonly touched = signal(false);
   protected readonly dialog = formDialog<ApprovalDelegationResponse>();

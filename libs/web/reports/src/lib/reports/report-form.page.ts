@@ -17,9 +17,9 @@ import { NzSliderModule } from 'ng-zorro-antd/slider';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Observable, of, switchMap, tap } from 'rxjs';
 import type { EvidenceFileResponse, ProgressReportResponse, UpdateProgressReportRequest } from '@luoshi/contracts';
-import { type ApiError, AuthService, I18nService, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { AuthService, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { BackLinkComponent, ComposeComponent, FieldComponent, LoadErrorComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, FieldComponent, LoadErrorComponent, submission, TextAreaFieldComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
@@ -27,6 +27,7 @@ import { beijingToday, REPORT_STATUS_LABELS } from '../shared/report-labels';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
 
 type Field = 'content' | 'progress' | 'redExplanation';
+type Work = 'save' | 'submit' | 'merge' | 'contribute';
 
 /**
  * /reports/:reportId — one period's report. The lead department edits it (content, progress,
@@ -61,6 +62,7 @@ type Field = 'content' | 'progress' | 'redExplanation';
     EvidenceUploadComponent,
     ReportStatusTagComponent,
     FieldComponent,
+    TextAreaFieldComponent,
   ],
   templateUrl: './report-form.page.html',
   styleUrl: './report-form.page.css',
@@ -96,13 +98,12 @@ export class ReportFormPage {
   protected readonly contribution = signal('');
 
   protected readonly touched = signal(false);
-  protected readonly busy = signal<'save' | 'submit' | 'merge' | 'contribute' | null>(null);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
-  protected readonly stale = computed(() => this.error()?.code === 'REPORT_STALE');
+  /** One save, submit, merge or contribution at a time; its failure stays above the form. */
+  protected readonly work = submission();
+  private readonly pending = signal<Work | null>(null);
+  /** Which of them runs (its button spins, the others wait). */
+  protected readonly busy = computed(() => (this.work.saving() ? this.pending() : null));
+  protected readonly stale = computed(() => this.work.error()?.code === 'REPORT_STALE');
 
   protected readonly dirty = computed(() => {
     const r = this.current();
@@ -194,7 +195,7 @@ export class ReportFormPage {
   }
 
   protected reload(): void {
-    this.error.set(null);
+    this.work.error.set(null);
     this.touched.set(false);
     this.report.reload();
     this.task.reload();
@@ -218,20 +219,13 @@ export class ReportFormPage {
     return this.api.updateReport(r.id, body).pipe(tap((saved) => this.report.set(saved)));
   }
 
-  private run(kind: 'save' | 'submit' | 'merge' | 'contribute', call: Observable<ProgressReportResponse>, done: () => void): void {
-    this.busy.set(kind);
-    this.error.set(null);
-    call.subscribe({
-      next: (report) => {
-        this.busy.set(null);
-        this.touched.set(false);
-        this.report.set(report);
-        done();
-      },
-      error: (raw: unknown) => {
-        this.busy.set(null);
-        this.error.set(toApiError(raw));
-      },
+  private run(kind: Work, call: Observable<ProgressReportResponse>, done: () => void): void {
+    this.pending.set(kind);
+    this.work.run(call, (report) => {
+      this.work.finish();
+      this.touched.set(false);
+      this.report.set(report);
+      done();
     });
   }
 }

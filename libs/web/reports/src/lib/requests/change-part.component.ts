@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, forwardRef, input, linkedSignal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { ChangeRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
 import { TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, departmentDirectory, FieldComponent, HolidayWarningComponent, SelectOptionsPipe } from '@luoshi/web/ui';
-import { beijingToday } from '../shared/report-labels';
-import { CHANGE_FIELD_LABELS, isoDate, localDate } from './request-labels';
+import { departmentDirectory, FieldComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { beijingToday, isoDate } from '../shared/report-labels';
+import { DueDatePickerComponent } from './due-date-picker.component';
+import { CHANGE_FIELD_LABELS } from './request-labels';
 import { RequestPart } from './request-part';
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -20,7 +20,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
   selector: 'luoshi-change-part',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [{ provide: RequestPart, useExisting: forwardRef(() => ChangePartComponent) }],
-  imports: [FormsModule, NzDatePickerModule, NzInputModule, NzSelectModule, TranslatePipe, SelectOptionsPipe, DayCellComponent, FieldComponent, HolidayWarningComponent],
+  imports: [FormsModule, NzInputModule, NzSelectModule, TranslatePipe, SelectOptionsPipe, DueDatePickerComponent, FieldComponent],
   template: `
     <p class="hint">{{ 'taskRequests.changeHint' | t }}</p>
     <luoshi-field [label]="labels.title | t" for="change-title" [required]="true" [status]="touched() && !title().trim() ? 'error' : ''" [error]="'taskRequests.titleRequired' | t">
@@ -55,17 +55,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
       />
     </luoshi-field>
     <luoshi-field [label]="labels.dueDate | t">
-      <nz-date-picker
-        name="due"
-        [nzAllowClear]="false"
-        [nzDisabledDate]="beforeToday"
-        [nzDateRender]="day"
-        [ngModel]="due()"
-        (ngModelChange)="due.set($event)"
-        data-testid="change-due"
-      />
-      <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
-      <luoshi-holiday-warning [date]="dueIso()" (useNext)="due.set(localDate($event))" />
+      <luoshi-due-date-picker [(value)]="due" [allowClear]="false" [disabledDate]="beforeToday" testId="change-due" />
     </luoshi-field>
     @if (touched() && nothingChanged()) {
       <p class="problem" role="alert" data-testid="change-nothing">{{ 'taskRequests.nothingChanged' | t }}</p>
@@ -81,7 +71,6 @@ export class ChangePartComponent extends RequestPart<'change_request'> {
   readonly touched = input(false);
 
   protected readonly labels = CHANGE_FIELD_LABELS;
-  protected readonly localDate = localDate;
   protected readonly departments = departmentDirectory().list;
 
   // Prefilled from the task as it is; the user's edits stay until the task itself changes.
@@ -89,17 +78,10 @@ export class ChangePartComponent extends RequestPart<'change_request'> {
   protected readonly body = linkedSignal(() => this.task().body);
   protected readonly leadId = linkedSignal<string | null>(() => this.task().leadDepartment?.id ?? null);
   protected readonly coIds = linkedSignal(() => this.task().coDepartments.map((d) => d.id));
-  protected readonly due = linkedSignal<Date | null>(() => {
-    const due = this.task().dueDate;
-    return due ? localDate(due) : null;
-  });
+  protected readonly due = linkedSignal<string | null>(() => this.task().dueDate);
 
   /** The lead department is never its own co-department. */
   protected readonly coOptions = computed(() => this.departments().filter((d) => d.id !== this.leadId()));
-  protected readonly dueIso = computed(() => {
-    const date = this.due();
-    return date ? isoDate(date) : null;
-  });
 
   private readonly changes = computed<ChangeRequestPayload>(() => {
     const task = this.task();
@@ -111,7 +93,7 @@ export class ChangePartComponent extends RequestPart<'change_request'> {
     const lead = this.leadId();
     if (lead && lead !== task.leadDepartment?.id) out.leadDepartmentId = lead;
     if (!sameSet(this.coIds(), task.coDepartments.map((d) => d.id))) out.coDepartmentIds = this.coIds();
-    const due = this.dueIso();
+    const due = this.due();
     if (due && due !== task.dueDate) out.dueDate = due;
     return out;
   });

@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, forwardRef, inject, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import type { ExtensionRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, FieldComponent, HolidayWarningComponent } from '@luoshi/web/ui';
-import { isoDate, localDate } from './request-labels';
+import { FieldComponent } from '@luoshi/web/ui';
+import { isoDate } from '../shared/report-labels';
+import { DueDatePickerComponent } from './due-date-picker.component';
 import { RequestPart } from './request-part';
 
 /** 延期申请's part: the new deadline, after the current one, on the working-day calendar. */
@@ -12,22 +11,13 @@ import { RequestPart } from './request-part';
   selector: 'luoshi-extension-part',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [{ provide: RequestPart, useExisting: forwardRef(() => ExtensionPartComponent) }],
-  imports: [FormsModule, NzDatePickerModule, TranslatePipe, DayCellComponent, FieldComponent, HolidayWarningComponent],
+  imports: [TranslatePipe, DueDatePickerComponent, FieldComponent],
   template: `
     <luoshi-field [label]="'taskRequests.currentDue' | t">
       <strong>{{ task().dueDate ?? ('taskRequests.noDue' | t) }}</strong>
     </luoshi-field>
     <luoshi-field [label]="'taskRequests.newDue' | t" [required]="true" [status]="shownProblem() ? 'error' : ''" [error]="shownProblem() ?? ''">
-      <nz-date-picker
-        name="newDue"
-        [nzDisabledDate]="notLater"
-        [nzDateRender]="day"
-        [ngModel]="newDue()"
-        (ngModelChange)="newDue.set($event)"
-        data-testid="extension-date"
-      />
-      <ng-template #day let-current><luoshi-day-cell [date]="current" /></ng-template>
-      <luoshi-holiday-warning [date]="newDueIso()" (useNext)="newDue.set(localDate($event))" />
+      <luoshi-due-date-picker [(value)]="newDue" [disabledDate]="notLater" testId="extension-date" />
     </luoshi-field>
   `,
 })
@@ -36,14 +26,10 @@ export class ExtensionPartComponent extends RequestPart<'extension_request'> {
   readonly task = input.required<TaskDetailResponse>();
   readonly touched = input(false);
 
-  protected readonly localDate = localDate;
-  protected readonly newDue = signal<Date | null>(null);
-  protected readonly newDueIso = computed(() => {
-    const date = this.newDue();
-    return date ? isoDate(date) : null;
-  });
+  /** 'YYYY-MM-DD'. */
+  protected readonly newDue = signal<string | null>(null);
   private readonly problem = computed(() => {
-    const iso = this.newDueIso();
+    const iso = this.newDue();
     if (!iso) return this.i18n.t('taskRequests.newDueRequired');
     const due = this.task().dueDate;
     return due && iso <= due ? this.i18n.t('taskRequests.newDueLater') : null;
@@ -51,7 +37,7 @@ export class ExtensionPartComponent extends RequestPart<'extension_request'> {
   protected readonly shownProblem = computed(() => (this.touched() ? this.problem() : null));
 
   readonly payload = computed<ExtensionRequestPayload | null>(() => {
-    const iso = this.newDueIso();
+    const iso = this.newDue();
     return iso && !this.problem() ? { newDueDate: iso } : null;
   });
 

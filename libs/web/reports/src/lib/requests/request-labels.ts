@@ -52,12 +52,3 @@ export const CHANGE_FIELD_LABELS: Readonly<Record<TaskRequestChange['field'], Tr
   dueDate: 'taskRequests.fieldDue',
   status: 'taskRequests.fieldStatus',
 };
-
-/** A local date as 'YYYY-MM-DD' (date pickers hand out local midnight). */
-export const isoDate = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-/** 'YYYY-MM-DD' as local midnight, for a date picker. */
-export function localDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-}

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { CreateTaskRequest, TaskDetailResponse, TaskRequestKind, TaskRequestResponse } from '@luoshi/contracts';
 import { TranslatePipe } from '@luoshi/web/core';
-import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
+import { formDialog, FormDialogComponent, TextAreaFieldComponent } from '@luoshi/web/ui';
 import { ChangePartComponent } from './change-part.component';
 import { CompletionPartComponent } from './completion-part.component';
 import { ExtensionPartComponent } from './extension-part.component';
@@ -29,10 +28,9 @@ export interface TaskRequestData {
   imports: [
     FormsModule,
     NzFormModule,
-    NzInputModule,
     TranslatePipe,
     FormDialogComponent,
-    FieldComponent,
+    TextAreaFieldComponent,
     ChangePartComponent,
     CompletionPartComponent,
     ExtensionPartComponent,
@@ -51,19 +49,7 @@ export interface TaskRequestData {
           <luoshi-change-part [task]="data.task" [touched]="touched()" />
         }
       }
-      <luoshi-field [label]="texts.reason | t" for="task-request-reason" [required]="true" [status]="touched() && !reason().trim() ? 'error' : ''" [error]="'taskRequests.reasonRequired' | t: { label: (texts.reason | t) }">
-        <textarea
-          nz-input
-          id="task-request-reason"
-          name="reason"
-          rows="4"
-          maxlength="5000"
-          [placeholder]="texts.reasonPlaceholder | t"
-          [ngModel]="reason()"
-          (ngModelChange)="reason.set($event)"
-          [attr.data-testid]="reasonTestId"
-        ></textarea>
-      </luoshi-field>
+      <luoshi-text-area-field [label]="texts.reason | t" inputId="task-request-reason" name="reason" [placeholder]="texts.reasonPlaceholder | t" [required]="true" [invalid]="touched() && !reason().trim()" [error]="'taskRequests.reasonRequired' | t: { label: (texts.reason | t) }" [(value)]="reason" [testId]="reasonTestId" />
     </form>
     </luoshi-form-dialog>
   `,

@@ -4,8 +4,21 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzUploadModule, type NzUploadFile } from 'ng-zorro-antd/upload';
 import type { Observable } from 'rxjs';
-import { I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { I18nService, toApiError, type TranslationKey, TranslatePipe } from '@luoshi/web/core';
 import { injectHandset } from '@luoshi/web/ui';
+
+/** A phone's own picker: the camera takes one photo (`capture`), the album any number. */
+interface PhonePick {
+  icon: string;
+  text: TranslationKey;
+  capture: 'environment' | null;
+  testSuffix: string;
+}
+
+const PHONE_PICKS: readonly PhonePick[] = [
+  { icon: 'camera', text: 'daily.takePhoto', capture: 'environment', testSuffix: '-camera' },
+  { icon: 'picture', text: 'daily.album', capture: null, testSuffix: '-album' },
+];
 
 interface Problem {
   id: number;
@@ -39,32 +52,22 @@ interface Problem {
     </nz-upload>
     @if (handset() && photos()) {
       <div class="phone-picks">
-        <label class="ant-btn ant-btn-default phone-pick" [class.ant-btn-disabled]="disabled()">
-          <nz-icon nzType="camera" />
-          <span>{{ 'daily.takePhoto' | t }}</span>
-          <input
-            class="phone-pick__input"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            [disabled]="disabled()"
-            (change)="picked($event)"
-            [attr.data-testid]="testId() + '-camera'"
-          />
-        </label>
-        <label class="ant-btn ant-btn-default phone-pick" [class.ant-btn-disabled]="disabled()">
-          <nz-icon nzType="picture" />
-          <span>{{ 'daily.album' | t }}</span>
-          <input
-            class="phone-pick__input"
-            type="file"
-            accept="image/*"
-            [multiple]="multiple()"
-            [disabled]="disabled()"
-            (change)="picked($event)"
-            [attr.data-testid]="testId() + '-album'"
-          />
-        </label>
+        @for (pick of phonePicks; track pick.testSuffix) {
+          <label class="ant-btn ant-btn-default phone-pick" [class.ant-btn-disabled]="disabled()">
+            <nz-icon [nzType]="pick.icon" />
+            <span>{{ pick.text | t }}</span>
+            <input
+              class="phone-pick__input"
+              type="file"
+              accept="image/*"
+              [attr.capture]="pick.capture"
+              [multiple]="pick.capture ? false : multiple()"
+              [disabled]="disabled()"
+              (change)="picked($event)"
+              [attr.data-testid]="testId() + pick.testSuffix"
+            />
+          </label>
+        }
       </div>
     }
     @for (problem of problems(); track problem.id) {
@@ -95,6 +98,7 @@ export class EvidenceUploadComponent<T = unknown> {
   /** Offer the camera and the album on a phone (off for uploads that must be documents). */
   readonly photos = input(true);
   protected readonly handset = injectHandset();
+  protected readonly phonePicks = PHONE_PICKS;
   readonly uploaded = output<T>();
 
   /** The name of the file being sent. */

@@ -11,13 +11,15 @@ import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import type { Observable } from 'rxjs';
 import type { SpecialActionPlanResponse } from '@luoshi/contracts';
-import { type ApiError, AuthService, I18nService, TASK_STATUS_LABELS, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { AuthService, I18nService, TASK_STATUS_LABELS, type TranslationKey, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { BackLinkComponent, LoadErrorComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, LoadErrorComponent, submission } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
+
+type Work = 'submit' | 'import';
 
 /**
  * /special-action-plans/:sapId — one special action plan: the drafting department uploads the
@@ -74,7 +76,7 @@ import { ReportStatusTagComponent } from '../shared/report-status-tag.component'
       @if (s.status === 'returned' && s.returnComment) {
         <nz-alert class="block" nzType="error" nzShowIcon [nzMessage]="'specialPlans.returnedAlert' | t" [nzDescription]="s.returnComment" data-testid="sap-returned" />
       }
-      @if (errorText(); as text) {
+      @if (work.errorText(); as text) {
         <nz-alert class="block" nzType="error" nzShowIcon [nzMessage]="text" data-testid="sap-error" />
       }
 
@@ -146,12 +148,11 @@ export class SpecialPlanDetailPage {
     return s ? this.i18n.t(TASK_STATUS_LABELS[s.taskStatus]) : '';
   });
   protected readonly coNames = computed(() => (this.current()?.coDepartments ?? []).map((d) => d.name).join('、'));
-  protected readonly busy = signal<'submit' | 'import' | null>(null);
-  protected readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
+  /** Submit or import, one at a time; its failure stays above the page. */
+  protected readonly work = submission();
+  private readonly pending = signal<Work | null>(null);
+  /** Which of them runs (its button spins). */
+  protected readonly busy = computed(() => (this.work.saving() ? this.pending() : null));
 
   /** The drafting (lead) department's liaison or head, while the plan is a draft or came back. */
   private readonly drafting = computed(() => {
@@ -172,55 +173,39 @@ export class SpecialPlanDetailPage {
     const s = this.current();
     if (!s) return;
     if (!s.draft) {
-      this.error.set(null);
+      this.work.error.set(null);
       this.message.warning(this.i18n.t('specialPlans.needDraft'));
       return;
     }
-    this.modal.confirm({
-      nzTitle: this.i18n.t('specialPlans.submit'),
-      nzContent: this.i18n.t('specialPlans.submitConfirm'),
-      nzOkText: this.i18n.t('specialPlans.submit'),
-      nzCancelText: this.i18n.t('common.cancel'),
-      nzOnOk: () => {
-        this.busy.set('submit');
-        this.error.set(null);
-        this.api.submitSpecialActionPlan(s.id, s.version).subscribe({
-          next: (result) => {
-            this.busy.set(null);
-            this.sap.set(result);
-            this.message.success(this.i18n.t('specialPlans.submitted'));
-          },
-          error: (raw: unknown) => this.failed(raw),
-        });
-      },
+    this.confirmThen('submit', 'specialPlans.submit', 'specialPlans.submitConfirm', this.api.submitSpecialActionPlan(s.id, s.version), (result) => {
+      this.sap.set(result);
+      this.message.success(this.i18n.t('specialPlans.submitted'));
     });
   }
 
   protected importChild(): void {
     const s = this.current();
     if (!s) return;
-    this.modal.confirm({
-      nzTitle: this.i18n.t('specialPlans.importChild'),
-      nzContent: this.i18n.t('specialPlans.importConfirm'),
-      nzOkText: this.i18n.t('specialPlans.importChild'),
-      nzCancelText: this.i18n.t('common.cancel'),
-      nzOnOk: () => {
-        this.busy.set('import');
-        this.error.set(null);
-        this.api.importChildPlan(s.id).subscribe({
-          next: (result) => {
-            this.busy.set(null);
-            this.message.success(this.i18n.t('specialPlans.imported', { title: result.title, n: result.measures }));
-            this.sap.reload();
-          },
-          error: (raw: unknown) => this.failed(raw),
-        });
-      },
+    this.confirmThen('import', 'specialPlans.importChild', 'specialPlans.importConfirm', this.api.importChildPlan(s.id), (result) => {
+      this.message.success(this.i18n.t('specialPlans.imported', { title: result.title, n: result.measures }));
+      this.sap.reload();
     });
   }
 
-  private failed(raw: unknown): void {
-    this.busy.set(null);
-    this.error.set(toApiError(raw));
+  /** Asks first (the action's name as title and OK), then runs `work` with its button spinning; a failure shows above the page. */
+  private confirmThen<T>(kind: Work, action: TranslationKey, question: TranslationKey, call: Observable<T>, done: (result: T) => void): void {
+    this.modal.confirm({
+      nzTitle: this.i18n.t(action),
+      nzContent: this.i18n.t(question),
+      nzOkText: this.i18n.t(action),
+      nzCancelText: this.i18n.t('common.cancel'),
+      nzOnOk: () => {
+        this.pending.set(kind);
+        this.work.run(call, (result) => {
+          this.work.finish();
+          done(result);
+        });
+      },
+    });
   }
 }

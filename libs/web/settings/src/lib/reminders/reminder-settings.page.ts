@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -12,8 +12,8 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { ReminderRuleResponse } from '@luoshi/contracts';
-import { I18nService, PlansApi, ReminderApiPaths, RemindersApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { LoadErrorComponent, PageHeaderComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { I18nService, ReminderApiPaths, RemindersApi, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { LoadErrorComponent, PageHeaderComponent, planDirectory, SelectOptionsPipe } from '@luoshi/web/ui';
 import { ReminderRuleFormComponent } from './reminder-rule-form.component';
 
 /** office_admin: the global reminder rule, per-plan overrides, and the queue monitor (Bull Board). */
@@ -47,19 +47,17 @@ import { ReminderRuleFormComponent } from './reminder-rule-form.component';
 })
 export class ReminderSettingsPage {
   private readonly api = inject(RemindersApi);
-  private readonly plansApi = inject(PlansApi);
   private readonly message = inject(NzMessageService);
   private readonly view = inject(DOCUMENT).defaultView;
   protected readonly i18n = inject(I18nService);
 
   protected readonly global = rxResource({ stream: () => this.api.rule({ scope: 'global' }) });
-  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
+  protected readonly plans = planDirectory();
   protected readonly planId = signal<string | null>(null);
   protected readonly planRule = rxResource({
     params: () => this.planId() ?? undefined,
     stream: ({ params }) => this.api.rule({ scope: 'plan', scopeId: params }),
   });
-  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
   protected readonly openingBoard = signal(false);
   private readonly planForm = viewChild<ReminderRuleFormComponent>('planForm');
 

@@ -1,5 +1,5 @@
 import type { TaskResponse } from '@luoshi/contracts';
-import { buildGridRows, bulkItemFor, bulkProblems, compareCodes, deadlineFields, dispatchTargets, isDirty, patchFor, rowProblem, targetsText } from './assign-grid';
+import { buildGridRows, bulkItemFor, bulkProblems, compareTaskCodes, deadlineFields, dispatchTargets, isDirty, patchFor, rowProblem, targetsText } from './assign-grid';
 
 function task(code: string, over: Partial<TaskResponse> = {}): TaskResponse {
   const [part, section] = code.split('.');
@@ -38,7 +38,7 @@ const jtt = { id: 'd1', code: 'jtt', name: '省交通运输厅' };
 
 describe('assignment grid', () => {
   it('orders codes numerically', () => {
-    expect(['2.10', '2.9', '10.1', '2.3.1-2', '2.3.1-1', '2.3.1'].sort(compareCodes)).toEqual(['2.3.1', '2.3.1-1', '2.3.1-2', '2.9', '2.10', '10.1']);
+    expect(['2.10', '2.9', '10.1', '2.3.1-2', '2.3.1-1', '2.3.1'].sort(compareTaskCodes)).toEqual(['2.3.1', '2.3.1-1', '2.3.1-2', '2.9', '2.10', '10.1']);
   });
 
   it('groups tasks under parts and sections in tree order', () => {

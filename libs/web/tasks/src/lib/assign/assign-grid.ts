@@ -1,4 +1,4 @@
-import type { BulkAssignItem, TaskReportingCycle, TaskResponse, UpdateTaskRequest } from '@luoshi/contracts';
+import { type BulkAssignItem, compareCodes, type TaskReportingCycle, type TaskResponse, type UpdateTaskRequest } from '@luoshi/contracts';
 
 /** What the office changed in a row and has not saved yet (absent = unchanged). */
 export interface RowEdit {
@@ -45,20 +45,9 @@ export interface RowProblem {
   stale?: boolean;
 }
 
-/** Compares dotted codes numerically (2.10 after 2.9); split tasks (2.3.1-2) after their measure's siblings by text. */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const diff = Number(x) - Number(y);
-    if (!Number.isNaN(diff) && diff !== 0) return diff;
-    if (Number.isNaN(diff) && x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+/** Task codes compare like plan codes, a split task's suffix (2.3.1-2) as one more part after its measure's. */
+export function compareTaskCodes(a: string, b: string): number {
+  return compareCodes(a, b, /[.-]/);
 }
 
 /**
@@ -75,13 +64,13 @@ export function buildGridRows(tasks: readonly TaskResponse[], titles: ReadonlyMa
     byPart.set(part, sections);
   }
   const rows: GridRow[] = [];
-  for (const part of [...byPart.keys()].sort(compareCodes)) {
+  for (const part of [...byPart.keys()].sort(compareTaskCodes)) {
     const sections = byPart.get(part) ?? new Map<string, TaskResponse[]>();
     const partTasks = [...sections.values()].flat();
     rows.push({ kind: 'group', level: 'part', key: `part:${part}`, code: part, title: titles.get(part) ?? '', taskIds: partTasks.map((t) => t.id) });
     // Tasks straight under the part first, then each section.
-    for (const section of [...sections.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : compareCodes(a, b)))) {
-      const list = [...(sections.get(section) ?? [])].sort((a, b) => compareCodes(a.code, b.code));
+    for (const section of [...sections.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : compareTaskCodes(a, b)))) {
+      const list = [...(sections.get(section) ?? [])].sort((a, b) => compareTaskCodes(a.code, b.code));
       if (section !== '') {
         rows.push({ kind: 'group', level: 'section', key: `section:${section}`, code: section, title: titles.get(section) ?? '', taskIds: list.map((t) => t.id) });
       }

@@ -10,7 +10,6 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -18,7 +17,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, concatMap, from, map, Observable, of } from 'rxjs';
 import { type BulkAssignItem, TASK_REPORTING_CYCLES, type TaskResponse } from '@luoshi/contracts';
 import { I18nService, PlansApi, TasksApi, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { departmentDirectory, LoadErrorComponent, pageAction, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe } from '@luoshi/web/ui';
+import { departmentDirectory, LoadErrorComponent, pageAction, PageHeaderComponent, planDirectory, saveBlob, SearchInputComponent, SelectComponent, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DeadlineInputComponent } from '../shared/deadline-input.component';
 import { ledgerFileName } from '../shared/download';
 
@@ -52,7 +51,6 @@ const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
     NzIconModule,
     NzModalModule,
     NzResultModule,
-    NzSelectModule,
     NzSkeletonModule,
     NzSwitchModule,
     NzTableModule,
@@ -66,6 +64,7 @@ const CLOSED: readonly TaskResponse['status'][] = ['completed', 'cancelled'];
     TaskHealthDotComponent,
     TaskStatusTagComponent,
     SearchInputComponent,
+    SelectComponent,
   ],
   providers: [AssignGridState, AssignDialogs],
   templateUrl: './task-assign.page.html',
@@ -85,9 +84,8 @@ export class TaskAssignPage {
   readonly planId = input<string>();
   readonly q = input<string>();
 
-  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
-  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
-  protected readonly currentPlanId = computed(() => this.planId() ?? this.planOptions()[0]?.id ?? null);
+  protected readonly plans = planDirectory();
+  protected readonly currentPlanId = computed(() => this.planId() ?? this.plans.list()[0]?.id ?? null);
 
   protected readonly tree = rxResource({
     params: () => this.currentPlanId() ?? undefined,
@@ -185,13 +183,14 @@ export class TaskAssignPage {
     if (!co.includes(code)) this.grid.edit(task, { co: [...co, code] });
   }
 
-  protected pickLead(task: TaskResponse, code: string): void {
+  protected pickLead(task: TaskResponse, code: string | null): void {
+    if (!code) return; // the lead select has no clear button: a lead is replaced, never removed here
     // The new lead is no longer also a co-department.
     const co = this.co(task).filter((c) => c !== code);
     this.grid.edit(task, { lead: code, ...(co.length !== this.co(task).length ? { co } : {}) });
   }
 
-  protected choosePlan(planId: string): void {
+  protected choosePlan(planId: string | null): void {
     this.grid.reset();
     void this.router.navigate([], { queryParams: { planId }, replaceUrl: true });
   }

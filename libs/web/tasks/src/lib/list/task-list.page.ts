@@ -18,7 +18,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
 import { AuthService, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
-import { DayCellComponent, departmentDirectory, formDialogs, injectHandset, LoadErrorComponent, pageAction, pagedList, PageHeaderComponent, saveBlob, SearchInputComponent, SelectOptionsPipe, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { DayCellComponent, departmentDirectory, formDialogs, injectHandset, LoadErrorComponent, pageAction, pagedList, PageHeaderComponent, planDirectory, saveBlob, SearchInputComponent, SelectComponent, SelectOptionsPipe, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
@@ -61,6 +61,7 @@ type SortColumn = 'code' | 'dueDate' | 'updatedAt';
     TaskStatusTagComponent,
     TaskCardsComponent,
     SearchInputComponent,
+    SelectComponent,
   ],
   templateUrl: './task-list.page.html',
   styleUrl: './task-list.page.css',
@@ -91,10 +92,9 @@ export class TaskListPage {
   protected readonly active = computed(() => hasActiveFilters({ ...this.filters(), planId: null }));
   protected readonly list = pagedList({ query: () => queryFromFilters(this.filters(), this.scope()), load: (query) => this.api.list(query) });
 
-  protected readonly plans = rxResource({ stream: () => this.plansApi.list() });
-  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  protected readonly plans = planDirectory();
   /** Parts and sections come from the chosen plan, else the first (the seed plan). */
-  private readonly structurePlanId = computed(() => this.filters().planId ?? this.planOptions()[0]?.id ?? undefined);
+  private readonly structurePlanId = computed(() => this.filters().planId ?? this.plans.list()[0]?.id ?? undefined);
   protected readonly tree = rxResource({ params: () => this.structurePlanId(), stream: ({ params }) => this.plansApi.tree(params) });
   protected readonly partOptions = computed(() => (this.tree.hasValue() ? this.tree.value() : []).filter((n) => n.kind === 'part'));
   protected readonly sectionOptions = computed(() => {
@@ -104,7 +104,7 @@ export class TaskListPage {
   /** A part's or section's option label: "3.2 推进科技创新". */
   protected readonly codeAndTitle = (node: { code: string; title: string }) => `${node.code} ${node.title}`;
   /** Codes repeat across plans: without a plan filter each row names its plan. */
-  protected readonly showPlan = computed(() => !this.filters().planId && this.planOptions().length > 1);
+  protected readonly showPlan = computed(() => !this.filters().planId && this.plans.list().length > 1);
 
   protected readonly departments = departmentDirectory();
   /** The two department filters (leading, or taking part at all) differ only in these. */
@@ -133,7 +133,7 @@ export class TaskListPage {
     // plan opens with the remembered one (replacing the URL, so Back does not bounce).
     let restored = false;
     effect(() => {
-      const ids = this.planOptions().map((p) => p.id);
+      const ids = this.plans.list().map((p) => p.id);
       const userId = this.auth.user()?.id;
       if (restored || ids.length === 0 || !userId) return;
       restored = true;
