@@ -3,6 +3,7 @@ import { ApprovalsModule } from '@luoshi/server/approvals';
 import { AuditModule } from '@luoshi/server/audit';
 import { CalendarModule } from '@luoshi/server/calendar';
 import { IdentityModule } from '@luoshi/server/identity';
+import { PlanIndicatorsModule } from '@luoshi/server/indicators';
 import { NotificationsModule } from '@luoshi/server/notifications';
 import { PlansModule } from '@luoshi/server/plans';
 import { PlatformModule } from '@luoshi/server/platform';
@@ -24,6 +25,8 @@ import { TasksModule } from '@luoshi/server/tasks';
     NotificationsModule,
     RemindersModule,
     PlansModule,
+    // Plans' import (reports use it) writes indicators through this port.
+    PlanIndicatorsModule,
     TasksModule,
     ApprovalsModule,
     ReportsModule,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { AuditEventResponse, Page } from '@luoshi/contracts';
 import {
   cappedCountSql,
@@ -9,16 +9,11 @@ import {
   type KeysetSort,
   keysetPage,
   type RequestActor,
+  type AuditRecord,
+  type AuditTrail,
+  type Sql,
 } from '@luoshi/server/platform';
 import { AuditEventEntity } from './audit-event.entity';
-
-export interface AuditRecord {
-  action: string;
-  subjectType: string;
-  subjectId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
 
 export interface AuditQuery {
   action?: string;
@@ -40,14 +35,14 @@ function toJson(value: unknown): Record<string, unknown> | null {
 }
 
 @Injectable()
-export class AuditService {
+export class AuditService implements AuditTrail {
   constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
 
   /**
    * Writes the audit event inside the caller's transaction, so a change and its record commit
    * or roll back together.
    */
-  async record(manager: EntityManager, actor: RequestActor, record: AuditRecord): Promise<void> {
+  async record(manager: Sql, actor: RequestActor, record: AuditRecord): Promise<void> {
     await manager.query(
       `INSERT INTO audit_event (actor_id, actor_name, action, subject_type, subject_id, before, after, request_id, ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

@@ -1,4 +1,5 @@
 export { AuditModule } from './audit.module';
-export { AuditService, type AuditRecord } from './audit.service';
+export { AuditService } from './audit.service';
+export type { AuditRecord } from '@luoshi/server/platform';
 export { AuditEventEntity } from './audit-event.entity';
 export { type AuditChainReport, verifyAuditChain } from './verify-audit-chain';

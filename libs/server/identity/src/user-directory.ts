@@ -84,6 +84,26 @@ export class UserDirectory {
     );
   }
 
+  /**
+   * The active users that are among `ids`, or hold one of `departmentRoles` in `departmentIds`, or
+   * one of `roles` anywhere: the candidates of a whole batch of audiences (notices, reminders) in one
+   * read, which the caller sorts out per audience.
+   */
+  async audience(
+    m: Sql,
+    who: { ids?: readonly string[]; departmentIds?: readonly string[]; departmentRoles?: readonly string[]; roles?: readonly string[] },
+  ): Promise<UserProfileRow[]> {
+    const ids = distinctIds(who.ids ?? []);
+    const departmentIds = distinctIds(who.departmentIds ?? []);
+    const roles = who.roles ?? [];
+    if (ids.length === 0 && departmentIds.length === 0 && roles.length === 0) return [];
+    return m.query(
+      `SELECT ${USER_PROFILE_COLUMNS} FROM app_user u
+        WHERE u.active AND (u.id = ANY($1::uuid[]) OR (u.department_id = ANY($2::uuid[]) AND u.roles && $3::text[]) OR u.roles && $4::text[])`,
+      [ids, departmentIds, who.departmentRoles ?? [], roles],
+    );
+  }
+
   /** Phone numbers by user id (users without one are absent). */
   async phones(m: Sql, ids: readonly string[]): Promise<Map<string, string>> {
     const rows = await rowsById<{ id: string; phone: string }>(m, `SELECT u.id, u.phone FROM app_user u WHERE u.id = ANY($1::uuid[]) AND u.phone IS NOT NULL`, ids);

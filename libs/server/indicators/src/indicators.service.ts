@@ -10,6 +10,7 @@ import type {
 import { AuditService } from '@luoshi/server/audit';
 import { type DepartmentRefRow, UserDirectory } from '@luoshi/server/identity';
 import { CalendarService } from '@luoshi/server/calendar';
+import { PLAN_NODES_READ_MODEL, PlanReader } from '@luoshi/server/plans';
 import { type AuthUser, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
 import { assessIndicator } from './assess-indicator';
 import { IndicatorException } from './indicator.exception';
@@ -45,7 +46,7 @@ const INDICATOR_SQL = `
                             ORDER BY a.year, a.reviewed_at DESC, a.id DESC) v), '[]'::json) AS approved,
          (SELECT count(*)::int FROM indicator_value p WHERE p.indicator_id = i.id AND p.status = 'submitted') AS pending
     FROM indicator i
-    LEFT JOIN plan_node n ON n.id = i.node_id`;
+    LEFT JOIN ${PLAN_NODES_READ_MODEL} n ON n.id = i.node_id`;
 
 /** Read side of indicators, and the office's settings of one (responsible department, baseline). */
 @Injectable()
@@ -55,6 +56,7 @@ export class IndicatorsService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly users: UserDirectory,
+    private readonly plans: PlanReader,
   ) {}
 
   currentYear(): number {
@@ -63,8 +65,7 @@ export class IndicatorsService {
 
   /** Every live indicator of a plan, baseline → latest → targets, with projections and status. */
   async track(planId: string): Promise<IndicatorTrackingResponse[]> {
-    const [plan] = await this.dataSource.query(`SELECT id FROM plan WHERE id = $1`, [planId]);
-    if (!plan) throw IndicatorException.planNotFound(planId);
+    if (!(await this.plans.refs(this.dataSource, [planId])).has(planId)) throw IndicatorException.planNotFound(planId);
     const rows: IndicatorRow[] = await this.dataSource.query(
       `${INDICATOR_SQL} WHERE i.plan_id = $1 AND i.retired_in_version IS NULL ORDER BY n.source_line NULLS LAST, i.name`,
       [planId],

@@ -14,3 +14,4 @@ export { ChannelRegistry, assertProviders } from './channels/channel-registry';
 export { NotificationDeliveryWorker } from './notification-delivery.worker';
 export { signWebhook, signedWebhookUrl } from './sign-webhook';
 export { smsSignature, canonicalSmsRequest, sha256Hex } from './channels/sms-signature';
+export { TASK_DEPARTMENTS, type TaskDepartments, type TaskDepartmentsRow } from './task-departments';

@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { UserDirectory } from '@luoshi/server/identity';
 import { QueueFactory, type QueueJobs, type QueueName, UnitOfWork } from '@luoshi/server/platform';
 import { ChannelRegistry } from './channels/channel-registry';
 import type { NotifyOutcome, WrittenNotification } from './channels/delivery-channel';
 import { AUDIENCES, matrixRow, type NotificationEvent } from './notification-matrix';
 import { resolveTaskAudiences } from './resolve-audience';
+import { TASK_DEPARTMENTS, type TaskDepartments } from './task-departments';
 
 export type { NotifyOutcome } from './channels/delivery-channel';
 
@@ -60,6 +62,8 @@ export class NotificationsService {
     private readonly channels: ChannelRegistry,
     private readonly queues: QueueFactory,
     private readonly unitOfWork: UnitOfWork,
+    @Inject(TASK_DEPARTMENTS) private readonly tasks: TaskDepartments,
+    private readonly users: UserDirectory,
   ) {}
 
   async notify(m: EntityManager, input: NotifyInput): Promise<NotifyOutcome> {
@@ -78,6 +82,7 @@ export class NotificationsService {
     const fromTasks = await resolveTaskAudiences(
       m,
       inputs.map((i) => ({ audience: matrixRow(i.event).audience, taskId: i.taskId, departmentIds: i.departmentIds })),
+      { tasks: this.tasks, users: this.users },
     );
     const rows = inputs
       .map((input, ord) => {
@@ -131,7 +136,6 @@ export class NotificationsService {
     await this.enqueueDeliveries(outcome.deliveryIds);
   }
 
-  /** One job per delivery; a delivery held back by quiet hours is delayed until they end. */
   /** Withdraws the notices written ahead for these reminders and not yet visible (their deliveries cascade). */
   async withdrawUnseen(m: EntityManager, reminderIds: string[]): Promise<void> {
     await m.query(`DELETE FROM notification WHERE reminder_id = ANY($1::uuid[]) AND created_at > now()`, [reminderIds]);
@@ -149,6 +153,15 @@ export class NotificationsService {
     return { pushes: outcome.pushes.filter((p) => notifications.has(p.notificationId)), deliveryIds: outcome.deliveryIds.filter((id) => deliveries.has(id)) };
   }
 
+  /** Pending deliveries older than a minute, which may never have got a job (the reminders' reconciler re-enqueues them). */
+  async stuckDeliveries(): Promise<string[]> {
+    const stuck: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification_delivery WHERE status = 'pending' AND created_at < now() - interval '1 minute' LIMIT 5000`,
+    );
+    return stuck.map((d) => d.id);
+  }
+
+  /** One job per delivery; a delivery held back by quiet hours is delayed until they end. */
   async enqueueDeliveries(deliveryIds: string[]): Promise<void> {
     if (deliveryIds.length === 0) return;
     const holds: { id: string; not_before: Date | null }[] = await this.dataSource

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { UserDirectory, UserProfileRow } from '@luoshi/server/identity';
 import { type Audience, AUDIENCES } from './notification-matrix';
+import type { TaskDepartments } from './task-departments';
 
 export interface AudienceQuery {
   audience: readonly Audience[];
@@ -8,28 +10,49 @@ export interface AudienceQuery {
   departmentIds?: string[] | null;
 }
 
+const DEPARTMENT_ROLES = ['dept_liaison', 'dept_head'];
+const OFFICE_ROLES = ['office_admin', 'office_reviewer'];
+const holdsOneOf = (u: UserProfileRow, roles: readonly string[]) => u.roles.some((r) => roles.includes(r));
+
 /**
  * The users of each query's task audiences (lead department, co-departments, office): active
- * users with the liaison or head role of the department, or an office role. One statement for any
- * number of queries; queries without a task audience cost nothing.
+ * users with the liaison or head role of the department, or an office role. One read of the tasks
+ * (through their owner) and one of the users for any number of queries; queries without a task
+ * audience cost nothing.
  */
-export async function resolveTaskAudiences(m: EntityManager, queries: AudienceQuery[]): Promise<string[][]> {
+export async function resolveTaskAudiences(
+  m: EntityManager,
+  queries: AudienceQuery[],
+  owners: { tasks: TaskDepartments; users: UserDirectory },
+): Promise<string[][]> {
   const result: string[][] = queries.map(() => []);
   const wanted = queries
-    .map((q, ord) => ({ ord, task_id: q.taskId ?? null, audience: q.audience.filter((a) => AUDIENCES[a].fromTask), department_ids: q.departmentIds ?? null }))
+    .map((q, ord) => ({ ord, taskId: q.taskId ?? null, audience: q.audience.filter((a) => AUDIENCES[a].fromTask), departmentIds: q.departmentIds ?? null }))
     .filter((q) => q.audience.length > 0);
   if (wanted.length === 0) return result;
-  const rows: { ord: number; user_id: string }[] = await m.query(
-    `SELECT DISTINCT x.ord, u.id AS user_id
-       FROM jsonb_to_recordset($1::jsonb) AS x(ord int, task_id uuid, audience text[], department_ids uuid[])
-       LEFT JOIN task t ON t.id = x.task_id
-       JOIN app_user u ON u.active AND (
-            ('lead_department' = ANY(x.audience) AND u.department_id = t.lead_department_id AND u.roles && ARRAY['dept_liaison', 'dept_head']::text[])
-         OR ('co_departments' = ANY(x.audience) AND u.department_id = ANY(COALESCE(x.department_ids, t.co_department_ids))
-             AND u.roles && ARRAY['dept_liaison', 'dept_head']::text[])
-         OR ('office' = ANY(x.audience) AND u.roles && ARRAY['office_admin', 'office_reviewer']::text[]))`,
-    [JSON.stringify(wanted)],
-  );
-  for (const row of rows) result[row.ord].push(row.user_id);
+  const tasks = await owners.tasks.refs(m, wanted.flatMap((q) => (q.taskId ? [q.taskId] : [])));
+  const named = wanted.map((q) => {
+    const task = q.taskId ? tasks.get(q.taskId) : undefined;
+    return {
+      ord: q.ord,
+      lead: q.audience.includes('lead_department') ? (task?.leadDepartmentId ?? null) : null,
+      co: q.audience.includes('co_departments') ? (q.departmentIds ?? task?.coDepartmentIds ?? []) : [],
+      office: q.audience.includes('office'),
+    };
+  });
+  const candidates = await owners.users.audience(m, {
+    departmentIds: named.flatMap((q) => (q.lead ? [q.lead, ...q.co] : q.co)),
+    departmentRoles: DEPARTMENT_ROLES,
+    roles: named.some((q) => q.office) ? OFFICE_ROLES : [],
+  });
+  for (const q of named) {
+    result[q.ord] = candidates
+      .filter(
+        (u) =>
+          (u.departmentId !== null && (u.departmentId === q.lead || q.co.includes(u.departmentId)) && holdsOneOf(u, DEPARTMENT_ROLES)) ||
+          (q.office && holdsOneOf(u, OFFICE_ROLES)),
+      )
+      .map((u) => u.id);
+  }
   return result;
 }

@@ -8,3 +8,5 @@ export { CorrectionsService } from './corrections.service';
 export { PlanEntity, PlanNodeEntity, IndicatorEntity, PlanDutyEntity } from './plan.entities';
 export { PLANS_READ_MODEL } from './read-models';
 export { liveLeafMeasures } from './read-models';
+export { PLAN_NODES_READ_MODEL } from './read-models';
+export { PLAN_INDICATORS, type PlanIndicators, type PlanVersionIndicators } from './plan-indicators';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -18,9 +18,10 @@ import { assertPlainFileName, type RequestActor } from '@luoshi/server/platform'
 import { corruptionVerdict, importOptions, previewDuty, previewIndicator, previewNodes, unresolvedNames } from './build-import-response';
 import { CorrectionsService } from './corrections.service';
 import { PlanEntity, PlanNodeEntity, PlanVersionEntity } from './plan.entities';
+import { PLAN_INDICATORS, type PlanIndicators } from './plan-indicators';
 import { PlanException } from './plan.exception';
 import { readPlanDocument } from './read-plan-document';
-import { writeIndicatorsAndDuties } from './write-indicators-and-duties';
+import { writeDuties } from './write-duties';
 
 export interface PlanImportInput {
   fileName: string;
@@ -59,6 +60,7 @@ export class PlanImportService {
     private readonly corrections: CorrectionsService,
     private readonly audit: AuditService,
     private readonly users: UserDirectory,
+    @Inject(PLAN_INDICATORS) private readonly indicators: PlanIndicators,
   ) {}
 
   async import(input: PlanImportInput, actor: RequestActor): Promise<PlanImportResponse> {
@@ -240,7 +242,8 @@ export class PlanImportService {
         idByNewCode.set(node.code, inserted.id);
       }
     }
-    await writeIndicatorsAndDuties(m, { planId: plan.id, version, parsed, nodeIdByCode: idByNewCode, departmentId: await this.users.departmentIdsByCode(m) });
+    await this.indicators.writeVersion(m, { planId: plan.id, version, indicators: parsed.indicators, nodeIdByCode: idByNewCode });
+    await writeDuties(m, { planId: plan.id, version, duties: parsed.duties, nodeIdByCode: idByNewCode, departmentId: await this.users.departmentIdsByCode(m) });
     await m.save(
       m.create(PlanVersionEntity, {
         planId: plan.id,

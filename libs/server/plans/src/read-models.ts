@@ -14,3 +14,9 @@ export const liveLeafMeasures = (planIdSql: string): string => `(
     FROM plan_node n
    WHERE n.plan_id = ${planIdSql} AND n.retired_in_version IS NULL AND n.kind IN ('measure', 'submeasure')
      AND NOT EXISTS (SELECT 1 FROM plan_node c WHERE c.parent_id = n.id AND c.kind = 'submeasure' AND c.retired_in_version IS NULL))`;
+
+/**
+ * Published read model of the plan nodes, for a list of another capability that one query sorts in
+ * document order (the indicators): `LEFT JOIN ${PLAN_NODES_READ_MODEL} n ON n.id = …`.
+ */
+export const PLAN_NODES_READ_MODEL = `(SELECT id, code, source_line FROM plan_node)`;

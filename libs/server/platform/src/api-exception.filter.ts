@@ -1,9 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { AuthUser } from './access-policy';
 import type { ApiErrorResponse } from '@luoshi/contracts';
+import { AUDIT_TRAIL, type AuditTrail } from './audit-trail';
 import { DomainException } from './domain.exception';
 import { isConnectionFailure } from './database/connection-failure';
 
@@ -29,7 +30,10 @@ const STATUS_CODES: Record<number, [string, string, string]> = {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiExceptionFilter.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AUDIT_TRAIL) private readonly auditTrail: AuditTrail,
+  ) {}
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
@@ -51,19 +55,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
   /** An audit row for a 403: who (the signed-in user), what (method and route), why (code and message). */
   private async recordRefusal(request: Request & { id?: string; user?: AuthUser }, body: ApiErrorResponse): Promise<void> {
     const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
-    const user = request.user;
     try {
-      await this.dataSource.query(
-        `INSERT INTO audit_event (actor_id, actor_name, action, subject_type, subject_id, after, request_id, ip)
-         VALUES ($1, $2, 'access.denied', 'route', $3, $4, $5, $6)`,
-        [
-          user?.id ?? null,
-          user ? `${user.displayName} (${user.username})` : null,
-          `${request.method} ${route}`.slice(0, 300),
-          { code: body.code, reason: body.message, reasonEn: body.messageEn, path: request.path.slice(0, 500), params: request.params ?? {} },
-          body.requestId ?? null,
-          request.ip ?? null,
-        ],
+      await this.auditTrail.record(
+        this.dataSource,
+        { user: request.user ?? null, requestId: body.requestId ?? null, ip: request.ip ?? null },
+        {
+          action: 'access.denied',
+          subjectType: 'route',
+          subjectId: `${request.method} ${route}`.slice(0, 300),
+          after: { code: body.code, reason: body.message, reasonEn: body.messageEn, path: request.path.slice(0, 500), params: request.params ?? {} },
+        },
       );
     } catch (error) {
       // The refusal still answers 403; a database outage shows in the logs instead.

@@ -9,6 +9,7 @@ export * from './file-names';
 export * from './zip-limits';
 export * from './access-policy';
 export * from './access.guard';
+export * from './audit-trail';
 export * from './redis.module';
 export * from './redis-connection';
 export * from './database/replica-reads';

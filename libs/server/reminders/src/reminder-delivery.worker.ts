@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { UserDirectory } from '@luoshi/server/identity';
 import { APP_CONFIG, type AppConfig, JobHandler, QueueFactory } from '@luoshi/server/platform';
 import { EMPTY_OUTCOME, type NotificationEvent, NotificationsService, type NotifyOutcome } from '@luoshi/server/notifications';
 import { REMINDERS_QUEUE, reminderJob, type ReminderJobs } from './reminder-queue';
+import { REMINDER_TASKS, type ReminderTasks } from './reminder-tasks';
 import { resolveTaskRecipients } from './resolve-task-recipients';
 
 const LEVEL_TITLES: Record<string, string> = {
@@ -65,6 +67,8 @@ export class ReminderDeliveryWorker {
     private readonly queues: QueueFactory,
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REMINDER_TASKS) private readonly tasks: ReminderTasks,
+    private readonly users: UserDirectory,
   ) {}
 
   /**
@@ -141,6 +145,7 @@ export class ReminderDeliveryWorker {
       const recipients = await resolveTaskRecipients(
         m,
         taskReminders.map((r) => ({ reminderId: r.id, taskId: r.subject_id, rules: r.recipients })),
+        { tasks: this.tasks, users: this.users },
       );
       const outcome = await this.notifications.notifyMany(
         m,
@@ -175,11 +180,9 @@ export class ReminderDeliveryWorker {
       'deliver-reminder',
       due.map((r) => reminderJob(r.id, new Date(r.fire_at), this.config.REMINDER_WRITE_AHEAD_MS, now)),
     );
-    const stuck: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM notification_delivery WHERE status = 'pending' AND created_at < now() - interval '1 minute' LIMIT 5000`,
-    );
+    const stuck = await this.notifications.stuckDeliveries();
     if (stuck.length > 0) this.logger.warn(`reconciler: ${stuck.length} pending deliveries without a job re-enqueued`);
-    await this.notifications.enqueueDeliveries(stuck.map((d) => d.id));
+    await this.notifications.enqueueDeliveries(stuck);
     return Math.max(0, recreated);
   }
 }

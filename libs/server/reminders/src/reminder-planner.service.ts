@@ -5,6 +5,7 @@ import { CalendarService } from '@luoshi/server/calendar';
 import { NotificationsService } from '@luoshi/server/notifications';
 import { APP_CONFIG, type AppConfig, QueueFactory } from '@luoshi/server/platform';
 import { REMINDERS_QUEUE, reminderJob, reminderJobId } from './reminder-queue';
+import { REMINDER_TASKS, type ReminderTasks } from './reminder-tasks';
 import { ReminderRulesService } from './reminder-rules.service';
 
 /** What a transaction changed, to apply to the queue once it has committed. */
@@ -16,14 +17,6 @@ export interface ReminderChanges {
 export const NO_REMINDER_CHANGES: ReminderChanges = { scheduled: [], cancelled: [] };
 
 const ACTIVE_TASK_STATES = new Set(['assigned', 'accepted', 'in_progress']);
-
-interface TaskDeadlineRow {
-  id: string;
-  plan_id: string | null;
-  title: string;
-  status: string;
-  due_date: string | null;
-}
 
 /**
  * Plans reminder rows for a deadline in the caller's transaction (architecture §5.1): rows the
@@ -37,6 +30,7 @@ export class ReminderPlanner {
     private readonly queues: QueueFactory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    @Inject(REMINDER_TASKS) private readonly tasks: ReminderTasks,
   ) {}
 
   async replanTask(m: EntityManager, taskId: string, now = new Date()): Promise<ReminderChanges> {
@@ -51,20 +45,17 @@ export class ReminderPlanner {
   async replanTasks(m: EntityManager, taskIds: string[], now = new Date()): Promise<ReminderChanges> {
     const ids = [...new Set(taskIds)];
     if (ids.length === 0) return { scheduled: [], cancelled: [] };
-    const tasks = (await m.query(
-      `SELECT id, plan_id, title, status, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM task WHERE id = ANY($1::uuid[])`,
-      [ids],
-    )) as TaskDeadlineRow[];
-    const rules = await this.rules.rulesForTasks(m, tasks.map((t) => ({ taskId: t.id, planId: t.plan_id })));
+    const tasks = [...(await this.tasks.refs(m, ids)).values()];
+    const rules = await this.rules.rulesForTasks(m, tasks.map((t) => ({ taskId: t.id, planId: t.planId })));
     const calendar = await this.calendar.calendar();
     const wanted = new Map<string, { deadline: string | null; title: string; reminders: PlannedReminder[] }>();
     for (const id of ids) wanted.set(id, { deadline: null, title: '', reminders: [] });
     for (const task of tasks) {
-      const active = task.due_date && ACTIVE_TASK_STATES.has(task.status);
+      const active = task.dueDate && ACTIVE_TASK_STATES.has(task.status);
       wanted.set(task.id, {
-        deadline: task.due_date,
+        deadline: task.dueDate,
         title: task.title,
-        reminders: active ? computeReminderSchedule({ deadline: task.due_date!, rule: rules.get(task.id)!, calendar, now }) : [],
+        reminders: active ? computeReminderSchedule({ deadline: task.dueDate!, rule: rules.get(task.id)!, calendar, now }) : [],
       });
     }
     // Live: still to deliver, or written ahead and not yet visible (sent_at in the future).

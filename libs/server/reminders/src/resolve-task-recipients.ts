@@ -1,38 +1,48 @@
 import type { EntityManager } from 'typeorm';
+import type { UserDirectory, UserProfileRow } from '@luoshi/server/identity';
+import type { ReminderTasks } from './reminder-tasks';
+
+const OFFICE_ROLES = ['office_admin', 'office_reviewer'];
+
+/** Whether user `u` receives a reminder of `task` under `rules` (each rule a group of people around the task). */
+function receives(u: UserProfileRow, task: { ownerUserId: string | null; leadDepartmentId: string | null }, rules: string[]): boolean {
+  const inLead = task.leadDepartmentId !== null && u.departmentId === task.leadDepartmentId;
+  return (
+    (rules.includes('assignee') && u.id === task.ownerUserId) ||
+    (inLead && u.roles.includes('dept_liaison') && (rules.includes('lead_liaison') || (rules.includes('assignee') && task.ownerUserId === null))) ||
+    (inLead && u.roles.includes('dept_head') && rules.includes('lead_head')) ||
+    (rules.includes('office') && u.roles.some((r) => OFFICE_ROLES.includes(r))) ||
+    (rules.includes('leader') && u.roles.includes('leader'))
+  );
+}
 
 /**
  * Turns recipient rules into users at delivery time, so a reassignment or a new liaison is
- * respected: assignee = the task's owner (or the lead liaisons when none is named). One query
- * for a whole batch of reminders.
+ * respected: assignee = the task's owner (or the lead liaisons when none is named). One read of
+ * the tasks (through their owner) and one of the users for a whole batch of reminders.
  */
 export async function resolveTaskRecipients(
   m: EntityManager,
   reminders: { reminderId: string; taskId: string; rules: string[] }[],
+  owners: { tasks: ReminderTasks; users: UserDirectory },
 ): Promise<Map<string, string[]>> {
   if (reminders.length === 0) return new Map();
-  // One branch per rule, each a join an index answers (department members, or the few office users and
-  // leaders): an OR of the rules in one join condition compared every reminder with every user.
-  const rows: { reminder_id: string; user_id: string }[] = await m.query(
-    `WITH c AS MATERIALIZED (
-       SELECT c.reminder_id, c.rules, t.owner_user_id, t.lead_department_id
-         FROM jsonb_to_recordset($1::jsonb) AS c(reminder_id uuid, task_id uuid, rules text[])
-         JOIN task t ON t.id = c.task_id)
-     SELECT c.reminder_id, u.id AS user_id FROM c JOIN app_user u ON u.id = c.owner_user_id
-      WHERE 'assignee' = ANY(c.rules) AND u.active
-     UNION
-     SELECT c.reminder_id, u.id FROM c JOIN app_user u ON u.department_id = c.lead_department_id
-      WHERE u.active AND 'dept_liaison' = ANY(u.roles)
-        AND ('lead_liaison' = ANY(c.rules) OR ('assignee' = ANY(c.rules) AND c.owner_user_id IS NULL))
-     UNION
-     SELECT c.reminder_id, u.id FROM c JOIN app_user u ON u.department_id = c.lead_department_id
-      WHERE u.active AND 'dept_head' = ANY(u.roles) AND 'lead_head' = ANY(c.rules)
-     UNION
-     SELECT c.reminder_id, u.id FROM c CROSS JOIN (SELECT id, roles FROM app_user WHERE active AND roles && ARRAY['office_admin', 'office_reviewer', 'leader']::text[]) u
-      WHERE ('office' = ANY(c.rules) AND u.roles && ARRAY['office_admin', 'office_reviewer']::text[])
-         OR ('leader' = ANY(c.rules) AND 'leader' = ANY(u.roles))`,
-    [JSON.stringify(reminders.map((r) => ({ reminder_id: r.reminderId, task_id: r.taskId, rules: r.rules })))],
-  );
+  const tasks = await owners.tasks.refs(m, reminders.map((r) => r.taskId));
+  const wanted = reminders.flatMap((r) => {
+    const task = tasks.get(r.taskId);
+    return task ? [{ ...r, task }] : [];
+  });
+  const rules = new Set(wanted.flatMap((r) => r.rules));
+  const candidates = await owners.users.audience(m, {
+    ids: wanted.flatMap((r) => (r.task.ownerUserId ? [r.task.ownerUserId] : [])),
+    departmentIds: wanted.flatMap((r) => (r.task.leadDepartmentId ? [r.task.leadDepartmentId] : [])),
+    departmentRoles: ['dept_liaison', 'dept_head'],
+    roles: [...(rules.has('office') ? OFFICE_ROLES : []), ...(rules.has('leader') ? ['leader'] : [])],
+  });
   const byReminder = new Map<string, string[]>();
-  for (const row of rows) byReminder.set(row.reminder_id, [...(byReminder.get(row.reminder_id) ?? []), row.user_id]);
+  for (const r of wanted) {
+    const users = candidates.filter((u) => receives(u, r.task, r.rules)).map((u) => u.id);
+    if (users.length > 0) byReminder.set(r.reminderId, users);
+  }
   return byReminder;
 }

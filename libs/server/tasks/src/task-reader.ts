@@ -12,13 +12,14 @@ export interface TaskRefRow {
   leadDepartmentId: string | null;
   coDepartmentIds: string[];
   ownerUserId: string | null;
+  /** YYYY-MM-DD, or null when the task has no deadline. */
   dueDate: string | null;
   deadlineText: string | null;
 }
 
 /** The columns of TaskRefRow, for `SELECT ${TASK_REF_COLUMNS} FROM task t`. */
 const TASK_REF_COLUMNS = `t.id, t.code, t.title, t.plan_id AS "planId", t.status, t.lead_department_id AS "leadDepartmentId",
-  t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId", t.due_date::text AS "dueDate", t.deadline_text AS "deadlineText"`;
+  t.co_department_ids AS "coDepartmentIds", t.owner_user_id AS "ownerUserId", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.deadline_text AS "deadlineText"`;
 
 /** A task that reports progress (accepted or in progress, with a reporting cycle). */
 export interface ReportingTaskRow {
@@ -31,7 +32,7 @@ export interface ReportingTaskRow {
 
 /** The columns of ReportingTaskRow, and the tasks that report. */
 const REPORTING_TASKS = `
-  SELECT t.id, t.reporting_cycle AS "reportingCycle", t.start_date::text AS "startDate", t.due_date::text AS "dueDate",
+  SELECT t.id, t.reporting_cycle AS "reportingCycle", t.start_date::text AS "startDate", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
          (SELECT min(e.at) FROM task_event e WHERE e.task_id = t.id AND e.kind = 'accepted') AS "acceptedAt"
     FROM task t
    WHERE t.status IN ('accepted', 'in_progress') AND t.reporting_cycle <> 'none'`;

@@ -9,8 +9,8 @@ import { TaskDispatchAudience } from './task-dispatch-audience';
 import { TaskExcelService } from './task-excel.service';
 import { TaskGenerationService } from './task-generation.service';
 import { TaskLifecycleService } from './task-lifecycle.service';
+import { TaskPortsModule } from './task-ports.module';
 import { TaskQueryService } from './task-query.service';
-import { TaskReader } from './task-reader';
 import { TaskStore } from './task-store';
 import { TaskSuggestionService } from './task-suggestion.service';
 import { InstructionListService } from './instruction-list.service';
@@ -18,7 +18,7 @@ import { InstructionsController } from './instructions.controller';
 import { PlanTasksController, TasksController } from './tasks.controller';
 
 @Module({
-  imports: [CalendarModule, IdentityModule, PlansModule],
+  imports: [CalendarModule, IdentityModule, PlansModule, TaskPortsModule],
   controllers: [PlanTasksController, TasksController, InstructionsController],
   providers: [
     TaskStore,
@@ -32,8 +32,8 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     TaskExcelService,
     InstructionListService,
     TaskHealthRollup,
-    TaskReader,
   ],
-  exports: [TaskQueryService, TaskSuggestionService, TaskStore, TaskHealthRollup, TaskReader],
+  // TaskReader comes with TaskPortsModule.
+  exports: [TaskQueryService, TaskSuggestionService, TaskStore, TaskHealthRollup, TaskPortsModule],
 })
 export class TasksModule {}

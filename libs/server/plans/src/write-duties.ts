@@ -1,77 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import type { IndicatorTarget } from '@luoshi/contracts';
-import type { DepartmentDutyDraft, ParsedPlan } from '@luoshi/domain/plan-parser';
+import type { DepartmentDutyDraft } from '@luoshi/domain/plan-parser';
 import { dutyLeads } from './build-import-response';
 
-/**
- * Upserts a version's indicators (one row per name and unit, targets per year) and department
- * duties (one per deliverable); those the new version no longer has are retired, not deleted.
- */
-export async function writeIndicatorsAndDuties(
+/** Upserts a version's department duties (one per deliverable); those it no longer has are retired, not deleted. */
+export async function writeDuties(
   m: EntityManager,
-  args: { planId: string; version: number; parsed: ParsedPlan; nodeIdByCode: Map<string, string>; departmentId: Map<string, string> },
+  args: { planId: string; version: number; duties: readonly DepartmentDutyDraft[]; nodeIdByCode: Map<string, string>; departmentId: Map<string, string> },
 ): Promise<void> {
-  const { planId, version, parsed, nodeIdByCode, departmentId } = args;
-
-  interface Grouped {
-    name: string;
-    unit: string;
-    comparison: string;
-    nodeCode: string | null;
-    source: string;
-    targets: IndicatorTarget[];
-    baseline: number | null;
-    baselineYear: number | null;
-    attribute: string | null;
-  }
-  const grouped = new Map<string, Grouped>();
-  for (const i of parsed.indicators) {
-    const key = `${i.name}\u0000${i.unit}`;
-    const entry: Grouped = grouped.get(key) ?? {
-      name: i.name,
-      unit: i.unit,
-      comparison: i.comparison,
-      nodeCode: i.nodeCode,
-      source: i.sourceSentence,
-      targets: [],
-      baseline: null,
-      baselineYear: null,
-      attribute: null,
-    };
-    if (!entry.targets.some((t) => t.year === i.targetYear)) entry.targets.push({ year: i.targetYear, value: i.value });
-    entry.baseline ??= i.baseline ?? null;
-    entry.baselineYear ??= i.baselineYear ?? null;
-    entry.attribute ??= i.attribute ?? null;
-    grouped.set(key, entry);
-  }
-  await m.query(`UPDATE indicator SET retired_in_version = $2 WHERE plan_id = $1 AND retired_in_version IS NULL`, [planId, version]);
-  for (const g of grouped.values()) {
-    g.targets.sort((a, b) => a.year - b.year);
-    await m.query(
-      `INSERT INTO indicator (plan_id, node_id, name, unit, comparison, targets, source_sentence, baseline, baseline_year, attribute)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (plan_id, name, unit) DO UPDATE SET node_id = EXCLUDED.node_id, comparison = EXCLUDED.comparison,
-         targets = EXCLUDED.targets, source_sentence = EXCLUDED.source_sentence, retired_in_version = NULL,
-         baseline = coalesce(EXCLUDED.baseline, indicator.baseline), baseline_year = coalesce(EXCLUDED.baseline_year, indicator.baseline_year),
-         attribute = EXCLUDED.attribute`,
-      [
-        planId,
-        g.nodeCode ? (nodeIdByCode.get(g.nodeCode) ?? null) : null,
-        g.name,
-        g.unit,
-        g.comparison,
-        JSON.stringify(g.targets),
-        g.source,
-        g.baseline,
-        g.baselineYear,
-        g.attribute,
-      ],
-    );
-  }
-
+  const { planId, version, duties, nodeIdByCode, departmentId } = args;
   await m.query(`UPDATE plan_duty SET retired_in_version = $2 WHERE plan_id = $1 AND retired_in_version IS NULL`, [planId, version]);
   const idOf = (code: string | null) => (code ? (departmentId.get(code) ?? null) : null);
-  for (const d of mergeDuties(parsed.duties, nodeIdByCode)) {
+  for (const d of mergeDuties(duties, nodeIdByCode)) {
     const nodeId = d.nodeCode ? (nodeIdByCode.get(d.nodeCode) ?? null) : null;
     const leads = dutyLeads(d);
     await m.query(

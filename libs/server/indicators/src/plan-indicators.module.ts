@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { PLAN_INDICATORS } from '@luoshi/server/plans';
+import { PlanIndicatorWriter } from './plan-indicator-writer';
+
+/**
+ * Provides the PLAN_INDICATORS port through which a plan import writes its indicators. Global
+ * because plans cannot import indicators (indicators read plans); a process that loads plans loads this.
+ */
+@Global()
+@Module({
+  providers: [PlanIndicatorWriter, { provide: PLAN_INDICATORS, useExisting: PlanIndicatorWriter }],
+  exports: [PLAN_INDICATORS],
+})
+export class PlanIndicatorsModule {}

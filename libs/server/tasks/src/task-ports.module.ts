@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { TASK_DEPARTMENTS, type TaskDepartments } from '@luoshi/server/notifications';
+import { REMINDER_TASKS, type ReminderTasks } from '@luoshi/server/reminders';
+import { TaskReader } from './task-reader';
+
+/**
+ * The ports through which capabilities under tasks read task rows (notifications their task
+ * audiences' departments, reminders the deadlines and recipients), both answered by TaskReader.
+ * Global because those modules cannot import tasks.
+ */
+@Global()
+@Module({
+  providers: [
+    TaskReader,
+    { provide: TASK_DEPARTMENTS, inject: [TaskReader], useFactory: (tasks: TaskReader): TaskDepartments => tasks },
+    { provide: REMINDER_TASKS, inject: [TaskReader], useFactory: (tasks: TaskReader): ReminderTasks => tasks },
+  ],
+  exports: [TaskReader, TASK_DEPARTMENTS, REMINDER_TASKS],
+})
+export class TaskPortsModule {}
