@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TranslatePipe } from '@luoshi/web/core';
-import { DashboardViewComponent } from '@luoshi/web/dashboards';
+import { UrlDashboardComponent } from '@luoshi/web/dashboards';
 import { HomeShortcutsComponent } from './home-shortcuts.component';
 import { HomeStackComponent } from './home-stack.component';
 
@@ -11,26 +11,14 @@ import { HomeStackComponent } from './home-stack.component';
 @Component({
   selector: 'luoshi-leader-cockpit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, HomeShortcutsComponent, HomeStackComponent, DashboardViewComponent],
+  imports: [TranslatePipe, HomeShortcutsComponent, HomeStackComponent, UrlDashboardComponent],
   template: `
     <luoshi-home-stack [heading]="'home.cockpitTitle' | t">
       @defer (on immediate) {
-        <luoshi-dashboard-view
-          [planId]="planId() ?? null"
-          [department]="department() ?? null"
-          [granularityParam]="granularity() ?? null"
-          [partParam]="part() ?? null"
-          [syncUrl]="true"
-        />
+        <luoshi-url-dashboard />
       }
       <luoshi-home-shortcuts />
     </luoshi-home-stack>
   `,
 })
-export class LeaderCockpitPage {
-  /** Query parameters (router input binding). */
-  readonly planId = input<string>();
-  readonly department = input<string>();
-  readonly granularity = input<string>();
-  readonly part = input<string>();
-}
+export class LeaderCockpitPage {}

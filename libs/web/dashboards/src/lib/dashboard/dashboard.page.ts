@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { AuthService, TranslatePipe } from '@luoshi/web/core';
 import { PageHeaderComponent } from '@luoshi/web/ui';
-import { DashboardViewComponent } from './dashboard-view.component';
+import { UrlDashboardComponent } from './url-dashboard.component';
 
 /**
  * /dashboard?planId=&department=&granularity=&part= — 领导驾驶舱 for leaders, office roles and viewers (a department's
@@ -10,25 +10,14 @@ import { DashboardViewComponent } from './dashboard-view.component';
 @Component({
   selector: 'luoshi-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslatePipe, PageHeaderComponent, DashboardViewComponent],
+  imports: [TranslatePipe, PageHeaderComponent, UrlDashboardComponent],
   template: `
     <luoshi-page-header [heading]="'dashboard.title' | t" [subtitle]="subtitle().key | t: { dept: subtitle().dept }" testId="page-title" />
-    <luoshi-dashboard-view
-      [planId]="planId() ?? null"
-      [department]="department() ?? null"
-      [granularityParam]="granularity() ?? null"
-      [partParam]="part() ?? null"
-      [syncUrl]="true"
-    />
+    <luoshi-url-dashboard />
   `,
 })
 export class DashboardPage {
   private readonly auth = inject(AuthService);
-  /** Query parameters (router input binding). */
-  readonly planId = input<string>();
-  readonly department = input<string>();
-  readonly granularity = input<string>();
-  readonly part = input<string>();
   protected readonly subtitle = computed(() => {
     const me = this.auth.user();
     const deptOnly = this.auth.hasAnyRole(['dept_liaison', 'dept_head']) && !this.auth.hasAnyRole(['office_admin', 'office_reviewer', 'leader', 'viewer']);

@@ -112,7 +112,7 @@ export class TaskListPage {
     { key: 'leadDepartment', placeholder: 'lists.allLeadDepartments', title: 'lists.leadFilterTitle', testId: 'filter-lead-department' },
     { key: 'department', placeholder: 'tasks.allDepartments', title: null, testId: 'filter-department' },
   ] as const;
-  protected readonly statuses = TASK_STATUSES;
+  protected readonly statusOptions = computed(() => TASK_STATUSES.map((status) => ({ value: status, label: this.statusLabel(status) })));
   protected readonly healths = [...TASK_HEALTHS].reverse();
   protected readonly healthColors = HEALTH_COLORS;
   protected readonly pageSizes = [...TASK_PAGE_SIZES];
@@ -218,7 +218,7 @@ export class TaskListPage {
     if (pageSize !== this.filters().pageSize) this.apply({ pageSize });
   }
 
-  protected statusLabel(status: TaskStatus): string {
+  private statusLabel(status: TaskStatus): string {
     return this.i18n.t(TASK_STATUS_LABELS[status]);
   }
 
