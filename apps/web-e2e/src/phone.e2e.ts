@@ -94,7 +94,7 @@ test.describe('phone (390×844): the department works from its phone', () => {
   startEachTestSignedOut();
 
   test('the liaison accepts and returns from task cards and reports with a photo; the head approves', async ({ page, request }) => {
-    test.setTimeout(120_000); // two users, four pages each, on a shared machine
+    test.slow(); // two users, four pages each: three times the config's limit on a shared two-core machine
     const [accepted, returned] = await assignTwo(request);
 
     await signIn(page, 'jtt.liaison');
