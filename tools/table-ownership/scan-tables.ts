@@ -64,12 +64,16 @@ export interface Violation {
   table: string;
 }
 
-/** The known tables named by one source that its lib does not own. */
+/** The tables a source maps with TypeORM's `@Entity('name')`: a repository on them is SQL too. */
+export function entityTablesOf(source: string): string[] {
+  return [...source.matchAll(/@Entity\(\s*['"`]([a-z_][a-z0-9_]*)['"`]/g)].map((m) => m[1]);
+}
+
+/** The known tables named by one source (in SQL or as an entity) that its lib does not own. */
 export function violationsIn(lib: string, file: string, source: string, owned: ReadonlySet<string>, known: ReadonlySet<string>): Violation[] {
   const seen = new Set<string>();
-  for (const text of sqlTextsOf(source, file)) {
-    for (const name of namesInTablePosition(text)) if (known.has(name) && !owned.has(name)) seen.add(name);
-  }
+  const named = [...sqlTextsOf(source, file).flatMap(namesInTablePosition), ...entityTablesOf(source)];
+  for (const name of named) if (known.has(name) && !owned.has(name)) seen.add(name);
   return [...seen].sort().map((table) => ({ lib, file, table }));
 }
 

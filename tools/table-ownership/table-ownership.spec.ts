@@ -30,6 +30,12 @@ describe('every table has one owner', () => {
     const { violations } = checkOwnership(root, { lib: 'tasks', file: 'libs/server/tasks/src/fake.ts', source });
     expect(violations.filter((v) => v.file.endsWith('fake.ts'))).toEqual([{ lib: 'tasks', file: 'libs/server/tasks/src/fake.ts', table: 'app_user' }]);
   });
+
+  it('catches a lib that maps a table it does not own as a TypeORM entity', () => {
+    const source = "@Entity('indicator')\nexport class IndicatorEntity {}";
+    const { violations } = checkOwnership(root, { lib: 'plans', file: 'libs/server/plans/src/fake.entity.ts', source });
+    expect(violations.filter((v) => v.file.endsWith('fake.entity.ts'))).toEqual([{ lib: 'plans', file: 'libs/server/plans/src/fake.entity.ts', table: 'indicator' }]);
+  });
 });
 
 describe('finding table names in SQL', () => {

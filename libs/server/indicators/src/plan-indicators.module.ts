@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PLAN_INDICATORS } from '@luoshi/server/plans';
-import { PlanIndicatorWriter } from './plan-indicator-writer';
+import { PlanIndicatorStore } from './plan-indicator-store';
 
 /**
  * Provides the PLAN_INDICATORS port through which a plan import writes its indicators. Global
@@ -8,7 +8,7 @@ import { PlanIndicatorWriter } from './plan-indicator-writer';
  */
 @Global()
 @Module({
-  providers: [PlanIndicatorWriter, { provide: PLAN_INDICATORS, useExisting: PlanIndicatorWriter }],
+  providers: [PlanIndicatorStore, { provide: PLAN_INDICATORS, useExisting: PlanIndicatorStore }],
   exports: [PLAN_INDICATORS],
 })
 export class PlanIndicatorsModule {}

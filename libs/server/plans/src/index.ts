@@ -5,7 +5,7 @@ export { PlanReader, type PlanRefRow } from './plan-reader';
 export type { PlanDutyRow, PlanNodeRefRow, PlanOutlineRow, SpecialPlanDutyRow } from './plan-reader';
 export { measureAncestryJoins, measuresWhere, PART_CODE, PART_TITLE, SECTION_CODE, SECTION_TITLE } from './plan-node-ancestry';
 export { CorrectionsService } from './corrections.service';
-export { PlanEntity, PlanNodeEntity, IndicatorEntity, PlanDutyEntity } from './plan.entities';
+export { PlanEntity, PlanNodeEntity, PlanDutyEntity } from './plan.entities';
 export { PLANS_READ_MODEL } from './read-models';
 export { liveLeafMeasures } from './read-models';
 export { PLAN_NODES_READ_MODEL } from './read-models';

@@ -2,9 +2,6 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type {
   CorruptionVerdictResponse,
   DutySource,
-  IndicatorAttribute,
-  IndicatorComparison,
-  IndicatorTarget,
   PlanDiffResponse,
   PlanFileFormat,
   PlanKind,
@@ -63,23 +60,6 @@ export class PlanNodeEntity {
   @Column({ name: 'retired_in_version', type: 'integer', nullable: true }) retiredInVersion!: number | null;
 }
 
-@Entity('indicator')
-export class IndicatorEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'plan_id', type: 'uuid' }) planId!: string;
-  @Column({ name: 'node_id', type: 'uuid', nullable: true }) nodeId!: string | null;
-  @Column({ type: 'text' }) name!: string;
-  @Column({ type: 'text' }) unit!: string;
-  @Column({ type: 'text' }) comparison!: IndicatorComparison;
-  @Column({ type: 'numeric', nullable: true }) baseline!: string | null;
-  @Column({ name: 'baseline_year', type: 'integer', nullable: true }) baselineYear!: number | null;
-  @Column({ type: 'jsonb' }) targets!: IndicatorTarget[];
-  @Column({ name: 'responsible_department_id', type: 'uuid', nullable: true }) responsibleDepartmentId!: string | null;
-  @Column({ name: 'source_sentence', type: 'text' }) sourceSentence!: string;
-  @Column({ type: 'text', nullable: true }) attribute!: IndicatorAttribute | null;
-  @Column({ name: 'retired_in_version', type: 'integer', nullable: true }) retiredInVersion!: number | null;
-}
-
 @Entity('plan_duty')
 export class PlanDutyEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -114,4 +94,4 @@ export class CorrectionEntryEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
-export const PLAN_ENTITIES = [PlanEntity, PlanVersionEntity, PlanNodeEntity, IndicatorEntity, PlanDutyEntity, CorrectionEntryEntity];
+export const PLAN_ENTITIES = [PlanEntity, PlanVersionEntity, PlanNodeEntity, PlanDutyEntity, CorrectionEntryEntity];

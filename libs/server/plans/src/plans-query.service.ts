@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type {
@@ -10,7 +10,8 @@ import type {
   PlanStats,
   PlanVersionResponse,
 } from '@luoshi/contracts';
-import { IndicatorEntity, PlanDutyEntity, PlanEntity, PlanNodeEntity, PlanVersionEntity } from './plan.entities';
+import { PlanDutyEntity, PlanEntity, PlanNodeEntity, PlanVersionEntity } from './plan.entities';
+import { PLAN_INDICATORS, type PlanIndicators } from './plan-indicators';
 import { PlanException } from './plan.exception';
 
 const toNode = (n: PlanNodeEntity): PlanNodeResponse => ({
@@ -27,7 +28,10 @@ const toNode = (n: PlanNodeEntity): PlanNodeResponse => ({
 /** Read side of plans: list, tree, a node with its indicators, versions. Readable by every signed-in user. */
 @Injectable()
 export class PlansQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PLAN_INDICATORS) private readonly planIndicators: PlanIndicators,
+  ) {}
 
   /** Active plans, each with its parent plan and child plans (special action plans imported under it). */
   async list(): Promise<PlanResponse[]> {
@@ -85,25 +89,9 @@ export class PlansQueryService {
   }
 
   async indicators(planId: string, nodeId?: string): Promise<IndicatorResponse[]> {
-    const rows = await this.dataSource.getRepository(IndicatorEntity).find({
-      where: { planId, retiredInVersion: IsNull(), ...(nodeId ? { nodeId } : {}) },
-      order: { name: 'ASC' },
-    });
+    const rows = await this.planIndicators.live(this.dataSource.manager, planId, nodeId);
     const codes = await this.nodeCodes(planId);
-    return rows.map((i) => ({
-      id: i.id,
-      nodeId: i.nodeId,
-      nodeCode: i.nodeId ? (codes.get(i.nodeId) ?? null) : null,
-      name: i.name,
-      unit: i.unit,
-      comparison: i.comparison,
-      baseline: i.baseline === null ? null : Number(i.baseline),
-      baselineYear: i.baselineYear,
-      targets: i.targets,
-      responsibleDepartmentId: i.responsibleDepartmentId,
-      sourceSentence: i.sourceSentence,
-      attribute: i.attribute,
-    }));
+    return rows.map((i) => ({ ...i, nodeCode: i.nodeId ? (codes.get(i.nodeId) ?? null) : null }));
   }
 
   async duties(planId: string, nodeId?: string): Promise<PlanDutyResponse[]> {

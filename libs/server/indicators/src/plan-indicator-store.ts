@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { IndicatorTarget } from '@luoshi/contracts';
+import type { IndicatorResponse, IndicatorTarget } from '@luoshi/contracts';
 import type { PlanIndicators, PlanVersionIndicators } from '@luoshi/server/plans';
 
-/** Writes the indicators a plan import commits (the PLAN_INDICATORS port plans declares), in its transaction. */
+/** A plan's indicators as plans needs them (the PLAN_INDICATORS port plans declares): written by an import, read by the plan pages. */
 @Injectable()
-export class PlanIndicatorWriter implements PlanIndicators {
+export class PlanIndicatorStore implements PlanIndicators {
+  /** The plan's live indicators (or one node's), by name; the node's code is the caller's to add. */
+  async live(m: EntityManager, planId: string, nodeId?: string): Promise<Omit<IndicatorResponse, 'nodeCode'>[]> {
+    return m.query(
+      `SELECT id, node_id AS "nodeId", name, unit, comparison, baseline::float8 AS baseline, baseline_year AS "baselineYear", targets,
+              responsible_department_id AS "responsibleDepartmentId", source_sentence AS "sourceSentence", attribute
+         FROM indicator
+        WHERE plan_id = $1 AND retired_in_version IS NULL AND ($2::uuid IS NULL OR node_id = $2)
+        ORDER BY name`,
+      [planId, nodeId ?? null],
+    );
+  }
+
   /** Upserts a version's indicators (one row per name and unit, targets per year); those it no longer has are retired, not deleted. */
   async writeVersion(m: EntityManager, { planId, version, indicators, nodeIdByCode }: PlanVersionIndicators): Promise<void> {
     interface Grouped {
