@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { ComposeComponent } from './compose.component';
+import { renderInZh } from './testing/render-in-zh';
 
 @Component({
   selector: 'luoshi-test-compose',
@@ -25,12 +24,8 @@ class TestCompose {
 }
 
 describe('ComposeComponent', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideNzI18n(zh_CN)] }));
-
   it('sends the typed text, and stays off while the text is blank', async () => {
-    const fixture = TestBed.createComponent(TestCompose);
-    await fixture.whenStable();
-    const element: HTMLElement = fixture.nativeElement;
+    const { fixture, element } = await renderInZh(TestCompose);
     const area = element.querySelector<HTMLTextAreaElement>('[data-testid="compose-text"]');
     const button = element.querySelector<HTMLButtonElement>('[data-testid="compose-submit"]');
     expect(button?.textContent?.trim()).toBe('发送');

@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { FieldComponent } from './field.component';
 import { checkForm } from './submission';
+import { renderInZh } from './testing/render-in-zh';
 
 @Component({
   selector: 'luoshi-test-form',
@@ -30,12 +29,8 @@ class TestForm {
 }
 
 describe('FieldComponent', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideNzI18n(zh_CN)] }));
-
   it('labels the projected control and shows the error of a reactive control once it is checked', async () => {
-    const fixture = TestBed.createComponent(TestForm);
-    await fixture.whenStable();
-    const element: HTMLElement = fixture.nativeElement;
+    const { fixture, element } = await renderInZh(TestForm);
     const label = element.querySelector('label[for="f-name"]');
     expect(label?.textContent?.trim()).toBe('Name');
     expect(label?.classList).toContain('ant-form-item-required');
@@ -57,9 +52,7 @@ describe('FieldComponent', () => {
   });
 
   it('shows an error status given as a string', async () => {
-    const fixture = TestBed.createComponent(TestForm);
-    await fixture.whenStable();
-    const element: HTMLElement = fixture.nativeElement;
+    const { fixture, element } = await renderInZh(TestForm);
     expect(element.textContent).not.toContain('Say why');
     fixture.componentInstance.noteMissing.set(true);
     await fixture.whenStable();

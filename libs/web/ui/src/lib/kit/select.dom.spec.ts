@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { NzSelectComponent } from 'ng-zorro-antd/select';
 import { SelectComponent } from './select.component';
+import { renderInZh } from './testing/render-in-zh';
 
 @Component({
   selector: 'luoshi-test-select',
@@ -20,12 +19,8 @@ class TestSelect {
 }
 
 describe('SelectComponent', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideNzI18n(zh_CN)] }));
-
   it('puts the handle on the nz-select, shows the value, and gives null when cleared', async () => {
-    const fixture = TestBed.createComponent(TestSelect);
-    await fixture.whenStable();
-    const element: HTMLElement = fixture.nativeElement;
+    const { fixture, element } = await renderInZh(TestSelect);
     const select = element.querySelector('nz-select[data-testid="pick"]');
     expect(select).not.toBeNull();
     expect(select?.textContent).toContain('Alpha');
