@@ -1,17 +1,9 @@
 import 'reflect-metadata';
-import { type AppConfig, APP_CONFIG, ConfigError, loadConfig } from '@luoshi/server/platform';
+import { type AppConfig, APP_CONFIG, loadConfigOrExit } from '@luoshi/server/platform';
 import { createApp } from './create-app';
 
 async function bootstrap(): Promise<void> {
-  try {
-    loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  loadConfigOrExit();
   const app = await createApp();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.PORT, process.env['HOST'] ?? '0.0.0.0');

@@ -1,21 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@luoshi/server/platform';
+import { loadConfigOrExit } from '@luoshi/server/platform';
 import { WorkerModule } from './worker.module';
 
 /** A worker process: scale out by starting more of them; each reminder is still delivered once. */
 async function bootstrap(): Promise<void> {
   process.env['LUOSHI_ROLE'] = 'worker';
-  try {
-    loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -1,3 +1,4 @@
+import { REPORT_STATUS_LABELS_ZH } from '@luoshi/contracts';
 import type { ApprovalStatus } from './approval-engine';
 import { tableEvents, tableTarget, type TransitionTable } from './transition-table';
 import { WorkflowError } from './workflow.error';
@@ -14,14 +15,8 @@ export type ReportState = (typeof REPORT_STATES)[number];
 export const REPORT_EVENTS = ['submit', 'start_approval', 'approve', 'reject', 'return', 'withdraw', 'edit'] as const;
 export type ReportEvent = (typeof REPORT_EVENTS)[number];
 
-export const REPORT_STATE_LABELS: Record<ReportState, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  in_approval: '审批中',
-  approved: '已通过',
-  returned: '已退回',
-  rejected: '未通过',
-};
+/** The states' Chinese names are the contracts' (the web shows the same ones). */
+export const REPORT_STATE_LABELS: Readonly<Record<ReportState, string>> = REPORT_STATUS_LABELS_ZH;
 
 export const REPORT_EVENT_LABELS: Record<ReportEvent, string> = {
   submit: '提交',

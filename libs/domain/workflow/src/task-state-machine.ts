@@ -1,4 +1,4 @@
-import { TASK_STATUSES } from '@luoshi/contracts';
+import { TASK_STATUS_LABELS_ZH, TASK_STATUSES } from '@luoshi/contracts';
 import { tableEvents, tableTarget, type TransitionTable } from './transition-table';
 import { WorkflowError } from './workflow.error';
 
@@ -28,16 +28,8 @@ export const TASK_EVENTS = [
 ] as const;
 export type TaskEvent = (typeof TASK_EVENTS)[number];
 
-export const TASK_STATE_LABELS: Record<TaskState, string> = {
-  draft: '草稿',
-  assigned: '已交办',
-  accepted: '已签收',
-  in_progress: '推进中',
-  completion_requested: '申请办结',
-  completed: '已办结',
-  suspended: '已暂停',
-  cancelled: '已撤销',
-};
+/** The states' Chinese names are the contracts' (the web shows the same ones). */
+export const TASK_STATE_LABELS: Readonly<Record<TaskState, string>> = TASK_STATUS_LABELS_ZH;
 
 export const TASK_EVENT_LABELS: Record<TaskEvent, string> = {
   assign: '交办',

@@ -1,15 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import type { BulletinResponse } from '@luoshi/contracts';
-import {
-  BULLETIN_SECTIONS,
-  bulletinSentences,
-  chineseDate,
-  DOCX_OVERDUE_DETAIL_ROWS,
-  formatNumber,
-  percent,
-  point,
-  targetsText,
-} from './bulletin-format';
+import { BULLETIN_SECTIONS, type BulletinResponse, bulletinSentences, chineseDate, percentText } from '@luoshi/contracts';
+import { DOCX_OVERDUE_DETAIL_ROWS, formatNumber, point, targetsText } from './bulletin-format';
 
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
 const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
@@ -57,7 +48,7 @@ export async function buildBulletinDocx(b: BulletinResponse): Promise<Buffer> {
     body(text[overall]),
     table(
       ['章节', '任务数', '已办结', '办结率', '红灯', '黄灯', '绿灯'],
-      b.bySection.map((s) => [`${s.code} ${s.title}`, s.total, s.completed, percent(s.completionRate), s.red, s.amber, s.green]),
+      b.bySection.map((s) => [`${s.code} ${s.title}`, s.total, s.completed, percentText(s.completionRate), s.red, s.amber, s.green]),
       [10, 2, 2, 2.4, 2, 2, 2],
     ),
 

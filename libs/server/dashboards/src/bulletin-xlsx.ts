@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { BulletinResponse } from '@luoshi/contracts';
-import { BULLETIN_SECTIONS, bulletinSentences, formatNumber, point, targetsText } from './bulletin-format';
+import { BULLETIN_SECTIONS, type BulletinResponse, bulletinSentences } from '@luoshi/contracts';
+import { formatNumber, point, targetsText } from './bulletin-format';
 
 /**
  * The bulletin as a workbook, one sheet per section named like its heading. Each sheet: row 1 the

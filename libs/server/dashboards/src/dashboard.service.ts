@@ -9,10 +9,7 @@ import type {
   DashboardScope,
   DashboardSummaryResponse,
   DashboardTaskFilter,
-  DashboardTaskItem,
   DashboardTaskList,
-  TaskHealthColor,
-  TaskStatus,
 } from '@luoshi/contracts';
 import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { measureAncestryJoins, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
@@ -22,6 +19,7 @@ import { DashboardCache } from './dashboard-cache';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups, type PlanRef } from './dashboard-lookups';
 import { type CountRow, DISPATCHED, drillDown, SqlParams, toCounts } from './plan-task-set';
+import { type TaskItemRow, toTaskItem } from './dashboard-task-item';
 
 export const DEFAULT_TOP = 10;
 /** Periods shown by the completion series (earlier completions count in the cumulative figure). */
@@ -40,20 +38,6 @@ interface GroupedRow extends CountRow {
 
 /** The `g` of city rows in the grouped counts (GROUPING() values are 0–7). */
 const CITY_ROW = 100;
-
-interface ListRow {
-  id: string;
-  code: string;
-  title: string;
-  status: TaskStatus;
-  progress: number;
-  dueDate: string | null;
-  health: TaskHealthColor;
-  leadId: string | null;
-  leadCode: string | null;
-  leadName: string | null;
-  workingDays: number | null;
-}
 
 export interface SummaryOptions {
   granularity: DashboardGranularity;
@@ -233,7 +217,7 @@ export class DashboardService {
    * the first `top` from task_open_due_order_idx (open tasks by due date) with the list's indexable
    * health conditions; the total comes from the counts.
    */
-  private list(planId: string, departmentId: string | null, ctx: HealthContext, health: 'red' | 'amber', top: number): Promise<ListRow[]> {
+  private list(planId: string, departmentId: string | null, ctx: HealthContext, health: 'red' | 'amber', top: number): Promise<TaskItemRow[]> {
     const q = new SqlParams();
     const today = q.p(ctx.today);
     const amberBefore = q.p(ctx.amberBefore);
@@ -261,7 +245,7 @@ export class DashboardService {
     );
   }
 
-  private taskList(rows: ListRow[], total: number, filter: DashboardTaskFilter, days: 'overdue' | 'left'): DashboardTaskList {
+  private taskList(rows: TaskItemRow[], total: number, filter: DashboardTaskFilter, days: 'overdue' | 'left'): DashboardTaskList {
     return { total, filter, items: rows.map((r) => toTaskItem(r, days)) };
   }
 
@@ -292,19 +276,4 @@ export class DashboardService {
   private departments(ids: string[]): Promise<Map<string, DashboardDepartmentRef>> {
     return this.lookups.departments(ids);
   }
-}
-
-function toTaskItem(r: ListRow, days: 'overdue' | 'left'): DashboardTaskItem {
-  return {
-    id: r.id,
-    code: r.code,
-    title: r.title,
-    status: r.status,
-    progress: r.progress,
-    dueDate: r.dueDate,
-    health: r.health,
-    leadDepartment: r.leadId ? { id: r.leadId, code: r.leadCode ?? '', name: r.leadName ?? '' } : null,
-    workingDaysOverdue: days === 'overdue' ? r.workingDays : null,
-    workingDaysLeft: days === 'left' && r.workingDays !== null && r.workingDays >= 0 ? r.workingDays : null,
-  };
 }

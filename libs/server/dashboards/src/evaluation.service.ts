@@ -9,7 +9,6 @@ import type {
   EvaluationRankingResponse,
   EvaluationWeights,
   EvaluationWeightsResponse,
-  TaskStatus,
 } from '@luoshi/contracts';
 import { CalendarService, HOLIDAYS_READ_MODEL } from '@luoshi/server/calendar';
 import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
@@ -21,6 +20,7 @@ import { DashboardException } from './dashboard.exception';
 import { DashboardLookups } from './dashboard-lookups';
 import { DEFAULT_EVALUATION_WEIGHTS, EVALUATION_RULES, rankDepartments, scoreDepartment, weightProblems } from './score-department';
 import { SqlParams } from './plan-task-set';
+import { type TaskItemRow, toTaskItem } from './dashboard-task-item';
 
 interface MetricsRow extends EvaluationMetrics {
   departmentId: string;
@@ -168,17 +168,8 @@ export class EvaluationService {
   async overdueTasks(departmentId: string, planId: string | null, today: string, limit = 50): Promise<DashboardTaskItem[]> {
     const q = new SqlParams();
     const day = q.p(today);
-    const rows: {
-      id: string;
-      code: string;
-      title: string;
-      status: TaskStatus;
-      progress: number;
-      dueDate: string;
-      workingDays: number;
-      leadCode: string;
-      leadName: string;
-    }[] = await this.reads.query(
+    // Every row is overdue (red) and led by the department asked about.
+    const rows: Omit<TaskItemRow, 'health' | 'leadId'>[] = await this.reads.query(
       `SELECT x.*, luoshi_working_days(x.due_date, ${day}::date) AS "workingDays" FROM (
          SELECT a.id, a.code, a.title, a.status, a.progress, a.due_date, a.due_date::text AS "dueDate", d.code AS "leadCode", d.name AS "leadName"
            FROM ${TASKS_READ_MODEL} a JOIN ${PLANS_READ_MODEL} pl ON pl.id = a.plan_id JOIN ${DEPARTMENTS_READ_MODEL} d ON d.id = a.lead_department_id
@@ -188,18 +179,7 @@ export class EvaluationService {
         ORDER BY x.due_date, x.code, x.id`,
       q.values,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      title: r.title,
-      status: r.status,
-      progress: r.progress,
-      dueDate: r.dueDate,
-      health: 'red',
-      leadDepartment: { id: departmentId, code: r.leadCode, name: r.leadName },
-      workingDaysOverdue: r.workingDays,
-      workingDaysLeft: null,
-    }));
+    return rows.map((r) => toTaskItem({ ...r, health: 'red', leadId: departmentId }, 'overdue'));
   }
 }
 

@@ -46,15 +46,8 @@ export const COUNT_COLUMNS = `
   count(b.id) FILTER (WHERE b.health = 'red' AND b.status <> 'draft')::int AS red,
   count(b.id) FILTER (WHERE b.status = 'draft')::int AS draft`;
 
-export interface CountRow {
-  total: number;
-  completed: number;
-  cancelled: number;
-  green: number;
-  amber: number;
-  red: number;
-  draft: number;
-}
+/** The raw numbers of COUNT_COLUMNS: the contract's counts before the completion rate is derived. */
+export type CountRow = Omit<DashboardCounts, 'completionRate'>;
 
 export function toCounts(r: CountRow): DashboardCounts {
   const countable = r.total - r.cancelled;

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type {
-  IndicatorComparison,
-  IndicatorDetailResponse,
-  IndicatorTarget,
-  IndicatorTrackingResponse,
-} from '@luoshi/contracts';
+import type { IndicatorDetailResponse, IndicatorResponse, IndicatorTrackingResponse } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { type DepartmentRefRow, UserDirectory } from '@luoshi/server/identity';
 import { CalendarService } from '@luoshi/server/calendar';
@@ -16,17 +11,10 @@ import { assessIndicator } from './assess-indicator';
 import { IndicatorException } from './indicator.exception';
 import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponses } from './indicator-value-row';
 
-interface IndicatorRow {
-  id: string;
+/** An indicator as the tracking query returns it: the contract's own fields plus plan, owner and reported values. */
+interface IndicatorRow
+  extends Pick<IndicatorResponse, 'id' | 'nodeCode' | 'name' | 'unit' | 'comparison' | 'baseline' | 'baselineYear' | 'targets' | 'sourceSentence'> {
   planId: string;
-  nodeCode: string | null;
-  name: string;
-  unit: string;
-  comparison: IndicatorComparison;
-  baseline: number | null;
-  baselineYear: number | null;
-  targets: IndicatorTarget[];
-  sourceSentence: string;
   departmentId: string | null;
   approved: { year: number; value: number; note: string }[];
   pending: number;

@@ -150,6 +150,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return result.data;
 }
 
+/**
+ * Process start-up check shared by apps/api and apps/worker: a bad environment ends the process
+ * with the problems listed and exit code 2 (no stack trace), before Nest builds anything.
+ */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** Job workers run inside the API unless WORKERS_IN_PROCESS=false; apps/worker processes always run them. */

@@ -14,3 +14,4 @@ export * from './requests';
 export * from './indicators';
 export * from './dashboards';
 export * from './codes';
+export * from './bulletin-text';

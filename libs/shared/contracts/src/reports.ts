@@ -7,6 +7,16 @@ import type { TaskDepartmentRef, TaskStatus, TaskUserRef } from './tasks';
 export const REPORT_STATUSES = ['draft', 'submitted', 'in_approval', 'approved', 'returned', 'rejected'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** The Chinese name of each report state, written once for the workflow's labels and the web's zh texts (reportStatus.*). */
+export const REPORT_STATUS_LABELS_ZH: Readonly<Record<ReportStatus, string>> = {
+  draft: '草稿',
+  submitted: '已提交',
+  in_approval: '审批中',
+  approved: '已通过',
+  returned: '已退回',
+  rejected: '未通过',
+};
+
 export const EVIDENCE_OWNER_TYPES = ['progress_report', 'task', 'special_action_plan'] as const;
 /** progress_report: a report's evidence; task: evidence kept on the task (completion requests cite it); special_action_plan: drafts. */
 export type EvidenceOwnerType = (typeof EVIDENCE_OWNER_TYPES)[number];

@@ -13,6 +13,21 @@ export const TASK_STATUSES = [
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/**
+ * The Chinese name of each task state, written once: the workflow's labels (Excel ledger, change
+ * lists) and the web's zh texts (taskStatus.*) both take them from here.
+ */
+export const TASK_STATUS_LABELS_ZH: Readonly<Record<TaskStatus, string>> = {
+  draft: '草稿',
+  assigned: '已交办',
+  accepted: '已签收',
+  in_progress: '推进中',
+  completion_requested: '申请办结',
+  completed: '已办结',
+  suspended: '已暂停',
+  cancelled: '已撤销',
+};
+
 /** How often the task reports progress; 'none' = no periodic report. */
 export const TASK_REPORTING_CYCLES = ['monthly', 'quarterly', 'half_yearly', 'yearly', 'none'] as const;
 export type TaskReportingCycle = (typeof TASK_REPORTING_CYCLES)[number];

@@ -12,18 +12,9 @@ export function zip(entries: { name: string; data: Buffer; declaredSize?: number
   for (const e of entries) {
     const name = Buffer.from(e.name);
     const compressed = deflate ? deflateRawSync(e.data) : e.data;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(deflate ? 8 : 0, 8);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(deflate ? 8 : 0, 10);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    const fields = { method: deflate ? 8 : 0, compressedSize: compressed.length, size: e.declaredSize ?? e.data.length, nameLength: name.length };
+    const local = zipHeader(30, 0x04034b50, 0, fields);
+    const central = zipHeader(46, 0x02014b50, 2, fields);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, compressed);
     centrals.push(central, name);
@@ -37,6 +28,20 @@ export function zip(entries: { name: string; data: Buffer; declaredSize?: number
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/**
+ * A local (shift 0) or central-directory (shift 2) entry header: the central one repeats the local
+ * one's fields two bytes later, after its "version made by".
+ */
+function zipHeader(length: number, signature: number, shift: number, f: { method: number; compressedSize: number; size: number; nameLength: number }): Buffer {
+  const header = Buffer.alloc(length);
+  header.writeUInt32LE(signature, 0);
+  header.writeUInt16LE(f.method, shift + 8);
+  header.writeUInt32LE(f.compressedSize, shift + 18);
+  header.writeUInt32LE(f.size, shift + 22);
+  header.writeUInt16LE(f.nameLength, shift + 26);
+  return header;
 }
 
 /**

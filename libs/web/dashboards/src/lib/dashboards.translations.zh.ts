@@ -1,3 +1,5 @@
+import { INDICATOR_STATUS_LABELS } from '@luoshi/contracts';
+
 /** Chinese text of the dashboards area. Keys are global ('area.key'); English mirrors the shape. */
 export const DASHBOARDS_ZH = {
   nav: {
@@ -54,13 +56,8 @@ export const DASHBOARDS_ZH = {
     linkText: '全省推进态势：各部分、各节、牵头单位和设区市的红黄绿灯分布，办结进度，逾期与临期任务，点击即可查看对应任务。',
     open: '进入驾驶舱',
   },
-  indicatorStatus: {
-    achieved: '已达标',
-    on_track: '进度正常',
-    at_risk: '存在风险',
-    off_track: '明显滞后',
-    no_data: '暂无数据',
-  },
+  // The statuses' names are written once in contracts (the API's bulletin and public summary print them too).
+  indicatorStatus: { ...INDICATOR_STATUS_LABELS },
   indicatorValueStatus: {
     submitted: '待审核',
     approved: '已通过',

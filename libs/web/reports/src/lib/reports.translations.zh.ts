@@ -1,3 +1,5 @@
+import { REPORT_STATUS_LABELS_ZH } from '@luoshi/contracts';
+
 /** An approval action's button and its timeline entry read the same in Chinese (English says "Approve" / "Approved"). */
 const APPROVAL_ACTIONS = {
   approve: '同意',
@@ -17,12 +19,8 @@ export const REPORTS_ZH = {
     specialActionPlanDetail: '专项行动计划详情',
   },
   reportStatus: {
-    draft: '草稿',
-    submitted: '已提交',
-    in_approval: '审批中',
-    approved: '已通过',
-    returned: '已退回',
-    rejected: '未通过',
+    // The states' names are written once in contracts (the server's workflow labels use them too).
+    ...REPORT_STATUS_LABELS_ZH,
     late: '逾期提交',
     locked: '已锁定',
     lockedHint: '该报告期未在 {date} 前提交，已锁定',

@@ -1,3 +1,5 @@
+import { TASK_STATUS_LABELS_ZH } from '@luoshi/contracts';
+
 /**
  * Chinese UI text shared by several areas (and route titles of the app). Each area lib owns the rest
  * in its own <area>.translations.zh.ts, registered when the area loads. English mirrors the shape.
@@ -140,16 +142,8 @@ export const ZH = {
     office: '领导小组办公室',
     leader: '分管领导',
   },
-  taskStatus: {
-    draft: '草稿',
-    assigned: '已交办',
-    accepted: '已签收',
-    in_progress: '推进中',
-    completion_requested: '申请办结',
-    completed: '已办结',
-    suspended: '已暂停',
-    cancelled: '已撤销',
-  },
+  // The states' names are written once in contracts (the server's Excel ledger uses them too).
+  taskStatus: { ...TASK_STATUS_LABELS_ZH },
   taskHealth: {
     green: '绿灯',
     amber: '黄灯',
