@@ -1,4 +1,5 @@
 import type { BulletinResponse } from './dashboards';
+import { INDICATOR_STATUS_LABELS, INDICATOR_STATUSES } from './indicators';
 
 /**
  * The bulletin (工作通报) is an official Chinese document: the API's .docx and .xlsx and the web's
@@ -23,7 +24,8 @@ export function percentText(rate: number | null): string {
 export function bulletinSentences(b: BulletinResponse): Record<BulletinSection, string> {
   const o = b.overall;
   const overdueTasks = b.overdueByDepartment.reduce((s, d) => s + d.tasks, 0);
-  const byStatus = (label: string) => b.indicators.filter((i) => i.statusLabel === label).length;
+  // Counted by status, in the statuses' order, each under its label: 已达标3项，进度正常5项，…
+  const byStatus = INDICATOR_STATUSES.map((status) => `${INDICATOR_STATUS_LABELS[status]}${b.indicators.filter((i) => i.status === status).length}项`).join('，');
   return {
     '一、总体进展':
       `截至${chineseDate(b.asOf)}，《${b.plan.title}》共分解任务${o.total}项，已办结${o.completed}项，办结率${percentText(o.completionRate)}；` +
@@ -31,8 +33,7 @@ export function bulletinSentences(b: BulletinResponse): Record<BulletinSection, 
     '二、本期办结事项': `本期（${chineseDate(b.periodStart)}至${chineseDate(b.periodEnd)}）共办结任务${b.completedInPeriod.length}项。`,
     '三、逾期任务情况': `截至${chineseDate(b.asOf)}，共有${overdueTasks}项任务逾期，涉及${b.overdueByDepartment.length}个牵头单位。`,
     '四、指标监测':
-      `纳入监测的指标${b.indicators.length}项：已达标${byStatus('已达标')}项，进度正常${byStatus('进度正常')}项，` +
-      `存在风险${byStatus('存在风险')}项，明显滞后${byStatus('明显滞后')}项，暂无数据${byStatus('暂无数据')}项。`,
+      `纳入监测的指标${b.indicators.length}项：${byStatus}。`,
     '五、考核排名': `参与考核的单位${b.ranking.length}个，以按时签收、按时报送、逾期情况、办结率四项加权计分（满分100分）。`,
   };
 }
