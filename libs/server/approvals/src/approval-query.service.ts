@@ -24,6 +24,7 @@ import {
   rowsById,
   seesAllDepartments,
   type Sql,
+  SqlParams,
 } from '@luoshi/server/platform';
 import { ApprovalException } from './approval.exception';
 import type { ApprovalContext } from './approval-store';
@@ -119,11 +120,7 @@ export class ApprovalQueryService {
   async inbox(user: AuthUser, box: ApprovalInboxBox, page: number, pageSize: number, after?: string): Promise<ApprovalInboxResponse> {
     const delegators = await this.delegations.delegatorsOf(this.dataSource.manager, user.id);
     // Every box names both $1 (me) and $2 (me and my delegators), so one parameter list serves all.
-    const params: unknown[] = [user.id, box === 'todo' ? [user.id, ...delegators] : []];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { values: params, p } = new SqlParams([user.id, box === 'todo' ? [user.id, ...delegators] : []]);
     const where = [BOX_WHERE[box]];
     const keyset = keysetPage(INBOX_SORT_NAME, INBOX_SORT, { page, pageSize, after }, p);
     if (keyset.afterCursor) where.push(keyset.afterCursor);

@@ -12,6 +12,7 @@ import {
   type AuditRecord,
   type AuditTrail,
   type Sql,
+  SqlParams,
 } from '@luoshi/server/platform';
 import { AuditEventEntity } from './audit-event.entity';
 
@@ -137,11 +138,3 @@ interface AuditRow {
 const AUDIT_SORT_NAME = '-at';
 const AUDIT_SORT: KeysetSort = { keys: ['e.at', 'e.id'], types: ['timestamptz', 'bigint'], direction: 'DESC' };
 
-/** Positional parameters: `p(value)` → `$n`. */
-class SqlParams {
-  readonly values: unknown[] = [];
-  readonly p = (value: unknown): string => {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  };
-}

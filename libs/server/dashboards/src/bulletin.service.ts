@@ -11,13 +11,13 @@ import {
 import { lastDayOfMonth } from '@luoshi/domain/calendar';
 import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { IndicatorsService } from '@luoshi/server/indicators';
-import { ReplicaReads } from '@luoshi/server/platform';
+import { ReplicaReads, SqlParams } from '@luoshi/server/platform';
 import { completedAtOf, type HealthContext, TASKS_READ_MODEL } from '@luoshi/server/tasks';
 import { DashboardService } from './dashboard.service';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups } from './dashboard-lookups';
 import { EvaluationService } from './evaluation.service';
-import { planTaskSetSql, SqlParams } from './plan-task-set';
+import { planTaskSetSql } from './plan-task-set';
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

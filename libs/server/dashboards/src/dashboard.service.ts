@@ -13,12 +13,12 @@ import type {
 } from '@luoshi/contracts';
 import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { measureAncestryJoins, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
-import { type AuthUser, seesAllDepartments } from '@luoshi/server/platform';
+import { type AuthUser, seesAllDepartments, SqlParams } from '@luoshi/server/platform';
 import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, TaskHealthRollup, TaskQueryService, TASKS_READ_MODEL } from '@luoshi/server/tasks';
 import { DashboardCache } from './dashboard-cache';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups, type PlanRef } from './dashboard-lookups';
-import { type CountRow, DISPATCHED, drillDown, SqlParams, toCounts } from './plan-task-set';
+import { type CountRow, DISPATCHED, drillDown, toCounts } from './plan-task-set';
 import { type TaskItemRow, toTaskItem } from './dashboard-task-item';
 
 export const DEFAULT_TOP = 10;

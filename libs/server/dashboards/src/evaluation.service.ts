@@ -13,13 +13,12 @@ import type {
 import { CalendarService, HOLIDAYS_READ_MODEL } from '@luoshi/server/calendar';
 import { DEPARTMENTS_READ_MODEL } from '@luoshi/server/identity';
 import { PLANS_READ_MODEL } from '@luoshi/server/plans';
-import { type AuthUser, ReplicaReads, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
+import { type AuthUser, ReplicaReads, type RequestActor, seesAllDepartments, SqlParams } from '@luoshi/server/platform';
 import { TASK_EVENTS_READ_MODEL, TASKS_READ_MODEL } from '@luoshi/server/tasks';
 import { AppSettings, SETTING_EVALUATION_WEIGHTS } from './app-settings';
 import { DashboardException } from './dashboard.exception';
 import { DashboardLookups } from './dashboard-lookups';
 import { DEFAULT_EVALUATION_WEIGHTS, EVALUATION_RULES, rankDepartments, scoreDepartment, weightProblems } from './score-department';
-import { SqlParams } from './plan-task-set';
 import { type TaskItemRow, toTaskItem } from './dashboard-task-item';
 
 interface MetricsRow extends EvaluationMetrics {

@@ -1,15 +1,8 @@
 import { type DashboardCounts, type DashboardDrillDown, type DashboardTaskFilter, DISPATCHED_TASK_STATUSES } from '@luoshi/contracts';
 import { measureAncestryJoins, PART_CODE, SECTION_CODE } from '@luoshi/server/plans';
+import type { SqlParams } from '@luoshi/server/platform';
 import { type HealthContext, healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, TASKS_READ_MODEL } from '@luoshi/server/tasks';
 
-/** Collects positional parameters while a query is built: `p(value)` → `$n`. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  readonly p = (value: unknown): string => {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  };
-}
 
 /**
  * A plan's tasks as GET /api/tasks sees them: part and section codes from the node tree (the same

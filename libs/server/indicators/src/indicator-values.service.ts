@@ -4,7 +4,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import type { IndicatorValueResponse, IndicatorValueStatus, Role } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { UserDirectory } from '@luoshi/server/identity';
-import { type AuthUser, hasAnyRole, seesAllDepartments, type SignedInActor } from '@luoshi/server/platform';
+import { type AuthUser, hasAnyRole, seesAllDepartments, type SignedInActor, SqlParams } from '@luoshi/server/platform';
 import { IndicatorException } from './indicator.exception';
 import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponses } from './indicator-value-row';
 import { IndicatorsService } from './indicators.service';
@@ -72,12 +72,8 @@ export class IndicatorValuesService {
 
   /** The review queue and the history: office roles see every department's values, a department its own. */
   async list(filter: { status?: IndicatorValueStatus; planId?: string }, user: AuthUser): Promise<IndicatorValueResponse[]> {
-    const params: unknown[] = [];
+    const { values: params, p } = new SqlParams();
     const where: string[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
     if (filter.status) where.push(`v.status = ${p(filter.status)}`);
     if (filter.planId) where.push(`v.plan_id = ${p(filter.planId)}`);
     if (!seesAllDepartments(user)) where.push(`v.department_id = ${p(user.departmentId)}`);

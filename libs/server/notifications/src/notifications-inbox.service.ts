@@ -20,6 +20,7 @@ import {
   type KeysetSort,
   keysetPage,
   type RequestActor,
+  SqlParams,
 } from '@luoshi/server/platform';
 import { NotificationsService } from './notifications.service';
 import { checkWebhookTarget, parseWebhookAllowList, type WebhookAllowList } from './webhook-address';
@@ -44,11 +45,7 @@ export class NotificationsInboxService {
    * id) after the `after` cursor (page numbers for the first 10,000); total capped at COUNT_CAP.
    */
   async list(userId: string, options: { unreadOnly: boolean; page: number; pageSize: number; after?: string }): Promise<NotificationPageResponse> {
-    const params: unknown[] = [userId];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { values: params, p } = new SqlParams([userId]);
     // created_at > now(): a reminder written ahead, not yet due (see NotifyInput.visibleAt).
     const where = [`n.user_id = $1`, `n.created_at <= now()`];
     if (options.unreadOnly) where.push(`n.read_at IS NULL`);

@@ -24,4 +24,5 @@ export * from './jobs/job-catalogue';
 export * from './jobs/job-handler.decorator';
 export * from './jobs/job-registry';
 export * from './paging';
+export { SqlParams } from './sql-params';
 export * from './page-query.dto';

@@ -25,6 +25,7 @@ import {
   keysetOrderBy,
   MAX_OFFSET_ROWS,
   nextCursorOf,
+  SqlParams,
 } from '@luoshi/server/platform';
 import { allowedTaskActions, assertCanSee } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
@@ -144,11 +145,7 @@ export class TaskQueryService {
     ctx: HealthContext,
     page: { limit: number | null; offset: number },
   ): Promise<{ sql: string; params: unknown[] }> {
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { values: params, p } = new SqlParams();
     const where = await taskListWhere(filter, user, ctx, p, (code, field) => this.departmentId(code, field));
     const sortName = filter.sort ?? 'code';
     const sort = TASK_SORT_KEYS[sortName];
@@ -194,11 +191,7 @@ export class TaskQueryService {
     user: Pick<AuthUser, 'id' | 'roles' | 'departmentId'>,
     ctx: HealthContext,
   ): Promise<{ sql: string; params: unknown[] }> {
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const { values: params, p } = new SqlParams();
     const where = await taskListWhere({ ...filter, after: undefined }, user, ctx, p, (code, field) => this.departmentId(code, field));
     const rows = `SELECT 1 FROM task t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     return { sql: cappedCountSql(rows, p(COUNT_CAP + 1)), params };
