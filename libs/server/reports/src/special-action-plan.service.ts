@@ -178,10 +178,10 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
       // A drafting task with a deadline is reminded like any task.
       await this.taskStore.planReminders(m, taskIds);
       await this.audit.record(m, actor, { action: 'special_action_plan.generate', subjectType: 'plan', subjectId: planId, after: { created, taskIds, skipped } });
-      const outcome = await this.notifications.notifyMany(m, notices);
-      return { created, existing: duties.filter((x) => x.done).length, skipped, outcome };
+      // Inside the unit of work the notices go out after its commit.
+      await this.notifications.notifyMany(m, notices);
+      return { created, existing: duties.filter((x) => x.done).length, skipped };
     });
-    await this.notifications.dispatch(result.outcome);
     const items = await this.forPlan(planId);
     return { created: result.created.length, existing: result.existing, skipped: result.skipped, items: await Promise.all(items.map((r) => this.toResponse(r))) };
   }
