@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DEPARTMENT_ROLES, OFFICE_ROLES } from '@luoshi/contracts';
 import type { UserDirectory, UserProfileRow } from '@luoshi/server/identity';
 import { type Audience, AUDIENCES } from './notification-matrix';
 import type { TaskDepartments } from './task-departments';
@@ -10,8 +11,6 @@ export interface AudienceQuery {
   departmentIds?: string[] | null;
 }
 
-const DEPARTMENT_ROLES = ['dept_liaison', 'dept_head'];
-const OFFICE_ROLES = ['office_admin', 'office_reviewer'];
 const holdsOneOf = (u: UserProfileRow, roles: readonly string[]) => u.roles.some((r) => roles.includes(r));
 
 /**

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { DEPARTMENT_ROLES, OFFICE_ROLES } from '@luoshi/contracts';
 import type { UserDirectory, UserProfileRow } from '@luoshi/server/identity';
 import type { ReminderTasks } from './reminder-tasks';
-
-const OFFICE_ROLES = ['office_admin', 'office_reviewer'];
 
 /** Whether user `u` receives a reminder of `task` under `rules` (each rule a group of people around the task). */
 function receives(u: UserProfileRow, task: { ownerUserId: string | null; leadDepartmentId: string | null }, rules: string[]): boolean {
@@ -11,7 +10,7 @@ function receives(u: UserProfileRow, task: { ownerUserId: string | null; leadDep
     (rules.includes('assignee') && u.id === task.ownerUserId) ||
     (inLead && u.roles.includes('dept_liaison') && (rules.includes('lead_liaison') || (rules.includes('assignee') && task.ownerUserId === null))) ||
     (inLead && u.roles.includes('dept_head') && rules.includes('lead_head')) ||
-    (rules.includes('office') && u.roles.some((r) => OFFICE_ROLES.includes(r))) ||
+    (rules.includes('office') && OFFICE_ROLES.some((role) => u.roles.includes(role))) ||
     (rules.includes('leader') && u.roles.includes('leader'))
   );
 }
@@ -36,7 +35,7 @@ export async function resolveTaskRecipients(
   const candidates = await owners.users.audience(m, {
     ids: wanted.flatMap((r) => (r.task.ownerUserId ? [r.task.ownerUserId] : [])),
     departmentIds: wanted.flatMap((r) => (r.task.leadDepartmentId ? [r.task.leadDepartmentId] : [])),
-    departmentRoles: ['dept_liaison', 'dept_head'],
+    departmentRoles: DEPARTMENT_ROLES,
     roles: [...(rules.has('office') ? OFFICE_ROLES : []), ...(rules.has('leader') ? ['leader'] : [])],
   });
   const byReminder = new Map<string, string[]>();

@@ -1,4 +1,4 @@
-import type { Role, TaskAction } from '@luoshi/contracts';
+import { DEPARTMENT_ROLES, OFFICE_ROLES, type TaskAction } from '@luoshi/contracts';
 import { allowedTaskEvents, isTerminalTaskState, type TaskState } from '@luoshi/domain/workflow';
 import { type AuthUser, hasAnyRole, seesAllDepartments } from '@luoshi/server/platform';
 import { TaskException } from './task.exception';
@@ -11,7 +11,6 @@ export interface TaskAccessSubject {
   coDepartmentIds: string[];
 }
 
-const DEPARTMENT_ROLES: readonly Role[] = ['dept_liaison', 'dept_head'];
 const URGEABLE: readonly TaskState[] = ['assigned', 'accepted', 'in_progress', 'completion_requested'];
 
 /** Office roles, leaders and viewers see every task; a department sees what it leads or co-handles. */
@@ -63,7 +62,7 @@ export function allowedTaskActions(user: TaskAccessUser, task: TaskAccessSubject
   if (hasAnyRole(user, ['leader']) && open) actions.push('instruct');
   if (lead && openInstructions > 0) actions.push('answer');
   if (canWrite(user) && canSeeTask(user, task)) actions.push('comment');
-  if (hasAnyRole(user, ['office_admin', 'office_reviewer']) && task.leadDepartmentId && URGEABLE.includes(task.status)) actions.push('urge');
+  if (hasAnyRole(user, OFFICE_ROLES) && task.leadDepartmentId && URGEABLE.includes(task.status)) actions.push('urge');
   return actions;
 }
 

@@ -5,6 +5,12 @@ export type Role = (typeof ROLES)[number];
 /** Roles that see every department's work. */
 export const OFFICE_WIDE_ROLES: readonly Role[] = ['office_admin', 'office_reviewer', 'leader', 'viewer'];
 
+/** The office's working roles: they assign, review and are told of what the office handles. */
+export const OFFICE_ROLES: readonly Role[] = ['office_admin', 'office_reviewer'];
+
+/** A department's working roles: they accept, report and are told of their department's tasks. */
+export const DEPARTMENT_ROLES: readonly Role[] = ['dept_liaison', 'dept_head'];
+
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   office_admin: { zh: '办公室管理员', en: 'Office administrator' },
   office_reviewer: { zh: '办公室审核员', en: 'Office reviewer' },
