@@ -29,59 +29,14 @@ export function validateReminderRule(rule: unknown): { ok: true; rule: ReminderR
   }
   const r = rule as Record<string, unknown>;
 
-  const offsets: ReminderOffset[] = [];
-  if (!Array.isArray(r['offsets'])) {
-    errors.push('offsets（到期前后提醒）必须是数组');
-  } else {
-    const seen = new Set<number>();
-    r['offsets'].forEach((raw: unknown, i: number) => {
-      const path = `offsets[${i}]`;
-      if (!isRecord(raw)) return void errors.push(`${path} 必须是对象`);
-      const wd = raw['workingDays'];
-      const before = errors.length;
-      if (!isIntIn(wd, -MAX_OFFSET_WORKING_DAYS, MAX_OFFSET_WORKING_DAYS)) {
-        errors.push(`${path}.workingDays（提醒时点）必须是 -${MAX_OFFSET_WORKING_DAYS} 到 ${MAX_OFFSET_WORKING_DAYS} 之间的整数，实际为 ${JSON.stringify(wd)}`);
-      } else if (seen.has(wd)) {
-        errors.push(`${path}.workingDays（提醒时点）${wd} 重复配置`);
-      } else {
-        seen.add(wd);
-      }
-      const recipients = readRecipients(raw['recipients'], `${path}.recipients`, errors);
-      const level = raw['level'];
-      if (level !== undefined && !(REMINDER_LEVELS as readonly unknown[]).includes(level)) {
-        errors.push(`${path}.level（提醒级别）取值错误：${JSON.stringify(level)}，应为 ${REMINDER_LEVELS.join('、')} 之一`);
-      }
-      if (errors.length === before && recipients) {
-        offsets.push({
-          workingDays: wd as number,
-          recipients,
-          ...(level === undefined ? {} : { level: level as ReminderLevel }),
-        });
-      }
-    });
-  }
-
-  const escalation: ReminderEscalation[] = [];
-  if (!Array.isArray(r['escalation'])) {
-    errors.push('escalation（逾期升级）必须是数组');
-  } else {
-    const seen = new Set<number>();
-    r['escalation'].forEach((raw: unknown, i: number) => {
-      const path = `escalation[${i}]`;
-      if (!isRecord(raw)) return void errors.push(`${path} 必须是对象`);
-      const after = raw['afterWorkingDays'];
-      const before = errors.length;
-      if (!isIntIn(after, 1, MAX_OFFSET_WORKING_DAYS)) {
-        errors.push(`${path}.afterWorkingDays（逾期工作日数）必须是 1 到 ${MAX_OFFSET_WORKING_DAYS} 之间的整数，实际为 ${JSON.stringify(after)}`);
-      } else if (seen.has(after)) {
-        errors.push(`${path}.afterWorkingDays（逾期工作日数）${after} 重复配置`);
-      } else {
-        seen.add(after);
-      }
-      const recipients = readRecipients(raw['recipients'], `${path}.recipients`, errors);
-      if (errors.length === before && recipients) escalation.push({ afterWorkingDays: after as number, recipients });
-    });
-  }
+  const offsets = readTimings<ReminderOffset>(r, OFFSET_TIMING, errors, (workingDays, recipients, raw, path) => {
+    const level = raw['level'];
+    if (level !== undefined && !(REMINDER_LEVELS as readonly unknown[]).includes(level)) {
+      errors.push(`${path}.level（提醒级别）取值错误：${JSON.stringify(level)}，应为 ${REMINDER_LEVELS.join('、')} 之一`);
+    }
+    return { workingDays, recipients, ...(level === undefined ? {} : { level: level as ReminderLevel }) };
+  });
+  const escalation = readTimings<ReminderEscalation>(r, ESCALATION_TIMING, errors, (afterWorkingDays, recipients) => ({ afterWorkingDays, recipients }));
   if (Array.isArray(r['offsets']) && Array.isArray(r['escalation']) && r['offsets'].length + r['escalation'].length === 0) {
     errors.push('offsets 与 escalation 不能同时为空，至少配置一条提醒');
   }
@@ -129,6 +84,71 @@ export function assertValidReminderRule(rule: unknown): ReminderRule {
     throw new ReminderScheduleError('BAD_REMINDER_RULE', `提醒规则有误：${result.errors.join('；')}`, result.errors);
   }
   return result.rule;
+}
+
+/** One list of a rule whose entries are timed by a whole number of working days. */
+interface TimingList {
+  field: 'offsets' | 'escalation';
+  fieldLabel: string;
+  key: 'workingDays' | 'afterWorkingDays';
+  keyLabel: string;
+  min: number;
+  max: number;
+}
+
+const OFFSET_TIMING: TimingList = {
+  field: 'offsets',
+  fieldLabel: '到期前后提醒',
+  key: 'workingDays',
+  keyLabel: '提醒时点',
+  min: -MAX_OFFSET_WORKING_DAYS,
+  max: MAX_OFFSET_WORKING_DAYS,
+};
+const ESCALATION_TIMING: TimingList = {
+  field: 'escalation',
+  fieldLabel: '逾期升级',
+  key: 'afterWorkingDays',
+  keyLabel: '逾期工作日数',
+  min: 1,
+  max: MAX_OFFSET_WORKING_DAYS,
+};
+
+/**
+ * Reads offsets or escalation: an array of objects, each with a day count in range that no other
+ * entry repeats, and its recipients; `entry` reads the rest and may add errors. An entry with any
+ * error is left out, so the caller gets only sound entries.
+ */
+function readTimings<T>(
+  rule: Record<string, unknown>,
+  list: TimingList,
+  errors: string[],
+  entry: (days: number, recipients: RecipientRule[], raw: Record<string, unknown>, path: string) => T,
+): T[] {
+  const value = rule[list.field];
+  if (!Array.isArray(value)) {
+    errors.push(`${list.field}（${list.fieldLabel}）必须是数组`);
+    return [];
+  }
+  const entries: T[] = [];
+  const seen = new Set<number>();
+  value.forEach((raw: unknown, i: number) => {
+    const path = `${list.field}[${i}]`;
+    if (!isRecord(raw)) return void errors.push(`${path} 必须是对象`);
+    const days = raw[list.key];
+    const dayPath = `${path}.${list.key}（${list.keyLabel}）`;
+    const before = errors.length;
+    if (!isIntIn(days, list.min, list.max)) {
+      errors.push(`${dayPath}必须是 ${list.min} 到 ${list.max} 之间的整数，实际为 ${JSON.stringify(days)}`);
+    } else if (seen.has(days)) {
+      errors.push(`${dayPath}${days} 重复配置`);
+    } else {
+      seen.add(days);
+    }
+    const recipients = readRecipients(raw['recipients'], `${path}.recipients`, errors);
+    const read = entry(days as number, recipients ?? [], raw, path);
+    if (errors.length === before && recipients) entries.push(read);
+  });
+  return entries;
 }
 
 function readRecipients(value: unknown, path: string, errors: string[]): RecipientRule[] | undefined {
