@@ -5,8 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BulletinResponse, EvaluationRankingResponse } from '@luoshi/contracts';
-import { planWithGeneratedTasks } from './dashboards-dataset';
-import type { PlanFixture } from './tasks-fixture';
+import { useGeneratedPlan } from './dashboards-dataset';
 import { binaryBody, useTestApp } from './test-app';
 
 const HEADINGS = ['一、总体进展', '二、本期办结事项', '三、逾期任务情况', '四、指标监测', '五、考核排名'];
@@ -15,13 +14,11 @@ const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignor
 
 describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
   const t = useTestApp();
-  let plan: PlanFixture;
-  let today: string;
+  const dataset = useGeneratedPlan(t, 'DASH-BULLETIN', { count: TASKS, prefix: 'B' });
   let period: string;
 
   beforeAll(async () => {
-    ({ plan, today } = await planWithGeneratedTasks(t, 'DASH-BULLETIN', { count: TASKS, prefix: 'B' }));
-    period = today.slice(0, 7);
+    period = dataset.today.slice(0, 7);
     // Three indicators of this plan: one achieved, one at risk, one without data.
     const [{ id: officeId }] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'office'`);
     const indicators: { id: string; name: string }[] = await t.dataSource.query(
@@ -30,24 +27,24 @@ describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
               ($1, '细颗粒物（PM2.5）浓度', '微克/立方米', 'lte', 40, 2020, '[{"year":2025,"value":30}]', (SELECT id FROM department WHERE code = 'sthjt'), 'PM2.5浓度控制在30微克/立方米以下'),
               ($1, '常住人口城镇化率', '%', 'gte', NULL, NULL, '[{"year":2025,"value":75}]', NULL, '常住人口城镇化率达到75%')
        RETURNING id, name`,
-      [plan.planId],
+      [dataset.plan.planId],
     );
     const id = (name: string) => indicators.find((i) => i.name === name)!.id;
     await t.dataSource.query(
       `INSERT INTO indicator_value (indicator_id, plan_id, year, value, note, status, department_id, reported_by, reviewed_by, reviewed_at)
        VALUES ($1, $3, 2025, 3.05, '统计公报', 'approved', (SELECT id FROM department WHERE code = 'kjt'), $4, $4, now()),
               ($2, $3, 2022, 36.2, '环境状况公报', 'approved', (SELECT id FROM department WHERE code = 'sthjt'), $4, $4, now())`,
-      [id('研发经费投入强度'), id('细颗粒物（PM2.5）浓度'), plan.planId, officeId],
+      [id('研发经费投入强度'), id('细颗粒物（PM2.5）浓度'), dataset.plan.planId, officeId],
     );
   });
 
   const fetchJson = async (p = period, user = 'leader'): Promise<BulletinResponse> =>
-    (await t.http().get(`/api/bulletins/${p}`).query({ planId: plan.planId }).set('Authorization', await t.login(user)).expect(200)).body;
+    (await t.http().get(`/api/bulletins/${p}`).query({ planId: dataset.plan.planId }).set('Authorization', await t.login(user)).expect(200)).body;
   const fetchFile = async (ext: 'docx' | 'xlsx') => {
     const res = await t
       .http()
       .get(`/api/bulletins/${period}.${ext}`)
-      .query({ planId: plan.planId })
+      .query({ planId: dataset.plan.planId })
       .set('Authorization', await t.login('office'))
       .buffer(true)
       .parse(binaryBody)
@@ -65,7 +62,7 @@ describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
                 AND to_char((SELECT max(e.at) FROM task_event e WHERE e.task_id = task.id AND (e.kind = 'completed' OR e.data->>'to' = 'completed'))
                             AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $3)::int AS "completedInPeriod"
          FROM task WHERE plan_id = $1`,
-      [plan.planId, today, period],
+      [dataset.plan.planId, dataset.today, period],
     );
     return row as { total: number; completed: number; overdue: number; overdueDepartments: number; completedInPeriod: number };
   }
@@ -74,12 +71,12 @@ describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
     const b = await fetchJson();
     const e = await expected();
     expect(b.title).toBe(`督查通报（${Number(period.slice(0, 4))}年${Number(period.slice(5))}月）`);
-    expect(b).toMatchObject({ period, periodStart: `${period}-01`, asOf: today, plan: { id: plan.planId } });
+    expect(b).toMatchObject({ period, periodStart: `${period}-01`, asOf: dataset.today, plan: { id: dataset.plan.planId } });
     expect(b.overall).toMatchObject({ total: e.total, completed: e.completed });
     // 红灯 counts handed-out tasks past their deadline; drafts (未交办) are a category of their own.
     expect(b.overall.red).toBe((await t.dataSource.query(
       `SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND status NOT IN ('completed', 'cancelled', 'draft') AND due_date < $2`,
-      [plan.planId, today],
+      [dataset.plan.planId, dataset.today],
     ))[0].n);
     expect(b.bySection.map((s) => s.code)).toEqual(['1.1', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1']);
     expect(b.bySection.reduce((s, x) => s + x.total, 0)).toBe(TASKS);
@@ -96,7 +93,7 @@ describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
       ['细颗粒物（PM2.5）浓度', 'at_risk', '存在风险'],
     ]);
     const ranking: EvaluationRankingResponse = (
-      await t.http().get('/api/evaluation/ranking').query({ planId: plan.planId }).set('Authorization', await t.login('leader')).expect(200)
+      await t.http().get('/api/evaluation/ranking').query({ planId: dataset.plan.planId }).set('Authorization', await t.login('leader')).expect(200)
     ).body;
     expect(b.ranking).toEqual(ranking.rows);
 
@@ -186,9 +183,9 @@ describe('Supervision bulletin (督查通报): JSON, .docx, .xlsx, PDF', () => {
       await t.http().get(`/api/bulletins/${period}`).set('Authorization', await t.login(user)).expect(403);
       await t.http().get(`/api/bulletins/${period}.docx`).set('Authorization', await t.login(user)).expect(403);
     }
-    await t.http().get(`/api/bulletins/${period}`).query({ planId: plan.planId }).set('Authorization', await t.login('reviewer')).expect(200);
+    await t.http().get(`/api/bulletins/${period}`).query({ planId: dataset.plan.planId }).set('Authorization', await t.login('reviewer')).expect(200);
     for (const bad of ['2026-13', '2026-1', 'latest', `${Number(period.slice(0, 4)) + 1}-01`]) {
-      const res = await t.http().get(`/api/bulletins/${bad}`).query({ planId: plan.planId }).set('Authorization', await t.login('office'));
+      const res = await t.http().get(`/api/bulletins/${bad}`).query({ planId: dataset.plan.planId }).set('Authorization', await t.login('office'));
       expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'BULLETIN_BAD_PERIOD' });
     }
     await t

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { WorkingDayCalendar } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
 import { insertPlan, type PlanFixture } from './tasks-fixture';
 import type { TestApp } from './test-app';
@@ -79,4 +80,24 @@ export async function planWithGeneratedTasks(t: TestApp, code: string, tasks: { 
   const today = t.app.get(CalendarService).today();
   await generateTasks(t.dataSource, { planId: plan.planId, count: tasks.count, today, prefix: tasks.prefix });
   return { plan, today };
+}
+
+/** A suite's generated plan (useGeneratedPlan): set by the time the suite's tests run. */
+export interface GeneratedPlan {
+  plan: PlanFixture;
+  today: string;
+  calendar: WorkingDayCalendar;
+}
+
+/**
+ * Gives the suite a plan of its own with `tasks.count` generated tasks, the app's today and its
+ * working-day calendar: the dashboard suites each set these up in the same beforeAll.
+ */
+export function useGeneratedPlan(t: TestApp, code: string, tasks: { count: number; prefix?: string }): GeneratedPlan {
+  const generated = {} as GeneratedPlan;
+  beforeAll(async () => {
+    Object.assign(generated, await planWithGeneratedTasks(t, code, tasks));
+    generated.calendar = await t.app.get(CalendarService).calendar();
+  });
+  return generated;
 }

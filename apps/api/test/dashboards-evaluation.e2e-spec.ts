@@ -1,9 +1,7 @@
 import type { EvaluationDepartmentResponse, EvaluationRankingResponse } from '@luoshi/contracts';
-import { addDays, type WorkingDayCalendar } from '@luoshi/domain/calendar';
-import { CalendarService } from '@luoshi/server/calendar';
+import { addDays } from '@luoshi/domain/calendar';
 import { DEFAULT_EVALUATION_WEIGHTS, EVALUATION_RULES, scoreDepartment } from '@luoshi/server/dashboards';
-import { planWithGeneratedTasks } from './dashboards-dataset';
-import type { PlanFixture } from './tasks-fixture';
+import { useGeneratedPlan } from './dashboards-dataset';
 import { useTestApp } from './test-app';
 
 /** The Beijing date of an instant. */
@@ -11,17 +9,11 @@ const beijingDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOStr
 
 describe('Evaluation (考核) on 2,000 generated tasks', () => {
   const t = useTestApp();
-  let plan: PlanFixture;
-  let today: string;
-  let calendar: WorkingDayCalendar;
+  const dataset = useGeneratedPlan(t, 'DASH-EVALUATION', { count: 2000, prefix: 'E' });
 
-  beforeAll(async () => {
-    ({ plan, today } = await planWithGeneratedTasks(t, 'DASH-EVALUATION', { count: 2000, prefix: 'E' }));
-    calendar = await t.app.get(CalendarService).calendar();
-  });
 
   const get = async <T>(path: string, user = 'office', query: Record<string, string> = {}): Promise<T> =>
-    (await t.http().get(path).query({ planId: plan.planId, ...query }).set('Authorization', await t.login(user)).expect(200)).body;
+    (await t.http().get(path).query({ planId: dataset.plan.planId, ...query }).set('Authorization', await t.login(user)).expect(200)).body;
   const ranking = () => get<EvaluationRankingResponse>('/api/evaluation/ranking', 'leader');
   const breakdown = (code: string, user = 'office') => get<EvaluationDepartmentResponse>(`/api/evaluation/departments/${code}`, user);
 
@@ -37,14 +29,14 @@ describe('Evaluation (考核) on 2,000 generated tasks', () => {
         [from, to],
       );
       expect(rows.length).toBeGreaterThan(500);
-      const wrong = rows.filter((r) => r.n !== calendar.countWorkingDays(r.a, r.b));
+      const wrong = rows.filter((r) => r.n !== dataset.calendar.countWorkingDays(r.a, r.b));
       expect(wrong).toEqual([]);
     }
   });
 
   it('measures each lead department from its tasks and task events, as an independent count does', async () => {
     const r = await ranking();
-    expect(r.planId).toBe(plan.planId);
+    expect(r.planId).toBe(dataset.plan.planId);
     expect(r.weights).toEqual(DEFAULT_EVALUATION_WEIGHTS);
     expect(r.rules).toEqual(EVALUATION_RULES);
     expect(r.rows.length).toBeGreaterThan(30);
@@ -68,22 +60,22 @@ describe('Evaluation (考核) on 2,000 generated tasks', () => {
               (SELECT min(e.at) FROM task_event e WHERE e.task_id = t.id AND e.kind = 'accepted') AS "acceptedAt"
          FROM task t WHERE t.plan_id = $1 AND t.lead_department_id = (SELECT id FROM department WHERE code = 'jtt')
           AND t.status NOT IN ('draft', 'cancelled')`,
-      [plan.planId],
+      [dataset.plan.planId],
     );
     const window = EVALUATION_RULES.acceptanceWindowWorkingDays;
     const assignedOn = (x: (typeof tasks)[number]) => (x.assignedAt ? beijingDate(x.assignedAt) : x.startDate);
-    const overdue = tasks.filter((x) => !['completed', 'suspended'].includes(x.status) && x.dueDate !== null && x.dueDate < today);
+    const overdue = tasks.filter((x) => !['completed', 'suspended'].includes(x.status) && x.dueDate !== null && x.dueDate < dataset.today);
     const expected = {
       assessedTasks: tasks.length,
       completedTasks: tasks.filter((x) => x.status === 'completed').length,
       acceptanceCounted: tasks.filter(
-        (x) => x.acceptedAt !== null || (x.status === 'assigned' && calendar.countWorkingDays(assignedOn(x), today) > window),
+        (x) => x.acceptedAt !== null || (x.status === 'assigned' && dataset.calendar.countWorkingDays(assignedOn(x), dataset.today) > window),
       ).length,
-      acceptedOnTime: tasks.filter((x) => x.acceptedAt !== null && calendar.countWorkingDays(assignedOn(x), beijingDate(x.acceptedAt)) <= window).length,
+      acceptedOnTime: tasks.filter((x) => x.acceptedAt !== null && dataset.calendar.countWorkingDays(assignedOn(x), beijingDate(x.acceptedAt)) <= window).length,
       reportsCounted: tasks.filter((x) => x.cycle !== 'none' && (x.lastReportAt !== null || x.late)).length,
       reportsOnTime: tasks.filter((x) => x.cycle !== 'none' && x.lastReportAt !== null && !x.late).length,
       overdueTasks: overdue.length,
-      overdueWorkingDays: overdue.reduce((sum, x) => sum + calendar.countWorkingDays(x.dueDate as string, today), 0),
+      overdueWorkingDays: overdue.reduce((sum, x) => sum + dataset.calendar.countWorkingDays(x.dueDate as string, dataset.today), 0),
     };
     expect(row.metrics).toEqual(expected);
     // The generated mix exercises every component.
@@ -107,12 +99,12 @@ describe('Evaluation (考核) on 2,000 generated tasks', () => {
       `SELECT t.id, d.code FROM task t JOIN department d ON d.id = t.lead_department_id
         WHERE t.plan_id = $1 AND d.code = ANY($2::text[]) AND t.status = 'in_progress' AND t.due_date > $3::date
         ORDER BY d.code, t.code LIMIT 1`,
-      [plan.planId, candidates, today],
+      [dataset.plan.planId, candidates, dataset.today],
     );
     expect(task).toBeDefined();
     const before = await breakdown(task.code);
-    const due = addDays(today, -12);
-    const k = calendar.countWorkingDays(due, today);
+    const due = addDays(dataset.today, -12);
+    const k = dataset.calendar.countWorkingDays(due, dataset.today);
     expect(k).toBeGreaterThanOrEqual(7);
 
     // Moved by SQL: after acceptance a deadline changes only through an extension request.
@@ -154,7 +146,7 @@ describe('Evaluation (考核) on 2,000 generated tasks', () => {
     expect(other.status).toBe(403);
     expect(other.body.code).toBe('EVALUATION_FORBIDDEN');
     await t.http().get('/api/evaluation/ranking').set('Authorization', await t.login('jtt.head')).expect(403);
-    await t.http().get('/api/evaluation/ranking').query({ planId: plan.planId }).set('Authorization', await t.login('viewer')).expect(200);
+    await t.http().get('/api/evaluation/ranking').query({ planId: dataset.plan.planId }).set('Authorization', await t.login('viewer')).expect(200);
     await t.http().get('/api/evaluation/departments/nowhere').set('Authorization', await t.login('office')).expect(404);
     // Without planId: every active plan.
     const all = await t.http().get('/api/evaluation/ranking').set('Authorization', await t.login('office')).expect(200);

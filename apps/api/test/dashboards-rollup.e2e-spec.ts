@@ -2,8 +2,7 @@ import { DISPATCHED_TASK_STATUSES } from '@luoshi/contracts';
 import { addDays } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
 import { healthSql, HEALTH_PROGRESS_MARGIN_PERCENT, HEALTH_WARNING_WINDOW_WORKING_DAYS, TaskHealthRollup } from '@luoshi/server/tasks';
-import { planWithGeneratedTasks } from './dashboards-dataset';
-import type { PlanFixture } from './tasks-fixture';
+import { useGeneratedPlan } from './dashboards-dataset';
 import { useTestApp } from './test-app';
 
 /**
@@ -14,12 +13,11 @@ import { useTestApp } from './test-app';
  */
 describe('Dashboards: the task rollup equals the tasks it counts', () => {
   const t = useTestApp();
-  let plan: PlanFixture;
+  const dataset = useGeneratedPlan(t, 'DASH-ROLLUP', { count: 600 });
   let rollup: TaskHealthRollup;
   let calendar: CalendarService;
 
   beforeAll(async () => {
-    ({ plan } = await planWithGeneratedTasks(t, 'DASH-ROLLUP', { count: 600 }));
     calendar = t.app.get(CalendarService);
     rollup = t.app.get(TaskHealthRollup);
   });
@@ -30,7 +28,7 @@ describe('Dashboards: the task rollup equals the tasks it counts', () => {
   async function miscoloured(ctx: { today: string; amberBefore: string }): Promise<number> {
     const exact = healthSql({ today: '$2', amberBefore: '$3', margin: '$4' });
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM task t WHERE t.plan_id = $1 AND t.health <> (${exact})`, [
-      plan.planId,
+      dataset.plan.planId,
       ctx.today,
       ctx.amberBefore,
       HEALTH_PROGRESS_MARGIN_PERCENT,
@@ -46,7 +44,7 @@ describe('Dashboards: the task rollup equals the tasks it counts', () => {
             direct AS (SELECT ${key}, count(*)::int AS n FROM task WHERE plan_id = $1 GROUP BY ${key})
        SELECT * FROM (SELECT * FROM counted EXCEPT SELECT * FROM direct) a
        UNION ALL SELECT * FROM (SELECT * FROM direct EXCEPT SELECT * FROM counted) b`,
-      [plan.planId],
+      [dataset.plan.planId],
     );
   }
 
@@ -60,7 +58,7 @@ describe('Dashboards: the task rollup equals the tasks it counts', () => {
                          FROM task WHERE plan_id = $1 AND status = 'completed' GROUP BY 1, 2, 3, 4)
        SELECT * FROM (SELECT * FROM counted EXCEPT SELECT * FROM direct) a
        UNION ALL SELECT * FROM (SELECT * FROM direct EXCEPT SELECT * FROM counted) b`,
-      [plan.planId],
+      [dataset.plan.planId],
     );
   }
 
@@ -70,16 +68,16 @@ describe('Dashboards: the task rollup equals the tasks it counts', () => {
     expect(await miscoloured(ctx)).toBe(0);
     expect(await rollupDifferences()).toEqual([]);
     expect(await completionDifferences()).toEqual([]);
-    const [{ completed }] = await t.dataSource.query(`SELECT count(*)::int AS completed FROM task WHERE plan_id = $1 AND status = 'completed'`, [plan.planId]);
+    const [{ completed }] = await t.dataSource.query(`SELECT count(*)::int AS completed FROM task WHERE plan_id = $1 AND status = 'completed'`, [dataset.plan.planId]);
     expect(completed).toBeGreaterThan(0);
-    const [{ n }] = await t.dataSource.query(`SELECT count(DISTINCT health)::int AS n FROM task WHERE plan_id = $1`, [plan.planId]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(DISTINCT health)::int AS n FROM task WHERE plan_id = $1`, [dataset.plan.planId]);
     expect(n).toBe(3);
   });
 
   it('writes of every kind (progress, status, lead, co-departments, dates, insertion, deletion) move the counts with them', async () => {
     const ctx = await contextOn(calendar.today());
     await rollup.prepare(ctx);
-    const ids: string[] = (await t.dataSource.query(`SELECT id FROM task WHERE plan_id = $1 AND lead_department_id IS NOT NULL AND status IN ('assigned', 'accepted', 'in_progress') ORDER BY code LIMIT 60`, [plan.planId])).map((r: { id: string }) => r.id);
+    const ids: string[] = (await t.dataSource.query(`SELECT id FROM task WHERE plan_id = $1 AND lead_department_id IS NOT NULL AND status IN ('assigned', 'accepted', 'in_progress') ORDER BY code LIMIT 60`, [dataset.plan.planId])).map((r: { id: string }) => r.id);
     const [other] = await t.dataSource.query(`SELECT id FROM department WHERE code = 'jtt'`);
     await t.dataSource.query(`UPDATE task SET progress = 100 - progress WHERE id = ANY($1::uuid[])`, [ids.slice(0, 10)]);
     await t.dataSource.query(`UPDATE task SET status = 'completed' WHERE id = ANY($1::uuid[])`, [ids.slice(10, 20)]);
@@ -124,10 +122,10 @@ describe('Dashboards: the task rollup equals the tasks it counts', () => {
 
   it('the dashboard summary counts what the task list counts (red and amber of the plan)', async () => {
     const auth = await t.login('leader');
-    const summary = (await t.http().get('/api/dashboards/summary').query({ planId: plan.planId }).set('Authorization', auth).expect(200)).body;
+    const summary = (await t.http().get('/api/dashboards/summary').query({ planId: dataset.plan.planId }).set('Authorization', auth).expect(200)).body;
     for (const health of ['red', 'amber'] as const) {
       const listed = (
-        await t.http().get('/api/tasks').query({ planId: plan.planId, health, status: DISPATCHED_TASK_STATUSES.join(','), pageSize: '1' }).set('Authorization', auth).expect(200)
+        await t.http().get('/api/tasks').query({ planId: dataset.plan.planId, health, status: DISPATCHED_TASK_STATUSES.join(','), pageSize: '1' }).set('Authorization', auth).expect(200)
       ).body.total;
       expect({ health, count: summary.totals[health] }).toEqual({ health, count: listed });
     }

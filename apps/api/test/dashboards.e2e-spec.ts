@@ -1,12 +1,10 @@
 import type Redis from 'ioredis';
 import { type DashboardRow, type DashboardSummaryResponse, type DashboardTaskFilter, DISPATCHED_TASK_STATUSES, type TaskHealthColor } from '@luoshi/contracts';
-import { addDays, type WorkingDayCalendar } from '@luoshi/domain/calendar';
+import { addDays } from '@luoshi/domain/calendar';
 import { deriveTaskHealth, type TaskState } from '@luoshi/domain/workflow';
-import { CalendarService } from '@luoshi/server/calendar';
 import { REDIS_CLIENT } from '@luoshi/server/platform';
 import { HEALTH_PROGRESS_MARGIN_PERCENT, HEALTH_WARNING_WINDOW_WORKING_DAYS } from '@luoshi/server/tasks';
-import { planWithGeneratedTasks } from './dashboards-dataset';
-import type { PlanFixture } from './tasks-fixture';
+import { useGeneratedPlan } from './dashboards-dataset';
 import { useTestApp } from './test-app';
 
 const TASKS = 2000;
@@ -49,21 +47,14 @@ const countsIn = (row: DashboardRow): Counts => ({
 
 describe('Dashboards: the summary on 2,000 generated tasks', () => {
   const t = useTestApp();
-  let plan: PlanFixture;
-  let today: string;
-  let calendar: WorkingDayCalendar;
-
-  beforeAll(async () => {
-    ({ plan, today } = await planWithGeneratedTasks(t, 'DASH-SUMMARY', { count: TASKS }));
-    calendar = await t.app.get(CalendarService).calendar();
-  });
+  const dataset = useGeneratedPlan(t, 'DASH-SUMMARY', { count: TASKS });
 
   const summary = async (user = 'leader', query: Record<string, string> = {}): Promise<DashboardSummaryResponse> =>
     (
       await t
         .http()
         .get('/api/dashboards/summary')
-        .query({ planId: plan.planId, ...query })
+        .query({ planId: dataset.plan.planId, ...query })
         .set('Authorization', await t.login(user))
         .expect(200)
     ).body;
@@ -86,7 +77,7 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
   async function reference(): Promise<ReferenceTask[]> {
     const nodes: { id: string; parentId: string | null; kind: string; code: string }[] = await t.dataSource.query(
       `SELECT id, parent_id AS "parentId", kind, code FROM plan_node WHERE plan_id = $1`,
-      [plan.planId],
+      [dataset.plan.planId],
     );
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const ancestor = (nodeId: string, kind: string): string | null => {
@@ -112,11 +103,11 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
               ARRAY(SELECT d.code FROM department d WHERE d.id = ANY(t.co_department_ids)) AS "coCodes",
               (SELECT max(e.at) FROM task_event e WHERE e.task_id = t.id AND (e.kind = 'completed' OR e.data->>'to' = 'completed')) AS "completedAt"
          FROM task t LEFT JOIN department ld ON ld.id = t.lead_department_id WHERE t.plan_id = $1`,
-      [plan.planId],
+      [dataset.plan.planId],
     );
     const daysUntil = new Map<string, number>();
     const workingDaysUntil = (due: string) => {
-      if (!daysUntil.has(due)) daysUntil.set(due, calendar.countWorkingDays(today, due));
+      if (!daysUntil.has(due)) daysUntil.set(due, dataset.calendar.countWorkingDays(dataset.today, due));
       return daysUntil.get(due) as number;
     };
     return rows.map((r) => ({
@@ -130,8 +121,8 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
       health: deriveTaskHealth({
         state: r.status,
         dueDate: r.dueDate,
-        today,
-        workingDaysUntilDue: r.dueDate !== null && r.dueDate >= today ? workingDaysUntil(r.dueDate) : null,
+        today: dataset.today,
+        workingDaysUntilDue: r.dueDate !== null && r.dueDate >= dataset.today ? workingDaysUntil(r.dueDate) : null,
         warningWindowWorkingDays: HEALTH_WARNING_WINDOW_WORKING_DAYS,
         startDate: r.startDate,
         reportedProgress: r.progress,
@@ -146,7 +137,7 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
     const ref = await reference();
     expect(ref).toHaveLength(TASKS);
     expect(s.scope).toEqual({ kind: 'all' });
-    expect(s.asOf).toBe(today);
+    expect(s.asOf).toBe(dataset.today);
     expect(countsIn(s.totals)).toEqual(countOf(ref));
     expect(s.totals.red + s.totals.amber + s.totals.green + s.totals.draft).toBe(TASKS);
     // Drafts are their own category (未交办), never 绿灯: the dataset has 100 (every twentieth task).
@@ -170,7 +161,7 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
       `SELECT d.code, count(*)::int AS total, count(*) FILTER (WHERE t.status = 'completed')::int AS completed,
               count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled
          FROM task t JOIN department d ON d.id = t.lead_department_id WHERE t.plan_id = $1 GROUP BY d.code`,
-      [plan.planId],
+      [dataset.plan.planId],
     );
     expect(s.byDepartment.map((r) => r.key).sort()).toEqual(sql.map((r) => r.code).sort());
     for (const row of s.byDepartment) {
@@ -180,7 +171,7 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
     }
     const totals = s.byDepartment.map((r) => r.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
-    const [{ n: unassigned }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND lead_department_id IS NULL`, [plan.planId]);
+    const [{ n: unassigned }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1 AND lead_department_id IS NULL`, [dataset.plan.planId]);
     expect(s.unassigned).toBe(unassigned);
     expect(s.byDepartment.reduce((sum, r) => sum + r.total, 0) + s.unassigned).toBe(TASKS);
 
@@ -206,10 +197,10 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
       }
     }
     const dispatched = DISPATCHED_TASK_STATUSES.join(',');
-    expect(s.byDepartment[0].filters.red).toEqual({ planId: plan.planId, leadDepartment: s.byDepartment[0].key, status: dispatched, health: 'red' });
-    expect(s.byCity[0].filters.total).toEqual({ planId: plan.planId, department: s.byCity[0].key });
-    expect(s.bySection[1].filters.amber).toEqual({ planId: plan.planId, sectionCode: '2.1', status: dispatched, health: 'amber' });
-    expect(s.totals.filters.draft).toEqual({ planId: plan.planId, status: 'draft' });
+    expect(s.byDepartment[0].filters.red).toEqual({ planId: dataset.plan.planId, leadDepartment: s.byDepartment[0].key, status: dispatched, health: 'red' });
+    expect(s.byCity[0].filters.total).toEqual({ planId: dataset.plan.planId, department: s.byCity[0].key });
+    expect(s.bySection[1].filters.amber).toEqual({ planId: dataset.plan.planId, sectionCode: '2.1', status: dispatched, health: 'amber' });
+    expect(s.totals.filters.draft).toEqual({ planId: dataset.plan.planId, status: 'draft' });
     expect(await listTotal(s.overdue.filter)).toBe(s.overdue.total);
     expect(await listTotal(s.atRisk.filter)).toBe(s.atRisk.total);
   });
@@ -223,24 +214,24 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
     expect(dues).toEqual([...dues].sort());
     for (const item of s.overdue.items) {
       expect(item.health).toBe('red');
-      expect(item.dueDate! < today).toBe(true);
-      expect(item.workingDaysOverdue).toBe(calendar.countWorkingDays(item.dueDate!, today));
+      expect(item.dueDate! < dataset.today).toBe(true);
+      expect(item.workingDaysOverdue).toBe(dataset.calendar.countWorkingDays(item.dueDate!, dataset.today));
     }
     const [{ min }] = await t.dataSource.query(
       `SELECT min(due_date)::text AS min FROM task WHERE plan_id = $1 AND status NOT IN ('completed', 'cancelled', 'draft') AND due_date < $2`,
-      [plan.planId, today],
+      [dataset.plan.planId, dataset.today],
     );
     expect(dues[0]).toBe(min);
 
     expect(s.atRisk.total).toBe(ref.filter((x) => x.health === 'amber' && x.status !== 'draft').length);
     for (const item of s.atRisk.items) {
       expect(item.health).toBe('amber');
-      if (item.dueDate) expect(item.workingDaysLeft).toBe(calendar.countWorkingDays(today, item.dueDate));
+      if (item.dueDate) expect(item.workingDaysLeft).toBe(dataset.calendar.countWorkingDays(dataset.today, item.dueDate));
     }
     const short = await summary('office', { top: '3' });
     expect(short.overdue.items).toHaveLength(3);
     expect(short.overdue.items.map((i) => i.id)).toEqual(s.overdue.items.slice(0, 3).map((i) => i.id));
-    await t.http().get('/api/dashboards/summary').query({ planId: plan.planId, top: '0' }).set('Authorization', await t.login('office')).expect(400);
+    await t.http().get('/api/dashboards/summary').query({ planId: dataset.plan.planId, top: '0' }).set('Authorization', await t.login('office')).expect(400);
   });
 
   it('counts completions per month and per week (Beijing time), ending at the completed total', async () => {
@@ -250,7 +241,7 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
     const monthly = (await summary('leader', { granularity: 'month' })).completion;
     expect(monthly.granularity).toBe('month');
     expect(monthly.points).toHaveLength(12);
-    expect(monthly.points.at(-1)!.period).toBe(today.slice(0, 7));
+    expect(monthly.points.at(-1)!.period).toBe(dataset.today.slice(0, 7));
     expect(monthly.points.at(-1)!.cumulative).toBe(ref.length);
     for (const p of monthly.points) {
       const inMonth = ref.filter((x) => beijingDate(x.completedAt!).slice(0, 7) === p.period).length;
@@ -276,34 +267,34 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
       `SELECT count(*)::int AS n FROM task t
         WHERE t.plan_id = $1 AND (t.lead_department_id = (SELECT id FROM department WHERE code = 'jtt')
                                   OR t.co_department_ids @> ARRAY[(SELECT id FROM department WHERE code = 'jtt')])`,
-      [plan.planId],
+      [dataset.plan.planId],
     );
     expect(own.totals.total).toBe(n);
     expect(own.byCity).toEqual([]);
-    expect(own.totals.filters.red).toEqual({ planId: plan.planId, department: 'jtt', status: DISPATCHED_TASK_STATUSES.join(','), health: 'red' });
+    expect(own.totals.filters.red).toEqual({ planId: dataset.plan.planId, department: 'jtt', status: DISPATCHED_TASK_STATUSES.join(','), health: 'red' });
     // The department's own task list (scope mine) reproduces its numbers.
     for (const row of [own.totals, ...own.byPart, ...own.byDepartment.slice(0, 2)]) {
       expect({ row: row.key, red: await listTotal(row.filters.red, 'jtt.liaison') }).toEqual({ row: row.key, red: row.red });
     }
 
-    const refused = await t.http().get('/api/dashboards/summary').query({ planId: plan.planId, department: 'fgw' }).set('Authorization', await t.login('jtt.liaison'));
+    const refused = await t.http().get('/api/dashboards/summary').query({ planId: dataset.plan.planId, department: 'fgw' }).set('Authorization', await t.login('jtt.liaison'));
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('DASHBOARD_SCOPE_FORBIDDEN');
     expect((await summary('jtt.liaison', { department: 'jtt' })).totals.total).toBe(n);
 
     const asOffice = await summary('office', { department: 'jtt' });
     expect(countsIn(asOffice.totals)).toEqual(countsIn(own.totals));
-    await t.http().get('/api/dashboards/summary').query({ planId: plan.planId, department: 'nowhere' }).set('Authorization', await t.login('office')).expect(400);
+    await t.http().get('/api/dashboards/summary').query({ planId: dataset.plan.planId, department: 'nowhere' }).set('Authorization', await t.login('office')).expect(400);
   });
 
   it('answers 404 for an unknown plan and 401 without a session', async () => {
     await t.http().get('/api/dashboards/summary').query({ planId: '00000000-0000-4000-8000-000000000000' }).set('Authorization', await t.login('leader')).expect(404);
-    await t.http().get('/api/dashboards/summary').query({ planId: plan.planId }).expect(401);
+    await t.http().get('/api/dashboards/summary').query({ planId: dataset.plan.planId }).expect(401);
   });
 
   describe('cache', () => {
     const redis = () => t.app.get<Redis>(REDIS_CLIENT);
-    const summaryKeys = async () => redis().keys(`${process.env['REDIS_PREFIX']}:dashboards:summary:*:${plan.planId}:all:*`);
+    const summaryKeys = async () => redis().keys(`${process.env['REDIS_PREFIX']}:dashboards:summary:*:${dataset.plan.planId}:all:*`);
 
     it('serves a repeated call from Redis, with the hit flag and the key in Redis', async () => {
       await summary('viewer');
@@ -320,13 +311,13 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
       expect((await summary('viewer')).cache.hit).toBe(true);
       const [task] = await t.dataSource.query(
         `SELECT id, version FROM task WHERE plan_id = $1 AND status = 'assigned' AND due_date > $2::date + 30 ORDER BY code LIMIT 1`,
-        [plan.planId, today],
+        [dataset.plan.planId, dataset.today],
       );
       await t
         .http()
         .patch(`/api/tasks/${task.id}`)
         .set('Authorization', await t.login('office'))
-        .send({ version: task.version, dueDate: addDays(today, -3) })
+        .send({ version: task.version, dueDate: addDays(dataset.today, -3) })
         .expect(200);
       const after = await summary('viewer');
       expect(after.cache.hit).toBe(false);
@@ -340,7 +331,7 @@ describe('Dashboards: the summary on 2,000 generated tasks', () => {
       expect((await summary('viewer')).cache.hit).toBe(true);
       const [task] = await t.dataSource.query(
         `SELECT id FROM task WHERE plan_id = $1 AND status = 'in_progress' ORDER BY code LIMIT 1`,
-        [plan.planId],
+        [dataset.plan.planId],
       );
       await t.dataSource.transaction(async (m) => {
         await m.query(`UPDATE task SET status = 'completed' WHERE id = $1`, [task.id]);
