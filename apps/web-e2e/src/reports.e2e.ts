@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { apiLogin, assignAndAccept, expectAccessible, firstUnassigned, seedPlanTasks, type SeedTaskRow, signIn, startEachTestSignedOut, switchUser, toast } from './support';
+import { apiLogin, assignAndAccept, expectAccessible, firstUnassigned, seedPlanTasks, type SeedTaskRow, signIn, startEachTestSignedOut, submitAfterRequiredText, switchUser, toast } from './support';
 
 /** Measures this journey may use (the first still unassigned one is taken, so reruns on one database work). */
 const CANDIDATES = ['3.2.1', '3.1.1', '2.9.1', '2.8.1', '2.7.1'];
@@ -102,10 +102,7 @@ test.describe('reports: fill, approve, return, resubmit', () => {
     await switchUser(page, 'reviewer');
     await openApproval(page, task.code);
     await page.getByTestId('action-return').click();
-    await page.getByTestId('decision-submit').click();
-    await expect(page.locator('.ant-form-item-explain-error')).toContainText('请填写意见');
-    await page.getByTestId('decision-comment').fill(RETURN_COMMENT);
-    await page.getByTestId('decision-submit').click();
+    await submitAfterRequiredText(page, { submit: 'decision-submit', field: 'decision-comment' }, '请填写意见', RETURN_COMMENT);
     await expect(toast(page)).toContainText('已退回');
     await expect(page.locator('[data-testid="timeline-entry"][data-type="return"]')).toContainText(RETURN_COMMENT);
 

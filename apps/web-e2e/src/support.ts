@@ -35,6 +35,14 @@ export async function switchUser(page: Page, username: string, landmark = 'side-
   await expect(page.getByTestId(landmark)).toBeVisible();
 }
 
+/** Submits with the required text missing, sees the field's `required` message, then fills `text` and submits again. */
+export async function submitAfterRequiredText(page: Page, ids: { submit: string; field: string }, required: string, text: string): Promise<void> {
+  await page.getByTestId(ids.submit).click();
+  await expect(page.locator('.ant-form-item-explain-error')).toContainText(required);
+  await page.getByTestId(ids.field).fill(text);
+  await page.getByTestId(ids.submit).click();
+}
+
 /** The toast (ng-zorro message) a page shows after an action. */
 export const toast = (page: Page) => page.locator('.ant-message');
 

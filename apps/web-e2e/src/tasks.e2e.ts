@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, SEED_TITLE, signIn, startEachTestSignedOut, switchUser, toast } from './support';
+import { DEMO_PASSWORD, expectAccessible, SEED_TITLE, signIn, startEachTestSignedOut, submitAfterRequiredText, switchUser, toast } from './support';
 
 const RETURN_REASON = '港航协同以省发展改革委牵头更合适，本厅配合（E2E）';
 
@@ -118,10 +118,7 @@ test.describe('tasks: assign, accept, return', () => {
 
     const returned = page.getByTestId('task-2.3.3');
     await returned.getByTestId('return').click();
-    await page.getByTestId('dialog-submit').click();
-    await expect(page.locator('.ant-form-item-explain-error')).toContainText('请填写理由');
-    await page.getByTestId('dialog-text').fill(RETURN_REASON);
-    await page.getByTestId('dialog-submit').click();
+    await submitAfterRequiredText(page, { submit: 'dialog-submit', field: 'dialog-text' }, '请填写理由', RETURN_REASON);
     await expect(toast(page)).toContainText('已退办 2.3.3');
     // Back with the office as a draft, marked returned; nothing left to accept.
     await expect(returned.getByTestId('task-status')).toHaveText('草稿');
