@@ -32,3 +32,4 @@ export * from './lib/kit/plan-directory';
 export * from './lib/kit/select.component';
 export * from './lib/kit/list-panel.component';
 export * from './lib/kit/responsive-list.component';
+export * from './lib/kit/timeline-entry.component';
