@@ -33,3 +33,4 @@ export * from './lib/kit/select.component';
 export * from './lib/kit/list-panel.component';
 export * from './lib/kit/responsive-list.component';
 export * from './lib/kit/timeline-entry.component';
+export * from './lib/kit/detail-title.component';
