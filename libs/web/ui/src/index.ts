@@ -31,3 +31,6 @@ export * from './lib/kit/text-area-field.component';
 export * from './lib/kit/plan-directory';
 export * from './lib/kit/select.component';
 export * from './lib/kit/list-panel.component';
+export * from './lib/kit/responsive-list.component';
+export * from './lib/kit/timeline-entry.component';
+export * from './lib/kit/detail-title.component';

@@ -16,7 +16,7 @@ import { NzTreeModule } from 'ng-zorro-antd/tree';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import type { PlanNodeResponse } from '@luoshi/contracts';
 import { PlansApi, TranslatePipe } from '@luoshi/web/core';
-import { BackLinkComponent, HighlightComponent, LoadErrorComponent, SearchInputComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, DetailTitleComponent, HighlightComponent, LoadErrorComponent, SearchInputComponent } from '@luoshi/web/ui';
 import { DiffSummaryComponent } from '../shared/diff-summary.component';
 import { DutiesTableComponent } from '../shared/duties-table.component';
 import { IndicatorsTableComponent } from '../shared/indicators-table.component';
@@ -39,6 +39,7 @@ const matches = (node: PlanNodeResponse, term: string) => node.title.includes(te
     FormsModule,
     RouterLink,
     BackLinkComponent,
+    DetailTitleComponent,
     NzButtonModule,
     NzEmptyModule,
     NzIconModule,

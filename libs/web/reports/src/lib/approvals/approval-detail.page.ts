@@ -11,7 +11,7 @@ import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { ApprovalDetailResponse, ApprovalUserAction, TaskUserRef } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
-import { BackLinkComponent, formDialogs, LoadErrorComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, DetailTitleComponent, formDialogs, LoadErrorComponent } from '@luoshi/web/ui';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { ApprovalRoundsComponent } from '../shared/approval-rounds.component';
 import { ApprovalStepsComponent } from '../shared/approval-steps.component';
@@ -42,6 +42,7 @@ const ICONS: Record<ApprovalUserAction, string> = {
   imports: [
     DatePipe,
     BackLinkComponent,
+    DetailTitleComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -64,11 +65,10 @@ const ICONS: Record<ApprovalUserAction, string> = {
       <luoshi-load-error [error]="error" (retry)="approval.reload()" />
     } @else if (detail(); as a) {
       <div class="head">
-        <div class="head__row">
-          <nz-tag nzColor="blue" class="head__type">{{ subjectLabel(a) }}</nz-tag>
-          <h1 class="head__title" data-testid="page-title">{{ a.title }}</h1>
+        <luoshi-detail-title [heading]="a.title">
+          <nz-tag before nzColor="blue" class="head__type">{{ subjectLabel(a) }}</nz-tag>
           <luoshi-approval-status-tag [status]="a.status" />
-        </div>
+        </luoshi-detail-title>
         <div class="head__meta">
           <span>{{ a.department?.name ?? '' }}</span>
           <span class="muted">{{ 'approvals.labelled' | t: { label: ('approvals.drafter' | t), value: a.drafter.displayName } }}</span>
@@ -142,9 +142,7 @@ const ICONS: Record<ApprovalUserAction, string> = {
   `,
   styles: `
     .head { margin-bottom: 16px; }
-    .head__row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
     .head__type { margin: 0; }
-    .head__title { margin: 0; font-size: 20px; font-weight: 600; line-height: 32px; }
     .head__meta { display: flex; align-items: center; flex-wrap: wrap; gap: 12px; margin-top: 6px; }
     .head__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
     .block { display: block; margin-bottom: 16px; }
@@ -153,7 +151,6 @@ const ICONS: Record<ApprovalUserAction, string> = {
     .muted { color: rgba(0, 0, 0, 0.6); }
     @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
     @media (max-width: 767.98px) {
-      .head__title { font-size: 17px; line-height: 26px; }
       .head__actions > * { flex: 1 1 auto; }
     }
   `,

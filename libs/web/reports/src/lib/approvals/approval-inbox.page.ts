@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, li
 import { Router, RouterLink } from '@angular/router';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -11,7 +10,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { APPROVAL_INBOX_BOXES, type ApprovalInboxBox, type ApprovalInboxItem, type BulkApproveResponse } from '@luoshi/contracts';
 import { ApprovalCounts, ApprovalsApi, AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
-import { formDialogs, injectHandset, LoadErrorComponent, pagedList, PageHeaderComponent } from '@luoshi/web/ui';
+import { formDialogs, ListCardDirective, ListTableDirective, LoadErrorComponent, pagedList, PageHeaderComponent, ResponsiveListComponent } from '@luoshi/web/ui';
 import { APPROVAL_BOX_LABELS } from '../shared/approval-box-labels';
 import { ApprovalStatusTagComponent } from '../shared/approval-status-tag.component';
 import { type BulkApproveData, BulkApproveDialog } from './bulk-approve.dialog';
@@ -38,7 +37,6 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
     RouterLink,
     NzBadgeModule,
     NzButtonModule,
-    NzEmptyModule,
     NzIconModule,
     NzModalModule,
     NzTableModule,
@@ -47,6 +45,9 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
     TranslatePipe,
     LoadErrorComponent,
     PageHeaderComponent,
+    ResponsiveListComponent,
+    ListCardDirective,
+    ListTableDirective,
     ApprovalStatusTagComponent,
   ],
   template: `
@@ -87,95 +88,87 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
       @if (inbox.error(); as error) {
         <luoshi-load-error [error]="error" (retry)="inbox.reload()" />
       }
-      @if (handset()) {
+      <luoshi-responsive-list [items]="items()" [trackBy]="byId" [loading]="inbox.loading()" [emptyText]="emptyText()" cardsTestId="approval-cards">
         <!-- Phone: one card per approval; the title opens it. -->
-        <ul class="cards" data-testid="approval-cards">
-          @for (item of items(); track item.id) {
-            <li class="card" data-testid="approval-row" [attr.data-subject]="item.subjectType" [attr.data-title]="item.title">
-              <div class="card__head">
-                <nz-tag [nzColor]="subjectColor(item)">{{ subjectLabel(item) }}</nz-tag>
-                <luoshi-approval-status-tag [status]="item.status" />
-              </div>
-              <a [routerLink]="['/approvals', item.id]" class="card__title" data-testid="approval-open">{{ item.title }}</a>
-              @if (item.task; as task) {
-                <div class="plan" data-testid="approval-plan">{{ task.planTitle }} · {{ task.code }}</div>
-              }
-              @if (item.onBehalfOf.length > 0) {
-                <nz-tag nzColor="gold">{{ 'approvals.onBehalfOf' | t: { names: names(item.onBehalfOf) } }}</nz-tag>
-              }
-              <div class="card__facts muted">
-                <span>{{ item.department?.name ?? '—' }} · {{ item.drafter.displayName }}</span>
-                <span>{{ item.currentStep?.name ?? '—' }}</span>
-                <span class="num">{{ item.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</span>
-              </div>
-            </li>
-          } @empty {
-            @if (!inbox.loading()) {
-              <li><nz-empty [nzNotFoundContent]="emptyText()" /></li>
+        <ng-template luoshiListCard let-item>
+          <div data-testid="approval-row" [attr.data-subject]="item.subjectType" [attr.data-title]="item.title">
+            <div class="card__head">
+              <nz-tag [nzColor]="subjectColor(item)">{{ subjectLabel(item) }}</nz-tag>
+              <luoshi-approval-status-tag [status]="item.status" />
+            </div>
+            <a [routerLink]="['/approvals', item.id]" class="card__title" data-testid="approval-open">{{ item.title }}</a>
+            @if (item.task; as task) {
+              <div class="plan" data-testid="approval-plan">{{ task.planTitle }} · {{ task.code }}</div>
             }
-          }
-        </ul>
-      } @else {
-      <nz-table
-        #table
-        nzSize="middle"
-        [nzData]="items()"
-        [nzLoading]="inbox.loading()"
-        [nzFrontPagination]="false"
-        [nzTotal]="inbox.total()"
-        [nzPageSize]="pageSize"
-        [nzPageIndex]="page()"
-        (nzPageIndexChange)="page.set($event)"
-        [nzHideOnSinglePage]="true"
-        [nzNoResult]="empty"
-        data-testid="approval-table"
-      >
-        <thead>
-          <tr>
-            @if (canBulk()) {
-              <th nzWidth="44px" [nzChecked]="allChecked()" [nzIndeterminate]="someChecked()" (nzCheckedChange)="checkAll($event)" data-testid="check-all"></th>
+            @if (item.onBehalfOf.length > 0) {
+              <nz-tag nzColor="gold">{{ 'approvals.onBehalfOf' | t: { names: names(item.onBehalfOf) } }}</nz-tag>
             }
-            <th nzWidth="100px">{{ 'approvals.type' | t }}</th>
-            <th>{{ 'approvals.subject' | t }}</th>
-            <th nzWidth="120px">{{ 'approvals.department' | t }}</th>
-            <th nzWidth="110px">{{ 'approvals.drafter' | t }}</th>
-            <th nzWidth="120px">{{ 'approvals.currentStep' | t }}</th>
-            <th nzWidth="130px">{{ 'approvals.pending' | t }}</th>
-            <th nzWidth="84px">{{ 'approvals.status' | t }}</th>
-            <th nzWidth="130px">{{ 'approvals.updatedAt' | t }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (item of table.data; track item.id) {
-            <tr data-testid="approval-row" [attr.data-subject]="item.subjectType" [attr.data-title]="item.title">
-              @if (canBulk()) {
-                <td [nzChecked]="checked().has(item.id)" (nzCheckedChange)="check(item.id, $event)" data-testid="approval-check"></td>
+            <div class="card__facts muted">
+              <span>{{ item.department?.name ?? '—' }} · {{ item.drafter.displayName }}</span>
+              <span>{{ item.currentStep?.name ?? '—' }}</span>
+              <span class="num">{{ item.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</span>
+            </div>
+          </div>
+        </ng-template>
+        <ng-template luoshiListTable let-empty>
+          <nz-table
+            #table
+            nzSize="middle"
+            [nzData]="items()"
+            [nzLoading]="inbox.loading()"
+            [nzFrontPagination]="false"
+            [nzTotal]="inbox.total()"
+            [nzPageSize]="pageSize"
+            [nzPageIndex]="page()"
+            (nzPageIndexChange)="page.set($event)"
+            [nzHideOnSinglePage]="true"
+            [nzNoResult]="empty"
+            data-testid="approval-table"
+          >
+            <thead>
+              <tr>
+                @if (canBulk()) {
+                  <th nzWidth="44px" [nzChecked]="allChecked()" [nzIndeterminate]="someChecked()" (nzCheckedChange)="checkAll($event)" data-testid="check-all"></th>
+                }
+                <th nzWidth="100px">{{ 'approvals.type' | t }}</th>
+                <th>{{ 'approvals.subject' | t }}</th>
+                <th nzWidth="120px">{{ 'approvals.department' | t }}</th>
+                <th nzWidth="110px">{{ 'approvals.drafter' | t }}</th>
+                <th nzWidth="120px">{{ 'approvals.currentStep' | t }}</th>
+                <th nzWidth="130px">{{ 'approvals.pending' | t }}</th>
+                <th nzWidth="84px">{{ 'approvals.status' | t }}</th>
+                <th nzWidth="130px">{{ 'approvals.updatedAt' | t }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (item of table.data; track item.id) {
+                <tr data-testid="approval-row" [attr.data-subject]="item.subjectType" [attr.data-title]="item.title">
+                  @if (canBulk()) {
+                    <td [nzChecked]="checked().has(item.id)" (nzCheckedChange)="check(item.id, $event)" data-testid="approval-check"></td>
+                  }
+                  <td><nz-tag [nzColor]="subjectColor(item)">{{ subjectLabel(item) }}</nz-tag></td>
+                  <td>
+                    <a [routerLink]="['/approvals', item.id]" class="title" data-testid="approval-open">{{ item.title }}</a>
+                    @if (item.task; as task) {
+                      <div class="plan" data-testid="approval-plan">{{ task.planTitle }} · {{ task.code }}</div>
+                    }
+                    @if (item.onBehalfOf.length > 0) {
+                      <nz-tag nzColor="gold" class="behalf">{{ 'approvals.onBehalfOf' | t: { names: names(item.onBehalfOf) } }}</nz-tag>
+                    }
+                  </td>
+                  <td>{{ item.department?.name ?? '—' }}</td>
+                  <td>{{ item.drafter.displayName }}</td>
+                  <td>{{ item.currentStep?.name ?? '—' }}</td>
+                  <td class="muted">{{ names(item.pendingApprovers) || '—' }}</td>
+                  <td><luoshi-approval-status-tag [status]="item.status" /></td>
+                  <td class="num muted">{{ item.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
+                </tr>
               }
-              <td><nz-tag [nzColor]="subjectColor(item)">{{ subjectLabel(item) }}</nz-tag></td>
-              <td>
-                <a [routerLink]="['/approvals', item.id]" class="title" data-testid="approval-open">{{ item.title }}</a>
-                @if (item.task; as task) {
-                  <div class="plan" data-testid="approval-plan">{{ task.planTitle }} · {{ task.code }}</div>
-                }
-                @if (item.onBehalfOf.length > 0) {
-                  <nz-tag nzColor="gold" class="behalf">{{ 'approvals.onBehalfOf' | t: { names: names(item.onBehalfOf) } }}</nz-tag>
-                }
-              </td>
-              <td>{{ item.department?.name ?? '—' }}</td>
-              <td>{{ item.drafter.displayName }}</td>
-              <td>{{ item.currentStep?.name ?? '—' }}</td>
-              <td class="muted">{{ names(item.pendingApprovers) || '—' }}</td>
-              <td><luoshi-approval-status-tag [status]="item.status" /></td>
-              <td class="num muted">{{ item.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
-            </tr>
-          }
-        </tbody>
-      </nz-table>
-      }
+            </tbody>
+          </nz-table>
+        </ng-template>
+      </luoshi-responsive-list>
     </div>
-    <ng-template #empty>
-      <nz-empty [nzNotFoundContent]="emptyText()" />
-    </ng-template>
   `,
   styles: `
     .panel { background: #fff; border-radius: 8px; padding: 8px 20px 16px; }
@@ -186,8 +179,6 @@ const SUBJECT_COLORS: Record<ApprovalInboxItem['subjectType'], string> = {
     .behalf { margin-left: 6px; }
     .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
     .muted { color: rgba(0, 0, 0, 0.6); }
-    .cards { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 10px; }
-    .card { padding: 12px; border: 1px solid #f0f0f0; border-radius: 8px; }
     .card__head { display: flex; justify-content: space-between; align-items: center; gap: 6px; }
     .card__title { display: block; margin: 8px 0 4px; font-size: 15px; font-weight: 500; overflow-wrap: anywhere; }
     .card__facts { display: flex; flex-wrap: wrap; gap: 2px 12px; font-size: 13px; }
@@ -201,8 +192,6 @@ export class ApprovalInboxPage {
   private readonly approvalCounts = inject(ApprovalCounts);
   private readonly i18n = inject(I18nService);
   private readonly dialogs = formDialogs();
-  /** On a phone the table becomes cards. */
-  protected readonly handset = injectHandset();
 
   /** Query parameter ?box=done|cc. */
   readonly boxParam = input<string | undefined>(undefined, { alias: 'box' });
@@ -216,6 +205,7 @@ export class ApprovalInboxPage {
   protected readonly boxIndex = computed(() => APPROVAL_INBOX_BOXES.indexOf(this.box()));
   protected readonly page = linkedSignal({ source: this.box, computation: () => 1 });
   protected readonly checked = signal<ReadonlySet<string>>(new Set());
+  protected readonly byId = (item: ApprovalInboxItem) => item.id;
 
   protected readonly inbox = pagedList({
     query: () => ({ box: this.box(), page: this.page() }),

@@ -19,7 +19,7 @@ import { type Observable, of, switchMap, tap } from 'rxjs';
 import type { EvidenceFileResponse, ProgressReportResponse, UpdateProgressReportRequest } from '@luoshi/contracts';
 import { AuthService, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { BackLinkComponent, ComposeComponent, FieldComponent, LoadErrorComponent, submission, TextAreaFieldComponent } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, DetailTitleComponent, FieldComponent, LoadErrorComponent, submission, TextAreaFieldComponent } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
@@ -43,6 +43,7 @@ type Work = 'save' | 'submit' | 'merge' | 'contribute';
     FormsModule,
     RouterLink,
     BackLinkComponent,
+    DetailTitleComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,

@@ -4,7 +4,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -13,7 +12,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { REPORT_STATUSES, type ReportStatus } from '@luoshi/contracts';
 import { AuthService, I18nService, TasksApi, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { injectHandset, LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
+import { ListCardDirective, ListTableDirective, LoadErrorComponent, PageHeaderComponent, ResponsiveListComponent } from '@luoshi/web/ui';
 import { beijingToday, REPORT_STATUS_LABELS } from '../shared/report-labels';
 import { ReportStatusTagComponent } from '../shared/report-status-tag.component';
 import { byDueDate, type DepartmentReport, departmentReports } from './department-reports';
@@ -33,7 +32,6 @@ type View = 'todo' | 'all';
     FormsModule,
     RouterLink,
     NzButtonModule,
-    NzEmptyModule,
     NzProgressModule,
     NzSegmentedModule,
     NzSelectModule,
@@ -42,6 +40,9 @@ type View = 'todo' | 'all';
     TranslatePipe,
     LoadErrorComponent,
     PageHeaderComponent,
+    ResponsiveListComponent,
+    ListCardDirective,
+    ListTableDirective,
     ReportStatusTagComponent,
   ],
   template: `
@@ -68,96 +69,84 @@ type View = 'todo' | 'all';
           }
         </nz-select>
       </div>
-      @if (handset()) {
+      <luoshi-responsive-list [items]="visible()" [trackBy]="byReport" [marked]="isTodo" [emptyText]="emptyText()" cardsTestId="report-cards">
         <!-- Phone: one card per reporting period, 填报 at its foot. -->
-        <ul class="cards" data-testid="report-cards">
-          @for (row of visible(); track row.report.id) {
-            <li
-              class="card"
-              [class.card--todo]="row.todo"
-              data-testid="report-row"
-              [attr.data-task]="row.task.code"
-              [attr.data-period]="row.report.periodKey"
-            >
-              <div class="card__head">
-                <span class="code">{{ row.task.code }}</span>
-                <luoshi-report-status-tag [status]="row.report.status" [late]="row.report.late" [locksOn]="row.report.locked ? row.report.locksOn : null" />
-                <nz-tag class="card__role" [nzColor]="row.lead ? 'blue' : 'default'">{{ (row.lead ? 'reports.lead' : 'reports.co') | t }}</nz-tag>
-              </div>
-              <a [routerLink]="['/tasks', row.task.id]" class="card__title">{{ row.task.title }}</a>
-              <div class="card__facts">
-                <span>{{ row.report.periodLabel }}</span>
-                <span class="num" [class.overdue]="row.todo && row.report.dueDate < today">{{ 'reports.dueDate' | t }} {{ row.report.dueDate }}</span>
-                @if (row.report.progress !== null) {
-                  <nz-progress class="card__progress" [nzPercent]="row.report.progress" nzSize="small" />
-                }
-              </div>
-              <a nz-button class="card__open" [nzType]="row.todo ? 'primary' : 'default'" [routerLink]="['/reports', row.report.id]" data-testid="report-open">
-                {{ (row.todo ? (row.lead ? 'reports.fill' : 'reports.contribute') : 'reports.view') | t }}
-              </a>
-            </li>
-          } @empty {
-            <li><nz-empty [nzNotFoundContent]="emptyText()" /></li>
-          }
-        </ul>
-      } @else {
-      <nz-table
-        #table
-        nzSize="middle"
-        [nzData]="visible()"
-        [nzLoading]="data.isLoading()"
-        [nzPageSize]="20"
-        [nzHideOnSinglePage]="true"
-        [nzNoResult]="empty"
-        data-testid="report-table"
-      >
-        <thead>
-          <tr>
-            <th>{{ 'reports.task' | t }}</th>
-            <th nzWidth="120px">{{ 'reports.period' | t }}</th>
-            <th nzWidth="110px">{{ 'reports.dueDate' | t }}</th>
-            <th nzWidth="160px">{{ 'reports.status' | t }}</th>
-            <th nzWidth="80px">{{ 'reports.role' | t }}</th>
-            <th nzWidth="120px">{{ 'reports.progress' | t }}</th>
-            <th nzWidth="130px">{{ 'reports.submittedAt' | t }}</th>
-            <th nzWidth="100px">{{ 'common.actions' | t }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (row of table.data; track row.report.id) {
-            <tr data-testid="report-row" [attr.data-task]="row.task.code" [attr.data-period]="row.report.periodKey" [class.row--todo]="row.todo">
-              <td>
-                <span class="code">{{ row.task.code }}</span>
-                <a [routerLink]="['/tasks', row.task.id]" class="task-title">{{ row.task.title }}</a>
-              </td>
-              <td>{{ row.report.periodLabel }}</td>
-              <td class="num" [class.overdue]="row.todo && row.report.dueDate < today">{{ row.report.dueDate }}</td>
-              <td><luoshi-report-status-tag [status]="row.report.status" [late]="row.report.late" [locksOn]="row.report.locked ? row.report.locksOn : null" /></td>
-              <td>
-                <nz-tag [nzColor]="row.lead ? 'blue' : 'default'">{{ (row.lead ? 'reports.lead' : 'reports.co') | t }}</nz-tag>
-              </td>
-              <td>
-                @if (row.report.progress !== null) {
-                  <nz-progress [nzPercent]="row.report.progress" nzSize="small" />
-                } @else {
-                  <span class="muted">—</span>
-                }
-              </td>
-              <td class="num muted">{{ row.report.submittedAt ? (row.report.submittedAt | date: 'yyyy-MM-dd HH:mm') : '—' }}</td>
-              <td>
-                <a nz-button [nzType]="row.todo ? 'primary' : 'default'" nzSize="small" [routerLink]="['/reports', row.report.id]" data-testid="report-open">
-                  {{ (row.todo ? (row.lead ? 'reports.fill' : 'reports.contribute') : 'reports.view') | t }}
-                </a>
-              </td>
-            </tr>
-          }
-        </tbody>
-      </nz-table>
-      }
+        <ng-template luoshiListCard let-row>
+          <div data-testid="report-row" [attr.data-task]="row.task.code" [attr.data-period]="row.report.periodKey">
+            <div class="card__head">
+              <span class="code">{{ row.task.code }}</span>
+              <luoshi-report-status-tag [status]="row.report.status" [late]="row.report.late" [locksOn]="row.report.locked ? row.report.locksOn : null" />
+              <nz-tag class="card__role" [nzColor]="row.lead ? 'blue' : 'default'">{{ (row.lead ? 'reports.lead' : 'reports.co') | t }}</nz-tag>
+            </div>
+            <a [routerLink]="['/tasks', row.task.id]" class="card__title">{{ row.task.title }}</a>
+            <div class="card__facts">
+              <span>{{ row.report.periodLabel }}</span>
+              <span class="num" [class.overdue]="row.todo && row.report.dueDate < today">{{ 'reports.dueDate' | t }} {{ row.report.dueDate }}</span>
+              @if (row.report.progress !== null) {
+                <nz-progress class="card__progress" [nzPercent]="row.report.progress" nzSize="small" />
+              }
+            </div>
+            <a nz-button class="card__open" [nzType]="row.todo ? 'primary' : 'default'" [routerLink]="['/reports', row.report.id]" data-testid="report-open">
+              {{ (row.todo ? (row.lead ? 'reports.fill' : 'reports.contribute') : 'reports.view') | t }}
+            </a>
+          </div>
+        </ng-template>
+        <ng-template luoshiListTable let-empty>
+          <nz-table
+            #table
+            nzSize="middle"
+            [nzData]="visible()"
+            [nzLoading]="data.isLoading()"
+            [nzPageSize]="20"
+            [nzHideOnSinglePage]="true"
+            [nzNoResult]="empty"
+            data-testid="report-table"
+          >
+            <thead>
+              <tr>
+                <th>{{ 'reports.task' | t }}</th>
+                <th nzWidth="120px">{{ 'reports.period' | t }}</th>
+                <th nzWidth="110px">{{ 'reports.dueDate' | t }}</th>
+                <th nzWidth="160px">{{ 'reports.status' | t }}</th>
+                <th nzWidth="80px">{{ 'reports.role' | t }}</th>
+                <th nzWidth="120px">{{ 'reports.progress' | t }}</th>
+                <th nzWidth="130px">{{ 'reports.submittedAt' | t }}</th>
+                <th nzWidth="100px">{{ 'common.actions' | t }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (row of table.data; track row.report.id) {
+                <tr data-testid="report-row" [attr.data-task]="row.task.code" [attr.data-period]="row.report.periodKey" [class.row--todo]="row.todo">
+                  <td>
+                    <span class="code">{{ row.task.code }}</span>
+                    <a [routerLink]="['/tasks', row.task.id]" class="task-title">{{ row.task.title }}</a>
+                  </td>
+                  <td>{{ row.report.periodLabel }}</td>
+                  <td class="num" [class.overdue]="row.todo && row.report.dueDate < today">{{ row.report.dueDate }}</td>
+                  <td><luoshi-report-status-tag [status]="row.report.status" [late]="row.report.late" [locksOn]="row.report.locked ? row.report.locksOn : null" /></td>
+                  <td>
+                    <nz-tag [nzColor]="row.lead ? 'blue' : 'default'">{{ (row.lead ? 'reports.lead' : 'reports.co') | t }}</nz-tag>
+                  </td>
+                  <td>
+                    @if (row.report.progress !== null) {
+                      <nz-progress [nzPercent]="row.report.progress" nzSize="small" />
+                    } @else {
+                      <span class="muted">—</span>
+                    }
+                  </td>
+                  <td class="num muted">{{ row.report.submittedAt ? (row.report.submittedAt | date: 'yyyy-MM-dd HH:mm') : '—' }}</td>
+                  <td>
+                    <a nz-button [nzType]="row.todo ? 'primary' : 'default'" nzSize="small" [routerLink]="['/reports', row.report.id]" data-testid="report-open">
+                      {{ (row.todo ? (row.lead ? 'reports.fill' : 'reports.contribute') : 'reports.view') | t }}
+                    </a>
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </nz-table>
+        </ng-template>
+      </luoshi-responsive-list>
     </div>
-    <ng-template #empty>
-      <nz-empty [nzNotFoundContent]="emptyText()" />
-    </ng-template>
   `,
   styles: `
     .counts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 16px; margin-bottom: 16px; }
@@ -176,9 +165,6 @@ type View = 'todo' | 'all';
     .overdue { color: #cf1322; font-weight: 500; }
     .muted { color: rgba(0, 0, 0, 0.6); }
     @media (max-width: 900px) { .counts { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
-    .cards { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 10px; }
-    .card { padding: 12px; border: 1px solid #f0f0f0; border-radius: 8px; }
-    .card--todo { box-shadow: inset 3px 0 0 #1677ff; }
     .card__head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; }
     .card__role { margin: 0 0 0 auto; }
     .card__title { display: block; margin: 8px 0 6px; color: rgba(0, 0, 0, 0.88); font-size: 15px; font-weight: 500; overflow-wrap: anywhere; }
@@ -199,8 +185,6 @@ export class ReportListPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
-  /** On a phone the table becomes cards. */
-  protected readonly handset = injectHandset();
 
   /** Query parameters (?view=all&status=returned). */
   readonly viewParam = input<string | undefined>(undefined, { alias: 'view' });
@@ -224,6 +208,8 @@ export class ReportListPage {
   });
 
   protected readonly rows = computed(() => (this.data.hasValue() ? this.data.value() : []));
+  protected readonly byReport = (row: DepartmentReport) => row.report.id;
+  protected readonly isTodo = (row: DepartmentReport) => row.todo;
   protected readonly visible = computed(() => {
     const status = this.status();
     const todoView = this.view() === 'todo';

@@ -1,10 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import type { ApprovalStepResponse, ApprovalTimelineEntry } from '@luoshi/contracts';
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { TimelineEntryComponent } from '@luoshi/web/ui';
 
 interface Row {
   entry: ApprovalTimelineEntry;
@@ -20,7 +20,7 @@ const COLORS: Record<string, string> = { approve: 'green', reject: 'red', return
 @Component({
   selector: 'luoshi-approval-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, NzEmptyModule, NzTagModule, NzTimelineModule, TranslatePipe],
+  imports: [NzEmptyModule, NzTagModule, NzTimelineModule, TranslatePipe, TimelineEntryComponent],
   template: `
     @if (rows().length === 0) {
       <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'approvals.noTimeline' | t" />
@@ -28,34 +28,28 @@ const COLORS: Record<string, string> = { approve: 'green', reject: 'red', return
       <nz-timeline data-testid="approval-timeline">
         @for (row of rows(); track row.entry.version) {
           <nz-timeline-item [nzColor]="row.color">
-            <div class="entry" data-testid="timeline-entry" [attr.data-type]="row.entry.type">
-              <div class="entry__head">
-                <span class="entry__who" data-testid="timeline-actor">{{ row.entry.actor ? row.entry.actorLabel : ('approvals.system' | t) }}</span>
-                <span class="entry__action" data-testid="timeline-action">{{ row.action }}</span>
-                @if (row.entry.stepName) {
-                  <nz-tag class="entry__step">{{ row.entry.stepName }}</nz-tag>
-                }
-                <span class="entry__at">{{ row.entry.at | date: 'yyyy-MM-dd HH:mm' }}</span>
-              </div>
-              @if (row.detail) {
-                <div class="entry__detail">{{ row.detail }}</div>
+            <luoshi-timeline-entry
+              data-testid="timeline-entry"
+              [attr.data-type]="row.entry.type"
+              [at]="row.entry.at"
+              [detail]="row.detail"
+              [note]="row.entry.comment"
+              noteTestId="timeline-comment"
+            >
+              <span class="who" data-testid="timeline-actor">{{ row.entry.actor ? row.entry.actorLabel : ('approvals.system' | t) }}</span>
+              <span data-testid="timeline-action">{{ row.action }}</span>
+              @if (row.entry.stepName) {
+                <nz-tag class="step">{{ row.entry.stepName }}</nz-tag>
               }
-              @if (row.entry.comment) {
-                <div class="entry__comment" data-testid="timeline-comment">{{ row.entry.comment }}</div>
-              }
-            </div>
+            </luoshi-timeline-entry>
           </nz-timeline-item>
         }
       </nz-timeline>
     }
   `,
   styles: `
-    .entry__head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 6px; }
-    .entry__who { font-weight: 500; }
-    .entry__step { margin: 0; }
-    .entry__at { color: rgba(0, 0, 0, 0.6); font-size: 12px; font-variant-numeric: tabular-nums; }
-    .entry__detail { color: rgba(0, 0, 0, 0.6); font-size: 13px; margin-top: 2px; }
-    .entry__comment { margin-top: 4px; padding: 6px 10px; border-left: 3px solid #d9d9d9; background: #fafafa; white-space: pre-wrap; }
+    .who { font-weight: 500; }
+    .step { margin: 0; }
   `,
 })
 export class ApprovalTimelineComponent {

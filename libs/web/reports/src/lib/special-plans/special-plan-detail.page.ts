@@ -13,7 +13,7 @@ import type { Observable } from 'rxjs';
 import type { SpecialActionPlanResponse } from '@luoshi/contracts';
 import { AuthService, I18nService, TASK_STATUS_LABELS, type TranslationKey, TranslatePipe } from '@luoshi/web/core';
 import { ReportsApi } from '../api/reports.api';
-import { BackLinkComponent, LoadErrorComponent, submission } from '@luoshi/web/ui';
+import { BackLinkComponent, DetailTitleComponent, LoadErrorComponent, submission } from '@luoshi/web/ui';
 import { ApprovalPanelComponent } from '../shared/approval-panel.component';
 import { EvidenceListComponent } from '../shared/evidence-list.component';
 import { EvidenceUploadComponent } from '../shared/evidence-upload.component';
@@ -32,6 +32,7 @@ type Work = 'submit' | 'import';
   imports: [
     RouterLink,
     BackLinkComponent,
+    DetailTitleComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -53,11 +54,9 @@ type Work = 'submit' | 'import';
       <luoshi-load-error [error]="error" (retry)="sap.reload()" />
     } @else if (current(); as s) {
       <div class="head">
-        <div class="head__row">
-          <span class="head__code">{{ s.taskCode }}</span>
-          <h1 class="head__title" data-testid="page-title">{{ s.deliverable }}</h1>
+        <luoshi-detail-title [heading]="s.deliverable" [code]="s.taskCode" codeColor="purple">
           <luoshi-report-status-tag [status]="s.status" />
-        </div>
+        </luoshi-detail-title>
         <div class="head__actions">
           @if (canSubmit()) {
             <button nz-button nzType="primary" [disabled]="!s.draft" [nzLoading]="busy() === 'submit'" (click)="submit()" data-testid="sap-submit">
@@ -119,9 +118,6 @@ type Work = 'submit' | 'import';
   `,
   styles: `
     .head { margin-bottom: 16px; }
-    .head__row { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
-    .head__code { padding: 0 8px; border-radius: 4px; background: #f9f0ff; color: #531dab; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 14px; line-height: 24px; }
-    .head__title { margin: 0; font-size: 20px; font-weight: 600; line-height: 32px; }
     .head__actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
     .block { display: block; margin-bottom: 16px; }
     .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(320px, 1fr); gap: 16px; align-items: start; }

@@ -28,7 +28,7 @@ import {
   WorkingDays,
 } from '@luoshi/web/core';
 import { TaskReportsComponent, TaskRequestsComponent } from '@luoshi/web/reports';
-import { BackLinkComponent, ComposeComponent, departmentDirectory, formDialogs, LoadErrorComponent, pageAction, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
+import { BackLinkComponent, ComposeComponent, departmentDirectory, DetailTitleComponent, formDialogs, LoadErrorComponent, pageAction, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -55,6 +55,7 @@ const DANGER_ACTIONS: readonly TaskAction[] = ['return', 'cancel'];
     DatePipe,
     RouterLink,
     BackLinkComponent,
+    DetailTitleComponent,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,

@@ -1,9 +1,9 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import type { DepartmentResponse, TaskEventKind, TaskEventResponse } from '@luoshi/contracts';
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { TimelineEntryComponent } from '@luoshi/web/ui';
 
 const EVENT_COLORS: Partial<Record<TaskEventKind, string>> = {
   created: 'gray',
@@ -36,7 +36,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 @Component({
   selector: 'luoshi-task-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, NzEmptyModule, NzTimelineModule, TranslatePipe],
+  imports: [NzEmptyModule, NzTimelineModule, TranslatePipe, TimelineEntryComponent],
   template: `
     @if (entries().length === 0) {
       <nz-empty nzNotFoundImage="simple" [nzNotFoundContent]="'taskDetail.noEvents' | t" />
@@ -44,31 +44,25 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
       <nz-timeline data-testid="task-timeline">
         @for (entry of entries(); track entry.event.id) {
           <nz-timeline-item [nzColor]="entry.color">
-            <div class="entry" data-testid="timeline-item" [attr.data-kind]="entry.event.kind">
-              <div class="entry__head">
-                <span class="entry__label">{{ entry.label }}</span>
-                <span class="entry__actor">{{ entry.event.actorName ?? ('taskDetail.system' | t) }}</span>
-                <span class="entry__at">{{ entry.event.at | date: 'yyyy-MM-dd HH:mm' }}</span>
-              </div>
-              @if (entry.detail) {
-                <div class="entry__detail">{{ entry.detail }}</div>
-              }
-              @if (entry.event.body) {
-                <div class="entry__body" data-testid="timeline-body">{{ entry.event.body }}</div>
-              }
-            </div>
+            <luoshi-timeline-entry
+              data-testid="timeline-item"
+              [attr.data-kind]="entry.event.kind"
+              [at]="entry.event.at"
+              [detail]="entry.detail"
+              [note]="entry.event.body"
+              noteTestId="timeline-body"
+            >
+              <span class="label">{{ entry.label }}</span>
+              <span class="actor">{{ entry.event.actorName ?? ('taskDetail.system' | t) }}</span>
+            </luoshi-timeline-entry>
           </nz-timeline-item>
         }
       </nz-timeline>
     }
   `,
   styles: `
-    .entry__head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; }
-    .entry__label { font-weight: 600; }
-    .entry__actor { color: rgba(0, 0, 0, 0.65); }
-    .entry__at { color: rgba(0, 0, 0, 0.6); font-size: 12px; font-variant-numeric: tabular-nums; }
-    .entry__detail { margin-top: 2px; color: rgba(0, 0, 0, 0.6); font-size: 13px; }
-    .entry__body { margin-top: 4px; padding: 6px 10px; background: #fafafa; border-left: 3px solid #d9d9d9; border-radius: 2px; white-space: pre-wrap; }
+    .label { font-weight: 600; }
+    .actor { color: rgba(0, 0, 0, 0.65); }
     nz-timeline { display: block; padding-top: 8px; }
   `,
 })
