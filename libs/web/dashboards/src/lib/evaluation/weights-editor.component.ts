@@ -12,7 +12,7 @@ import { EVALUATION_COMPONENTS, type EvaluationComponent, type EvaluationWeights
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
 import { submission } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
-import { DEFAULT_WEIGHTS, sameWeights, weightsSum, weightsValid } from './weights';
+import { DEFAULT_WEIGHTS, EVALUATION_COMPONENT_KEYS, sameWeights, weightsSum, weightsValid } from './weights';
 
 /** The four weights: editable by office_admin (slider + number, must add up to 100), read-only for others. */
 @Component({
@@ -26,7 +26,7 @@ import { DEFAULT_WEIGHTS, sameWeights, weightsSum, weightsValid } from './weight
       }
       @for (c of components; track c) {
         <div class="weight" [attr.data-testid]="'weight-' + c">
-          <span class="weight__label">{{ componentLabel(c) }}</span>
+          <span class="weight__label">{{ componentKeys[c] | t }}</span>
           @if (editable()) {
             <nz-slider class="weight__slider" [nzMin]="0" [nzMax]="100" [ngModel]="draft()[c]" (ngModelChange)="set(c, $event)" />
             <nz-input-number class="weight__input" [nzMin]="0" [nzMax]="100" [nzPrecision]="0" [ngModel]="draft()[c]" (ngModelChange)="set(c, $event)" [attr.data-testid]="'weight-input-' + c" />
@@ -88,6 +88,7 @@ export class WeightsEditorComponent {
   readonly saved = output<EvaluationWeightsResponse>();
 
   protected readonly components = EVALUATION_COMPONENTS;
+  protected readonly componentKeys = EVALUATION_COMPONENT_KEYS;
   protected readonly draft = linkedSignal<EvaluationWeights>(() => ({ ...(this.current()?.weights ?? DEFAULT_WEIGHTS) }));
   protected readonly sum = computed(() => weightsSum(this.draft()));
   protected readonly valid = computed(() => weightsValid(this.draft()));
@@ -96,10 +97,6 @@ export class WeightsEditorComponent {
     return !!current && sameWeights(current.weights, this.draft());
   });
   protected readonly weightsSave = submission();
-
-  protected componentLabel(c: EvaluationComponent): string {
-    return this.i18n.t(`evaluationComponents.${c}`);
-  }
 
   protected set(c: EvaluationComponent, value: number | null): void {
     this.draft.update((w) => ({ ...w, [c]: value === null || !Number.isFinite(value) ? 0 : Math.round(value) }));
