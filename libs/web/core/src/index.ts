@@ -4,6 +4,7 @@ export * from './lib/api/calendar.api';
 export * from './lib/api/directory.api';
 export * from './lib/api/notifications.api';
 export * from './lib/api/plans.api';
+export * from './lib/api/query-params';
 export * from './lib/api/reminders.api';
 export * from './lib/api/tasks.api';
 export * from './lib/app-info/app-info.service';

@@ -135,7 +135,7 @@ export class NotificationBellComponent {
   protected openItem(item: NotificationResponse): void {
     this.open.set(false);
     if (!item.readAt) {
-      this.api.markRead([item.id]).subscribe({ next: ({ unread }) => this.feed.setUnread(unread), error: () => undefined });
+      this.feed.markRead([item.id]).subscribe({ error: () => undefined });
     }
     void this.router.navigateByUrl(item.link?.startsWith('/') ? item.link : '/notifications');
   }

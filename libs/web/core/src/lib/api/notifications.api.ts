@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import {
@@ -10,6 +10,7 @@ import {
   type StreamTicketResponse,
   type WebhookEndpointResponse,
 } from '@luoshi/contracts';
+import { queryParams } from './query-params';
 
 export const NotificationApiPaths = {
   list: '/api/notifications',
@@ -37,9 +38,7 @@ export class NotificationsApi {
   private readonly http = inject(HttpClient);
 
   list(query: { unread?: boolean; page: number; pageSize: number }): Observable<NotificationPageResponse> {
-    let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
-    if (query.unread) params = params.set('unread', 'true');
-    return this.http.get<NotificationPageResponse>(NotificationApiPaths.list, { params });
+    return this.http.get<NotificationPageResponse>(NotificationApiPaths.list, { params: queryParams(query) });
   }
 
   unreadCount(): Observable<{ unread: number }> {

@@ -20,6 +20,7 @@ import {
   type UpdateTaskRequest,
   type UrgeTaskResponse,
 } from '@luoshi/contracts';
+import { queryParams } from './query-params';
 
 /** The office's lifecycle calls that take a reason (暂停, 恢复, 撤销); 退办 is the lead department's. */
 export type TaskReasonAction = 'return' | 'suspend' | 'resume' | 'cancel';
@@ -29,21 +30,13 @@ export const TASK_PAGE_MAX = 100;
 
 const taskPath = (id: string, rest = '') => `${TaskApiPaths.task(encodeURIComponent(id))}${rest}`;
 
-function listParams(query: TaskListQuery): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '' && value !== false) params = params.set(key, String(value));
-  }
-  return params;
-}
-
 /** Tasks: generation, the list and detail, assignment (single, bulk, spreadsheet), the lifecycle, instructions, comments, urging. */
 @Injectable({ providedIn: 'root' })
 export class TasksApi {
   private readonly http = inject(HttpClient);
 
   list(query: TaskListQuery): Observable<TaskPageResponse> {
-    return this.http.get<TaskPageResponse>(TaskApiPaths.tasks, { params: listParams(query) });
+    return this.http.get<TaskPageResponse>(TaskApiPaths.tasks, { params: queryParams({ ...query }) });
   }
 
   /** Every task matching the query, fetched page by page (the API serves at most 100 a page). */
@@ -125,7 +118,7 @@ export class TasksApi {
   /** The ledger (任务台账) as .xlsx, filtered like the list. */
   exportLedger(query: TaskListQuery): Observable<Blob> {
     const { page: _page, pageSize: _pageSize, ...filters } = query;
-    return this.http.get(TaskApiPaths.exportXlsx, { params: listParams(filters), responseType: 'blob' });
+    return this.http.get(TaskApiPaths.exportXlsx, { params: queryParams(filters), responseType: 'blob' });
   }
 
   /** Dry run answers the diff and every row error; a commit applies all rows or answers 400 TASK_IMPORT_INVALID. */

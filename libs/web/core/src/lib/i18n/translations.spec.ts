@@ -3,8 +3,6 @@ import path from 'node:path';
 import {
   APPROVAL_USER_ACTIONS,
   DEPARTMENT_KINDS,
-  EVALUATION_COMPONENTS,
-  INDICATOR_STATUSES,
   INDICATOR_VALUE_STATUSES,
   TASK_ACTIONS,
   TASK_EVENT_KINDS,
@@ -30,8 +28,9 @@ const SOURCES = [WEB_LIBS, path.join(ROOT, 'apps/web/src')];
  * A new dynamic prefix fails the test until it is declared here — prefer a typed label map
  * (Record<Union, TranslationKey>) when the namespace holds other texts too.
  */
-// Task status and health, report and approval status and approval subjects have typed label maps
-// (TASK_STATUS_LABELS in core, REPORT_STATUS_LABELS… in reports), so their keys are literal.
+// Task status and health, report and approval status, approval subjects, indicator status and
+// evaluation components have typed label maps (TASK_STATUS_LABELS in core, REPORT_STATUS_LABELS… in
+// reports, INDICATOR_STATUS_KEYS and EVALUATION_COMPONENT_KEYS in dashboards), so their keys are literal.
 const DYNAMIC: Readonly<Record<string, readonly string[] | 'any'>> = {
   kinds: DEPARTMENT_KINDS,
   taskCycles: TASK_REPORTING_CYCLES,
@@ -39,8 +38,6 @@ const DYNAMIC: Readonly<Record<string, readonly string[] | 'any'>> = {
   taskEvents: TASK_EVENT_KINDS,
   approvalActions: APPROVAL_USER_ACTIONS,
   approvalDone: ['start', ...APPROVAL_USER_ACTIONS, 'timeout'], // ApprovalTimelineType
-  evaluationComponents: EVALUATION_COMPONENTS,
-  indicatorStatus: INDICATOR_STATUSES,
   indicatorValueStatus: INDICATOR_VALUE_STATUSES,
   auditActions: 'any', // audit action codes from the server, '.' → '_'; an unknown one shows its code
   subjectTypes: 'any', // audit subject types from the server

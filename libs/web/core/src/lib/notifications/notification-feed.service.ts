@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { inject, Injectable, signal } from '@angular/core';
-import { Subject } from 'rxjs';
+import { type Observable, Subject, tap } from 'rxjs';
 import { NotificationsApi } from '../api/notifications.api';
 import { AuthService } from '../auth/auth.service';
 import { FEED_POLL_INTERVAL_MS, parseStreamEvent, reconnectDelay } from './notification-stream';
@@ -57,9 +57,19 @@ export class NotificationFeed {
     };
   }
 
-  /** After marking read elsewhere, the API answers the new count. */
+  /** After a call that answers the new count (a page of the inbox). */
   setUnread(unread: number): void {
     this.unreadCount.set(unread);
+  }
+
+  /** Marks these notifications read; the count follows the API's answer. */
+  markRead(ids: string[]): Observable<{ unread: number }> {
+    return this.api.markRead(ids).pipe(tap(({ unread }) => this.setUnread(unread)));
+  }
+
+  /** Marks every notification read; the count follows the API's answer. */
+  markAllRead(): Observable<{ unread: number }> {
+    return this.api.markAllRead().pipe(tap(({ unread }) => this.setUnread(unread)));
   }
 
   /** Re-reads the count now (e.g. after an action that may have created notifications). */

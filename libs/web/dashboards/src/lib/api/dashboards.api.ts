@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import {
@@ -14,15 +14,7 @@ import {
   type PublicSummarySettingsResponse,
   type UpdatePublicSummarySettingsRequest,
 } from '@luoshi/contracts';
-import { anonymous } from '@luoshi/web/core';
-
-function paramsOf(query: Readonly<Record<string, string | number | undefined | null>>): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-  }
-  return params;
-}
+import { anonymous, queryParams } from '@luoshi/web/core';
 
 /** The dashboard, evaluation (考核), supervision bulletins (督查通报) and the public summary. */
 @Injectable({ providedIn: 'root' })
@@ -30,7 +22,7 @@ export class DashboardsApi {
   private readonly http = inject(HttpClient);
 
   summary(query: DashboardSummaryQuery): Observable<DashboardSummaryResponse> {
-    return this.http.get<DashboardSummaryResponse>(DashboardApiPaths.summary, { params: paramsOf({ ...query }) });
+    return this.http.get<DashboardSummaryResponse>(DashboardApiPaths.summary, { params: queryParams({ ...query }) });
   }
 
   weights(): Observable<EvaluationWeightsResponse> {
@@ -43,23 +35,23 @@ export class DashboardsApi {
   }
 
   ranking(planId?: string | null): Observable<EvaluationRankingResponse> {
-    return this.http.get<EvaluationRankingResponse>(DashboardApiPaths.evaluationRanking, { params: paramsOf({ planId }) });
+    return this.http.get<EvaluationRankingResponse>(DashboardApiPaths.evaluationRanking, { params: queryParams({ planId }) });
   }
 
   department(code: string, planId?: string | null): Observable<EvaluationDepartmentResponse> {
     return this.http.get<EvaluationDepartmentResponse>(DashboardApiPaths.evaluationDepartment(encodeURIComponent(code)), {
-      params: paramsOf({ planId }),
+      params: queryParams({ planId }),
     });
   }
 
   bulletin(period: string, planId?: string | null): Observable<BulletinResponse> {
-    return this.http.get<BulletinResponse>(DashboardApiPaths.bulletin(encodeURIComponent(period)), { params: paramsOf({ planId }) });
+    return this.http.get<BulletinResponse>(DashboardApiPaths.bulletin(encodeURIComponent(period)), { params: queryParams({ planId }) });
   }
 
   /** The bulletin as a .docx or .xlsx file. */
   bulletinFile(period: string, format: 'docx' | 'xlsx', planId?: string | null): Observable<Blob> {
     const path = format === 'docx' ? DashboardApiPaths.bulletinDocx(encodeURIComponent(period)) : DashboardApiPaths.bulletinXlsx(encodeURIComponent(period));
-    return this.http.get(path, { params: paramsOf({ planId }), responseType: 'blob' });
+    return this.http.get(path, { params: queryParams({ planId }), responseType: 'blob' });
   }
 
   /** No login needed; 404 PUBLIC_SUMMARY_OFF while switched off. */

@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import {
@@ -10,6 +10,7 @@ import {
   type ReportIndicatorValueRequest,
   type UpdateIndicatorRequest,
 } from '@luoshi/contracts';
+import { queryParams } from '@luoshi/web/core';
 
 /** Indicators (指标): tracking, the office's settings, the departments' values and the reviewer's decisions. */
 @Injectable({ providedIn: 'root' })
@@ -35,10 +36,7 @@ export class IndicatorsApi {
   }
 
   values(query: { status?: IndicatorValueStatus; planId?: string }): Observable<IndicatorValueResponse[]> {
-    let params = new HttpParams();
-    if (query.status) params = params.set('status', query.status);
-    if (query.planId) params = params.set('planId', query.planId);
-    return this.http.get<IndicatorValueResponse[]>(IndicatorApiPaths.reviewQueue, { params });
+    return this.http.get<IndicatorValueResponse[]>(IndicatorApiPaths.reviewQueue, { params: queryParams(query) });
   }
 
   approve(valueId: string, comment?: string): Observable<IndicatorValueResponse> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal, type WritableSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -171,23 +171,9 @@ export class DashboardViewComponent {
     return scope?.kind === 'department' ? scope.department.name : null;
   });
 
-  protected choosePlan(planId: string): void {
-    this.chosenPlan.set(planId);
-    this.writeUrl();
-  }
-
-  protected chooseDepartment(code: string | null): void {
-    this.chosenDepartment.set(code);
-    this.writeUrl();
-  }
-
-  protected chooseGranularity(granularity: DashboardGranularity): void {
-    this.granularity.set(granularity);
-    this.writeUrl();
-  }
-
-  protected chooseSectionPart(part: string | null): void {
-    this.sectionPart.set(part);
+  /** A choice (plan, department, granularity, section part): kept, and written to the URL so Back returns to it. */
+  protected choose<T>(choice: WritableSignal<T>, value: T): void {
+    choice.set(value);
     this.writeUrl();
   }
 

@@ -11,11 +11,11 @@ import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import type { EvaluationComponent } from '@luoshi/contracts';
 import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent, PageHeaderComponent } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
-import { figure } from '../shared/health';
+import { figure, HEALTH_TEXT_COLORS } from '../shared/health';
+import { EVALUATION_COMPONENT_KEYS, scoreHealth } from './weights';
 
 /** /evaluation/departments/:code — one unit's score: components, the figures behind them, its overdue lead tasks. */
 @Component({
@@ -65,6 +65,7 @@ export class DepartmentEvaluationPage {
   });
   protected readonly canSeeRanking = computed(() => this.auth.hasAnyRole(['office_admin', 'office_reviewer', 'leader', 'viewer']));
   protected readonly fig = figure;
+  protected readonly componentKeys = EVALUATION_COMPONENT_KEYS;
   protected readonly scoreFormat = (percent: number) => figure(percent);
 
   protected heading(): string {
@@ -72,11 +73,8 @@ export class DepartmentEvaluationPage {
     return d ? this.i18n.t('evaluation.departmentTitle', { name: d }) : this.i18n.t('nav.evaluationDepartment');
   }
 
-  protected componentLabel(c: EvaluationComponent): string {
-    return this.i18n.t(`evaluationComponents.${c}`);
-  }
-
+  /** Written on white, so the darker text shades of the health colours. */
   protected scoreColor(score: number): string {
-    return score >= 85 ? '#237804' : score >= 60 ? '#874d00' : '#cf1322';
+    return HEALTH_TEXT_COLORS[scoreHealth(score)];
   }
 }

@@ -7,11 +7,12 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { EVALUATION_COMPONENTS, type EvaluationComponent } from '@luoshi/contracts';
-import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
+import { EVALUATION_COMPONENTS } from '@luoshi/contracts';
+import { AuthService, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent, PageHeaderComponent, planDirectory, SelectOptionsPipe } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
-import { figure } from '../shared/health';
+import { figure, HEALTH_COLORS } from '../shared/health';
+import { EVALUATION_COMPONENT_KEYS, scoreHealth } from './weights';
 import { WeightsEditorComponent } from './weights-editor.component';
 
 /** /evaluation — the ranking (office roles, leaders, viewers) and the weights (edited by office_admin). */
@@ -52,7 +53,7 @@ import { WeightsEditorComponent } from './weights-editor.component';
                 <th>{{ 'evaluation.department' | t }}</th>
                 <th nzWidth="170px">{{ 'evaluation.total' | t }}</th>
                 @for (c of components; track c) {
-                  <th nzWidth="86px" nzAlign="right">{{ componentLabel(c) }}</th>
+                  <th nzWidth="86px" nzAlign="right">{{ componentKeys[c] | t }}</th>
                 }
                 <th nzWidth="86px" nzAlign="right">{{ 'evaluation.assessed' | t }}</th>
               </tr>
@@ -100,7 +101,6 @@ import { WeightsEditorComponent } from './weights-editor.component';
 export class EvaluationPage {
   private readonly api = inject(DashboardsApi);
   private readonly auth = inject(AuthService);
-  private readonly i18n = inject(I18nService);
 
   protected readonly planId = signal<string | null>(null);
   protected readonly plans = planDirectory().list;
@@ -109,14 +109,11 @@ export class EvaluationPage {
   protected readonly weights = rxResource({ stream: () => this.api.weights() });
   protected readonly canEditWeights = computed(() => this.auth.hasAnyRole(['office_admin']));
   protected readonly components = EVALUATION_COMPONENTS;
+  protected readonly componentKeys = EVALUATION_COMPONENT_KEYS;
   protected readonly fig = figure;
 
-  protected componentLabel(c: EvaluationComponent): string {
-    return this.i18n.t(`evaluationComponents.${c}`);
-  }
-
   protected barColor(total: number): string {
-    return total >= 85 ? '#52c41a' : total >= 60 ? '#faad14' : '#f5222d';
+    return HEALTH_COLORS[scoreHealth(total)];
   }
 
   protected weightsSaved(): void {

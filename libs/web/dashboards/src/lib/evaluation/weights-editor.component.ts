@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -9,9 +9,10 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSliderModule } from 'ng-zorro-antd/slider';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { EVALUATION_COMPONENTS, type EvaluationComponent, type EvaluationWeights, type EvaluationWeightsResponse } from '@luoshi/contracts';
-import { type ApiError, I18nService, toApiError, TranslatePipe } from '@luoshi/web/core';
+import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { submission } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
-import { DEFAULT_WEIGHTS, sameWeights, weightsSum, weightsValid } from './weights';
+import { DEFAULT_WEIGHTS, EVALUATION_COMPONENT_KEYS, sameWeights, weightsSum, weightsValid } from './weights';
 
 /** The four weights: editable by office_admin (slider + number, must add up to 100), read-only for others. */
 @Component({
@@ -25,7 +26,7 @@ import { DEFAULT_WEIGHTS, sameWeights, weightsSum, weightsValid } from './weight
       }
       @for (c of components; track c) {
         <div class="weight" [attr.data-testid]="'weight-' + c">
-          <span class="weight__label">{{ componentLabel(c) }}</span>
+          <span class="weight__label">{{ componentKeys[c] | t }}</span>
           @if (editable()) {
             <nz-slider class="weight__slider" [nzMin]="0" [nzMax]="100" [ngModel]="draft()[c]" (ngModelChange)="set(c, $event)" />
             <nz-input-number class="weight__input" [nzMin]="0" [nzMax]="100" [nzPrecision]="0" [ngModel]="draft()[c]" (ngModelChange)="set(c, $event)" [attr.data-testid]="'weight-input-' + c" />
@@ -40,12 +41,12 @@ import { DEFAULT_WEIGHTS, sameWeights, weightsSum, weightsValid } from './weight
         @if (!valid()) {
           <nz-alert nzType="error" nzShowIcon [nzMessage]="'evaluation.weightsInvalid' | t: { sum: sum() }" class="alert" data-testid="weights-invalid" />
         }
-        @if (errorText(); as message) {
+        @if (weightsSave.errorText(); as message) {
           <nz-alert nzType="error" nzShowIcon [nzMessage]="message" class="alert" data-testid="weights-error" />
         }
         <div class="actions">
           <button nz-button (click)="restoreDefaults()" data-testid="weights-defaults">{{ 'evaluation.restoreDefaults' | t }}</button>
-          <button nz-button nzType="primary" [disabled]="!valid() || unchanged()" [nzLoading]="saving()" (click)="save()" data-testid="weights-save">{{ 'common.save' | t }}</button>
+          <button nz-button nzType="primary" [disabled]="!valid() || unchanged()" [nzLoading]="weightsSave.saving()" (click)="save()" data-testid="weights-save">{{ 'common.save' | t }}</button>
         </div>
       }
       @if (current(); as w) {
@@ -87,6 +88,7 @@ export class WeightsEditorComponent {
   readonly saved = output<EvaluationWeightsResponse>();
 
   protected readonly components = EVALUATION_COMPONENTS;
+  protected readonly componentKeys = EVALUATION_COMPONENT_KEYS;
   protected readonly draft = linkedSignal<EvaluationWeights>(() => ({ ...(this.current()?.weights ?? DEFAULT_WEIGHTS) }));
   protected readonly sum = computed(() => weightsSum(this.draft()));
   protected readonly valid = computed(() => weightsValid(this.draft()));
@@ -94,16 +96,7 @@ export class WeightsEditorComponent {
     const current = this.current();
     return !!current && sameWeights(current.weights, this.draft());
   });
-  protected readonly saving = signal(false);
-  private readonly error = signal<ApiError | null>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
-
-  protected componentLabel(c: EvaluationComponent): string {
-    return this.i18n.t(`evaluationComponents.${c}`);
-  }
+  protected readonly weightsSave = submission();
 
   protected set(c: EvaluationComponent, value: number | null): void {
     this.draft.update((w) => ({ ...w, [c]: value === null || !Number.isFinite(value) ? 0 : Math.round(value) }));
@@ -114,19 +107,11 @@ export class WeightsEditorComponent {
   }
 
   protected save(): void {
-    if (!this.valid() || this.saving()) return;
-    this.saving.set(true);
-    this.error.set(null);
-    this.api.setWeights(this.draft()).subscribe({
-      next: (result) => {
-        this.saving.set(false);
-        this.message.success(this.i18n.t('evaluation.weightsSaved'));
-        this.saved.emit(result);
-      },
-      error: (raw: unknown) => {
-        this.saving.set(false);
-        this.error.set(toApiError(raw));
-      },
+    if (!this.valid()) return;
+    this.weightsSave.run(this.api.setWeights(this.draft()), (result) => {
+      this.weightsSave.finish();
+      this.message.success(this.i18n.t('evaluation.weightsSaved'));
+      this.saved.emit(result);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, sameWeights, weightsSum, weightsValid } from './weights';
+import { DEFAULT_WEIGHTS, sameWeights, scoreHealth, weightsSum, weightsValid } from './weights';
 
 describe('evaluation weights', () => {
   it('accepts whole numbers adding up to 100', () => {
@@ -17,5 +17,9 @@ describe('evaluation weights', () => {
   it('compares weight sets', () => {
     expect(sameWeights(DEFAULT_WEIGHTS, { ...DEFAULT_WEIGHTS })).toBe(true);
     expect(sameWeights(DEFAULT_WEIGHTS, { ...DEFAULT_WEIGHTS, overdue: 31 })).toBe(false);
+  });
+
+  it('bands scores like task health: 85 green, 60 amber, below red', () => {
+    expect([100, 85, 84.9, 60, 59.9, 0].map(scoreHealth)).toEqual(['green', 'green', 'amber', 'amber', 'red', 'red']);
   });
 });

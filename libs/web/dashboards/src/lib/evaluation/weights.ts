@@ -1,4 +1,13 @@
-import { EVALUATION_COMPONENTS, type EvaluationWeights } from '@luoshi/contracts';
+import { type EvaluationComponent, EVALUATION_COMPONENTS, type EvaluationWeights, type TaskHealthColor } from '@luoshi/contracts';
+import type { TranslationKey } from '@luoshi/web/core';
+
+/** Text keys of the four components (按时签收, 按时报送, 逾期情况, 办结率). */
+export const EVALUATION_COMPONENT_KEYS: Readonly<Record<EvaluationComponent, TranslationKey>> = {
+  acceptance: 'evaluationComponents.acceptance',
+  reporting: 'evaluationComponents.reporting',
+  overdue: 'evaluationComponents.overdue',
+  completion: 'evaluationComponents.completion',
+};
 
 /** The API's defaults (按时签收 20, 按时报送 20, 逾期情况 30, 办结率 30). */
 export const DEFAULT_WEIGHTS: Readonly<EvaluationWeights> = { acceptance: 20, reporting: 20, overdue: 30, completion: 30 };
@@ -14,4 +23,9 @@ export function weightsValid(weights: EvaluationWeights): boolean {
 
 export function sameWeights(a: EvaluationWeights, b: EvaluationWeights): boolean {
   return EVALUATION_COMPONENTS.every((c) => a[c] === b[c]);
+}
+
+/** A score's band, coloured like task health: 85 and above green, 60 and above amber, below that red. */
+export function scoreHealth(score: number): TaskHealthColor {
+  return score >= 85 ? 'green' : score >= 60 ? 'amber' : 'red';
 }

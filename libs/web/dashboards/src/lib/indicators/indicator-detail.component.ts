@@ -8,12 +8,13 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import type { IndicatorDetailResponse, IndicatorStatus, IndicatorValueStatus } from '@luoshi/contracts';
+import type { IndicatorDetailResponse, IndicatorValueStatus } from '@luoshi/contracts';
 import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
-import { figure, INDICATOR_STATUS_COLORS } from '../shared/health';
+import { figure } from '../shared/health';
 import { pointText, targetsText } from '../shared/indicator-format';
+import { IndicatorStatusTagComponent } from '../shared/indicator-status-tag.component';
 import { IndicatorChartComponent } from './indicator-chart.component';
 
 const VALUE_COLORS: Readonly<Record<IndicatorValueStatus, string>> = { submitted: 'processing', approved: 'success', returned: 'error' };
@@ -34,13 +35,14 @@ const VALUE_COLORS: Readonly<Record<IndicatorValueStatus, string>> = { submitted
     TranslatePipe,
     LoadErrorComponent,
     IndicatorChartComponent,
+    IndicatorStatusTagComponent,
   ],
   template: `
     @if (detail.error(); as error) {
       <luoshi-load-error [error]="error" (retry)="detail.reload()" />
     } @else if (detail.hasValue() && detail.value(); as d) {
       <div class="head">
-        <nz-tag [nzColor]="statusColors[d.status]" data-testid="indicator-detail-status">{{ statusLabel(d.status) }}</nz-tag>
+        <luoshi-indicator-status-tag [status]="d.status" testId="indicator-detail-status" />
         <span class="spacer"></span>
         @if (canEdit()) {
           <button nz-button (click)="edit.emit(d)" data-testid="indicator-edit"><nz-icon nzType="edit" />{{ 'indicators.edit' | t }}</button>
@@ -95,7 +97,7 @@ const VALUE_COLORS: Readonly<Record<IndicatorValueStatus, string>> = { submitted
               <td nzAlign="right" class="num">{{ fig(h.target) }}</td>
               <td nzAlign="right" class="num">{{ fig(h.projected) }}</td>
               <td class="muted">{{ basisKey(h.basis) | t }}</td>
-              <td><nz-tag [nzColor]="statusColors[h.status]">{{ statusLabel(h.status) }}</nz-tag></td>
+              <td><luoshi-indicator-status-tag [status]="h.status" testId="indicator-horizon-status" /></td>
             </tr>
           }
         </tbody>
@@ -159,7 +161,6 @@ export class IndicatorDetailComponent {
     params: () => ({ id: this.indicatorId(), version: this.version() }),
     stream: ({ params }) => this.api.get(params.id),
   });
-  protected readonly statusColors = INDICATOR_STATUS_COLORS;
   protected readonly valueColors = VALUE_COLORS;
   protected readonly canEdit = computed(() => this.auth.hasAnyRole(['office_admin']));
   protected readonly point = pointText;
@@ -176,10 +177,6 @@ export class IndicatorDetailComponent {
 
   protected basisKey(basis: 'observed' | 'projected' | 'none') {
     return basis === 'observed' ? 'indicators.basisObserved' : basis === 'projected' ? 'indicators.basisProjected' : 'indicators.basisNone';
-  }
-
-  protected statusLabel(status: IndicatorStatus): string {
-    return this.i18n.t(`indicatorStatus.${status}`);
   }
 
   protected valueLabel(status: IndicatorValueStatus): string {

@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type Type, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -13,12 +13,12 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
-import { NzTagModule } from 'ng-zorro-antd/tag';
-import { INDICATOR_STATUSES, type IndicatorDetailResponse, type IndicatorStatus, type IndicatorTrackingResponse, type IndicatorValueResponse } from '@luoshi/contracts';
-import { AuthService, I18nService, TranslatePipe } from '@luoshi/web/core';
+import type { IndicatorDetailResponse, IndicatorStatus, IndicatorTrackingResponse, IndicatorValueResponse } from '@luoshi/contracts';
+import { AuthService, I18nService, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
 import { formDialogs, LoadErrorComponent, PageHeaderComponent, planDirectory, SelectOptionsPipe } from '@luoshi/web/ui';
 import { IndicatorsApi } from '../api/indicators.api';
-import { INDICATOR_STATUS_COLORS, INDICATOR_STATUS_HEX } from '../shared/health';
+import { countByStatus, INDICATOR_STATUS_HEX, INDICATOR_STATUS_KEYS } from '../shared/health';
+import { IndicatorStatusTagComponent } from '../shared/indicator-status-tag.component';
 import { pointText, targetsText } from '../shared/indicator-format';
 import { IndicatorDetailComponent } from './indicator-detail.component';
 import { IndicatorEditDialog } from './indicator-edit.dialog';
@@ -47,7 +47,6 @@ import { IndicatorSparklineComponent } from './indicator-sparkline.component';
     NzSwitchModule,
     NzTableModule,
     NzTabsModule,
-    NzTagModule,
     TranslatePipe,
     SelectOptionsPipe,
     LoadErrorComponent,
@@ -55,6 +54,7 @@ import { IndicatorSparklineComponent } from './indicator-sparkline.component';
     IndicatorDetailComponent,
     IndicatorReviewComponent,
     IndicatorSparklineComponent,
+    IndicatorStatusTagComponent,
   ],
   templateUrl: './indicators.page.html',
   styleUrl: './indicators.page.css',
@@ -93,14 +93,9 @@ export class IndicatorsPage {
       (i) => (!q || i.name.includes(q)) && (!status || i.status === status) && (!mine || i.responsibleDepartment?.code === mine),
     );
   });
-  protected readonly counts = computed(() => {
-    const counts = Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
-    for (const i of this.all()) counts[i.status] += 1;
-    return counts;
-  });
+  protected readonly statusCounts = computed(() => countByStatus(this.all()));
   protected readonly pending = computed(() => this.all().reduce((sum, i) => sum + i.pendingValues, 0));
-  protected readonly statuses = INDICATOR_STATUSES;
-  protected readonly statusColors = INDICATOR_STATUS_COLORS;
+  protected readonly statusKeys = INDICATOR_STATUS_KEYS;
   protected readonly statusHex = INDICATOR_STATUS_HEX;
 
   /** The drawer: which indicator, and a counter to reload it after a change. */
@@ -109,10 +104,6 @@ export class IndicatorsPage {
   protected readonly openName = computed(() => this.all().find((i) => i.id === this.openId())?.name ?? '');
 
   protected readonly point = pointText;
-
-  protected statusLabel(status: IndicatorStatus): string {
-    return this.i18n.t(`indicatorStatus.${status}`);
-  }
 
   protected targets(i: IndicatorTrackingResponse): string {
     return targetsText(i.comparison, i.targets);
@@ -136,34 +127,30 @@ export class IndicatorsPage {
   }
 
   protected edit(indicator: IndicatorTrackingResponse): void {
-    this.dialogs
-      .saved<IndicatorDetailResponse, IndicatorTrackingResponse>(IndicatorEditDialog, {
-        title: this.i18n.t('indicators.editTitle', { name: indicator.name }),
-        data: indicator,
-        width: 520,
-      })
-      .subscribe((saved) => {
-        this.message.success(this.i18n.t('indicators.saved', { name: saved.name }));
-        this.changed();
-      });
+    this.openDialog<IndicatorDetailResponse>(IndicatorEditDialog, indicator, 'indicators.editTitle', (saved) =>
+      this.i18n.t('indicators.saved', { name: saved.name }),
+    );
   }
 
   protected report(indicator: IndicatorTrackingResponse): void {
-    this.dialogs
-      .saved<IndicatorValueResponse, IndicatorTrackingResponse>(IndicatorReportDialog, {
-        title: this.i18n.t('indicators.reportTitle', { name: indicator.name }),
-        data: indicator,
-        width: 520,
-      })
-      .subscribe((created) => {
-        this.message.success(this.i18n.t('indicators.reported', { name: indicator.name, year: created.year }));
-        this.changed();
-      });
+    this.openDialog<IndicatorValueResponse>(IndicatorReportDialog, indicator, 'indicators.reportTitle', (created) =>
+      this.i18n.t('indicators.reported', { name: indicator.name, year: created.year }),
+    );
   }
 
   protected changed(): void {
     this.indicators.reload();
     this.detailVersion.update((n) => n + 1);
     this.review()?.reload();
+  }
+
+  /** The edit and report dialogs both take the indicator; once saved, a toast and every view loads again. */
+  private openDialog<R>(dialog: Type<unknown>, indicator: IndicatorTrackingResponse, titleKey: TranslationKey, successText: (result: R) => string): void {
+    this.dialogs
+      .saved<R, IndicatorTrackingResponse>(dialog, { title: this.i18n.t(titleKey, { name: indicator.name }), data: indicator, width: 520 })
+      .subscribe((result) => {
+        this.message.success(successText(result));
+        this.changed();
+      });
   }
 }

@@ -1,4 +1,5 @@
-import type { DashboardTaskFilter, IndicatorStatus, TaskHealthColor } from '@luoshi/contracts';
+import { type DashboardTaskFilter, INDICATOR_STATUSES, type IndicatorStatus, type TaskHealthColor } from '@luoshi/contracts';
+import type { TranslationKey } from '@luoshi/web/core';
 
 /** Ant Design's red, gold and green: the same dots as the task list. */
 export const HEALTH_COLORS: Readonly<Record<TaskHealthColor, string>> = {
@@ -25,6 +26,20 @@ export const INDICATOR_STATUS_COLORS: Readonly<Record<IndicatorStatus, string>> 
   off_track: 'error',
   no_data: 'default',
 };
+
+/** Text keys of an indicator's status. */
+export const INDICATOR_STATUS_KEYS: Readonly<Record<IndicatorStatus, TranslationKey>> = {
+  achieved: 'indicatorStatus.achieved',
+  on_track: 'indicatorStatus.on_track',
+  at_risk: 'indicatorStatus.at_risk',
+  off_track: 'indicatorStatus.off_track',
+  no_data: 'indicatorStatus.no_data',
+};
+
+/** How many indicators have each status (every status present, zeros included), in INDICATOR_STATUSES order. */
+export function countByStatus(indicators: readonly { status: IndicatorStatus }[]): { status: IndicatorStatus; n: number }[] {
+  return INDICATOR_STATUSES.map((status) => ({ status, n: indicators.filter((i) => i.status === status).length }));
+}
 
 /** Chart colours of an indicator's status (line and marker). */
 export const INDICATOR_STATUS_HEX: Readonly<Record<IndicatorStatus, string>> = {

@@ -1,4 +1,4 @@
-import { currentMonth, figure, percent } from './health';
+import { countByStatus, currentMonth, figure, percent } from './health';
 import { pointText, sparkGeometry, targetsText } from './indicator-format';
 
 describe('indicator formatting', () => {
@@ -20,6 +20,18 @@ describe('indicator formatting', () => {
   it('takes the month in Beijing time', () => {
     expect(currentMonth(new Date('2026-11-30T17:00:00Z'))).toBe('2026-12');
     expect(currentMonth(new Date('2026-11-30T15:00:00Z'))).toBe('2026-11');
+  });
+
+  it('counts indicators by status, every status listed in order', () => {
+    const counted = countByStatus([{ status: 'at_risk' }, { status: 'achieved' }, { status: 'at_risk' }]);
+    expect(counted).toEqual([
+      { status: 'achieved', n: 1 },
+      { status: 'on_track', n: 0 },
+      { status: 'at_risk', n: 2 },
+      { status: 'off_track', n: 0 },
+      { status: 'no_data', n: 0 },
+    ]);
+    expect(countByStatus([]).every((c) => c.n === 0)).toBe(true);
   });
 });
 

@@ -18,18 +18,8 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import type { NotificationDeliveryResponse, NotificationPreferenceRequest, WebhookEndpointResponse } from '@luoshi/contracts';
-import {
-  type ApiError,
-  AuthService,
-  type DeliveryStatus,
-  DirectoryApi,
-  I18nService,
-  NotificationsApi,
-  toApiError,
-  TranslatePipe,
-  type TranslationKey,
-} from '@luoshi/web/core';
-import { ConfirmLinkComponent, FieldComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent } from '@luoshi/web/ui';
+import { AuthService, type DeliveryStatus, DirectoryApi, I18nService, NotificationsApi, TranslatePipe, type TranslationKey } from '@luoshi/web/core';
+import { checkForm, ConfirmLinkComponent, FieldComponent, formDialogs, LoadErrorComponent, pageAction, PageHeaderComponent, submission } from '@luoshi/web/ui';
 import { type WebhookFormData, WebhookFormDialog } from './webhook-form.dialog';
 
 /** As the API checks them: a mainland mobile number, a Beijing time HH:mm. */
@@ -80,12 +70,7 @@ export class ChannelsPage {
 
   // My preferences.
   protected readonly preferences = rxResource({ stream: () => this.api.preferences() });
-  protected readonly savingPrefs = signal(false);
-  protected readonly prefsError = signal<ApiError | null>(null);
-  protected readonly prefsErrorText = computed(() => {
-    const error = this.prefsError();
-    return error ? this.i18n.errorText(error) : null;
-  });
+  protected readonly prefsSave = submission();
   protected readonly prefs = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.email, Validators.maxLength(200)]],
     emailEnabled: [false],
@@ -147,13 +132,7 @@ export class ChannelsPage {
   }
 
   protected savePreferences(): void {
-    if (this.prefs.invalid || this.quietHoursHalf()) {
-      for (const control of Object.values(this.prefs.controls)) {
-        control.markAsDirty();
-        control.updateValueAndValidity();
-      }
-      return;
-    }
+    if (!checkForm(this.prefs) || this.quietHoursHalf()) return;
     const value = this.prefs.getRawValue();
     const body: NotificationPreferenceRequest = {
       email: value.email.trim() || null,
@@ -164,18 +143,10 @@ export class ChannelsPage {
       quietStart: value.quietStart || null,
       quietEnd: value.quietEnd || null,
     };
-    this.savingPrefs.set(true);
-    this.prefsError.set(null);
-    this.api.updatePreferences(body).subscribe({
-      next: (saved) => {
-        this.savingPrefs.set(false);
-        this.preferences.set(saved);
-        this.message.success(this.i18n.t('channels.saved'));
-      },
-      error: (error: unknown) => {
-        this.savingPrefs.set(false);
-        this.prefsError.set(toApiError(error));
-      },
+    this.prefsSave.run(this.api.updatePreferences(body), (saved) => {
+      this.prefsSave.finish();
+      this.preferences.set(saved);
+      this.message.success(this.i18n.t('channels.saved'));
     });
   }
 

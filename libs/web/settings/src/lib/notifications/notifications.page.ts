@@ -81,9 +81,8 @@ export class NotificationsPage {
   }
 
   protected markRead(item: NotificationResponse): void {
-    this.api.markRead([item.id]).subscribe({
+    this.feed.markRead([item.id]).subscribe({
       next: ({ unread }) => {
-        this.feed.setUnread(unread);
         if (this.unreadOnly()) this.list.reload();
         else this.list.resource.update((page) => page && { ...page, unread, items: page.items.map((n) => (n.id === item.id ? { ...n, readAt: new Date().toISOString() } : n)) });
       },
@@ -92,8 +91,7 @@ export class NotificationsPage {
   }
 
   protected markAllRead(): void {
-    this.markAllAction.run(this.api.markAllRead(), ({ unread }) => {
-      this.feed.setUnread(unread);
+    this.markAllAction.run(this.feed.markAllRead(), () => {
       this.list.reload();
       this.message.success(this.i18n.t('notifications.markedAllRead'));
     });

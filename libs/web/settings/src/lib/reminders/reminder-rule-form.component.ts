@@ -8,6 +8,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { tap } from 'rxjs';
 import type { ReminderRecipientRule, ReminderRuleBody, ReminderRuleResponse } from '@luoshi/contracts';
 import {
   type ApiError,
@@ -21,6 +22,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@luoshi/web/core';
+import { submission } from '@luoshi/web/ui';
 import { parseRuleErrors, type RuleErrors } from './rule-errors';
 
 type OffsetGroup = FormGroup<{
@@ -95,13 +97,8 @@ export class ReminderRuleFormComponent {
   protected readonly ladders = LADDERS;
   protected readonly recipients = REMINDER_RECIPIENTS;
   protected readonly levels = REMINDER_LEVELS;
-  protected readonly saving = signal(false);
-  protected readonly error = signal<ApiError | null>(null);
+  protected readonly ruleSave = submission();
   protected readonly errors = signal<RuleErrors>({ fields: {}, general: [] });
-  protected readonly errorText = computed(() => {
-    const error = this.error();
-    return error ? this.i18n.errorText(error) : null;
-  });
   /** Bumped on every edit so the computed "when" texts follow the form. */
   private readonly revision = signal(0);
 
@@ -184,22 +181,12 @@ export class ReminderRuleFormComponent {
   }
 
   protected save(): void {
-    this.saving.set(true);
     this.clearErrors();
-    this.api.saveRule(this.target(), this.body()).subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.form.markAsPristine();
-        this.saved.emit(saved);
-      },
-      error: (raw: unknown) => {
-        this.saving.set(false);
-        const error = toApiError(raw);
-        this.error.set(error);
-        if (error.code === 'REMINDER_RULE_INVALID') this.errors.set(parseRuleErrors(error.details));
-        // The save button is at the bottom; the first problem may be far above it.
-        setTimeout(() => this.host.nativeElement.querySelector('.field-error, nz-alert')?.scrollIntoView({ block: 'center', behavior: 'smooth' }), 0);
-      },
+    const work = this.api.saveRule(this.target(), this.body()).pipe(tap({ error: (raw: unknown) => this.showProblems(toApiError(raw)) }));
+    this.ruleSave.run(work, (saved) => {
+      this.ruleSave.finish();
+      this.form.markAsPristine();
+      this.saved.emit(saved);
     });
   }
 
@@ -208,8 +195,15 @@ export class ReminderRuleFormComponent {
   }
 
   private clearErrors(): void {
-    this.error.set(null);
+    this.ruleSave.error.set(null);
     this.errors.set({ fields: {}, general: [] });
+  }
+
+  /** Each invalid field's message beside it (the alert shows the error's text), scrolled into view. */
+  private showProblems(error: ApiError): void {
+    if (error.code === 'REMINDER_RULE_INVALID') this.errors.set(parseRuleErrors(error.details));
+    // The save button is at the bottom; the first problem may be far above it.
+    setTimeout(() => this.host.nativeElement.querySelector('.field-error, nz-alert')?.scrollIntoView({ block: 'center', behavior: 'smooth' }), 0);
   }
 
   /** What is sent: the form as typed (the server is the judge of what is valid). */
