@@ -1,7 +1,8 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import { ApiPaths, type AuditEventResponse, type Page } from '@luoshi/contracts';
+import { queryParams } from '@luoshi/web/core';
 
 export interface AuditQuery {
   action?: string;
@@ -21,10 +22,6 @@ export class AuditApi {
   private readonly http = inject(HttpClient);
 
   search(query: AuditQuery): Observable<Page<AuditEventResponse>> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-    }
-    return this.http.get<Page<AuditEventResponse>>(ApiPaths.audit, { params });
+    return this.http.get<Page<AuditEventResponse>>(ApiPaths.audit, { params: queryParams({ ...query }) });
   }
 }
