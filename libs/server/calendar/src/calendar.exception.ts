@@ -20,12 +20,12 @@ export class CalendarException extends DomainException {
     );
   }
   static badDate(field: string, value: string) {
-    return new CalendarException(
-      400,
+    return CalendarException.badField(
       CalendarErrorCode.BAD_DATE,
-      `${field}: 日期无效“${value}”，应为 ${DATE_WINDOW.min} 至 ${DATE_WINDOW.max} 之间的 YYYY-MM-DD 日期`,
-      `${field}: invalid date "${value}", expected YYYY-MM-DD between ${DATE_WINDOW.min} and ${DATE_WINDOW.max}`,
-      { field, value },
+      field,
+      `日期无效“${value}”，应为 ${DATE_WINDOW.min} 至 ${DATE_WINDOW.max} 之间的 YYYY-MM-DD 日期`,
+      `invalid date "${value}", expected YYYY-MM-DD between ${DATE_WINDOW.min} and ${DATE_WINDOW.max}`,
+      { value },
     );
   }
   /** Any other CalendarError from the domain library, passed through with its Chinese message. */

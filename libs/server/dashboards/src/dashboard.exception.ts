@@ -20,9 +20,7 @@ export class DashboardException extends DomainException {
     return new DashboardException(404, DashboardErrorCode.NO_PLAN, '尚未导入行动方案', 'No active action plan has been imported');
   }
   static unknownDepartment(code: string) {
-    return new DashboardException(400, DashboardErrorCode.UNKNOWN_DEPARTMENT, `department: 未知部门“${code}”`, `department: unknown department "${code}"`, {
-      field: 'department',
-    });
+    return DashboardException.unknownDepartmentIn(DashboardErrorCode.UNKNOWN_DEPARTMENT, 'department', code);
   }
   static departmentNotFound(code: string) {
     return DashboardException.missing(DashboardErrorCode.DEPARTMENT_NOT_FOUND, { zh: '部门', en: 'Department' }, code);

@@ -50,22 +50,10 @@ export class IndicatorException extends DomainException {
     });
   }
   static badYear(year: number, currentYear: number) {
-    return new IndicatorException(
-      400,
-      IndicatorErrorCode.BAD_YEAR,
-      `year: ${year} 年尚未结束，只能报送 ${currentYear} 年及以前的数值`,
-      `year: only years up to ${currentYear} can be reported`,
-      { field: 'year' },
-    );
+    return IndicatorException.badField(IndicatorErrorCode.BAD_YEAR, 'year', `${year} 年尚未结束，只能报送 ${currentYear} 年及以前的数值`, `only years up to ${currentYear} can be reported`);
   }
   static unknownDepartment(code: string) {
-    return new IndicatorException(
-      400,
-      IndicatorErrorCode.UNKNOWN_DEPARTMENT,
-      `responsibleDepartmentCode: 未知部门“${code}”`,
-      `responsibleDepartmentCode: unknown department "${code}"`,
-      { field: 'responsibleDepartmentCode' },
-    );
+    return IndicatorException.unknownDepartmentIn(IndicatorErrorCode.UNKNOWN_DEPARTMENT, 'responsibleDepartmentCode', code);
   }
   static baselineIncomplete() {
     return new IndicatorException(
@@ -77,8 +65,6 @@ export class IndicatorException extends DomainException {
     );
   }
   static commentRequired() {
-    return new IndicatorException(400, IndicatorErrorCode.COMMENT_REQUIRED, 'comment: 退回时须说明理由', 'comment: a return needs a reason', {
-      field: 'comment',
-    });
+    return IndicatorException.badField(IndicatorErrorCode.COMMENT_REQUIRED, 'comment', '退回时须说明理由', 'a return needs a reason');
   }
 }

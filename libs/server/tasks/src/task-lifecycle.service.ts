@@ -133,12 +133,5 @@ export class TaskLifecycleService {
 }
 
 function unknownDepartment(field: string, code: string): TaskException {
-  return TaskException.fromProblem({
-    status: 400,
-    code: TaskErrorCode.UNKNOWN_DEPARTMENT,
-    field,
-    message: `${field}: 未知部门“${code}”`,
-    messageEn: `${field}: unknown department "${code}"`,
-    details: { department: code },
-  });
+  return TaskException.unknownDepartmentIn(TaskErrorCode.UNKNOWN_DEPARTMENT, field, code, { department: code });
 }
