@@ -16,6 +16,8 @@ export interface ErrorNoun {
  * HTTP status, a stable code and a Chinese and English message; the exception filter maps it once.
  * The static builders below word the refusals several capabilities share once, each under its own
  * class and code: `TaskException.missing(TaskErrorCode.NOT_FOUND, { zh: '任务', en: 'Task' }, id)`.
+ * A capability names its codes in an enum only where other code reads them (TaskErrorCode in the
+ * assignment checks, ApprovalErrorCode.STALE …); otherwise each code stands once, in its builder.
  */
 export class DomainException extends Error {
   constructor(
