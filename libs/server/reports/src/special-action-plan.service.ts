@@ -22,7 +22,7 @@ import { type AuthUser, type RequestActor, type Sql, UnitOfWork } from '@luoshi/
 import { PlanImportService, PlanReader } from '@luoshi/server/plans';
 import { assertCanSee, canSeeTask, isLeadDepartmentMember, TaskReader, TaskStore } from '@luoshi/server/tasks';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
-import { ReportErrorCode, ReportException } from './report.exception';
+import { ReportException } from './report.exception';
 import { nextReportState } from './report-transition';
 
 type Actor = RequestActor & { user: AuthUser };
@@ -132,7 +132,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
     const calendar = await this.calendar.calendar();
     const today = this.calendar.today();
     const result = await this.unitOfWork.run(async (m) => {
-      if (!(await this.plans.lock(m, planId))) throw ReportException.notFound('计划', planId, ReportErrorCode.SAP_PLAN_NOT_FOUND);
+      if (!(await this.plans.lock(m, planId))) throw ReportException.sapPlanNotFound(planId);
       const planned = await this.plans.specialPlanDuties(m, planId);
       const drafted: { dutyId: string }[] = await m.query(`SELECT duty_id AS "dutyId" FROM special_action_plan WHERE duty_id = ANY($1::uuid[])`, [
         planned.map((d) => d.id),
@@ -340,7 +340,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
 
   private async row(m: EntityManager, id: string, lock = false): Promise<SapRow> {
     const [row] = await this.withRefs(m, await m.query(`${SELECT} WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`, [id]));
-    if (!row) throw ReportException.notFound('专项行动计划', id, ReportErrorCode.SAP_NOT_FOUND);
+    if (!row) throw ReportException.sapNotFound(id);
     return row;
   }
 
