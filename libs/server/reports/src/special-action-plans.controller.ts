@@ -1,15 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { GenerateSpecialActionPlansResponse, ImportChildPlanResponse, SpecialActionPlanResponse } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
 import type { UploadedEvidence } from './evidence.service';
 import { ReportException } from './report.exception';
 import { EVIDENCE_UPLOAD, UPLOAD_BODY } from './reports.controller';
 import { PlanIdQueryDto, VersionDto } from './reports.dto';
 import { SpecialActionPlanService } from './special-action-plan.service';
-
-type Actor = RequestActor & { user: AuthUser };
-const signedIn = (actor: RequestActor) => actor as Actor;
 
 @ApiTags('special-action-plans')
 @ApiBearerAuth()
