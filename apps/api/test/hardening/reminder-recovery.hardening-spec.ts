@@ -1,11 +1,9 @@
-import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { loadConfig } from '@luoshi/server/platform';
-import { REMINDERS_QUEUE, reminderJobDelay } from '@luoshi/server/reminders';
-import { importFixturePlan, insertTask, waitFor } from '../fixtures';
-import { buildServer, PrivateRedis, type ServerProcess, startWorkerProcess } from '../processes';
-import { startTestApp, type TestApp } from '../test-app';
+import { reminderJobDelay } from '@luoshi/server/reminders';
+import { waitFor } from '../fixtures';
+import { type InsertedReminder, useReminderWorkerRig } from '../reminder-worker-rig';
 import { FULL } from './harness';
 
 /**
@@ -13,35 +11,11 @@ import { FULL } from './harness';
  * processes and a Redis of the test's own.
  */
 describe('Reminder recovery (issue 12 rows 15–19)', () => {
-  let t: TestApp;
-  let redis: PrivateRedis;
-  let taskId: string;
-  let run = 0;
-  const processes: ServerProcess[] = [];
+  const rig = useReminderWorkerRig({ name: 'hard', taskCode: 'HARD', reminderTitle: '加固测试提醒', env: { LOG_LEVEL: 'info' }, setupTimeoutMs: 300_000 });
   const figures: Record<string, string> = {};
-  const saved = process.env['WORKERS_IN_PROCESS'];
 
-  const prefix = () => `luoshi-hard-${process.pid}-${run}`;
-  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
-    DATABASE_URL: process.env['DATABASE_URL']!,
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: prefix(),
-    WORKERS_IN_PROCESS: 'true',
-    LOG_LEVEL: 'info',
-    ...extra,
-  });
-
-  async function insertReminders(n: number, inMs: number): Promise<{ id: string; fire_at: Date }[]> {
-    return t.dataSource.query(
-      `INSERT INTO reminder (subject_type, subject_id, deadline, key, fire_at, level, recipients, title)
-       SELECT 'task', $1, '2027-12-31', 'hard:' || $2 || ':' || i, now() + make_interval(secs => $3::float / 1000), 'due', ARRAY['lead_head'], '加固测试提醒'
-         FROM generate_series(1, $4) AS i RETURNING id, fire_at`,
-      [taskId, `${process.pid}-${run}`, inMs, n],
-    );
-  }
-
-  async function enqueue(rows: { id: string; fire_at: Date }[]): Promise<void> {
-    const queue = new Queue(REMINDERS_QUEUE, { connection: { url: redis.url }, prefix: prefix() });
+  async function enqueue(rows: InsertedReminder[]): Promise<void> {
+    const queue = rig.queue();
     for (let i = 0; i < rows.length; i += 1000) {
       const now = Date.now();
       await queue.addBulk(
@@ -57,51 +31,28 @@ describe('Reminder recovery (issue 12 rows 15–19)', () => {
   }
 
   const sentCount = async (ids: string[]) =>
-    Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE reminder_id = ANY($1::uuid[])`, [ids]))[0].n);
+    Number((await rig.t.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE reminder_id = ANY($1::uuid[])`, [ids]))[0].n);
 
-  beforeAll(async () => {
-    buildServer();
-    process.env['WORKERS_IN_PROCESS'] = 'false';
-    t = await startTestApp();
-    const fixture = await importFixturePlan(t, 2);
-    taskId = await insertTask(t, { planId: fixture.planId, measureId: fixture.measureIds[0], code: 'HARD', leadCode: 'jtt', dueDate: '2027-12-31' });
-    redis = await PrivateRedis.start();
-  }, 300_000);
-
-  beforeEach(() => {
-    run += 1;
-  });
-
-  afterEach(async () => {
-    await Promise.all(processes.splice(0).map((p) => p.stop('SIGKILL')));
-  });
-
-  afterAll(async () => {
-    if (saved === undefined) delete process.env['WORKERS_IN_PROCESS'];
-    else process.env['WORKERS_IN_PROCESS'] = saved;
+  afterAll(() => {
     console.log(`[hardening] reminder recovery (${new Date().toISOString()})\n${Object.entries(figures).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
-    await redis?.stop();
-    await t?.close();
   });
 
   it('row 15: delivers a lone reminder whose worker is killed mid-delivery within 5 s, once, and logs the stalled job', async () => {
-    const [row] = await insertReminders(1, 0);
+    const [row] = await rig.insertReminders(1, 0);
     // Hold the notification table so the worker is caught inside its delivering transaction.
     const blocker = new Client({ connectionString: process.env['DATABASE_URL'] });
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE notification IN EXCLUSIVE MODE');
-    const victim = await startWorkerProcess(env());
-    processes.push(victim);
+    const victim = await rig.startWorker();
     await enqueue([row]);
     await waitFor(
-      () => t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO notification%'`),
+      () => rig.t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO notification%'`),
       (r) => r[0].n >= 1,
       60_000,
       'the worker blocked inside its delivery',
     );
-    const rescuer = await startWorkerProcess(env());
-    processes.push(rescuer);
+    const rescuer = await rig.startWorker();
     const killedAt = Date.now();
     await victim.stop('SIGKILL');
     await blocker.query('COMMIT');
@@ -116,14 +67,13 @@ describe('Reminder recovery (issue 12 rows 15–19)', () => {
   });
 
   it('row 16 + 18: workers resume within 2 s of Redis returning, re-create the lost jobs and log both with counts', async () => {
-    const worker = await startWorkerProcess(env({ RECONCILE_EVERY_SECONDS: '3600' }));
-    processes.push(worker);
-    await redis.stop();
+    const worker = await rig.startWorker({ RECONCILE_EVERY_SECONDS: '3600' });
+    await rig.redis.stop();
     // Long enough for an uncapped back-off to have grown well past 2 s.
     await new Promise((r) => setTimeout(r, 15_000));
-    const rows = await insertReminders(20, 0);
+    const rows = await rig.insertReminders(20, 0);
     const ids = rows.map((r) => r.id);
-    await redis.start();
+    await rig.redis.start();
     const upAt = Date.now();
     await waitFor(() => sentCount(ids), (n) => n === ids.length, 60_000, 'deliveries after Redis returned');
     const resumed = Date.now() - upAt;
@@ -135,21 +85,19 @@ describe('Reminder recovery (issue 12 rows 15–19)', () => {
   });
 
   it('row 18: a FLUSHALL is repaired and logged with the number of jobs re-created', async () => {
-    const rows = await insertReminders(200, 4000);
+    const rows = await rig.insertReminders(200, 4000);
     await enqueue(rows);
-    const client = new Redis(redis.url);
+    const client = new Redis(rig.redis.url);
     await client.flushall();
     client.disconnect();
-    const worker = await startWorkerProcess(env({ RECONCILE_EVERY_SECONDS: '1' }));
-    processes.push(worker);
+    const worker = await rig.startWorker({ RECONCILE_EVERY_SECONDS: '1' });
     await waitFor(() => sentCount(rows.map((r) => r.id)), (n) => n === rows.length, 90_000, 'all 200 delivered after the flush');
     expect(worker.output()).toMatch(/reminders: re-created 200 job\(s\) missing from Redis/);
   });
 
   it('row 17: keeps the reconciler’s completed runs bounded', async () => {
-    const worker = await startWorkerProcess(env({ RECONCILE_EVERY_SECONDS: '1' }));
-    processes.push(worker);
-    const queue = new Queue(REMINDERS_QUEUE, { connection: { url: redis.url }, prefix: prefix() });
+    await rig.startWorker({ RECONCILE_EVERY_SECONDS: '1' });
+    const queue = rig.queue();
     try {
       // More runs than the retention (50) so an unbounded list would show.
       await waitFor(
@@ -172,10 +120,10 @@ describe('Reminder recovery (issue 12 rows 15–19)', () => {
     const n = 10_000;
     // Visible = committed (a trigger NOTIFYs each notification row; NOTIFY is delivered at commit) AND
     // its visible time reached (created_at: reminders are written ahead and shown when due).
-    await t.dataSource.query(`CREATE OR REPLACE FUNCTION hardening_seen() RETURNS trigger LANGUAGE plpgsql AS $$
+    await rig.t.dataSource.query(`CREATE OR REPLACE FUNCTION hardening_seen() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_notify('hardening_seen', NEW.reminder_id::text || ' ' || (extract(epoch FROM NEW.created_at) * 1000)::bigint::text); RETURN NEW; END $$`);
-    await t.dataSource.query(`DROP TRIGGER IF EXISTS hardening_seen ON notification`);
-    await t.dataSource.query(`CREATE TRIGGER hardening_seen AFTER INSERT ON notification FOR EACH ROW WHEN (NEW.reminder_id IS NOT NULL) EXECUTE FUNCTION hardening_seen()`);
+    await rig.t.dataSource.query(`DROP TRIGGER IF EXISTS hardening_seen ON notification`);
+    await rig.t.dataSource.query(`CREATE TRIGGER hardening_seen AFTER INSERT ON notification FOR EACH ROW WHEN (NEW.reminder_id IS NOT NULL) EXECUTE FUNCTION hardening_seen()`);
     const listener = new Client({ connectionString: process.env['DATABASE_URL'] });
     await listener.connect();
     const seen = new Map<string, number>();
@@ -185,16 +133,15 @@ describe('Reminder recovery (issue 12 rows 15–19)', () => {
     });
     await listener.query('LISTEN hardening_seen');
     try {
-      const worker = await startWorkerProcess(env());
-      processes.push(worker);
-      const rows = await insertReminders(n, 15_000);
+      await rig.startWorker();
+      const rows = await rig.insertReminders(n, 15_000);
       await enqueue(rows);
       const ids = rows.map((r) => r.id);
       await waitFor(async () => seen.size, (size) => size >= n, 300_000, `${n} notifications committed`);
       const lateness = rows.map((r) => seen.get(r.id)! - new Date(r.fire_at).getTime()).sort((a, b) => a - b);
       const p = (q: number) => lateness[Math.min(lateness.length - 1, Math.ceil(q * lateness.length) - 1)];
       figures['row 19: visible-to-user lateness at 10,000 due at once'] = `p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms`;
-      const [counts] = await t.dataSource.query(
+      const [counts] = await rig.t.dataSource.query(
         `SELECT count(*)::int AS total, count(DISTINCT reminder_id)::int AS reminders FROM notification WHERE reminder_id = ANY($1::uuid[])`,
         [ids],
       );
@@ -202,7 +149,7 @@ describe('Reminder recovery (issue 12 rows 15–19)', () => {
       expect(p(0.99)).toBeLessThanOrEqual(1000);
     } finally {
       await listener.end();
-      await t.dataSource.query(`DROP TRIGGER IF EXISTS hardening_seen ON notification`);
+      await rig.t.dataSource.query(`DROP TRIGGER IF EXISTS hardening_seen ON notification`);
     }
   });
 });

@@ -41,18 +41,18 @@ export class ApprovalException extends DomainException {
     return new ApprovalException(403, ApprovalErrorCode.OWN_ITEM, '起草人不能代他人审批自己提交的事项', 'The drafter cannot decide their own item as a delegate');
   }
   static badUser(field: string, id: string) {
-    return new ApprovalException(400, ApprovalErrorCode.BAD_USER, `${field}: 用户不存在或已停用`, `${field}: unknown or inactive user ${id}`, { field, userId: id });
+    return ApprovalException.badField(ApprovalErrorCode.BAD_USER, field, '用户不存在或已停用', `unknown or inactive user ${id}`, { userId: id });
   }
   /** The user (a transfer or add-signer target, or a delegate) may not decide this step by its template. */
   static notEligible(field: 'toUserId' | 'userId' | 'actor', userId: string, step: string) {
     return field === 'actor'
       ? new ApprovalException(403, ApprovalErrorCode.NOT_ELIGIBLE, `按审批模板，您无权审批“${step}”环节（委托不能越过角色和部门）`, `By the template you may not decide step "${step}" (a delegation cannot bypass role and department)`, { step })
-      : new ApprovalException(
-          400,
+      : ApprovalException.badField(
           ApprovalErrorCode.NOT_ELIGIBLE,
-          `${field}: 该用户按审批模板无权审批“${step}”环节，只能转交或加签给有权审批的人员`,
-          `${field}: this user may not decide step "${step}" by the template; transfer or add signers only to eligible approvers`,
-          { field, userId, step },
+          field,
+          `该用户按审批模板无权审批“${step}”环节，只能转交或加签给有权审批的人员`,
+          `this user may not decide step "${step}" by the template; transfer or add signers only to eligible approvers`,
+          { userId, step },
         );
   }
   static templateNotFound(code: string) {

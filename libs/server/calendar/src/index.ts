@@ -1,5 +1,5 @@
 export { CalendarModule } from './calendar.module';
 export { CalendarService } from './calendar.service';
-export { CalendarException, CalendarErrorCode } from './calendar.exception';
+export { CalendarException } from './calendar.exception';
 export { HolidayEntity, HolidayYearEntity } from './holiday.entity';
 export { HOLIDAYS_READ_MODEL } from './read-models';

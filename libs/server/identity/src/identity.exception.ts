@@ -1,50 +1,38 @@
 import { DomainException } from '@luoshi/server/platform';
 
-export enum IdentityErrorCode {
-  BAD_CREDENTIALS = 'BAD_CREDENTIALS',
-  LOGIN_THROTTLED = 'LOGIN_THROTTLED',
-  BAD_REFRESH_TOKEN = 'BAD_REFRESH_TOKEN',
-  UNKNOWN_DEPARTMENT = 'UNKNOWN_DEPARTMENT',
-  USERNAME_TAKEN = 'USERNAME_TAKEN',
-  USER_NOT_FOUND = 'USER_NOT_FOUND',
-  DEPARTMENT_CODE_TAKEN = 'DEPARTMENT_CODE_TAKEN',
-  DEPARTMENT_NOT_FOUND = 'DEPARTMENT_NOT_FOUND',
-  STALE_VERSION = 'STALE_VERSION',
-  WEAK_PASSWORD = 'WEAK_PASSWORD',
-}
-
+/** Refusals of sign-in, sessions and the directory of departments and users. */
 export class IdentityException extends DomainException {
   static badCredentials() {
-    return new IdentityException(401, IdentityErrorCode.BAD_CREDENTIALS, '用户名或密码错误', 'Wrong username or password');
+    return new IdentityException(401, 'BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
   }
   static throttled(retryAfterSeconds: number) {
     return new IdentityException(
       429,
-      IdentityErrorCode.LOGIN_THROTTLED,
+      'LOGIN_THROTTLED',
       `登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`,
       `Too many failed logins, retry in ${retryAfterSeconds} s`,
       { retryAfterSeconds },
     );
   }
   static weakPassword(message: string, messageEn: string) {
-    return new IdentityException(400, IdentityErrorCode.WEAK_PASSWORD, message, messageEn, { field: 'password' });
+    return new IdentityException(400, 'WEAK_PASSWORD', message, messageEn, { field: 'password' });
   }
   static badRefreshToken() {
-    return new IdentityException(401, IdentityErrorCode.BAD_REFRESH_TOKEN, '登录已失效，请重新登录', 'Refresh token invalid or revoked');
+    return new IdentityException(401, 'BAD_REFRESH_TOKEN', '登录已失效，请重新登录', 'Refresh token invalid or revoked');
   }
   static unknownDepartment(code: string) {
-    return new IdentityException(400, IdentityErrorCode.UNKNOWN_DEPARTMENT, `部门不存在：${code}`, `Unknown department: ${code}`);
+    return new IdentityException(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${code}`, `Unknown department: ${code}`);
   }
   static usernameTaken(username: string) {
-    return new IdentityException(409, IdentityErrorCode.USERNAME_TAKEN, `用户名已存在：${username}`, `Username taken: ${username}`);
+    return new IdentityException(409, 'USERNAME_TAKEN', `用户名已存在：${username}`, `Username taken: ${username}`);
   }
   static userNotFound(id: string) {
-    return IdentityException.missing(IdentityErrorCode.USER_NOT_FOUND, { zh: '用户', en: 'User' }, id);
+    return IdentityException.missing('USER_NOT_FOUND', { zh: '用户', en: 'User' }, id);
   }
   static departmentCodeTaken(code: string) {
-    return new IdentityException(409, IdentityErrorCode.DEPARTMENT_CODE_TAKEN, `部门编码已存在：${code}`, `Department code taken: ${code}`);
+    return new IdentityException(409, 'DEPARTMENT_CODE_TAKEN', `部门编码已存在：${code}`, `Department code taken: ${code}`);
   }
   static departmentNotFound(id: string) {
-    return IdentityException.missing(IdentityErrorCode.DEPARTMENT_NOT_FOUND, { zh: '部门', en: 'Department' }, id);
+    return IdentityException.missing('DEPARTMENT_NOT_FOUND', { zh: '部门', en: 'Department' }, id);
   }
 }

@@ -1,36 +1,23 @@
 import { DomainException } from '@luoshi/server/platform';
 
-export enum IndicatorErrorCode {
-  NOT_FOUND = 'INDICATOR_NOT_FOUND',
-  PLAN_NOT_FOUND = 'INDICATOR_PLAN_NOT_FOUND',
-  VALUE_NOT_FOUND = 'INDICATOR_VALUE_NOT_FOUND',
-  FORBIDDEN = 'INDICATOR_FORBIDDEN',
-  NO_DEPARTMENT = 'INDICATOR_NO_DEPARTMENT',
-  VALUE_PENDING = 'INDICATOR_VALUE_PENDING',
-  VALUE_DECIDED = 'INDICATOR_VALUE_DECIDED',
-  BAD_YEAR = 'INDICATOR_BAD_YEAR',
-  UNKNOWN_DEPARTMENT = 'INDICATOR_UNKNOWN_DEPARTMENT',
-  BASELINE_INCOMPLETE = 'INDICATOR_BASELINE_INCOMPLETE',
-  COMMENT_REQUIRED = 'INDICATOR_COMMENT_REQUIRED',
-}
-
+/** Refusals of indicators and their reported values. */
 export class IndicatorException extends DomainException {
   static notFound(id: string) {
-    return IndicatorException.missing(IndicatorErrorCode.NOT_FOUND, { zh: '指标', en: 'Indicator' }, id);
+    return IndicatorException.missing('INDICATOR_NOT_FOUND', { zh: '指标', en: 'Indicator' }, id);
   }
   static planNotFound(id: string) {
-    return IndicatorException.missing(IndicatorErrorCode.PLAN_NOT_FOUND, { zh: '计划', en: 'Plan' }, id);
+    return IndicatorException.missing('INDICATOR_PLAN_NOT_FOUND', { zh: '计划', en: 'Plan' }, id);
   }
   static valueNotFound(id: string) {
-    return IndicatorException.missing(IndicatorErrorCode.VALUE_NOT_FOUND, { zh: '指标填报记录', en: 'Indicator value' }, id);
+    return IndicatorException.missing('INDICATOR_VALUE_NOT_FOUND', { zh: '指标填报记录', en: 'Indicator value' }, id);
   }
   static forbidden(reason: string, reasonEn: string) {
-    return new IndicatorException(403, IndicatorErrorCode.FORBIDDEN, reason, reasonEn);
+    return new IndicatorException(403, 'INDICATOR_FORBIDDEN', reason, reasonEn);
   }
   static noDepartment() {
     return new IndicatorException(
       409,
-      IndicatorErrorCode.NO_DEPARTMENT,
+      'INDICATOR_NO_DEPARTMENT',
       '该指标尚未明确责任单位，请先由办公室指定',
       'The indicator has no responsible department yet; the office assigns one first',
     );
@@ -38,47 +25,33 @@ export class IndicatorException extends DomainException {
   static valuePending(year: number) {
     return new IndicatorException(
       409,
-      IndicatorErrorCode.VALUE_PENDING,
+      'INDICATOR_VALUE_PENDING',
       `${year} 年的数值已报送、正在审核，审核完成前不能重复报送`,
       `A value for ${year} is already waiting for review`,
       { year },
     );
   }
   static valueDecided(status: string) {
-    return new IndicatorException(409, IndicatorErrorCode.VALUE_DECIDED, '该填报已审核，不能重复处理', `The value was already reviewed (${status})`, {
+    return new IndicatorException(409, 'INDICATOR_VALUE_DECIDED', '该填报已审核，不能重复处理', `The value was already reviewed (${status})`, {
       status,
     });
   }
   static badYear(year: number, currentYear: number) {
-    return new IndicatorException(
-      400,
-      IndicatorErrorCode.BAD_YEAR,
-      `year: ${year} 年尚未结束，只能报送 ${currentYear} 年及以前的数值`,
-      `year: only years up to ${currentYear} can be reported`,
-      { field: 'year' },
-    );
+    return IndicatorException.badField('INDICATOR_BAD_YEAR', 'year', `${year} 年尚未结束，只能报送 ${currentYear} 年及以前的数值`, `only years up to ${currentYear} can be reported`);
   }
   static unknownDepartment(code: string) {
-    return new IndicatorException(
-      400,
-      IndicatorErrorCode.UNKNOWN_DEPARTMENT,
-      `responsibleDepartmentCode: 未知部门“${code}”`,
-      `responsibleDepartmentCode: unknown department "${code}"`,
-      { field: 'responsibleDepartmentCode' },
-    );
+    return IndicatorException.unknownDepartmentIn('INDICATOR_UNKNOWN_DEPARTMENT', 'responsibleDepartmentCode', code);
   }
   static baselineIncomplete() {
     return new IndicatorException(
       400,
-      IndicatorErrorCode.BASELINE_INCOMPLETE,
+      'INDICATOR_BASELINE_INCOMPLETE',
       '基期值和基期年份须同时填写或同时清空',
       'baseline and baselineYear are set or cleared together',
       { field: 'baseline' },
     );
   }
   static commentRequired() {
-    return new IndicatorException(400, IndicatorErrorCode.COMMENT_REQUIRED, 'comment: 退回时须说明理由', 'comment: a return needs a reason', {
-      field: 'comment',
-    });
+    return IndicatorException.badField('INDICATOR_COMMENT_REQUIRED', 'comment', '退回时须说明理由', 'a return needs a reason');
   }
 }

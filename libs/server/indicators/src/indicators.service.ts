@@ -6,7 +6,7 @@ import { AuditService } from '@luoshi/server/audit';
 import { type DepartmentRefRow, UserDirectory } from '@luoshi/server/identity';
 import { CalendarService } from '@luoshi/server/calendar';
 import { PLAN_NODES_READ_MODEL, PlanReader } from '@luoshi/server/plans';
-import { type AuthUser, type RequestActor, seesAllDepartments } from '@luoshi/server/platform';
+import { type AuthUser, seesAllDepartments, type SignedInActor } from '@luoshi/server/platform';
 import { assessIndicator } from './assess-indicator';
 import { IndicatorException } from './indicator.exception';
 import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponses } from './indicator-value-row';
@@ -78,7 +78,7 @@ export class IndicatorsService {
   async update(
     id: string,
     input: { responsibleDepartmentCode?: string | null; baseline?: number | null; baselineYear?: number | null },
-    actor: RequestActor & { user: AuthUser },
+    actor: SignedInActor,
   ): Promise<IndicatorDetailResponse> {
     await this.dataSource.transaction(async (m) => {
       const [before] = await m.query(

@@ -10,11 +10,9 @@ import {
   Put,
   Query,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { AllowRoles, Authenticated, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AllowRoles, Authenticated, CurrentActor, FileUpload, type RequestActor } from '@luoshi/server/platform';
 import { CorrectionsService } from './corrections.service';
 import { DepartmentMappingService } from './department-mapping.service';
 import { PlanException } from './plan.exception';
@@ -47,18 +45,12 @@ export class PlansController {
   @Post('import')
   @HttpCode(200)
   @AllowRoles('office_admin')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: {
-        file: { type: 'string', format: 'binary' },
-        correctionMode: { type: 'string', enum: ['auto', 'on', 'off'] },
-        rejectedCorrections: { type: 'string', description: 'JSON array of correction ids' },
-      },
+  @FileUpload(PLAN_FILE_LIMIT_BYTES, {
+    formFields: {
+      correctionMode: { type: 'string', enum: ['auto', 'on', 'off'] },
+      rejectedCorrections: { type: 'string', description: 'JSON array of correction ids' },
     },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: PLAN_FILE_LIMIT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   async import(
     @UploadedFile() file: UploadedDocument | undefined,
     @Query() query: PlanImportQueryDto,

@@ -1,6 +1,10 @@
 /** A capability's exception class, constructed as DomainException is. */
 type ExceptionClass<E> = new (status: number, code: string, message: string, messageEn: string, details?: unknown) => E;
 
+/** A 400 about one request field: both messages open with the field's name, details.field names it. */
+const fieldRefusal = <E>(cls: ExceptionClass<E>, code: string, field: string, message: string, messageEn: string, details?: Record<string, unknown>): E =>
+  new cls(400, code, `${field}: ${message}`, `${field}: ${messageEn}`, { field, ...details });
+
 /** What a message names, in both languages: { zh: '计划', en: 'Plan' }. */
 export interface ErrorNoun {
   zh: string;
@@ -12,6 +16,8 @@ export interface ErrorNoun {
  * HTTP status, a stable code and a Chinese and English message; the exception filter maps it once.
  * The static builders below word the refusals several capabilities share once, each under its own
  * class and code: `TaskException.missing(TaskErrorCode.NOT_FOUND, { zh: '任务', en: 'Task' }, id)`.
+ * A capability names its codes in an enum only where other code reads them (TaskErrorCode in the
+ * assignment checks, ApprovalErrorCode.STALE …); otherwise each code stands once, in its builder.
  */
 export class DomainException extends Error {
   constructor(
@@ -33,6 +39,16 @@ export class DomainException extends Error {
   /** A domain library's refusal (a WorkflowError …) with its own messages and details. */
   static passThrough<E>(this: ExceptionClass<E>, status: number, code: string, error: { message: string; messageEn: string; details?: unknown }): E {
     return new this(status, code, error.message, error.messageEn, error.details);
+  }
+
+  /** 400 `<field>: <message>` in both languages, details { field, ...details }: one request field refused. */
+  static badField<E>(this: ExceptionClass<E>, code: string, field: string, message: string, messageEn: string, details?: Record<string, unknown>): E {
+    return fieldRefusal(this, code, field, message, messageEn, details);
+  }
+
+  /** 400 `department: 未知部门“x”` / `department: unknown department "x"`: a code the directory does not know. */
+  static unknownDepartmentIn<E>(this: ExceptionClass<E>, code: string, field: string, department: string, details?: Record<string, unknown>): E {
+    return fieldRefusal(this, code, field, `未知部门“${department}”`, `unknown department "${department}"`, details);
   }
 
   /** 400: an uploaded file with no bytes. */

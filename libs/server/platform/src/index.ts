@@ -8,6 +8,7 @@ export * from './redact-url';
 export * from './file-names';
 export * from './zip-limits';
 export * from './access-policy';
+export * from './file-upload.decorator';
 export * from './access.guard';
 export * from './audit-trail';
 export * from './redis.module';

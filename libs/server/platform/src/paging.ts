@@ -15,17 +15,14 @@ export enum PagingErrorCode {
 /** 400s of paged lists that have no exception class of their own (audit log, notifications). */
 export class PagingException extends DomainException {
   static badCursor() {
-    return new PagingException(400, PagingErrorCode.BAD_CURSOR, 'after: 无效的翻页游标（请使用上一页返回的 nextCursor）', 'after: not a cursor of this list (use the previous page\'s nextCursor)', {
-      field: 'after',
-    });
+    return PagingException.badField(PagingErrorCode.BAD_CURSOR, 'after', '无效的翻页游标（请使用上一页返回的 nextCursor）', 'not a cursor of this list (use the previous page\'s nextCursor)');
   }
   static tooDeep(rows: number) {
-    return new PagingException(
-      400,
+    return PagingException.badField(
       PagingErrorCode.TOO_DEEP,
-      `page: 页码最多翻到第 ${rows} 条，更深请使用上一页返回的 nextCursor（after 参数）`,
-      `page: page numbers reach ${rows} rows deep; continue with the previous page's nextCursor (after)`,
-      { field: 'page' },
+      'page',
+      `页码最多翻到第 ${rows} 条，更深请使用上一页返回的 nextCursor（after 参数）`,
+      `page numbers reach ${rows} rows deep; continue with the previous page's nextCursor (after)`,
     );
   }
 }

@@ -13,7 +13,7 @@ import { checkFileName } from './check-file-name';
 import { detectFileType, TYPE_LABELS, typeOfExtension } from './detect-file-type';
 import { ALLOWED_TYPES, assertCanAttach, findOwner, toAccessSubject } from './evidence-owners';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from './evidence-storage';
-import { ReportErrorCode, ReportException } from './report.exception';
+import { ReportException } from './report.exception';
 
 export interface UploadedEvidence {
   originalname: string;
@@ -145,7 +145,7 @@ export class EvidenceService {
   /** The file's bytes for download, after checking the caller can see its owner's task. */
   async open(id: string, user: AuthUser): Promise<{ file: EvidenceFileResponse; stream: Readable }> {
     const [row] = (await this.dataSource.query(`${SELECT} WHERE e.id = $1`, [id])) as EvidenceRow[];
-    if (!row) throw ReportException.notFound('材料', id, ReportErrorCode.EVIDENCE_NOT_FOUND);
+    if (!row) throw ReportException.evidenceNotFound(id);
     await this.assertCanSee(row.ownerType, row.ownerId, user);
     return { file: (await this.respond([row]))[0], stream: await this.storage.open(row.storageKey) };
   }
@@ -153,7 +153,7 @@ export class EvidenceService {
   /** Reads a stored file whole (the plan import of an approved special action plan). */
   async read(id: string): Promise<{ fileName: string; buffer: Buffer }> {
     const [row] = (await this.dataSource.query(`${SELECT} WHERE e.id = $1`, [id])) as EvidenceRow[];
-    if (!row) throw ReportException.notFound('材料', id, ReportErrorCode.EVIDENCE_NOT_FOUND);
+    if (!row) throw ReportException.evidenceNotFound(id);
     const chunks: Buffer[] = [];
     for await (const chunk of await this.storage.open(row.storageKey)) chunks.push(chunk as Buffer);
     return { fileName: row.fileName, buffer: Buffer.concat(chunks) };

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EVIDENCE_MAX_BYTES, type EvidenceFileResponse, type ProgressReportResponse } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, FileUpload, type RequestActor, signedIn } from '@luoshi/server/platform';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
 import { ProgressReportService } from './progress-report.service';
 import { ReportDraftsService } from './report-drafts.service';
@@ -17,11 +16,10 @@ import {
 } from './reports.dto';
 
 /**
- * Multer options for evidence: 20 MB, one file, UTF-8 names, and the client's path kept
+ * An evidence upload (also a special action plan's draft): 20 MB, and the client's path kept
  * (preservePath) so a name like ../../etc/passwd reaches the check and is refused, not trimmed.
  */
-export const EVIDENCE_UPLOAD = FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 }, defParamCharset: 'utf8', preservePath: true });
-export const UPLOAD_BODY = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } };
+export const EvidenceUpload = () => FileUpload(EVIDENCE_MAX_BYTES, { preservePath: true });
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -96,9 +94,7 @@ export class EvidenceController {
   /** Upload (multipart field `file`): pdf, docx, xlsx, jpg, png ≤ 20 MB, type checked by content. */
   @Post()
   @AllowRoles('dept_liaison', 'dept_head')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY)
-  @UseInterceptors(EVIDENCE_UPLOAD)
+  @EvidenceUpload()
   upload(@Query() query: EvidenceOwnerQueryDto, @UploadedFile() file: UploadedEvidence | undefined, @CurrentActor() actor: RequestActor): Promise<EvidenceFileResponse> {
     if (!file) throw ReportException.evidenceFileMissing();
     return this.evidence.upload(query.ownerType, query.ownerId, file, signedIn(actor));

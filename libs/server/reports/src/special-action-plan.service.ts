@@ -18,14 +18,12 @@ import { AuditService } from '@luoshi/server/audit';
 import { NotificationsService, type NotifyInput } from '@luoshi/server/notifications';
 import { CalendarService } from '@luoshi/server/calendar';
 import { UserDirectory } from '@luoshi/server/identity';
-import { type AuthUser, type RequestActor, type Sql, UnitOfWork } from '@luoshi/server/platform';
+import { type AuthUser, type RequestActor, type SignedInActor, type Sql, UnitOfWork } from '@luoshi/server/platform';
 import { PlanImportService, PlanReader } from '@luoshi/server/plans';
 import { assertCanSee, canSeeTask, isLeadDepartmentMember, TaskReader, TaskStore } from '@luoshi/server/tasks';
 import { EvidenceService, type UploadedEvidence } from './evidence.service';
-import { ReportErrorCode, ReportException } from './report.exception';
+import { ReportException } from './report.exception';
 import { nextReportState } from './report-transition';
-
-type Actor = RequestActor & { user: AuthUser };
 
 interface SapRow {
   id: string;
@@ -128,11 +126,11 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
    * One assigned drafting task + special_action_plan row per live duty; idempotent. A 完成时限 the
    * plan states for the special plan becomes the task's deadline, with its reminders (same transaction).
    */
-  async generate(planId: string, actor: Actor): Promise<GenerateSpecialActionPlansResponse> {
+  async generate(planId: string, actor: SignedInActor): Promise<GenerateSpecialActionPlansResponse> {
     const calendar = await this.calendar.calendar();
     const today = this.calendar.today();
     const result = await this.unitOfWork.run(async (m) => {
-      if (!(await this.plans.lock(m, planId))) throw ReportException.notFound('计划', planId, ReportErrorCode.SAP_PLAN_NOT_FOUND);
+      if (!(await this.plans.lock(m, planId))) throw ReportException.sapPlanNotFound(planId);
       const planned = await this.plans.specialPlanDuties(m, planId);
       const drafted: { dutyId: string }[] = await m.query(`SELECT duty_id AS "dutyId" FROM special_action_plan WHERE duty_id = ANY($1::uuid[])`, [
         planned.map((d) => d.id),
@@ -198,7 +196,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
   }
 
   /** The draft (.docx, .txt, .md); a returned plan becomes a draft again. */
-  async uploadDraft(id: string, file: UploadedEvidence, actor: Actor): Promise<SpecialActionPlanResponse> {
+  async uploadDraft(id: string, file: UploadedEvidence, actor: SignedInActor): Promise<SpecialActionPlanResponse> {
     await this.evidence.upload('special_action_plan', id, file, actor, async (m, evidenceId) => {
       const row = await this.row(m, id, true);
       await m.query(`UPDATE special_action_plan SET draft_evidence_id = $2, status = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
@@ -210,7 +208,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
     return this.get(id, actor.user);
   }
 
-  async submit(id: string, version: number, actor: Actor): Promise<SpecialActionPlanResponse> {
+  async submit(id: string, version: number, actor: SignedInActor): Promise<SpecialActionPlanResponse> {
     await this.unitOfWork.run(async (m) => {
       const row = await this.row(m, id, true);
       if (!isLeadDepartmentMember(actor.user, accessOf(row))) {
@@ -285,7 +283,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
   }
 
   /** The approved draft → a child plan (kind special_action_plan, parent = the action plan), in one transaction. */
-  async importChildPlan(id: string, actor: Actor): Promise<ImportChildPlanResponse> {
+  async importChildPlan(id: string, actor: SignedInActor): Promise<ImportChildPlanResponse> {
     return this.dataSource.transaction(async (m) => {
       const row = await this.row(m, id, true);
       if (row.childPlanId) throw ReportException.sapAlreadyImported(row.childPlanId);
@@ -340,7 +338,7 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
 
   private async row(m: EntityManager, id: string, lock = false): Promise<SapRow> {
     const [row] = await this.withRefs(m, await m.query(`${SELECT} WHERE s.id = $1${lock ? ' FOR UPDATE OF s' : ''}`, [id]));
-    if (!row) throw ReportException.notFound('专项行动计划', id, ReportErrorCode.SAP_NOT_FOUND);
+    if (!row) throw ReportException.sapNotFound(id);
     return row;
   }
 

@@ -1,15 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { GenerateSpecialActionPlansResponse, ImportChildPlanResponse, SpecialActionPlanResponse } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
 import type { UploadedEvidence } from './evidence.service';
 import { ReportException } from './report.exception';
-import { EVIDENCE_UPLOAD, UPLOAD_BODY } from './reports.controller';
+import { EvidenceUpload } from './reports.controller';
 import { PlanIdQueryDto, VersionDto } from './reports.dto';
 import { SpecialActionPlanService } from './special-action-plan.service';
-
-type Actor = RequestActor & { user: AuthUser };
-const signedIn = (actor: RequestActor) => actor as Actor;
 
 @ApiTags('special-action-plans')
 @ApiBearerAuth()
@@ -41,9 +38,7 @@ export class SpecialActionPlansController {
   @Post(':id/draft')
   @HttpCode(200)
   @AllowRoles('dept_liaison', 'dept_head')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY)
-  @UseInterceptors(EVIDENCE_UPLOAD)
+  @EvidenceUpload()
   uploadDraft(@Param('id', new ParseUUIDPipe()) id: string, @UploadedFile() file: UploadedEvidence | undefined, @CurrentActor() actor: RequestActor): Promise<SpecialActionPlanResponse> {
     if (!file) throw ReportException.evidenceFileMissing();
     return this.plans.uploadDraft(id, file, signedIn(actor));

@@ -18,10 +18,10 @@ export class RequestException extends DomainException {
     return new RequestException(400, 'REQUEST_NO_CHANGE', '变更申请至少要改动一项（任务内容、牵头或配合单位、完成时限）', 'A change request must change at least one field');
   }
   static badDepartment(field: string, message: string, messageEn: string) {
-    return new RequestException(400, 'REQUEST_BAD_DEPARTMENT', `${field}: ${message}`, `${field}: ${messageEn}`, { field });
+    return RequestException.badField('REQUEST_BAD_DEPARTMENT', field, message, messageEn);
   }
   static badDate(field: string, message: string, messageEn: string, code = 'REQUEST_BAD_DATE') {
-    return new RequestException(400, code, `${field}: ${message}`, `${field}: ${messageEn}`, { field });
+    return RequestException.badField(code, field, message, messageEn);
   }
   static extensionNoDeadline() {
     return new RequestException(409, 'EXTENSION_NO_DEADLINE', '任务没有完成时限（长期任务），无需申请延期', 'The task has no due date');

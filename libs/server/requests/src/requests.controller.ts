@@ -1,12 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CreateTaskRequest, TaskRequestResponse } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, type AuthUser, CurrentActor, type RequestActor } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
 import { CreateTaskRequestDto } from './requests.dto';
 import { TaskRequestsService } from './task-requests.service';
-
-type Actor = RequestActor & { user: AuthUser };
-const signedIn = (actor: RequestActor) => actor as Actor;
 
 @ApiTags('requests')
 @ApiBearerAuth()

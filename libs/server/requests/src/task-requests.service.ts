@@ -6,15 +6,13 @@ import { reportEventForApprovalStatus, transitionReport } from '@luoshi/domain/w
 import { type ApprovalFinish, ApprovalService, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
 import { UserDirectory } from '@luoshi/server/identity';
-import { type AuthUser, createValidationPipe, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
+import { type AuthUser, createValidationPipe, type RequestActor, type SignedInActor, UnitOfWork } from '@luoshi/server/platform';
 import { EvidenceService } from '@luoshi/server/reports';
 import { assertCanSee, isLeadDepartmentMember, TaskStore } from '@luoshi/server/tasks';
 import type { KindContext } from './request-kind';
 import { RequestException } from './request.exception';
 import { TaskRequestKinds } from './task-request-kinds';
 import { type TaskRequestRow, TaskRequestStore } from './task-request-store';
-
-type Actor = RequestActor & { user: AuthUser };
 
 const validation = createValidationPipe();
 /** Filed and submitted at once: draft → submitted → in_approval, by the report state machine. */
@@ -46,7 +44,7 @@ export class TaskRequestsService implements OnModuleInit {
     }
   }
 
-  async file(taskId: string, input: CreateTaskRequest, actor: Actor): Promise<TaskRequestResponse> {
+  async file(taskId: string, input: CreateTaskRequest, actor: SignedInActor): Promise<TaskRequestResponse> {
     const kind = this.kinds.get(input.kind);
     const payload = (await validation.transform(input.payload ?? {}, { type: 'body', metatype: kind.payloadClass, data: 'payload' })) as object;
     const reason = input.reason.trim();

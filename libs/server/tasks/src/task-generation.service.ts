@@ -4,14 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { GenerateTasksResponse, TaskResponse } from '@luoshi/contracts';
 import { CalendarError, parseDeadlinePhrase } from '@luoshi/domain/calendar';
 import { CalendarService } from '@luoshi/server/calendar';
-import type { AuthUser, RequestActor } from '@luoshi/server/platform';
+import type { SignedInActor } from '@luoshi/server/platform';
 import { liveLeafMeasures, type PlanNodeRefRow, PlanReader } from '@luoshi/server/plans';
 import { type DutyForPrefill, prefillFromDuties, type ReadDeadline, type TaskPrefill } from './prefill-from-duties';
 import { TaskErrorCode, TaskException, type TaskFieldProblem } from './task.exception';
 import { TaskQueryService } from './task-query.service';
 import { TaskStore } from './task-store';
-
-type Actor = RequestActor & { user: AuthUser };
 
 /** Tasks from a plan's measures, and splitting one measure's task into several. */
 @Injectable()
@@ -32,7 +30,7 @@ export class TaskGenerationService {
    * The plan's duties pre-fill lead, co-departments and 完成时限 (prefillFromDuties); the tasks stay
    * drafts until the office confirms them in the assignment grid.
    */
-  async generate(planId: string, actor: Actor): Promise<GenerateTasksResponse> {
+  async generate(planId: string, actor: SignedInActor): Promise<GenerateTasksResponse> {
     const readDeadline = await this.deadlineReader();
     const { createdIds, existing, prefilled } = await this.dataSource.transaction(async (m) => {
       if (!(await this.plans.lock(m, planId))) throw TaskException.planNotFound(planId);
@@ -120,7 +118,7 @@ export class TaskGenerationService {
    * Splits a draft task into several that keep the measure link: the task itself takes the first
    * title, new drafts the others, with codes <measure>-1, <measure>-2 … and the same assignment.
    */
-  async split(id: string, titles: string[], version: number | undefined, actor: Actor): Promise<TaskResponse[]> {
+  async split(id: string, titles: string[], version: number | undefined, actor: SignedInActor): Promise<TaskResponse[]> {
     const ids = await this.dataSource.transaction(async (m) => {
       const task = await this.store.find(m, id, { lock: true });
       if (version !== undefined && version !== task.version) throw TaskException.staleVersion(task.version, version);

@@ -3,14 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TaskEventKind, TaskResponse } from '@luoshi/contracts';
 import type { TaskEvent } from '@luoshi/domain/workflow';
-import { type AuthUser, type RequestActor, UnitOfWork } from '@luoshi/server/platform';
+import { type SignedInActor, UnitOfWork } from '@luoshi/server/platform';
 import { assertCanSee, assertLeadDepartmentMember } from './task-access';
 import { TaskErrorCode, TaskException } from './task.exception';
 import { TaskQueryService } from './task-query.service';
 import type { TaskRow, TaskWrite } from './task-row';
 import { TaskStore } from './task-store';
-
-type Actor = RequestActor & { user: AuthUser };
 
 interface TransitionSpec {
   event: TaskEvent;
@@ -35,7 +33,7 @@ export class TaskLifecycleService {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  accept(id: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+  accept(id: string, version: number | undefined, actor: SignedInActor): Promise<TaskResponse> {
     return this.transition(id, actor, {
       event: 'accept',
       eventKind: 'accepted',
@@ -48,7 +46,7 @@ export class TaskLifecycleService {
   }
 
   /** 退办: only before acceptance; back to draft with the reason, which the office sees on the task. */
-  returnToOffice(id: string, reason: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+  returnToOffice(id: string, reason: string, version: number | undefined, actor: SignedInActor): Promise<TaskResponse> {
     return this.transition(id, actor, {
       event: 'return_to_office',
       eventKind: 'returned',
@@ -60,11 +58,11 @@ export class TaskLifecycleService {
     });
   }
 
-  suspend(id: string, reason: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+  suspend(id: string, reason: string, version: number | undefined, actor: SignedInActor): Promise<TaskResponse> {
     return this.transition(id, actor, { event: 'suspend', eventKind: 'suspended', audit: 'task.suspend', version, body: reason });
   }
 
-  resume(id: string, reason: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+  resume(id: string, reason: string, version: number | undefined, actor: SignedInActor): Promise<TaskResponse> {
     return this.transition(id, actor, {
       event: 'resume',
       eventKind: 'resumed',
@@ -75,7 +73,7 @@ export class TaskLifecycleService {
     });
   }
 
-  cancel(id: string, reason: string, version: number | undefined, actor: Actor): Promise<TaskResponse> {
+  cancel(id: string, reason: string, version: number | undefined, actor: SignedInActor): Promise<TaskResponse> {
     return this.transition(id, actor, { event: 'cancel', eventKind: 'cancelled', audit: 'task.cancel', version, body: reason });
   }
 
@@ -83,7 +81,7 @@ export class TaskLifecycleService {
   async reassign(
     id: string,
     input: { leadDepartmentCode: string; coDepartmentCodes?: string[]; reason: string; version?: number },
-    actor: Actor,
+    actor: SignedInActor,
   ): Promise<TaskResponse> {
     const directory = await this.store.directory(this.dataSource.manager);
     const lead = directory.byCode(input.leadDepartmentCode);
@@ -110,7 +108,7 @@ export class TaskLifecycleService {
     });
   }
 
-  private async transition(id: string, actor: Actor, spec: TransitionSpec): Promise<TaskResponse> {
+  private async transition(id: string, actor: SignedInActor, spec: TransitionSpec): Promise<TaskResponse> {
     await this.unitOfWork.run(async (m) => {
       const task = await this.store.find(m, id, { lock: true });
       assertCanSee(actor.user, task);
@@ -133,12 +131,5 @@ export class TaskLifecycleService {
 }
 
 function unknownDepartment(field: string, code: string): TaskException {
-  return TaskException.fromProblem({
-    status: 400,
-    code: TaskErrorCode.UNKNOWN_DEPARTMENT,
-    field,
-    message: `${field}: 未知部门“${code}”`,
-    messageEn: `${field}: unknown department "${code}"`,
-    details: { department: code },
-  });
+  return TaskException.unknownDepartmentIn(TaskErrorCode.UNKNOWN_DEPARTMENT, field, code, { department: code });
 }

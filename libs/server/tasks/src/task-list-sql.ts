@@ -34,13 +34,7 @@ export function splitList<T extends string>(value: string | undefined, allowed: 
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
   if (bad.length > 0) {
-    throw TaskException.fromProblem({
-      status: 400,
-      code: TaskErrorCode.BAD_FILTER,
-      field,
-      message: `${field}: 未知取值 ${bad.join('、')}（可选 ${allowed.join('、')}）`,
-      messageEn: `${field}: unknown value(s) ${bad.join(', ')}`,
-    });
+    throw TaskException.badField(TaskErrorCode.BAD_FILTER, field, `未知取值 ${bad.join('、')}（可选 ${allowed.join('、')}）`, `unknown value(s) ${bad.join(', ')}`);
   }
   return items as T[];
 }

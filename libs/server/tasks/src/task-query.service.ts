@@ -199,15 +199,7 @@ export class TaskQueryService {
 
   private async departmentId(code: string, field: string): Promise<string> {
     const d = await this.users.departmentByCode(this.dataSource, code);
-    if (!d) {
-      throw TaskException.fromProblem({
-        status: 400,
-        code: TaskErrorCode.UNKNOWN_DEPARTMENT,
-        field,
-        message: `${field}: 未知部门“${code}”`,
-        messageEn: `${field}: unknown department "${code}"`,
-      });
-    }
+    if (!d) throw TaskException.unknownDepartmentIn(TaskErrorCode.UNKNOWN_DEPARTMENT, field, code);
     return d.id;
   }
 

@@ -78,9 +78,7 @@ export class TaskException extends DomainException {
     return TaskException.passThrough(400, TaskErrorCode.BAD_FILTER, PagingException.tooDeep(rows));
   }
   static badCursor() {
-    return new TaskException(400, TaskErrorCode.BAD_FILTER, 'after: 无效的翻页游标（请使用同一排序下返回的 nextCursor）', 'after: not a cursor of this sort (use the nextCursor of the same sort)', {
-      field: 'after',
-    });
+    return TaskException.badField(TaskErrorCode.BAD_FILTER, 'after', '无效的翻页游标（请使用同一排序下返回的 nextCursor）', 'not a cursor of this sort (use the nextCursor of the same sort)');
   }
   static fromProblem(p: TaskFieldProblem) {
     return new TaskException(p.status, p.code, p.message, p.messageEn, { field: p.field, ...p.details });

@@ -10,10 +10,8 @@ import {
   Query,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   BulkAssignResponse,
   DepartmentSuggestionResponse,
@@ -26,7 +24,7 @@ import type {
   TaskResponse,
   UrgeTaskResponse,
 } from '@luoshi/contracts';
-import { AllowRoles, Authenticated, CurrentActor, type RequestActor, signedIn } from '@luoshi/server/platform';
+import { AllowRoles, Authenticated, CurrentActor, FileUpload, type RequestActor, signedIn } from '@luoshi/server/platform';
 import { TaskException } from './task.exception';
 import { TaskAssignmentService } from './task-assignment.service';
 import { TaskCollaborationService } from './task-collaboration.service';
@@ -106,9 +104,7 @@ export class TasksController {
   @Post('import-assignments')
   @HttpCode(200)
   @AllowRoles('office_admin')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: SHEET_LIMIT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @FileUpload(SHEET_LIMIT_BYTES)
   importAssignments(
     @UploadedFile() file: UploadedSheet | undefined,
     @Query() query: ImportAssignmentsQueryDto,
