@@ -4,13 +4,16 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { dropDatabase, ensureDatabase, ensureServices, withDatabaseName } from './lib/services.mjs';
-import { buildAll, ensureDebianPackages, ensureDependencies, runCli, runNpx, startServer, waitForHealth } from './lib/workspace.mjs';
+import { buildAll, ensureDependencies, installDebianPackages, runCli, runNpx, startServer, waitForHealth } from './lib/workspace.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 
+// Without a CJK font the pages lay out Chinese as boxes of another width, and popovers placed by
+// that width can end outside the viewport: the journeys need the font as much as the browser.
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
 function ensureChromium(log) {
-  if (existsSync(CHROMIUM)) return;
-  ensureDebianPackages({ chromium: ['chromium', 'fonts-noto-cjk'] }, log);
+  installDebianPackages([...(existsSync(CHROMIUM) ? [] : ['chromium']), ...(existsSync(CJK_FONT) ? [] : ['fonts-noto-cjk'])], log);
 }
 
 function freePort() {

@@ -74,10 +74,14 @@ const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'i
  * project's machines): { command: package-list }.
  */
 export function ensureDebianPackages(needs, log = console.log) {
-  const missing = Object.entries(needs).filter(([command]) => !onPath(command)).flatMap(([, packages]) => packages);
-  if (missing.length === 0) return;
-  log(`Installing Debian packages: ${missing.join(' ')} (apt-get install)…`);
-  run('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${[...new Set(missing)].join(' ')}`]);
+  installDebianPackages(Object.entries(needs).filter(([command]) => !onPath(command)).flatMap(([, packages]) => packages), log);
+}
+
+/** apt-get installs `packages` (nothing when the list is empty). */
+export function installDebianPackages(packages, log = console.log) {
+  if (packages.length === 0) return;
+  log(`Installing Debian packages: ${packages.join(' ')} (apt-get install)…`);
+  run('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${[...new Set(packages)].join(' ')}`]);
 }
 
 /** Builds the API only (the CLI and the server), through Nx's cache. */
