@@ -6,12 +6,13 @@
  * `hidden` (403 or 404: a subject of another department), `unauthenticated` (401).
  * A cell is one answer for both departments, or [own department, other department].
  */
+import { ROLES, type Role } from '@luoshi/contracts';
+
 export type Answer = 'allow' | 'deny' | 'hidden' | 'unauthenticated';
 export type Cell = Answer | [Answer, Answer];
 export const CALLERS = ['anonymous', 'office_admin', 'office_reviewer', 'leader', 'viewer', 'dept_liaison', 'dept_head'] as const;
 export type Caller = (typeof CALLERS)[number];
 export type MatrixRow = Record<Caller, Cell>;
-type Role = Exclude<Caller, 'anonymous'>;
 
 /** The same answer for every caller. */
 const everyone = (answer: Answer): MatrixRow => Object.fromEntries(CALLERS.map((caller) => [caller, answer])) as MatrixRow;
@@ -22,7 +23,7 @@ const only = (...roles: Role[]): MatrixRow =>
 /** Open to anyone, signed in or not. */
 const PUBLIC = everyone('allow');
 /** Any signed-in caller; anonymous callers 401. */
-const SIGNED_IN = only('office_admin', 'office_reviewer', 'leader', 'viewer', 'dept_liaison', 'dept_head');
+const SIGNED_IN = only(...ROLES);
 /** A department role's cell for a subject of a department: its own department's passes, another's is refused. */
 const OWN_DEPARTMENT_ONLY: Cell = ['allow', 'deny'];
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
-import type { IndicatorValueResponse, IndicatorValueStatus, Role } from '@luoshi/contracts';
+import { DEPARTMENT_ROLES, type IndicatorValueResponse, type IndicatorValueStatus } from '@luoshi/contracts';
 import { AuditService } from '@luoshi/server/audit';
 import { UserDirectory } from '@luoshi/server/identity';
 import { type AuthUser, hasAnyRole, seesAllDepartments, type SignedInActor, SqlParams } from '@luoshi/server/platform';
@@ -9,7 +9,6 @@ import { IndicatorException } from './indicator.exception';
 import { INDICATOR_VALUE_COLUMNS, type IndicatorValueRow, toValueResponses } from './indicator-value-row';
 import { IndicatorsService } from './indicators.service';
 
-const REPORTING_ROLES: readonly Role[] = ['dept_liaison', 'dept_head'];
 
 /**
  * 指标填报: the responsible department reports a value per year with its source; the office
@@ -27,7 +26,7 @@ export class IndicatorValuesService {
   async report(indicatorId: string, input: { year: number; value: number; note: string }, actor: SignedInActor): Promise<IndicatorValueResponse> {
     const indicator = await this.indicators.row(indicatorId);
     if (!indicator.departmentId) throw IndicatorException.noDepartment();
-    if (indicator.departmentId !== actor.user.departmentId || !hasAnyRole(actor.user, REPORTING_ROLES)) {
+    if (indicator.departmentId !== actor.user.departmentId || !hasAnyRole(actor.user, DEPARTMENT_ROLES)) {
       const department = (await this.users.departments(this.dataSource, [indicator.departmentId])).get(indicator.departmentId);
       throw IndicatorException.forbidden(
         `只有责任单位（${department?.name ?? ''}）的联络员或负责人可以报送该指标`,

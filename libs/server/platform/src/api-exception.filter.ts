@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { AuthUser } from './access-policy';
-import type { ApiErrorResponse } from '@luoshi/contracts';
+import { ACCESS_ERRORS, type ApiErrorResponse } from '@luoshi/contracts';
 import { AUDIT_TRAIL, type AuditTrail } from './audit-trail';
 import { DomainException } from './domain.exception';
 import { isConnectionFailure } from './database/connection-failure';
@@ -14,11 +14,9 @@ interface BodyParserError {
   limit?: number;
 }
 
-const STATUS_CODES: Record<number, [string, string, string]> = {
+const STATUS_CODES: Readonly<Record<number, readonly [string, string, string]>> = {
   400: ['BAD_REQUEST', '请求无效', 'Bad request'],
-  401: ['UNAUTHENTICATED', '未登录或登录已过期', 'Not signed in or the session has expired'],
-  403: ['FORBIDDEN', '无权执行此操作', 'You are not allowed to do this'],
-  404: ['NOT_FOUND', '资源不存在', 'Not found'],
+  ...ACCESS_ERRORS,
   409: ['CONFLICT', '数据已被他人修改，请刷新后重试', 'Conflict: the data changed, reload and retry'],
   413: ['PAYLOAD_TOO_LARGE', '请求内容过大', 'Request body too large'],
   415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型', 'Unsupported media type'],

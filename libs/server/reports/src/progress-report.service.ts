@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ProgressReportResponse, UpdateProgressReportRequest } from '@luoshi/contracts';
+import { DEPARTMENT_ROLES, type ProgressReportResponse, type UpdateProgressReportRequest } from '@luoshi/contracts';
 import { dateOfInstant, isTerminalTaskState, reportEventForApprovalStatus, transitionTask } from '@luoshi/domain/workflow';
 import { type ApprovalFinish, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
@@ -111,7 +111,7 @@ export class ProgressReportService implements ApprovalSubjectHandler, OnModuleIn
   async contribute(id: string, content: string, actor: SignedInActor): Promise<ProgressReportResponse> {
     await this.unitOfWork.run(async (m) => {
       const r = await this.query.row(m, id, true);
-      if (!hasAnyRole(actor.user, ['dept_liaison', 'dept_head']) || !r.coDepartmentIds.includes(actor.user.departmentId)) {
+      if (!hasAnyRole(actor.user, DEPARTMENT_ROLES) || !r.coDepartmentIds.includes(actor.user.departmentId)) {
         throw ReportException.forbidden('只有配合单位的联络员或负责人可以报送配合材料', "Only a co-department's liaison or head may contribute");
       }
       this.assertOpen(r);

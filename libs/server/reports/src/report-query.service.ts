@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ProgressReportResponse, ReportAction, ReportContributionResponse } from '@luoshi/contracts';
+import { DEPARTMENT_ROLES, type ProgressReportResponse, type ReportAction, type ReportContributionResponse } from '@luoshi/contracts';
 import type { TaskState } from '@luoshi/domain/workflow';
 import { ApprovalQueryService } from '@luoshi/server/approvals';
 import { CalendarService } from '@luoshi/server/calendar';
@@ -126,7 +126,7 @@ export class ReportQueryService {
     const contributions = await this.contributions(r.id);
     const editable = (r.status === 'draft' || r.status === 'returned') && !locked && r.taskStatus !== 'completed' && r.taskStatus !== 'cancelled';
     const lead = isLeadDepartmentMember(user, accessOf(r));
-    const co = hasAnyRole(user, ['dept_liaison', 'dept_head']) && r.coDepartmentIds.includes(user.departmentId);
+    const co = hasAnyRole(user, DEPARTMENT_ROLES) && r.coDepartmentIds.includes(user.departmentId);
     const actions: ReportAction[] = [];
     if (editable && lead) actions.push('edit', 'submit', 'upload');
     if (editable && lead && contributions.some((c) => c.mergedAt === null)) actions.push('merge');

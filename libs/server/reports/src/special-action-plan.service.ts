@@ -12,7 +12,7 @@ import type {
 } from '@luoshi/contracts';
 import { CalendarError, parseDeadlinePhrase, type WorkingDayCalendar } from '@luoshi/domain/calendar';
 import type { TaskState } from '@luoshi/domain/workflow';
-import { isWorkflowError, reportEventForApprovalStatus, transitionTask } from '@luoshi/domain/workflow';
+import { allowedTaskEvents, reportEventForApprovalStatus } from '@luoshi/domain/workflow';
 import { type ApprovalFinish, ApprovalQueryService, ApprovalService, type ApprovalSubjectHandler, ApprovalSubjects } from '@luoshi/server/approvals';
 import { AuditService } from '@luoshi/server/audit';
 import { NotificationsService, type NotifyInput } from '@luoshi/server/notifications';
@@ -269,17 +269,19 @@ export class SpecialActionPlanService implements ApprovalSubjectHandler, OnModul
   private async closeDraftingTask(m: EntityManager, row: SapRow, approvalId: string, actor: RequestActor): Promise<void> {
     const task = await this.taskStore.find(m, row.taskId, { lock: true });
     const data = { source: 'special_action_plan', specialActionPlanId: row.id, approvalId };
-    let next;
-    try {
-      next = transitionTask(task.status, 'deliverable_approved');
-    } catch (error) {
-      if (!isWorkflowError(error)) throw error;
+    if (!allowedTaskEvents(task.status).includes('deliverable_approved')) {
       await this.taskStore.event(m, task.id, actor, 'updated', `《${row.deliverable}》经领导审定（任务当前状态不能办结，未改变）`, data);
       return;
     }
-    const after = await this.taskStore.update(m, task.id, task.version, { status: next.state, progress: 100 });
-    await this.taskStore.event(m, task.id, actor, 'status_changed', `《${row.deliverable}》经领导审定，编制任务办结`, { ...data, from: task.status, to: after.status });
-    await this.taskStore.record(m, actor, 'task.deliverable_approved', task, after, data);
+    await this.taskStore.transition(m, task, actor, {
+      event: 'deliverable_approved',
+      eventKind: 'status_changed',
+      body: `《${row.deliverable}》经领导审定，编制任务办结`,
+      eventData: data,
+      audit: 'task.deliverable_approved',
+      auditData: data,
+      extra: { progress: 100 },
+    });
   }
 
   /** The approved draft → a child plan (kind special_action_plan, parent = the action plan), in one transaction. */

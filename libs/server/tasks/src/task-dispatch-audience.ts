@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DispatchNotice } from '@luoshi/contracts';
+import { DEPARTMENT_ROLES, type DispatchNotice } from '@luoshi/contracts';
 import { UserDirectory } from '@luoshi/server/identity';
 import type { TaskRow } from './task-row';
 
@@ -26,7 +26,7 @@ export class TaskDispatchAudience {
     const departmentIds = [...new Set(dispatched.flatMap((t) => [t.leadDepartmentId, ...t.coDepartmentIds]).filter((id): id is string => id !== null))];
     if (departmentIds.length === 0) return [];
     const [members, departments] = await Promise.all([
-      this.users.members(m, departmentIds, ['dept_liaison', 'dept_head']),
+      this.users.members(m, departmentIds, DEPARTMENT_ROLES),
       this.users.departments(m, departmentIds),
     ]);
     const recipients: Recipient[] = members.flatMap((u) => {

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { TASK_DEPARTMENTS, type TaskDepartments } from '@luoshi/server/notifications';
-import { REMINDER_TASKS, type ReminderTasks } from '@luoshi/server/reminders';
+import { TASK_DEPARTMENTS } from '@luoshi/server/notifications';
+import { REMINDER_TASKS } from '@luoshi/server/reminders';
 import { TaskReader } from './task-reader';
 
 /**
@@ -12,8 +12,8 @@ import { TaskReader } from './task-reader';
 @Module({
   providers: [
     TaskReader,
-    { provide: TASK_DEPARTMENTS, inject: [TaskReader], useFactory: (tasks: TaskReader): TaskDepartments => tasks },
-    { provide: REMINDER_TASKS, inject: [TaskReader], useFactory: (tasks: TaskReader): ReminderTasks => tasks },
+    { provide: TASK_DEPARTMENTS, useExisting: TaskReader },
+    { provide: REMINDER_TASKS, useExisting: TaskReader },
   ],
   exports: [TaskReader, TASK_DEPARTMENTS, REMINDER_TASKS],
 })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskState } from '@luoshi/domain/workflow';
+import type { TaskDepartments } from '@luoshi/server/notifications';
 import { rowsById, type Sql } from '@luoshi/server/platform';
+import type { ReminderTasks } from '@luoshi/server/reminders';
 
 /** A task as other capabilities name one. */
 export interface TaskRefRow {
@@ -39,7 +41,7 @@ const REPORTING_TASKS = `
 
 /** The tasks capability's read side for everyone else, always by a batch of ids. */
 @Injectable()
-export class TaskReader {
+export class TaskReader implements TaskDepartments, ReminderTasks {
   /**
    * Tasks by id (unknown ids are absent); `lock` holds them for the rest of the transaction, for a
    * caller whose decision rests on them (may a file still be attached to the task).

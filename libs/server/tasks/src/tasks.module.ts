@@ -33,7 +33,7 @@ import { PlanTasksController, TasksController } from './tasks.controller';
     InstructionListService,
     TaskHealthRollup,
   ],
-  // TaskReader comes with TaskPortsModule.
-  exports: [TaskQueryService, TaskSuggestionService, TaskStore, TaskHealthRollup, TaskPortsModule],
+  // TaskReader comes with TaskPortsModule, which is global.
+  exports: [TaskQueryService, TaskSuggestionService, TaskStore, TaskHealthRollup],
 })
 export class TasksModule {}

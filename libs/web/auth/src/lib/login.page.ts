@@ -45,8 +45,7 @@ export class LoginPage {
     const { username, password } = this.form.getRawValue();
     // A failed sign-in clears the password (its error shows above the form).
     const login = this.auth.login({ username: username.trim(), password }).pipe(tap({ error: () => this.form.controls.password.reset('') }));
-    this.signIn.run(login, (user) => {
-      this.signIn.finish();
+    this.signIn.runAndStay(login, (user) => {
       void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? homePathFor(user.roles));
     });
   }

@@ -3,11 +3,10 @@ import { FormsModule } from '@angular/forms';
 import { FormDialogComponent } from './kit/form-dialog.component';
 import { formDialog } from './kit/submission';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { Observable } from 'rxjs';
 import { TranslatePipe } from '@luoshi/web/core';
-import { FieldComponent } from './kit/field.component';
+import { TextAreaFieldComponent } from './kit/text-area-field.component';
 
 export interface TextEntryData<T> {
   label: string;
@@ -27,23 +26,22 @@ export interface TextEntryData<T> {
 @Component({
   selector: 'luoshi-text-entry-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzFormModule, NzInputModule, TranslatePipe, FormDialogComponent, FieldComponent],
+  imports: [FormsModule, NzFormModule, TranslatePipe, FormDialogComponent, TextAreaFieldComponent],
   template: `
     <luoshi-form-dialog [state]="dialog" formId="text-entry-form" [okText]="data.okText" [danger]="!!data.danger" [hint]="data.hint">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="text-entry-form">
-        <luoshi-field [label]="data.label" for="text-entry" [required]="true" [status]="showRequired() ? 'error' : ''" [error]="data.requiredText ?? ('tasks.reasonRequired' | t)">
-          <textarea
-            nz-input
-            id="text-entry"
-            name="text"
-            rows="4"
-            [maxlength]="data.maxLength ?? 1000"
-            [placeholder]="data.placeholder ?? ''"
-            [ngModel]="text()"
-            (ngModelChange)="text.set($event)"
-            data-testid="dialog-text"
-          ></textarea>
-        </luoshi-field>
+        <luoshi-text-area-field
+          [label]="data.label"
+          inputId="text-entry"
+          name="text"
+          [maxLength]="data.maxLength ?? 1000"
+          [placeholder]="data.placeholder ?? ''"
+          [required]="true"
+          [invalid]="showRequired()"
+          [error]="data.requiredText ?? ('tasks.reasonRequired' | t)"
+          [(value)]="text"
+          testId="dialog-text"
+        />
       </form>
     </luoshi-form-dialog>
   `,

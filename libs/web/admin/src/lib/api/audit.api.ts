@@ -22,6 +22,6 @@ export class AuditApi {
   private readonly http = inject(HttpClient);
 
   search(query: AuditQuery): Observable<Page<AuditEventResponse>> {
-    return this.http.get<Page<AuditEventResponse>>(ApiPaths.audit, { params: queryParams({ ...query }) });
+    return this.http.get<Page<AuditEventResponse>>(ApiPaths.audit, { params: queryParams(query) });
   }
 }

@@ -36,7 +36,7 @@ export class TasksApi {
   private readonly http = inject(HttpClient);
 
   list(query: TaskListQuery): Observable<TaskPageResponse> {
-    return this.http.get<TaskPageResponse>(TaskApiPaths.tasks, { params: queryParams({ ...query }) });
+    return this.http.get<TaskPageResponse>(TaskApiPaths.tasks, { params: queryParams(query) });
   }
 
   /** Every task matching the query, fetched page by page (the API serves at most 100 a page). */

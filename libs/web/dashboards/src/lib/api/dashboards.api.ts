@@ -22,7 +22,7 @@ export class DashboardsApi {
   private readonly http = inject(HttpClient);
 
   summary(query: DashboardSummaryQuery): Observable<DashboardSummaryResponse> {
-    return this.http.get<DashboardSummaryResponse>(DashboardApiPaths.summary, { params: queryParams({ ...query }) });
+    return this.http.get<DashboardSummaryResponse>(DashboardApiPaths.summary, { params: queryParams(query) });
   }
 
   weights(): Observable<EvaluationWeightsResponse> {

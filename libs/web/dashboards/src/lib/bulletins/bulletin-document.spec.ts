@@ -1,5 +1,5 @@
-import type { BulletinResponse } from '@luoshi/contracts';
-import { bulletinSentences, chineseDate, overdueDetails } from './bulletin-document';
+import { type BulletinResponse, bulletinSentences, chineseDate } from '@luoshi/contracts';
+import { overdueDetails } from './bulletin-document';
 
 const dept = (code: string, name: string) => ({ id: code, code, name, kind: 'provincial' as const });
 

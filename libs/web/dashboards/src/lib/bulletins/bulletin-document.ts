@@ -1,12 +1,9 @@
 import type { BulletinResponse } from '@luoshi/contracts';
 import { figure, percent } from '../shared/health';
 
-/**
- * The bulletin is an official Chinese document: the printable page says exactly what the .docx says
- * (same headings, sentences and tables) in either UI language — the headings and sentences are the
- * API's own, from contracts.
- */
-export { BULLETIN_SECTIONS, type BulletinSection, bulletinSentences, chineseDate } from '@luoshi/contracts';
+// The bulletin is an official Chinese document: the printable page says exactly what the .docx says
+// (same headings, sentences and tables) in either UI language — the headings and sentences are the
+// API's own, from contracts (BULLETIN_SECTIONS, bulletinSentences, chineseDate).
 
 /** Overdue tasks listed one by one on the page (the .xlsx lists all), as in the .docx. */
 export const OVERDUE_DETAIL_ROWS = 30;

@@ -8,14 +8,14 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
-import type { BulletinResponse } from '@luoshi/contracts';
+import { BULLETIN_SECTIONS, type BulletinResponse, bulletinSentences, chineseDate } from '@luoshi/contracts';
 import { I18nService, TranslatePipe } from '@luoshi/web/core';
 import { LoadErrorComponent, pageAction, PageHeaderComponent, saveBlob } from '@luoshi/web/ui';
 import { DashboardsApi } from '../api/dashboards.api';
 import { currentMonth } from '../shared/health';
 import { pointText, targetsText } from '../shared/indicator-format';
 import { PublicSettingsComponent } from '../public/public-settings.component';
-import { BULLETIN_SECTIONS, bulletinSentences, chineseDate, num, OVERDUE_DETAIL_ROWS, overdueDetails, rate } from './bulletin-document';
+import { num, OVERDUE_DETAIL_ROWS, overdueDetails, rate } from './bulletin-document';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 

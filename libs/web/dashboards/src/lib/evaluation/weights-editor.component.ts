@@ -108,8 +108,7 @@ export class WeightsEditorComponent {
 
   protected save(): void {
     if (!this.valid()) return;
-    this.weightsSave.run(this.api.setWeights(this.draft()), (result) => {
-      this.weightsSave.finish();
+    this.weightsSave.runAndStay(this.api.setWeights(this.draft()), (result) => {
       this.message.success(this.i18n.t('evaluation.weightsSaved'));
       this.saved.emit(result);
     });

@@ -1,5 +1,5 @@
-import type { PlanNodeResponse } from '@luoshi/contracts';
-import { ancestorKeys, buildPlanTree, compareCodes, defaultExpanded, itemsFromStored, partSummaries } from './plan-tree';
+import { compareCodes, type PlanNodeResponse } from '@luoshi/contracts';
+import { ancestorKeys, buildPlanTree, defaultExpanded, itemsFromStored, partSummaries } from './plan-tree';
 
 const node = (id: string, parentId: string | null, code: string, order: number, kind: PlanNodeResponse['kind'] = 'measure'): PlanNodeResponse => ({
   id,

@@ -37,8 +37,6 @@ export function itemsFromPreview(nodes: readonly PlanImportPreviewNode[]): PlanT
   }));
 }
 
-/** Plan codes compare by their dotted parts: 2.10 after 2.9 (the contracts' comparison, shared with the task grid). */
-export { compareCodes };
 
 /** Children by parent key (null = roots), each list sorted by order then code. */
 export function childrenByParent(items: readonly PlanTreeItem[]): Map<string | null, PlanTreeItem[]> {

@@ -6,9 +6,9 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NZ_MODAL_DATA } from 'ng-zorro-antd/modal';
 import type { Observable } from 'rxjs';
 import type { ApprovalDelegationResponse, TaskUserRef } from '@luoshi/contracts';
-import { ApprovalsApi, AuthService, TranslatePipe } from '@luoshi/web/core';
+import { ApprovalsApi, AuthService, localIsoDate, TranslatePipe } from '@luoshi/web/core';
 import { FieldComponent, formDialog, FormDialogComponent } from '@luoshi/web/ui';
-import { isoDate, localDate } from '../shared/report-labels';
+import { localDate } from '../shared/report-labels';
 import { UserPickerComponent } from './user-picker.component';
 
 export interface DelegationFormData {
@@ -68,8 +68,8 @@ export class DelegationFormDialog {
     const [from, to] = range;
     const reason = this.reason().trim() || undefined;
     const call: Observable<ApprovalDelegationResponse> = this.data.delegation
-      ? this.api.updateDelegation(this.data.delegation.id, { fromDate: isoDate(from), toDate: isoDate(to), reason })
-      : this.api.createDelegation({ fromUserId: this.fromUserId() ?? undefined, toUserId: this.toUserId() ?? '', fromDate: isoDate(from), toDate: isoDate(to), reason });
+      ? this.api.updateDelegation(this.data.delegation.id, { fromDate: localIsoDate(from), toDate: localIsoDate(to), reason })
+      : this.api.createDelegation({ fromUserId: this.fromUserId() ?? undefined, toUserId: this.toUserId() ?? '', fromDate: localIsoDate(from), toDate: localIsoDate(to), reason });
     this.dialog.submit(call);
   }
 }

@@ -222,8 +222,7 @@ export class ReportFormPage {
 
   private run(kind: Work, call: Observable<ProgressReportResponse>, done: () => void): void {
     this.pending.set(kind);
-    this.work.run(call, (report) => {
-      this.work.finish();
+    this.work.runAndStay(call, (report) => {
       this.touched.set(false);
       this.report.set(report);
       done();

@@ -3,9 +3,9 @@ import { FormsModule } from '@angular/forms';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import type { ChangeRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
-import { TranslatePipe } from '@luoshi/web/core';
+import { localIsoDate, TranslatePipe } from '@luoshi/web/core';
 import { departmentDirectory, FieldComponent, SelectOptionsPipe } from '@luoshi/web/ui';
-import { beijingToday, isoDate } from '../shared/report-labels';
+import { beijingToday } from '../shared/report-labels';
 import { DueDatePickerComponent } from './due-date-picker.component';
 import { CHANGE_FIELD_LABELS } from './request-labels';
 import { RequestPart } from './request-part';
@@ -107,5 +107,5 @@ export class ChangePartComponent extends RequestPart<'change_request'> {
   }
 
   /** A new deadline lies ahead (Beijing's today is the first pickable day). */
-  protected readonly beforeToday = (date: Date): boolean => isoDate(date) < beijingToday();
+  protected readonly beforeToday = (date: Date): boolean => localIsoDate(date) < beijingToday();
 }

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { localIsoDate } from '@luoshi/web/core';
 import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
-import { isoDate, localDate } from '../shared/report-labels';
+import { localDate } from '../shared/report-labels';
 
 /**
  * A request's new deadline: a date picker on the working-day calendar (休/班 marks) that warns about
@@ -31,6 +32,6 @@ export class DueDatePickerComponent {
   });
 
   protected pick(date: Date | null): void {
-    this.value.set(date ? isoDate(date) : null);
+    this.value.set(date ? localIsoDate(date) : null);
   }
 }

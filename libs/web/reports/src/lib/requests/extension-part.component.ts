@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, forwardRef, inject, input, signal } from '@angular/core';
 import type { ExtensionRequestPayload, TaskDetailResponse } from '@luoshi/contracts';
-import { I18nService, TranslatePipe } from '@luoshi/web/core';
+import { I18nService, localIsoDate, TranslatePipe } from '@luoshi/web/core';
 import { FieldComponent } from '@luoshi/web/ui';
-import { isoDate } from '../shared/report-labels';
 import { DueDatePickerComponent } from './due-date-picker.component';
 import { RequestPart } from './request-part';
 
@@ -44,6 +43,6 @@ export class ExtensionPartComponent extends RequestPart<'extension_request'> {
   /** Dates up to the current deadline cannot be picked. */
   protected readonly notLater = (date: Date): boolean => {
     const due = this.task().dueDate;
-    return !!due && isoDate(date) <= due;
+    return !!due && localIsoDate(date) <= due;
   };
 }

@@ -80,9 +80,6 @@ export function beijingToday(now = Date.now()): string {
   return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** A local date as 'YYYY-MM-DD' (date pickers hand out local midnight). */
-export const isoDate = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
 /** 'YYYY-MM-DD' as local midnight, for a date picker. */
 export function localDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);

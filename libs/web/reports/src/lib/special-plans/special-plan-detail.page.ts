@@ -197,10 +197,7 @@ export class SpecialPlanDetailPage {
       nzCancelText: this.i18n.t('common.cancel'),
       nzOnOk: () => {
         this.pending.set(kind);
-        this.work.run(call, (result) => {
-          this.work.finish();
-          done(result);
-        });
+        this.work.runAndStay(call, done);
       },
     });
   }

@@ -143,8 +143,7 @@ export class ChannelsPage {
       quietStart: value.quietStart || null,
       quietEnd: value.quietEnd || null,
     };
-    this.prefsSave.run(this.api.updatePreferences(body), (saved) => {
-      this.prefsSave.finish();
+    this.prefsSave.runAndStay(this.api.updatePreferences(body), (saved) => {
       this.preferences.set(saved);
       this.message.success(this.i18n.t('channels.saved'));
     });

@@ -183,8 +183,7 @@ export class ReminderRuleFormComponent {
   protected save(): void {
     this.clearErrors();
     const work = this.api.saveRule(this.target(), this.body()).pipe(tap({ error: (raw: unknown) => this.showProblems(toApiError(raw)) }));
-    this.ruleSave.run(work, (saved) => {
-      this.ruleSave.finish();
+    this.ruleSave.runAndStay(work, (saved) => {
       this.form.markAsPristine();
       this.saved.emit(saved);
     });

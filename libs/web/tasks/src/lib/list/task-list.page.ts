@@ -17,12 +17,12 @@ import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { debounceTime, distinctUntilChanged, map, Subject } from 'rxjs';
 import { TASK_HEALTHS, TASK_STATUSES, type TaskHealthColor, type TaskResponse, type TaskSort, type TaskStatus } from '@luoshi/contracts';
-import { AuthService, I18nService, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
+import { AuthService, I18nService, localIsoDate, PlansApi, TASK_HEALTH_LABELS, TASK_STATUS_LABELS, TasksApi, TranslatePipe } from '@luoshi/web/core';
 import { DayCellComponent, departmentDirectory, formDialogs, injectHandset, LoadErrorComponent, pageAction, pagedList, PageHeaderComponent, planDirectory, saveBlob, SearchInputComponent, SelectComponent, SelectOptionsPipe, type TextEntryData, TextEntryDialog } from '@luoshi/web/ui';
 import { ledgerFileName } from '../shared/download';
 import { planToRestore, readRememberedPlan, rememberPlan } from '../shared/plan-memory';
 import { filtersFromParams, hasActiveFilters, paramsFromFilters, queryFromFilters, TASK_PAGE_SIZES, type TaskListFilters } from '../shared/task-filters';
-import { HEALTH_COLORS, isoDate, parseIsoDate } from '../shared/task-labels';
+import { HEALTH_COLORS, parseIsoDate } from '../shared/task-labels';
 import { TaskDeadlineComponent } from '../shared/task-deadline.component';
 import { TaskCardsComponent } from './task-cards.component';
 import { TaskHealthDotComponent } from '../shared/task-health-dot.component';
@@ -182,7 +182,7 @@ export class TaskListPage {
 
   protected chooseRange(range: Date[] | null): void {
     const [from, to] = range ?? [];
-    this.apply({ dueFrom: from ? isoDate(from) : null, dueTo: to ? isoDate(to) : null });
+    this.apply({ dueFrom: from ? localIsoDate(from) : null, dueTo: to ? localIsoDate(to) : null });
   }
 
   protected toggleLeadOnly(on: boolean): void {

@@ -5,9 +5,9 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzPopoverModule } from 'ng-zorro-antd/popover';
-import { TranslatePipe } from '@luoshi/web/core';
+import { localIsoDate, TranslatePipe } from '@luoshi/web/core';
 import { DayCellComponent, HolidayWarningComponent } from '@luoshi/web/ui';
-import { isoDate, parseIsoDate } from './task-labels';
+import { parseIsoDate } from './task-labels';
 
 /** Phrases the API's deadline parser reads (see parseDeadlinePhrase): a few years ahead, recurring, long-term. */
 export function deadlinePhrases(today = new Date()): string[] {
@@ -95,7 +95,7 @@ export class DeadlineInputComponent {
   protected readonly date = computed(() => parseIsoDate(this.value().trim()));
 
   protected pickDate(date: Date | null): void {
-    if (date) this.pick(isoDate(date));
+    if (date) this.pick(localIsoDate(date));
   }
 
   protected pick(text: string): void {

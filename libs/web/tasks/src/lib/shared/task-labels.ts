@@ -22,12 +22,6 @@ export const HEALTH_COLORS: Readonly<Record<TaskHealthColor, string>> = {
 /** Statuses in which the lead department has the task in hand (办理中). */
 export const IN_HAND_STATUSES: readonly TaskStatus[] = ['accepted', 'in_progress', 'completion_requested'];
 
-/** A yyyy-MM-dd date in local time (what date pickers give us). */
-export function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** yyyy-MM-dd → a local Date (midnight). */
 export function parseIsoDate(value: string | null | undefined): Date | null {
   const match = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;

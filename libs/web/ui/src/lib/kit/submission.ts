@@ -29,6 +29,14 @@ export class Submission {
     });
   }
 
+  /** `run` for a form that stays on the page: saving ends before `done` gets the result. */
+  runAndStay<T>(work: Observable<T>, done: (result: T) => void): void {
+    this.run(work, (result) => {
+      this.finish();
+      done(result);
+    });
+  }
+
   /** Shows an error without a call (e.g. a check the page makes itself). */
   fail(raw: unknown): void {
     this.saving.set(false);
