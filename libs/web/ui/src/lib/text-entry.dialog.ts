@@ -30,18 +30,7 @@ export interface TextEntryData<T> {
   template: `
     <luoshi-form-dialog [state]="dialog" formId="text-entry-form" [okText]="data.okText" [danger]="!!data.danger" [hint]="data.hint">
       <form nz-form nzLayout="vertical" (ngSubmit)="submit()" id="text-entry-form">
-        <luoshi-text-area-field
-          [label]="data.label"
-          inputId="text-entry"
-          name="text"
-          [maxLength]="data.maxLength ?? 1000"
-          [placeholder]="data.placeholder ?? ''"
-          [required]="true"
-          [invalid]="showRequired()"
-          [error]="data.requiredText ?? ('tasks.reasonRequired' | t)"
-          [(value)]="text"
-          testId="dialog-text"
-        />
+        <luoshi-text-area-field [label]="data.label" inputId="text-entry" name="text" [maxLength]="data.maxLength ?? 1000" [placeholder]="data.placeholder ?? ''" [required]="true" [invalid]="showRequired()" [error]="data.requiredText ?? ('tasks.reasonRequired' | t)" [(value)]="text" testId="dialog-text" />
       </form>
     </luoshi-form-dialog>
   `,
